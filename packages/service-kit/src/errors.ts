@@ -1,0 +1,52 @@
+/**
+ * Errors a caller can cause. Domain code throws these; the GraphQL layer maps each
+ * to its error code (see graphql-errors.ts). This module imports nothing from GraphQL,
+ * so `domain/` folders may use it.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(readonly field: string, message: string) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in first: this operation needs an authenticated caller.') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `${entity} ${id} does not exist.`, { entity, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', message, details);
+  }
+}
+
+/** MongoDB and FerretDB both report a unique-index violation as code 11000. */
+export function isDuplicateKeyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,161 @@
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { isDuplicateKeyError } from '../errors';
+import type { Logger } from '../logger';
+import { parseTraceparent } from '../trace';
+import type { EventContracts } from './contracts';
+import { parseCloudEvent, type CloudEvent } from './envelope';
+import { dlqTopicFor, ensureTopics } from './kafka';
+
+export interface EventMeta {
+  topic: string;
+  partition: number;
+  offset: string;
+  traceparent?: string;
+  logger: Logger;
+}
+
+export type EventHandler = (event: CloudEvent, meta: EventMeta) => Promise<void>;
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  connection: Connection;
+  groupId: string;
+  topics: string[];
+  /** Handlers by CloudEvents type; records of other types are acknowledged and skipped. */
+  handlers: Record<string, EventHandler>;
+  contracts: EventContracts;
+  logger: Logger;
+  maxAttempts: number;
+  /** First retry delay; doubles with each attempt. */
+  retryBaseMs?: number;
+  fromBeginning?: boolean;
+}
+
+interface ProcessedEvent {
+  _id: string;
+  group: string;
+  eventId: string;
+  type: string;
+  processedAt: Date;
+}
+
+const processedSchema = new Schema<ProcessedEvent>(
+  { _id: String, group: String, eventId: String, type: String, processedAt: Date },
+  { collection: 'processed_events', versionKey: false },
+);
+
+function header(message: KafkaMessage, name: string): string | undefined {
+  const value = message.headers?.[name];
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value[0]?.toString() : value.toString();
+}
+
+/**
+ * An idempotent consumer: each event id is handled once per consumer group (a unique
+ * `_id` in `processed_events`); failures are retried with backoff, and after
+ * `maxAttempts` — or at once for a record that breaks its contract — the record goes
+ * to the group's dead-letter topic with the reason, and the partition moves on.
+ *
+ * Handlers still write their effect so that it is idempotent by event id (an insert
+ * keyed by it, or a conditional update), which closes the window between the effect
+ * and the processed marker after a crash.
+ */
+export class EventConsumer {
+  private consumer: Consumer | null = null;
+  private dlqProducer: Producer | null = null;
+  private readonly processed: Model<ProcessedEvent>;
+  readonly dlqTopic: string;
+
+  constructor(private readonly opts: EventConsumerOptions) {
+    this.processed = opts.connection.models.ProcessedEvent ?? opts.connection.model<ProcessedEvent>('ProcessedEvent', processedSchema);
+    this.dlqTopic = dlqTopicFor(opts.groupId);
+  }
+
+  async start(): Promise<void> {
+    const { kafka, groupId, topics } = this.opts;
+    await ensureTopics(kafka, [...topics, this.dlqTopic]);
+    this.dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.dlqProducer.connect();
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 1_000, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: this.opts.fromBeginning ?? true });
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        await this.handleRecord(topic, partition, message);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.dlqProducer?.disconnect().catch(() => undefined);
+    this.consumer = null;
+    this.dlqProducer = null;
+  }
+
+  private async handleRecord(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    const traceparent = header(message, 'traceparent');
+    const trace = parseTraceparent(traceparent);
+    const logger = this.opts.logger.child({ topic, partition, offset: message.offset, ...(trace ? { traceId: trace.traceId } : {}) });
+    const parsed = parseCloudEvent(message.value);
+    if ('error' in parsed) return this.deadLetter(topic, partition, message, parsed.error, logger);
+    const event = parsed.event;
+    const handler = this.opts.handlers[event.type];
+    if (!handler) return;
+    const broken = this.opts.contracts.check(event.type, event.data);
+    if (broken) return this.deadLetter(topic, partition, message, `event ${event.id} (${event.type}) breaks its contract: ${broken}`, logger);
+
+    const markerId = `${this.opts.groupId}:${event.id}`;
+    if (await this.processed.exists({ _id: markerId })) {
+      logger.debug({ eventId: event.id }, 'event already processed; skipped');
+      return;
+    }
+    const meta: EventMeta = { topic, partition, offset: message.offset, ...(traceparent ? { traceparent } : {}), logger };
+    const base = this.opts.retryBaseMs ?? 200;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handler(event, meta);
+        break;
+      } catch (err) {
+        if (attempt >= this.opts.maxAttempts) {
+          return this.deadLetter(topic, partition, message, `handler failed ${attempt} times: ${(err as Error).message}`, logger);
+        }
+        logger.warn({ eventId: event.id, attempt, err: (err as Error).message }, 'event handler failed; retrying');
+        await new Promise((r) => setTimeout(r, base * 2 ** (attempt - 1)));
+      }
+    }
+    try {
+      await this.processed.create({ _id: markerId, group: this.opts.groupId, eventId: event.id, type: event.type, processedAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    logger.info({ eventId: event.id, type: event.type }, 'event processed');
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string, logger: Logger): Promise<void> {
+    logger.error({ reason }, 'record sent to the dead-letter topic');
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(message.headers ?? {})) {
+      if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : v.toString();
+    }
+    await this.dlqProducer!.send({
+      topic: this.dlqTopic,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...headers,
+            'x-dlq-reason': reason,
+            'x-original-topic': topic,
+            'x-original-partition': String(partition),
+            'x-original-offset': message.offset,
+            'x-consumer-group': this.opts.groupId,
+          },
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,203 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import type { Connection, Model } from 'mongoose';
+import type { BaseConfig } from './config';
+import { requestLogger, traceparentOf, type RequestContext } from './context';
+import { EventConsumer, type EventHandler } from './events/consumer';
+import { EventContracts } from './events/contracts';
+import { createKafka, ensureTopics } from './events/kafka';
+import { EventFactory } from './events/outbox';
+import { OutboxRelay } from './events/relay';
+import { createFormatError } from './graphql-errors';
+import { createRequestListener, sendJson } from './http';
+import { IDENTITY_HEADER, verifyIdentity } from './identity';
+import { createLogger, type Logger } from './logger';
+import { connectMongo, pingMongo, syncIndexes } from './mongo';
+
+export interface ServiceConfig extends BaseConfig {
+  PORT: number;
+  MONGO_DB: string;
+}
+
+export interface ConsumerSpec {
+  groupId: string;
+  topics: string[];
+  handlers: Record<string, EventHandler>;
+}
+
+export interface ServiceParts<TContext extends RequestContext> {
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: GraphQLResolverMap<any>;
+  /** Adds the service's per-request loaders and use-cases to the base context. */
+  contextFor: (base: RequestContext) => TContext;
+  /** Models whose documents carry an outbox; the relay drains them. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  outboxModels: Model<any>[];
+  consumers?: ConsumerSpec[];
+}
+
+export interface ServiceDeps<TConfig extends ServiceConfig> {
+  config: TConfig;
+  connection: Connection;
+  events: EventFactory;
+  contracts: EventContracts;
+  logger: Logger;
+}
+
+export interface ServiceDefinition<TConfig extends ServiceConfig, TContext extends RequestContext> {
+  /** The subgraph name, also the CloudEvents `source` and the Kafka client id. */
+  name: string;
+  build: (deps: ServiceDeps<TConfig>) => ServiceParts<TContext> | Promise<ServiceParts<TContext>>;
+}
+
+export interface RunningService {
+  name: string;
+  connection: Connection;
+  relay: OutboxRelay;
+  consumers: EventConsumer[];
+  httpServer: http.Server;
+  logger: Logger;
+  /** Starts listening; port 0 picks a free port. Returns the GraphQL URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds a subgraph service — Mongo connection, outbox relay, idempotent consumers,
+ * Apollo subgraph behind the signed-identity check, health endpoints — without
+ * listening, so tests can run it in-process. `index.ts` of each service only listens.
+ */
+export async function createService<TConfig extends ServiceConfig, TContext extends RequestContext>(
+  definition: ServiceDefinition<TConfig, TContext>,
+  config: TConfig,
+): Promise<RunningService> {
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB);
+  const contracts = new EventContracts();
+  const events = new EventFactory(definition.name, contracts);
+  const parts = await definition.build({ config, connection, events, contracts, logger });
+  await syncIndexes(connection);
+
+  const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger);
+  const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_POLL_MS });
+  relay.start();
+
+  const consumers = (parts.consumers ?? []).map(
+    (spec) =>
+      new EventConsumer({
+        kafka,
+        connection,
+        contracts,
+        logger,
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        ...spec,
+        groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
+      }),
+  );
+  let consumersStarted = consumers.length === 0;
+  let stopping = false;
+  const consumersReady = (async () => {
+    // Kafka may be down at boot: keep trying in the background, the API serves meanwhile.
+    await ensureTopics(kafka, contracts.topics()).catch((err) => logger.warn({ err: (err as Error).message }, 'could not create topics yet'));
+    for (const consumer of consumers) {
+      for (let attempt = 1; !stopping; attempt += 1) {
+        try {
+          await consumer.start();
+          break;
+        } catch (err) {
+          logger.warn({ err: (err as Error).message, attempt }, 'consumer could not start; retrying');
+          await consumer.stop();
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * attempt)));
+        }
+      }
+    }
+    consumersStarted = true;
+  })();
+
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: parts.typeDefs, resolvers: parts.resolvers }]),
+    formatError: createFormatError(logger, config.NODE_ENV === 'development'),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    logger,
+  });
+  await apollo.start();
+
+  const listener = createRequestListener<TContext>({
+    apollo,
+    maxBodyBytes: 1_000_000,
+    context: async (req) => {
+      const header = req.headers[IDENTITY_HEADER];
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_SECRET, config.IDENTITY_MAX_AGE_SECONDS);
+      const traceparent = traceparentOf(req);
+      return parts.contextFor({ identity, traceparent, logger: requestLogger(logger, traceparent) });
+    },
+    routes: {
+      'GET /health/live': (_req, res) => sendJson(res, 200, { status: 'live', service: definition.name }),
+      'GET /health/ready': async (_req, res) => {
+        const mongo = await pingMongo(connection);
+        const ready = mongo && consumersStarted;
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: definition.name, mongo, consumers: consumersStarted });
+      },
+    },
+  });
+  const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, listener);
+
+  return {
+    name: definition.name,
+    connection,
+    relay,
+    consumers,
+    httpServer,
+    logger,
+    listen(port = config.PORT, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}/graphql`);
+        });
+      });
+    },
+    async stop() {
+      stopping = true;
+      await new Promise<void>((resolve) => {
+        if (!httpServer.listening) return resolve();
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await apollo.stop();
+      await consumersReady;
+      await Promise.all(consumers.map((c) => c.stop()));
+      await relay.stop();
+      await connection.close();
+    },
+  };
+}
+
+/** Runs a built service as a process: listens, and stops cleanly on SIGINT/SIGTERM. */
+export async function runService(start: () => Promise<RunningService>): Promise<void> {
+  const service = await start();
+  const url = await service.listen();
+  service.logger.info({ url }, `${service.name} subgraph ready`);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    service.logger.info({ signal }, 'shutting down');
+    service.stop().then(
+      () => process.exit(0),
+      (err) => {
+        service.logger.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

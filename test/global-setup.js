@@ -1,0 +1,15 @@
+'use strict';
+// Brings up (or reuses) Kafka and the Mongo-wire store once for the whole run.
+// MONGO_URL / KAFKA_BROKERS, when set, are used as they are.
+const { ensureInfra } = require('../infra/local/infra.js');
+
+module.exports = async function globalSetup() {
+  if (process.env.SANSHE_TEST_INFRA === 'containers') {
+    const { startContainers } = require('./containers.js');
+    Object.assign(process.env, await startContainers());
+    return;
+  }
+  const { mongoUrl, kafkaBrokers } = await ensureInfra({ detached: true });
+  process.env.MONGO_URL = mongoUrl;
+  process.env.KAFKA_BROKERS = Array.isArray(kafkaBrokers) ? kafkaBrokers.join(',') : kafkaBrokers;
+};
