@@ -11,6 +11,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@sanshe/service-kit$': '<rootDir>/packages/service-kit/src/index.ts',
+    '^@sanshe/seed-fixtures$': '<rootDir>/packages/seed-fixtures/src/index.ts',
     '^@sanshe/test-env$': '<rootDir>/test/env/index.ts',
     '^@sanshe/gateway/(.*)$': '<rootDir>/gateway/src/$1',
     '^@sanshe/(registry|social-orgs|activities|resident-services|credits)/(.*)$': '<rootDir>/services/$1/src/$2',

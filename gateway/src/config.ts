@@ -3,6 +3,12 @@ import { z } from 'zod';
 
 const url = z.string().url();
 
+/** `true`/`false`/`1`/`0` from the environment (z.coerce.boolean would read "false" as true). */
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1');
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 export const gatewayConfigSchema = baseConfigSchema
   .omit({ OUTBOX_POLL_MS: true, CONSUMER_MAX_ATTEMPTS: true })
   .extend({
@@ -19,10 +25,27 @@ export const gatewayConfigSchema = baseConfigSchema
     JWKS_URL: url.optional(),
     JWT_ISSUER: z.string().default('sanshe-local'),
     JWT_AUDIENCE: z.string().default('sanshe'),
-    MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
+    /** Larger request bodies are refused with HTTP 413 before parsing. */
+    MAX_BODY_BYTES: count(100_000),
+    /** A GraphQL request running longer is answered with HTTP 504, code REQUEST_TIMEOUT. */
+    REQUEST_TIMEOUT_MS: count(15_000),
     /** Approximate size of the query-plan cache (LRU), in MiB. */
-    QUERY_PLAN_CACHE_MIB: z.coerce.number().int().positive().default(30),
-  });
+    QUERY_PLAN_CACHE_MIB: count(30),
+    // Query limits (graphql-armor), checked before any subgraph is called.
+    MAX_DEPTH: count(10),
+    MAX_ALIASES: count(15),
+    /** Cost: 2 per object field and 1 per scalar, weighted by depth (armor's cost model). */
+    MAX_COST: count(5000),
+    MAX_TOKENS: count(1000),
+    MAX_DIRECTIVES: count(50),
+    /** Hide "Did you mean …?" hints, which would reveal the schema when introspection is off. */
+    BLOCK_FIELD_SUGGESTIONS: flag.default('true'),
+    /** Schema introspection; unset, it is on everywhere except NODE_ENV=production. */
+    INTROSPECTION: flag.optional(),
+    /** The GraphiQL admin playground at GET / (self-hosted assets, nothing from the network). */
+    PLAYGROUND: flag.default('true'),
+  })
+  .transform((c) => ({ ...c, INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== 'production' }));
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -10,7 +10,7 @@ import { gatewayConfigSchema, type GatewayConfig } from '@sanshe/gateway/config'
 import { createGateway, type RunningGateway } from '@sanshe/gateway/server';
 import { loadSubgraphSdl } from '@sanshe/schemas';
 import { composeSupergraph } from '@sanshe/schemas/compose';
-import { SERVICE_FACTORIES, type ServiceName } from './services';
+import { createServiceFromEnv, type ServiceName } from './services';
 
 export type { ServiceName };
 
@@ -61,13 +61,13 @@ export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv 
   const env = testEnv(runId, extra);
   try {
     for (const name of names) {
-      const service = await SERVICE_FACTORIES[name]({ ...env, MONGO_DB: `${runId}_${name.replace('-', '_')}` });
+      const service = await createServiceFromEnv(name, { ...env, MONGO_DB: `${runId}_${name.replaceAll('-', '_')}` });
       services[name] = service;
       serviceUrls[name] = await service.listen(0);
     }
     const { supergraphSdl } = composeSupergraph(Object.fromEntries(names.map((n) => [n, loadSubgraphSdl(n)])));
     const urlEnv: NodeJS.ProcessEnv = {};
-    for (const [name, url] of Object.entries(serviceUrls)) urlEnv[`${name.toUpperCase().replace('-', '_')}_URL`] = url;
+    for (const [name, url] of Object.entries(serviceUrls)) urlEnv[`${name.toUpperCase().replaceAll('-', '_')}_URL`] = url;
     const config: GatewayConfig = gatewayConfigSchema.parse({ ...env, ...urlEnv });
     const gateway = await createGateway(config, { supergraphSdl });
     const gatewayUrl = await gateway.listen(0, '127.0.0.1');

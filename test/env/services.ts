@@ -1,13 +1,14 @@
 import type { RunningService } from '@sanshe/service-kit';
-import { loadActivitiesConfig } from '@sanshe/activities/config';
-import { createActivitiesService } from '@sanshe/activities/service';
-import { loadRegistryConfig } from '@sanshe/registry/config';
-import { createRegistryService } from '@sanshe/registry/service';
 
-/** Every subgraph the test environment can start, built from an env map like its process would be. */
-export const SERVICE_FACTORIES = {
-  registry: (env: NodeJS.ProcessEnv) => createRegistryService(loadRegistryConfig(env)),
-  activities: (env: NodeJS.ProcessEnv) => createActivitiesService(loadActivitiesConfig(env)),
-} satisfies Record<string, (env: NodeJS.ProcessEnv) => Promise<RunningService>>;
+export const SERVICE_NAMES = ['registry', 'social-orgs', 'activities', 'resident-services', 'credits'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-export type ServiceName = keyof typeof SERVICE_FACTORIES;
+/**
+ * Builds a subgraph from an env map, like its process would be. By convention each
+ * service's `src/service.ts` exports `createFromEnv(env)`.
+ */
+export function createServiceFromEnv(name: ServiceName, env: NodeJS.ProcessEnv): Promise<RunningService> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(`@sanshe/${name}/service`) as { createFromEnv(env: NodeJS.ProcessEnv): Promise<RunningService> };
+  return mod.createFromEnv(env);
+}

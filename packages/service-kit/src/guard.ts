@@ -5,6 +5,11 @@ import type { Identity, Role } from './identity';
  * The one authorization guard every subgraph uses. A policy names the roles that
  * may act and, optionally, the territory or ownership the caller must hold.
  * Pure logic: no GraphQL, no database.
+ *
+ * Give every dimension you know: street staff are matched on `streetId`, community
+ * staff on `communityId`, so a community-level scope should carry its `streetId` too.
+ * A role never passes on a dimension it cannot check (fail closed); a policy without
+ * a scope is role-wide.
  */
 export interface Scope {
   streetId?: string | null;
@@ -21,11 +26,22 @@ export interface Policy {
   scope?: Scope;
 }
 
+/** Signed in and holding at least one Sanshe role. */
 export function isAuthenticated(identity: Identity): boolean {
   return identity.userId !== null && identity.roles.length > 0;
 }
 
-/** Does one of the caller's roles reach `scope` under that role's territory rule? */
+const isEmptyScope = (scope: Scope): boolean =>
+  !scope.streetId && !scope.communityId && !scope.orgId && !scope.residentId && !scope.socialWorkerId;
+
+/**
+ * Does the caller, through `role`, reach `scope`? A territorial role is checked on its
+ * own dimension when the scope names it; otherwise it covers only role-wide (empty)
+ * scopes, so a scope it cannot judge (say a resident, for street staff) refuses.
+ * DISTRICT_ADMIN covers the whole district. PARTNER has no territory in the token:
+ * a policy that lists PARTNER lets every partner act on any scope, so list it only
+ * for actions open to all partners.
+ */
 export function roleCovers(identity: Identity, role: Role, scope: Scope = {}): boolean {
   if (!identity.roles.includes(role)) return false;
   switch (role) {
@@ -33,18 +49,20 @@ export function roleCovers(identity: Identity, role: Role, scope: Scope = {}): b
     case 'PARTNER':
       return true;
     case 'STREET_STAFF':
-      return scope.streetId ? identity.streetIds.includes(scope.streetId) : !scope.communityId && !scope.orgId && !scope.residentId;
+      return scope.streetId ? identity.streetIds.includes(scope.streetId) : isEmptyScope(scope);
     case 'COMMUNITY_STAFF':
-      return scope.communityId ? identity.communityIds.includes(scope.communityId) : !scope.streetId && !scope.orgId && !scope.residentId;
+      return scope.communityId ? identity.communityIds.includes(scope.communityId) : isEmptyScope(scope);
     case 'ORG_STAFF':
-      return scope.orgId ? identity.orgIds.includes(scope.orgId) : !scope.streetId && !scope.communityId && !scope.residentId;
+      return scope.orgId ? identity.orgIds.includes(scope.orgId) : isEmptyScope(scope);
     case 'SOCIAL_WORKER':
+      // A social worker is matched on themself first, then on the communities and
+      // organisations they serve.
       if (scope.socialWorkerId) return identity.socialWorkerId === scope.socialWorkerId;
       if (scope.communityId) return identity.communityIds.includes(scope.communityId);
       if (scope.orgId) return identity.orgIds.includes(scope.orgId);
-      return !scope.streetId && !scope.residentId;
+      return isEmptyScope(scope);
     case 'RESIDENT':
-      return scope.residentId ? identity.residentId === scope.residentId : false;
+      return scope.residentId ? identity.residentId === scope.residentId : isEmptyScope(scope);
   }
 }
 
@@ -58,18 +76,35 @@ export function describeScope(scope: Scope = {}): string {
   return parts.join(', ');
 }
 
+/** The part of `scope` that `role` is judged on, in words. */
+function requirement(role: Role, scope: Scope): string {
+  const own: Partial<Record<Role, Scope>> = {
+    STREET_STAFF: { streetId: scope.streetId },
+    COMMUNITY_STAFF: { communityId: scope.communityId },
+    ORG_STAFF: { orgId: scope.orgId },
+    RESIDENT: { residentId: scope.residentId },
+    SOCIAL_WORKER: scope.socialWorkerId
+      ? { socialWorkerId: scope.socialWorkerId }
+      : scope.communityId
+        ? { communityId: scope.communityId }
+        : { orgId: scope.orgId },
+  };
+  return describeScope(own[role]) || describeScope(scope);
+}
+
 /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN naming what is missing. */
 export function authorize(identity: Identity, policy: Policy): void {
-  if (!isAuthenticated(identity)) {
-    throw new UnauthenticatedError(`Sign in first: ${policy.action} needs an authenticated caller.`);
+  if (identity.userId === null) {
+    throw new UnauthenticatedError(`Sign in first: to ${policy.action} you need an authenticated caller.`);
   }
   if (policy.roles.some((role) => roleCovers(identity, role, policy.scope))) return;
   const held = policy.roles.filter((r) => identity.roles.includes(r));
-  const where = describeScope(policy.scope);
   if (held.length === 0) {
     throw new ForbiddenError(`To ${policy.action} you need one of the roles ${policy.roles.join(', ')}; you have ${identity.roles.join(', ') || 'none'}.`);
   }
-  throw new ForbiddenError(`To ${policy.action} your ${held.join('/')} role must cover ${where}; it does not.`);
+  const scope = policy.scope ?? {};
+  const needed = [...new Set(held.map((role) => `${role} for ${requirement(role, scope)}`))];
+  throw new ForbiddenError(`To ${policy.action} you need ${needed.join(' or ')}; your token does not grant it.`);
 }
 
 export function allows(identity: Identity, policy: Policy): boolean {

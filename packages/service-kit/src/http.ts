@@ -7,15 +7,34 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promis
 
 export interface HttpAppOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  /** Builds the resolver context; a DomainError thrown here becomes a 401/403 GraphQL response. */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the resolver context; a DomainError thrown here becomes a 401/403 GraphQL response.
+   * `signal` aborts when the request outlives `requestTimeoutMs`, so outgoing calls can stop.
+   */
+  context: (req: IncomingMessage, signal: AbortSignal) => Promise<TContext>;
   maxBodyBytes: number;
+  /**
+   * Longest time a GraphQL request may take. Past it the caller gets HTTP 504 with code
+   * REQUEST_TIMEOUT and the context's signal aborts. Unset: no limit.
+   */
+  requestTimeoutMs?: number;
   graphqlPath?: string;
   /** Extra endpoints keyed `METHOD /path`, e.g. `GET /health/live`. */
   routes?: Record<string, Route>;
   /** Called after every GraphQL response (metrics). */
-  onGraphQLResponse?: (info: { status: number; durationMs: number }) => void;
+  onGraphQLResponse?: (info: GraphQLResponseInfo<TContext>) => void;
 }
+
+export interface GraphQLResponseInfo<TContext> {
+  status: number;
+  durationMs: number;
+  /** The context built for the request; absent when it was refused before that. */
+  context?: TContext;
+  /** The error code when Apollo's pipeline did not answer: body too large, bad JSON, credentials refused, timeout. */
+  errorCode?: string;
+}
+
+export const REQUEST_TIMEOUT_CODE = 'REQUEST_TIMEOUT';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -75,12 +94,18 @@ export function createRequestListener<TContext extends BaseContext>(opts: HttpAp
     if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: `No route for ${req.method} ${url.pathname}` });
 
     const started = performance.now();
+    let context: TContext | undefined;
+    let contextErrorCode: string | undefined;
+    const refuse = (status: number, message: string, code: string) => {
+      sendJson(res, status, errorBody(message, code));
+      opts.onGraphQLResponse?.({ status, durationMs: performance.now() - started, context, errorCode: code });
+    };
     let raw: string;
     try {
       raw = await readBody(req, opts.maxBodyBytes);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        return sendJson(res, 413, errorBody(`The request body is larger than ${opts.maxBodyBytes} bytes.`, 'BAD_REQUEST'));
+        return refuse(413, `The request body is larger than ${opts.maxBodyBytes} bytes; send a smaller query or fewer variables.`, 'BAD_REQUEST');
       }
       throw err;
     }
@@ -93,22 +118,36 @@ export function createRequestListener<TContext extends BaseContext>(opts: HttpAp
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, errorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+        return refuse(400, 'The request body is not valid JSON.', 'BAD_REQUEST');
       }
     }
-    const response = await opts.apollo.executeHTTPGraphQLRequest({
+    const abort = new AbortController();
+    const execution = opts.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         try {
-          return await opts.context(req);
+          context = await opts.context(req, abort.signal);
+          return context;
         } catch (err) {
           if (err instanceof DomainError) {
+            contextErrorCode = err.code;
             throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: HTTP_STATUS[err.code] ?? 400 } } });
           }
           throw err;
         }
       },
     });
+    const response = await withDeadline(execution, opts.requestTimeoutMs);
+    if (response === TIMED_OUT) {
+      abort.abort(new Error(`request exceeded ${opts.requestTimeoutMs} ms`));
+      // The execution winds down on its own once its outgoing calls abort; its answer is dropped.
+      execution.catch(() => undefined);
+      return refuse(
+        504,
+        `The request took longer than ${opts.requestTimeoutMs} ms and was stopped; ask for fewer fields or items, or try again later.`,
+        REQUEST_TIMEOUT_CODE,
+      );
+    }
     const status = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = status;
@@ -118,6 +157,17 @@ export function createRequestListener<TContext extends BaseContext>(opts: HttpAp
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     }
-    opts.onGraphQLResponse?.({ status, durationMs: performance.now() - started });
+    opts.onGraphQLResponse?.({ status, durationMs: performance.now() - started, context, errorCode: contextErrorCode });
   }
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | typeof TIMED_OUT> {
+  if (!ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

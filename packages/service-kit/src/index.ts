@@ -16,3 +16,5 @@ export * from './events/envelope';
 export * from './events/kafka';
 export * from './events/outbox';
 export * from './events/relay';
+export * from './pagination';
+export * from './read-models/communities';

@@ -1,7 +1,7 @@
 import { createService, type ServiceDefinition } from '@sanshe/service-kit';
 import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
-import type { RegistryConfig } from './config';
+import { loadRegistryConfig, type RegistryConfig } from './config';
 import { CommunityRepository } from './data-access/community-repository';
 import { createModels } from './data-access/models';
 import { buildContext, buildResolvers, type RegistryContext } from './entry-points/graphql/resolvers';
@@ -24,3 +24,6 @@ export const registryDefinition: ServiceDefinition<RegistryConfig, RegistryConte
 
 /** Builds the registry subgraph without listening (tests run it in-process). */
 export const createRegistryService = (config: RegistryConfig) => createService(registryDefinition, config);
+
+/** The test environment's entry: builds the service from an env map, like its process does. */
+export const createFromEnv = (env: NodeJS.ProcessEnv) => createRegistryService(loadRegistryConfig(env));

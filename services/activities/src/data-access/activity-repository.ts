@@ -1,10 +1,13 @@
-import { byIdLoader, OUTBOX_FIELD, type OutboxEntry } from '@sanshe/service-kit';
+import { byIdLoader, OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type OutboxEntry } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
-import type { Activity, ActivityStatus, ActivityStore, KnownCommunity } from '../domain/activity';
+import type { Activity, ActivityStatus, ActivityStore } from '../domain/activity';
 import type { ActivitiesModels, ActivityDoc } from './models';
 
 export class ActivityRepository implements ActivityStore {
-  constructor(private readonly models: ActivitiesModels) {}
+  constructor(
+    private readonly models: ActivitiesModels,
+    private readonly communities: CommunityDirectory,
+  ) {}
 
   loader(): DataLoader<string, ActivityDoc | null> {
     return byIdLoader((ids) => this.models.Activity.find({ _id: { $in: [...ids] } }).lean<ActivityDoc[]>());
@@ -18,15 +21,7 @@ export class ActivityRepository implements ActivityStore {
   }
 
   community(id: string): Promise<KnownCommunity | null> {
-    return this.models.KnownCommunity.findById(id).lean<KnownCommunity>();
-  }
-
-  async rememberCommunity(community: KnownCommunity): Promise<void> {
-    await this.models.KnownCommunity.updateOne(
-      { _id: community._id },
-      { $set: { name: community.name, streetId: community.streetId } },
-      { upsert: true },
-    );
+    return this.communities.get(id);
   }
 
   activity(id: string): Promise<Activity | null> {

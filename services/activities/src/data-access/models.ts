@@ -16,13 +16,6 @@ export interface ActivityDoc {
   updatedAt: Date;
 }
 
-/** Activities' own copy of the registry's communities, fed by community events. */
-export interface KnownCommunityDoc {
-  _id: string;
-  name: string;
-  streetId: string;
-}
-
 const activitySchema = new Schema<ActivityDoc>(
   {
     _id: { type: String, required: true },
@@ -40,19 +33,12 @@ const activitySchema = new Schema<ActivityDoc>(
 activitySchema.index({ communityId: 1, status: 1, startsAt: 1 });
 activitySchema.plugin(outboxPlugin);
 
-const knownCommunitySchema = new Schema<KnownCommunityDoc>(
-  { _id: { type: String, required: true }, name: { type: String, required: true }, streetId: { type: String, required: true } },
-  { collection: 'known_communities', versionKey: false },
-);
-
 export interface ActivitiesModels {
   Activity: Model<ActivityDoc>;
-  KnownCommunity: Model<KnownCommunityDoc>;
 }
 
 export function createModels(connection: Connection): ActivitiesModels {
   return {
     Activity: connection.model<ActivityDoc>('Activity', activitySchema),
-    KnownCommunity: connection.model<KnownCommunityDoc>('KnownCommunity', knownCommunitySchema),
   };
 }

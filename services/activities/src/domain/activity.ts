@@ -10,7 +10,6 @@ import {
 } from '@sanshe/service-kit';
 
 export const ACTIVITY_PUBLISHED = 'cn.sanshe.activities.activity.published.v1';
-export const COMMUNITY_CREATED = 'cn.sanshe.registry.community.created.v1';
 
 export type ActivityStatus = 'DRAFT' | 'PUBLISHED' | 'CANCELLED' | 'COMPLETED';
 
@@ -28,13 +27,11 @@ export interface Activity {
 
 export interface KnownCommunity {
   _id: string;
-  name: string;
   streetId: string;
 }
 
 export interface ActivityStore {
   community(id: string): Promise<KnownCommunity | null>;
-  rememberCommunity(community: KnownCommunity): Promise<void>;
   activity(id: string): Promise<Activity | null>;
   insert(activity: Activity): Promise<Activity>;
   /** Changes the status only if it is still `from`, appending events, in one atomic write. */

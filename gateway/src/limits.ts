@@ -1,0 +1,43 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { GatewayConfig } from './config';
+
+/** Names the limit a refused query hit, in `extensions.limit`, so clients can tell them apart. */
+export type QueryLimit = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DIRECTIVES' | 'MAX_TOKENS';
+
+/**
+ * armor prefixes every refusal with "Syntax Error:" even when the query is well-formed
+ * and reports it without saying which limit; we report it ourselves, with the limit named.
+ * Apollo then gives it the code GRAPHQL_VALIDATION_FAILED and HTTP 400.
+ */
+function reportLimit(limit: QueryLimit) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLError) => {
+        const message = `${error.message.replace(/^Syntax Error:\s*/, '')} Simplify the query or split it into several.`;
+        ctx?.reportError(new GraphQLError(message, { extensions: { limit } }));
+      },
+    ],
+  };
+}
+
+/**
+ * The query limits, enforced while parsing and validating — before a query plan is
+ * made, so a refused query never reaches a subgraph.
+ */
+export function queryLimits(config: GatewayConfig): { plugins: ApolloServerPlugin<BaseContext>[]; validationRules: ValidationRule[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH, ignoreIntrospection: true, ...reportLimit('MAX_DEPTH') },
+    maxAliases: { n: config.MAX_ALIASES, ...reportLimit('MAX_ALIASES') },
+    costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: true, ...reportLimit('MAX_COST') },
+    maxDirectives: { n: config.MAX_DIRECTIVES, ...reportLimit('MAX_DIRECTIVES') },
+    // The token limit runs in the parser, which has no validation context to report to:
+    // armor throws, and Apollo answers GRAPHQL_PARSE_FAILED.
+    maxTokens: { n: config.MAX_TOKENS },
+    blockFieldSuggestion: { enabled: config.BLOCK_FIELD_SUGGESTIONS },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins, validationRules };
+}

@@ -1,0 +1,6 @@
+export * from './random';
+export * from './territory';
+export * from './residents';
+export * from './social-orgs';
+export * from './catalogue';
+export * from './activity-history';
