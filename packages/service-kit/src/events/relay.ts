@@ -121,9 +121,11 @@ export class OutboxRelay {
       }
       await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
       for (const doc of docs) {
-        const ids = doc[OUTBOX_FIELD].map((e) => e.id);
-        await model.updateOne({ _id: doc._id }, { $pull: { [OUTBOX_FIELD]: { id: { $in: ids } } } });
-        sent += ids.length;
+        // $pullAll of the exact stored entries, through the raw collection so nothing is
+        // re-cast: FerretDB ignores $pull with a condition, and entries appended since the
+        // read stay in place.
+        await model.collection.updateOne({ _id: doc._id } as never, { $pullAll: { [OUTBOX_FIELD]: doc[OUTBOX_FIELD] } } as never);
+        sent += doc[OUTBOX_FIELD].length;
       }
     }
     this.published += sent;
