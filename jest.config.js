@@ -13,6 +13,7 @@ module.exports = {
     '^@sanshe/service-kit$': '<rootDir>/packages/service-kit/src/index.ts',
     '^@sanshe/seed-fixtures$': '<rootDir>/packages/seed-fixtures/src/index.ts',
     '^@sanshe/test-env$': '<rootDir>/test/env/index.ts',
+    '^@sanshe/schemas/compose$': '<rootDir>/schemas/compose.js',
     '^@sanshe/gateway/(.*)$': '<rootDir>/gateway/src/$1',
     '^@sanshe/(registry|social-orgs|activities|resident-services|credits)/(.*)$': '<rootDir>/services/$1/src/$2',
   },
