@@ -1,0 +1,59 @@
+'use strict';
+// Where the launcher keeps things and where the services listen. Everything lives under the repo
+// (.cache = installs, .data = state) so `rm -rf .data` is a full reset and nothing leaks into $HOME.
+
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const INFRA_DIR = path.join(ROOT, 'infra');
+const CACHE_DIR = path.join(ROOT, '.cache');
+const DATA_DIR = path.join(ROOT, '.data');
+
+const HOST = '127.0.0.1';
+const KAFKA_VERSION = '4.1.1';
+const KAFKA_PORT = 9092;
+const KAFKA_CONTROLLER_PORT = 9093;
+const MONGO_PORT = 27017;
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+const FERRETDB_VERSION = 'v1.24.2';
+
+const KAFKA_BROKERS = `${HOST}:${KAFKA_PORT}`;
+const MONGO_URL = `mongodb://${HOST}:${MONGO_PORT}`;
+
+const PATHS = {
+  root: ROOT,
+  cacheDir: CACHE_DIR,
+  dataDir: DATA_DIR,
+  kafkaPom: path.join(INFRA_DIR, 'kafka', 'pom.xml'),
+  kafkaTemplate: path.join(INFRA_DIR, 'kafka', 'server.properties'),
+  kafkaLog4j: path.join(INFRA_DIR, 'kafka', 'log4j2.properties'),
+  kafkaLibs: path.join(CACHE_DIR, 'kafka', 'libs'),
+  kafkaDataDir: path.join(DATA_DIR, 'kafka'),
+  kafkaLogDirs: path.join(DATA_DIR, 'kafka', 'kraft-combined-logs'),
+  kafkaProps: path.join(DATA_DIR, 'kafka', 'server.properties'),
+  kafkaClusterId: path.join(DATA_DIR, 'kafka', 'cluster.id'),
+  kafkaServerLog: path.join(DATA_DIR, 'kafka', 'server.log'),
+  kafkaPid: path.join(DATA_DIR, 'kafka.pid'),
+  kafkaLog: path.join(DATA_DIR, 'kafka.log'),
+  ferretBin: path.join(CACHE_DIR, 'bin', 'ferretdb'),
+  ferretDataDir: path.join(DATA_DIR, 'ferretdb'),
+  ferretStateDir: path.join(DATA_DIR, 'ferretdb', 'state'),
+  ferretPid: path.join(DATA_DIR, 'ferretdb.pid'),
+  ferretLog: path.join(DATA_DIR, 'ferretdb.log'),
+  compose: path.join(INFRA_DIR, 'docker-compose.yml'),
+};
+
+module.exports = {
+  ROOT,
+  DATA_DIR,
+  HOST,
+  KAFKA_VERSION,
+  KAFKA_PORT,
+  KAFKA_CONTROLLER_PORT,
+  MONGO_PORT,
+  FERRETDB_MODULE,
+  FERRETDB_VERSION,
+  KAFKA_BROKERS,
+  MONGO_URL,
+  PATHS,
+};
