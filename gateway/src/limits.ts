@@ -4,7 +4,7 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import type { GatewayConfig } from './config';
 
 /** Names the limit a refused query hit, in `extensions.limit`, so clients can tell them apart. */
-export type QueryLimit = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DIRECTIVES' | 'MAX_TOKENS';
+export type QueryLimit = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DIRECTIVES';
 
 /**
  * armor prefixes every refusal with "Syntax Error:" even when the query is well-formed
@@ -24,20 +24,24 @@ function reportLimit(limit: QueryLimit) {
 }
 
 /**
- * The query limits, enforced while parsing and validating — before a query plan is
- * made, so a refused query never reaches a subgraph.
+ * The query limits, enforced while parsing (tokens) and validating (the rest) —
+ * before a query plan is made, so a refused query never reaches a subgraph.
  */
-export function queryLimits(config: GatewayConfig): { plugins: ApolloServerPlugin<BaseContext>[]; validationRules: ValidationRule[] } {
+export function queryLimits(config: GatewayConfig): {
+  plugins: ApolloServerPlugin<BaseContext>[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH, ignoreIntrospection: true, ...reportLimit('MAX_DEPTH') },
     maxAliases: { n: config.MAX_ALIASES, ...reportLimit('MAX_ALIASES') },
     costLimit: { maxCost: config.MAX_COST, ignoreIntrospection: true, ...reportLimit('MAX_COST') },
     maxDirectives: { n: config.MAX_DIRECTIVES, ...reportLimit('MAX_DIRECTIVES') },
-    // The token limit runs in the parser, which has no validation context to report to:
-    // armor throws, and Apollo answers GRAPHQL_PARSE_FAILED.
-    maxTokens: { n: config.MAX_TOKENS },
+    // armor's token limit throws from a plugin hook, which Apollo turns into HTTP 500;
+    // graphql-js's own parser limit (parseOptions below) refuses with a 400 instead.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.BLOCK_FIELD_SUGGESTIONS },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return { plugins, validationRules, parseOptions: { maxTokens: config.MAX_TOKENS } };
 }

@@ -1,12 +1,19 @@
 import type { ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLResponseInfo } from '@sanshe/service-kit';
+import { getOperationAST } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** What the metrics need to know about a request, kept on the gateway context. */
 export interface MeteredContext {
-  /** query / mutation / subscription once the operation is resolved; unknown if it never was. */
-  operationType?: string;
+  /**
+   * Filled in by the metrics plugin. A nested object because Apollo hands plugins a
+   * shallow copy of the context, so a field set on the copy itself would be lost.
+   */
+  metering: {
+    /** query / mutation / subscription once the operation is resolved. */
+    operationType?: string;
+  };
   /** Aborts when the request timed out; its late answer is then not counted again. */
   signal: AbortSignal;
 }
@@ -56,7 +63,7 @@ export class GatewayMetrics {
 
   /** Counts a response; `onGraphQLResponse` of the HTTP layer calls it for every request. */
   recordResponse(info: GraphQLResponseInfo<MeteredContext>): void {
-    const operationType = info.context?.operationType ?? 'unknown';
+    const operationType = info.context?.metering.operationType ?? 'unknown';
     this.requests.inc({ operation_type: operationType, status: String(info.status) });
     this.duration.observe({ operation_type: operationType }, info.durationMs / 1000);
     if (info.errorCode) this.errors.inc({ code: info.errorCode });
@@ -68,8 +75,13 @@ export class GatewayMetrics {
     return {
       async requestDidStart() {
         return {
+          // Known before validation, so a query refused by a limit is still labelled a query.
+          async validationDidStart({ contextValue, document, request }) {
+            contextValue.metering.operationType = getOperationAST(document, request.operationName)?.operation;
+          },
+          // Documents served from the cache skip validation; this covers them.
           async didResolveOperation({ contextValue, operation }) {
-            contextValue.operationType = operation?.operation ?? 'unknown';
+            contextValue.metering.operationType = operation?.operation;
           },
           async willSendResponse({ contextValue, response }) {
             if (contextValue.signal?.aborted || response.body.kind !== 'single') return;

@@ -1,96 +1,106 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { loadSupergraphSdl } from '@sanshe/schemas';
-import {
-  createFormatError,
-  createLogger,
-  createRequestListener,
-  IDENTITY_HEADER,
-  sendJson,
-  signIdentity,
-  traceparentOf,
-  type Identity,
-  type Logger,
-} from '@sanshe/service-kit';
+import { createFormatError, createLogger, createRequestListener, sendJson, traceparentOf, type Identity, type Logger } from '@sanshe/service-kit';
 import fetch from 'node-fetch';
 import { createAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { queryLimits } from './limits';
+import { GatewayMetrics, type MeteredContext } from './metrics';
+import { createPlayground } from './playground';
+import { keepAliveAgent, SubgraphDataSource } from './subgraph-source';
 
-export interface GatewayContext {
+export interface GatewayContext extends MeteredContext {
   identity: Identity;
   traceparent: string;
-}
-
-const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-/** Forwards the verified identity, signed, and the trace context to every subgraph. */
-class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
-    super({ url, fetcher: ((input: string, init: Record<string, unknown>) => fetch(input, { ...init, agent: keepAliveAgent })) as never });
-  }
-
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if (!context.identity) return; // the gateway's own health probes carry no caller
-    request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
-    request.http?.headers.set('traceparent', context.traceparent);
-  }
 }
 
 export interface RunningGateway {
   apollo: ApolloServer<GatewayContext>;
   httpServer: http.Server;
+  metrics: GatewayMetrics;
   logger: Logger;
   listen(port?: number, host?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Builds the gateway over the committed supergraph without listening. */
+/** The subgraphs a supergraph routes to, as named in its `join__Graph` enum. */
+export function supergraphSubgraphs(supergraphSdl: string): { name: string; url: string }[] {
+  const found = supergraphSdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g);
+  return [...found].map((m) => ({ name: m[1]!, url: m[2]! }));
+}
+
+/** Builds the gateway over the committed supergraph (or the one given) without listening. */
 export async function createGateway(config: GatewayConfig, options: { supergraphSdl?: string } = {}): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
-  const urls = subgraphUrls(config);
+  const metrics = new GatewayMetrics();
+  const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
+  const configured = subgraphUrls(config);
+  // Readiness covers exactly the subgraphs this supergraph routes to.
+  const subgraphs = supergraphSubgraphs(supergraphSdl).map(({ name, url }) => ({ name, url: configured[name] ?? url }));
+
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? loadSupergraphSdl(),
+    supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
-    buildService: ({ name, url }) => new SignedIdentityDataSource(urls[name] ?? url!, config.IDENTITY_SECRET),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SECRET, metrics),
     logger,
   });
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createFormatError(logger, config.NODE_ENV === 'development'),
     includeStacktraceInErrorResponses: false,
-    introspection: config.NODE_ENV !== 'production',
+    introspection: config.INTROSPECTION,
+    // Apollo's default landing page loads from a CDN; the playground is served below instead.
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), ...limits.plugins],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // csrfPrevention stays at Apollo's default (on): browsers must send JSON or a preflight header.
     logger,
   });
   await apollo.start();
   const authenticate = createAuthenticator(config);
 
-  const listener = createRequestListener<GatewayContext>({
+  const api = createRequestListener<GatewayContext>({
     apollo,
     maxBodyBytes: config.MAX_BODY_BYTES,
-    context: async (req) => ({ identity: await authenticate(req.headers.authorization), traceparent: traceparentOf(req) }),
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    context: async (req, signal) => ({
+      identity: await authenticate(req.headers.authorization),
+      traceparent: traceparentOf(req),
+      signal,
+      metering: {},
+    }),
+    onGraphQLResponse: (info) => metrics.recordResponse(info),
     routes: {
       'GET /health/live': (_req, res) => sendJson(res, 200, { status: 'live', service: 'gateway' }),
       'GET /health/ready': async (_req, res) => {
         const checks = await Promise.all(
-          Object.entries(urls).map(async ([name, url]) => {
+          subgraphs.map(async ({ name, url }) => {
             const health = new URL('/health/ready', url).toString();
-            const ok = await fetch(health, { agent: keepAliveAgent, timeout: 2000 } as never).then((r) => r.ok, () => false);
+            const ok = await fetch(health, { agent: keepAliveAgent, timeout: 2000 }).then((r) => r.ok, () => false);
             return [name, ok] as const;
           }),
         );
-        const subgraphs = Object.fromEntries(checks);
         const ready = checks.every(([, ok]) => ok);
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs });
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
       },
+      'GET /metrics': (_req, res) => metrics.serve(res),
     },
   });
-  const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, listener);
+  const playground = config.PLAYGROUND ? createPlayground() : null;
+  const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    if (playground?.(req, res)) return;
+    api(req, res);
+  });
 
   return {
     apollo,
     httpServer,
+    metrics,
     logger,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {

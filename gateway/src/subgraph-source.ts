@@ -45,7 +45,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
     if (context.traceparent) request.http?.headers.set('traceparent', context.traceparent);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>) {
+  override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     const stop = this.metrics.subgraphFetch.startTimer({ subgraph: this.subgraph });
     try {
       return await requestSignal.run(options.context.signal, () => super.process(options));

@@ -4,6 +4,7 @@
  * from their SDL, and starts the gateway over it. An end-to-end test stays a few lines.
  */
 import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
 import type { RunningService } from '@sanshe/service-kit';
 import { mintToken, type SansheClaims } from '@sanshe/gateway/auth';
 import { gatewayConfigSchema, type GatewayConfig } from '@sanshe/gateway/config';
@@ -107,5 +108,40 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export interface KafkaRecord {
+  event: Record<string, unknown>;
+  /** Record headers as strings (content-type, traceparent, …). */
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads `topic` from the beginning with a fresh consumer group until `match` accepts an
+ * event (a CloudEvents JSON value), and returns it with the record's headers.
+ */
+export async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<KafkaRecord> {
+  const kafka = new Kafka({ clientId: 'e2e-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `e2e-reader-${randomBytes(6).toString('hex')}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<KafkaRecord>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching event on ${topic} within ${timeoutMs} ms`)), timeoutMs);
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            const event = JSON.parse(message.value?.toString() ?? 'null') as Record<string, unknown> | null;
+            if (!event || !match(event)) return;
+            clearTimeout(timer);
+            const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+            resolve({ event, headers });
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }
