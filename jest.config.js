@@ -6,12 +6,13 @@
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/schemas', '<rootDir>/test'],
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/schemas', '<rootDir>/test', '<rootDir>/tools'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@sanshe/service-kit$': '<rootDir>/packages/service-kit/src/index.ts',
     '^@sanshe/seed-fixtures$': '<rootDir>/packages/seed-fixtures/src/index.ts',
+    '^@sanshe/graph-client$': '<rootDir>/packages/graph-client/src/index.ts',
     '^@sanshe/test-env$': '<rootDir>/test/env/index.ts',
     '^@sanshe/schemas/compose$': '<rootDir>/schemas/compose.js',
     '^@sanshe/gateway/(.*)$': '<rootDir>/gateway/src/$1',

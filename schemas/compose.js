@@ -1,7 +1,10 @@
 'use strict';
 // Composes schemas/subgraphs/*.graphql into schemas/supergraph.graphql with
 // @apollo/composition. `node schemas/compose.js --check` fails when composition
-// fails or when the committed supergraph is stale.
+// fails, when the graph breaks the committed supergraph's API schema (see
+// supergraph-check.js; the breaking changes are listed first), or when the committed
+// supergraph is stale. Without --check it refuses to write over a breaking change
+// that schemas/breaking-changes.allow does not list.
 const fs = require('node:fs');
 const { composeServices } = require('@apollo/composition');
 const { parse } = require('graphql');
@@ -27,23 +30,46 @@ function composeSupergraph(sdlByName = Object.fromEntries(subgraphNames().map((n
   return { supergraphSdl: result.supergraphSdl, hints };
 }
 
-function main() {
-  const check = process.argv.includes('--check');
-  const { supergraphSdl } = composeSupergraph();
-  const current = fs.existsSync(supergraphPath) ? fs.readFileSync(supergraphPath, 'utf8') : '';
+/**
+ * The command behind `node schemas/compose.js [--check]`, with its inputs injectable for tests.
+ * Returns { exitCode, lines: [{ stream: 'out'|'err', text }], supergraphSdl, write }.
+ */
+function composeCommand({ check = false, sdlByName, supergraphSdl, committedSdl, allowText } = {}) {
+  const { checkSupergraph, formatGraphReport } = require('./supergraph-check');
+  const current = committedSdl ?? (fs.existsSync(supergraphPath) ? fs.readFileSync(supergraphPath, 'utf8') : '');
+  const graph = checkSupergraph({ sdlByName, supergraphSdl, baselineSdl: current === '' ? null : current, allowText });
+  const lines = [];
+  const err = (text) => lines.push({ stream: 'err', text });
+  const out = (text) => lines.push({ stream: 'out', text });
+  graph.allowProblems.forEach(err);
+  formatGraphReport(graph).forEach(graph.unallowed.length > 0 ? err : out);
+  const broken = graph.unallowed.length > 0 || graph.allowProblems.length > 0;
+  const stale = current !== graph.supergraphSdl;
   if (check) {
-    if (current !== supergraphSdl) {
-      console.error('schemas/supergraph.graphql is stale: run `npm run compose` and commit the result.');
-      process.exit(1);
-    }
-    console.log('supergraph is up to date');
-    return;
+    if (stale) err('schemas/supergraph.graphql is stale: run `npm run compose` and commit the result.');
+    if (!broken && !stale) out('supergraph is up to date');
+    return { exitCode: broken || stale ? 1 : 0, lines, supergraphSdl: graph.supergraphSdl, write: false };
   }
-  fs.writeFileSync(supergraphPath, supergraphSdl);
-  console.log(`wrote ${supergraphPath}`);
+  if (broken) {
+    err('schemas/supergraph.graphql was not written.');
+    return { exitCode: 1, lines, supergraphSdl: graph.supergraphSdl, write: false };
+  }
+  return { exitCode: 0, lines, supergraphSdl: graph.supergraphSdl, write: stale };
 }
 
-module.exports = { composeSupergraph, defaultUrl, DEFAULT_PORTS };
+function main() {
+  const result = composeCommand({ check: process.argv.includes('--check') });
+  for (const { stream, text } of result.lines) (stream === 'err' ? console.error : console.log)(text);
+  if (result.write) {
+    fs.writeFileSync(supergraphPath, result.supergraphSdl);
+    console.log(`wrote ${supergraphPath}`);
+  } else if (result.exitCode === 0 && !process.argv.includes('--check')) {
+    console.log('supergraph is up to date');
+  }
+  process.exitCode = result.exitCode;
+}
+
+module.exports = { composeSupergraph, composeCommand, defaultUrl, DEFAULT_PORTS };
 
 if (require.main === module) {
   try {

@@ -18,7 +18,10 @@ function run(cmd, args, opts = {}) {
 }
 
 let failedSteps = 0;
-if (run(process.execPath, ['schemas/compose.js', '--check']) !== 0) failedSteps += 1;
+// The contracts: the graph (breaking changes, then staleness), the AsyncAPI document, the event-schema lock.
+for (const check of ['schemas/compose.js', 'schemas/asyncapi.js', 'schemas/events-lock.js']) {
+  if (run(process.execPath, [check, '--check']) !== 0) failedSteps += 1;
+}
 
 const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const phases = [
@@ -40,6 +43,6 @@ for (const phase of phases) {
     failedSteps += 1;
   }
 }
-if (failedSteps > 0) console.error(`${failedSteps} step(s) failed outside the test counts (composition check or a jest run error).`);
+if (failedSteps > 0) console.error(`${failedSteps} step(s) failed outside the test counts (a contract check or a jest run error).`);
 console.log(`${passed} passed, ${failed + failedSteps} failed`);
 process.exit(failed + failedSteps > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Schema } from 'mongoose';
+import { childTraceparent } from '../trace';
 import { newCloudEvent } from './envelope';
 import type { EventContracts } from './contracts';
 
@@ -67,7 +68,9 @@ export class EventFactory {
       topic: this.contracts.topicFor(type),
       key: subject,
       payload: JSON.stringify(event),
-      ...(traceparent ? { traceparent } : {}),
+      // Work started by a sweep or a consumer has no caller's trace: it starts its own,
+      // so every record carries a traceparent.
+      traceparent: traceparent ?? childTraceparent(undefined),
       createdAt: new Date(event.time),
     };
   }
