@@ -18,3 +18,4 @@ export * from './events/outbox';
 export * from './events/relay';
 export * from './pagination';
 export * from './read-models/communities';
+export * from './serial-writes';

@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { isFerretDB, serialWritesPlugin } from './serial-writes';
 
 /**
  * One connection per service (never the mongoose singleton), so several services can
@@ -12,11 +13,14 @@ import mongoose, { type Connection } from 'mongoose';
 export async function connectMongo(url: string, dbName: string): Promise<Connection> {
   const connection = mongoose.createConnection(url, {
     dbName,
-    autoIndex: true,
+    // Indexes are built once at start-up (syncIndexes) before any query runs: FerretDB can
+    // deadlock when an index is created while cursors on the same database are open.
+    autoIndex: false,
     serverSelectionTimeoutMS: 10_000,
     maxPoolSize: 20,
   });
   await connection.asPromise();
+  if (await isFerretDB(connection)) connection.plugin(serialWritesPlugin);
   return connection;
 }
 
@@ -29,7 +33,14 @@ export async function pingMongo(connection: Connection): Promise<boolean> {
   }
 }
 
-/** Builds indexes for every model of a connection; unique indexes are what keep data consistent. */
+/**
+ * Builds the missing indexes of every model of a connection; unique indexes are what
+ * keep data consistent. Indexes that exist are left alone, so a second process (a seed
+ * beside a running service) sends no index DDL at all.
+ */
 export async function syncIndexes(connection: Connection): Promise<void> {
-  for (const model of Object.values(connection.models)) await model.createIndexes();
+  for (const model of Object.values(connection.models)) {
+    const { toCreate } = await model.diffIndexes();
+    if (toCreate.length > 0) await model.createIndexes();
+  }
 }

@@ -1,6 +1,7 @@
 import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
+import { collectionWriteKey, serially } from '../serial-writes';
 import { CLOUDEVENTS_CONTENT_TYPE } from './envelope';
 import { OUTBOX_FIELD, outboxSignal, type OutboxEntry } from './outbox';
 
@@ -124,7 +125,9 @@ export class OutboxRelay {
         // $pullAll of the exact stored entries, through the raw collection so nothing is
         // re-cast: FerretDB ignores $pull with a condition, and entries appended since the
         // read stay in place.
-        await model.collection.updateOne({ _id: doc._id } as never, { $pullAll: { [OUTBOX_FIELD]: doc[OUTBOX_FIELD] } } as never);
+        await serially(collectionWriteKey(model.collection.collectionName), () =>
+          model.collection.updateOne({ _id: doc._id } as never, { $pullAll: { [OUTBOX_FIELD]: doc[OUTBOX_FIELD] } } as never),
+        );
         sent += doc[OUTBOX_FIELD].length;
       }
     }
