@@ -4,3 +4,5 @@ export * from './residents';
 export * from './social-orgs';
 export * from './catalogue';
 export * from './activity-history';
+export * from './social-workers';
+export * from './service-contracts';

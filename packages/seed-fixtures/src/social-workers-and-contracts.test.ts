@@ -1,0 +1,33 @@
+import { COMMUNITIES, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORGANIZATIONS, SOCIAL_WORKERS } from './index';
+
+describe('the social-work programme of the seeded district', () => {
+  it('has 166 social workers under evaluation: 141 born 2000 or later, 153 with college or above, 33 certified', () => {
+    expect(SOCIAL_WORKERS).toHaveLength(166);
+    expect(SOCIAL_WORKERS.filter((w) => w.birthDate >= '2000-01-01')).toHaveLength(141);
+    expect(SOCIAL_WORKERS.filter((w) => w.birthDate <= '1988-12-31')).toHaveLength(25);
+    expect(SOCIAL_WORKERS.filter((w) => ['JUNIOR_COLLEGE', 'BACHELOR', 'POSTGRADUATE'].includes(w.education))).toHaveLength(153);
+    expect(SOCIAL_WORKERS.filter((w) => w.certificate)).toHaveLength(33);
+    const orgs = new Map(SOCIAL_ORGANIZATIONS.map((o) => [o.id, o]));
+    for (const w of SOCIAL_WORKERS) expect(orgs.get(w.organizationId)?.communityIds).toContain(w.communityId);
+  });
+
+  it('posts three certified workers of 欣和社工 in 武汉路社区 and no one else there', () => {
+    const wuhanRoad = COMMUNITIES.find((c) => c.name === '武汉路社区')!.id;
+    const xinhe = SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!.id;
+    const there = SOCIAL_WORKERS.filter((w) => w.communityId === wuhanRoad);
+    expect(there).toHaveLength(3);
+    for (const w of there) expect(w).toMatchObject({ organizationId: xinhe, certificate: expect.anything() });
+  });
+
+  it('buys every service item for every community once in each contract year, from organizations of the field', () => {
+    for (const year of [2025, 2026]) {
+      const contracts = SERVICE_CONTRACTS.filter((c) => c.startsOn === `${year}-01-01`);
+      expect(contracts.length).toBeGreaterThanOrEqual(20);
+      expect(contracts.length).toBeLessThanOrEqual(40);
+      const pairs = contracts.flatMap((c) => c.itemCodes.flatMap((i) => c.communityIds.map((k) => `${i}@${k}`)));
+      expect(new Set(pairs).size).toBe(SERVICE_ITEM_CODES.length * COMMUNITIES.length);
+      expect(pairs).toHaveLength(SERVICE_ITEM_CODES.length * COMMUNITIES.length);
+    }
+    expect(new Set(SERVICE_CONTRACTS.map((c) => c.id)).size).toBe(SERVICE_CONTRACTS.length);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Connection, Model } from 'mongoose';
+import type { AnnualReview } from '../domain/annual-review';
+import type { ServiceContract } from '../domain/contract';
+import type { Organization, ServiceCentre } from '../domain/organization';
+import type { Evaluation, SocialWorker } from '../domain/social-worker';
+import type { ContractClaim } from '../domain/contract-claims';
+import { contractClaimSchema, contractSchema, performanceSchema, type PerformanceDoc } from './contract-models';
+import { annualReviewSchema, organizationSchema, serviceCentreSchema } from './organization-models';
+import { evaluationSchema, socialWorkerSchema } from './worker-models';
+
+export interface SocialOrgsModels {
+  Organization: Model<Organization>;
+  ServiceCentre: Model<ServiceCentre>;
+  AnnualReview: Model<AnnualReview>;
+  SocialWorker: Model<SocialWorker>;
+  Evaluation: Model<Evaluation>;
+  ServiceContract: Model<ServiceContract>;
+  ContractClaim: Model<ContractClaim>;
+  Performance: Model<PerformanceDoc>;
+}
+
+/** The models on the service's own connection (never the mongoose singleton). */
+export function createModels(connection: Connection): SocialOrgsModels {
+  const model = <T>(name: string, schema: import('mongoose').Schema<T>) => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  return {
+    Organization: model('Organization', organizationSchema),
+    ServiceCentre: model('ServiceCentre', serviceCentreSchema),
+    AnnualReview: model('AnnualReview', annualReviewSchema),
+    SocialWorker: model('SocialWorker', socialWorkerSchema),
+    Evaluation: model('Evaluation', evaluationSchema),
+    ServiceContract: model('ServiceContract', contractSchema),
+    ContractClaim: model('ContractClaim', contractClaimSchema),
+    Performance: model('Performance', performanceSchema),
+  };
+}
+
+/** Models whose documents carry events (the relay drains them). */
+export const outboxModels = (m: SocialOrgsModels) => [m.Organization, m.AnnualReview, m.SocialWorker, m.Evaluation, m.ServiceContract];

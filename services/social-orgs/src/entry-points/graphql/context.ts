@@ -1,0 +1,78 @@
+import { byIdLoader, groupedLoader, type CommunityDirectory, type EventFactory, type KnownCommunity, type RequestContext } from '@sanshe/service-kit';
+import DataLoader from 'dataloader';
+import type { SocialOrgsConfig } from '../../config';
+import type { MongoClaimRegistry } from '../../data-access/claim-registry';
+import type { PerformanceDoc } from '../../data-access/contract-models';
+import type { ContractRepository } from '../../data-access/contract-repository';
+import type { OrganizationRepository } from '../../data-access/organization-repository';
+import type { PerformanceRepository } from '../../data-access/performance-repository';
+import type { WorkerRepository } from '../../data-access/worker-repository';
+import type { AnnualReview } from '../../domain/annual-review';
+import type { ServiceContract } from '../../domain/contract';
+import type { Organization, ServiceCentre } from '../../domain/organization';
+import type { Evaluation, SocialWorker } from '../../domain/social-worker';
+
+/** Everything the resolvers reach, built once per service. */
+export interface SocialOrgsDeps {
+  config: SocialOrgsConfig;
+  events: EventFactory;
+  directory: CommunityDirectory;
+  organizations: OrganizationRepository;
+  workers: WorkerRepository;
+  contracts: ContractRepository;
+  claims: MongoClaimRegistry;
+  performance: PerformanceRepository;
+}
+
+/** Groups rows under every key they carry (an organization serves several communities). */
+function multiGroupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keysOf: (row: T) => readonly string[]): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await fetch(keys);
+    const wanted = new Set(keys);
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      for (const key of keysOf(row)) {
+        if (!wanted.has(key)) continue;
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/** One query per batch for every entity reference and list field. */
+export function createLoaders(deps: SocialOrgsDeps) {
+  return {
+    organizations: byIdLoader<Organization>((ids) => deps.organizations.byIds(ids)),
+    organizationsServing: multiGroupedLoader((ids) => deps.organizations.serving(ids), (o: Organization) => o.communityIds),
+    incubatedBy: groupedLoader((ids) => deps.organizations.incubatedBy(ids), (o: Organization) => o.incubatingHubId ?? ''),
+    stationedAt: groupedLoader((ids) => deps.organizations.stationedAt(ids), (o: Organization) => o.serviceCentreId ?? ''),
+    branchOf: groupedLoader((ids) => deps.organizations.branchesOf(ids), (o: Organization) => o.partyCoverage?.partyOrganizationId ?? ''),
+    reviews: groupedLoader((ids) => deps.organizations.reviewsOf(ids), (r: AnnualReview) => r.organizationId),
+    centres: byIdLoader<ServiceCentre>((ids) => deps.organizations.centresByIds(ids)),
+    communityCentres: groupedLoader((ids) => deps.organizations.centresOfCommunities(ids), (c: ServiceCentre) => c.communityId ?? ''),
+    knownCommunities: byIdLoader<KnownCommunity>((ids) => deps.directory.model.find({ _id: { $in: [...ids] } }).lean<KnownCommunity[]>()),
+    workers: byIdLoader<SocialWorker>((ids) => deps.workers.byIds(ids)),
+    workersPostedIn: groupedLoader((ids) => deps.workers.postedIn(ids), (w: SocialWorker) => w.communityId),
+    workersEmployedBy: groupedLoader((ids) => deps.workers.employedBy(ids), (w: SocialWorker) => w.organizationId),
+    evaluations: groupedLoader((ids) => deps.workers.evaluationsOf(ids), (e: Evaluation) => e.socialWorkerId),
+    yearScores: new DataLoader<number, number[]>(async (years) => {
+      const rows = await deps.workers.scoresOf(years);
+      return years.map((y) => rows.filter((r) => r.year === y).map((r) => r.score));
+    }),
+    contracts: byIdLoader<ServiceContract>((ids) => deps.contracts.byIds(ids)),
+    contractsOf: groupedLoader((ids) => deps.contracts.providedBy(ids), (c: ServiceContract) => c.providerOrgId),
+    performance: new DataLoader<string, PerformanceDoc | null>(async (ids) => {
+      const rows = await deps.performance.byContracts(ids);
+      return ids.map((id) => rows.find((r) => r._id === id) ?? null);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface SocialOrgsContext extends RequestContext {
+  loaders: Loaders;
+}
+
+export const buildContext = (base: RequestContext, deps: SocialOrgsDeps): SocialOrgsContext => ({ ...base, loaders: createLoaders(deps) });

@@ -1,0 +1,44 @@
+import { CommunityDirectory, createService, type ServiceDefinition } from '@sanshe/service-kit';
+import { loadSubgraphSdl } from '@sanshe/schemas';
+import { parse } from 'graphql';
+import { loadSocialOrgsConfig, type SocialOrgsConfig } from './config';
+import { MongoClaimRegistry } from './data-access/claim-registry';
+import { ContractRepository } from './data-access/contract-repository';
+import { createModels, outboxModels } from './data-access/models';
+import { OrganizationRepository } from './data-access/organization-repository';
+import { PerformanceRepository } from './data-access/performance-repository';
+import { WorkerRepository } from './data-access/worker-repository';
+import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
+import { buildResolvers } from './entry-points/graphql/resolvers';
+import { performanceConsumer } from './entry-points/kafka/consumers';
+
+export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrgsContext> = {
+  name: 'social-orgs',
+  build({ config, connection, events }) {
+    const models = createModels(connection);
+    const directory = new CommunityDirectory(connection);
+    const deps: SocialOrgsDeps = {
+      config,
+      events,
+      directory,
+      organizations: new OrganizationRepository(models, directory),
+      workers: new WorkerRepository(models, directory),
+      contracts: new ContractRepository(models, directory),
+      claims: new MongoClaimRegistry(models),
+      performance: new PerformanceRepository(models),
+    };
+    return {
+      typeDefs: parse(loadSubgraphSdl('social-orgs')),
+      resolvers: buildResolvers(deps),
+      contextFor: (base) => buildContext(base, deps),
+      outboxModels: outboxModels(models),
+      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance)],
+    };
+  },
+};
+
+/** Builds the social-orgs subgraph without listening (tests run it in-process). */
+export const createSocialOrgsService = (config: SocialOrgsConfig) => createService(socialOrgsDefinition, config);
+
+/** The test environment's entry: builds the service from an env map, like its process does. */
+export const createFromEnv = (env: NodeJS.ProcessEnv) => createSocialOrgsService(loadSocialOrgsConfig(env));
