@@ -22,6 +22,7 @@ describe('a broker outage', () => {
   it('neither fails the mutation nor loses or doubles its event', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const communityId = `${stack.runId}-nancun`;
+    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: 's9', name: '周山路街道' } }, admin);
     await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '南村社区', streetId: 's9', urban: false } }, admin);
     const draft = await eventually(async () => {
       const res = await stack.query<{ createActivity: { id: string } }>(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 
+const CREATE_STREET = `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`;
 const CREATE_COMMUNITY = `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id name } }`;
 const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id status } }`;
 const PUBLISH = `mutation($id: ID!) { publishActivity(id: $id) { id status } }`;
@@ -44,7 +45,10 @@ describe('an activity published in one subgraph changes another through Kafka', 
 
   it('carries the mutation through the outbox, Kafka and the consumer, visible through the gateway', async () => {
     const communityId = `${stack.runId}-wuhan-road`;
-    const created = await stack.query(CREATE_COMMUNITY, { input: { id: communityId, name: '武汉路社区', streetId: `${stack.runId}-street-1`, urban: true } }, admin);
+    const streetId = `${stack.runId}-street-1`;
+    const street = await stack.query(CREATE_STREET, { input: { id: streetId, name: '武汉路街道' } }, admin);
+    expect(street.errors).toBeUndefined();
+    const created = await stack.query(CREATE_COMMUNITY, { input: { id: communityId, name: '武汉路社区', streetId, urban: true } }, admin);
     expect(created.errors).toBeUndefined();
 
     // activities learns the community from registry's community.created event.

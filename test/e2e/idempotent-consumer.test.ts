@@ -27,6 +27,7 @@ describe('the idempotent consumer', () => {
   it('applies an event delivered twice only once', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const communityId = `${stack.runId}-tianjiu`;
+    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: 's1', name: '湖北路街道' } }, admin);
     await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '天九社区', streetId: 's1', urban: true } }, admin);
 
     const kafka = new Kafka({ clientId: 'e2e-duplicate-producer', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });

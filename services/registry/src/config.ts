@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const registryConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   MONGO_DB: z.string().default('sanshe_registry'),
+  /** The district this registry serves: the root of its territory tree. */
+  DISTRICT_ID: z.string().min(1).default('district-jianxi'),
+  DISTRICT_NAME: z.string().min(1).default('涧西区'),
+  DISTRICT_POPULATION: z.coerce.number().int().nonnegative().default(800_000),
+  /** How often resident events left pending by a crash are forwarded to the relay (each run scans the residents once). */
+  RESIDENT_OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(10 * 60 * 1000),
 });
 
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

@@ -1,29 +1,64 @@
-import { createService, type ServiceDefinition } from '@sanshe/service-kit';
+import { createService, type RunningService, type ServiceDefinition } from '@sanshe/service-kit';
 import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import { loadRegistryConfig, type RegistryConfig } from './config';
-import { CommunityRepository } from './data-access/community-repository';
-import { createModels } from './data-access/models';
-import { buildContext, buildResolvers, type RegistryContext } from './entry-points/graphql/resolvers';
+import { CoBuildingRepository } from './data-access/co-building-repository';
+import { createModels, outboxModels } from './data-access/models';
+import { PartyRepository } from './data-access/party-repository';
+import { RegisterRepository } from './data-access/register-repository';
+import { ResidentRepository } from './data-access/resident-repository';
+import { StatisticsRepository } from './data-access/statistics-repository';
+import { TerritoryRepository } from './data-access/territory-repository';
+import { buildContext, type RegistryContext, type RegistryDeps } from './entry-points/graphql/context';
+import { buildResolvers } from './entry-points/graphql/resolvers';
 import { registryConsumers } from './entry-points/kafka/handlers';
+import { PendingEventSweeper } from './entry-points/outbox-sweeper';
 
-export const registryDefinition: ServiceDefinition<RegistryConfig, RegistryContext> = {
-  name: 'registry',
-  build({ connection, events }) {
-    const models = createModels(connection);
-    const repo = new CommunityRepository(models);
-    return {
-      typeDefs: parse(loadSubgraphSdl('registry')),
-      resolvers: buildResolvers({ repo, events }),
-      contextFor: (base) => buildContext(base, repo),
-      outboxModels: [models.Community],
-      consumers: registryConsumers(repo),
-    };
-  },
-};
+function defineRegistry(onBuilt: (residents: ResidentRepository) => void = () => undefined): ServiceDefinition<RegistryConfig, RegistryContext> {
+  return {
+    name: 'registry',
+    build({ config, connection, events, logger }) {
+      const models = createModels(connection);
+      const statistics = new StatisticsRepository(models);
+      const territory = new TerritoryRepository(models);
+      const communitiesOfStreet = async (streetId: string) => (await territory.communities({ streetId })).map((c) => c._id);
+      const deps: RegistryDeps = {
+        territory,
+        party: new PartyRepository(models),
+        residents: new ResidentRepository(models, new RegisterRepository(models), communitiesOfStreet, logger),
+        coBuilding: new CoBuildingRepository(models),
+        statistics,
+        events,
+        district: { id: config.DISTRICT_ID, name: config.DISTRICT_NAME, population: config.DISTRICT_POPULATION },
+      };
+      onBuilt(deps.residents);
+      return {
+        typeDefs: parse(loadSubgraphSdl('registry')),
+        resolvers: buildResolvers(deps),
+        contextFor: (base) => buildContext(base, deps),
+        outboxModels: outboxModels(models),
+        consumers: registryConsumers(statistics),
+      };
+    },
+  };
+}
+
+export const registryDefinition = defineRegistry();
 
 /** Builds the registry subgraph without listening (tests run it in-process). */
-export const createRegistryService = (config: RegistryConfig) => createService(registryDefinition, config);
+export async function createRegistryService(config: RegistryConfig): Promise<RunningService> {
+  let residents: ResidentRepository | undefined;
+  const service = await createService(defineRegistry((built) => (residents = built)), config);
+  const sweeper = new PendingEventSweeper(residents!, service.logger, config.RESIDENT_OUTBOX_SWEEP_MS);
+  sweeper.start();
+  return {
+    ...service,
+    async stop() {
+      await sweeper.stop();
+      await service.stop();
+    },
+  };
+}
 
 /** The test environment's entry: builds the service from an env map, like its process does. */
 export const createFromEnv = (env: NodeJS.ProcessEnv) => createRegistryService(loadRegistryConfig(env));

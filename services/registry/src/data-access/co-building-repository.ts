@@ -1,0 +1,76 @@
+import { byIdLoader, groupedLoader, pushEvents, type Connection, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import type DataLoader from 'dataloader';
+import type { CoBuildingStore, ProjectMatch, ProjectNeed, ResourceCategory, ResourceOffer } from '../domain/co-building';
+import type { ProjectNeedDoc, RegistryModels, ResourceOfferDoc } from './models';
+import { findByIds } from './find-by-ids';
+import { keysetPage, withoutBookkeeping } from './paging';
+
+export interface ResourceOfferFilter {
+  committeeId?: string | null;
+  organizationId?: string | null;
+  status?: 'OPEN' | 'MATCHED' | null;
+  category?: ResourceCategory | null;
+}
+
+export interface ProjectNeedFilter {
+  committeeId?: string | null;
+  communityId?: string | null;
+  category?: ResourceCategory | null;
+}
+
+const defined = (filter: object) => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
+
+export class CoBuildingRepository implements CoBuildingStore {
+  constructor(private readonly models: RegistryModels) {}
+
+  offer(id: string): Promise<ResourceOffer | null> {
+    return this.models.ResourceOffer.findById(id, { _outbox: 0 }).lean<ResourceOfferDoc>().exec();
+  }
+
+  need(id: string): Promise<ProjectNeed | null> {
+    return this.models.ProjectNeed.findById(id).lean<ProjectNeedDoc>().exec();
+  }
+
+  async insertOffer(offer: ResourceOffer): Promise<ResourceOffer> {
+    await this.models.ResourceOffer.create(offer);
+    return offer;
+  }
+
+  async insertNeed(need: ProjectNeed): Promise<ProjectNeed> {
+    await this.models.ProjectNeed.create(need);
+    return need;
+  }
+
+  async commitOffer(offerId: string, match: ProjectMatch, events: OutboxEntry[]): Promise<ResourceOffer | null> {
+    const doc = await this.models.ResourceOffer.findOneAndUpdate(
+      { _id: offerId, status: 'OPEN' },
+      { $set: { status: 'MATCHED', match }, ...pushEvents(events) },
+      { new: true },
+    ).lean<ResourceOfferDoc>().exec();
+    return doc ? withoutBookkeeping(doc) : null;
+  }
+
+  offerPage(filter: ResourceOfferFilter, page: PageRequest): Promise<Connection<ResourceOffer>> {
+    return keysetPage<ResourceOfferDoc>(this.models.ResourceOffer, defined(filter), page, { _outbox: 0 });
+  }
+
+  needPage(filter: ProjectNeedFilter, page: PageRequest): Promise<Connection<ProjectNeed>> {
+    return keysetPage<ProjectNeedDoc>(this.models.ProjectNeed, defined(filter), page);
+  }
+
+  offerLoader(): DataLoader<string, ResourceOffer | null> {
+    return byIdLoader((ids) => findByIds<ResourceOfferDoc>(this.models.ResourceOffer, ids, { _outbox: 0 }));
+  }
+
+  needLoader(): DataLoader<string, ProjectNeed | null> {
+    return byIdLoader((ids) => findByIds<ProjectNeedDoc>(this.models.ProjectNeed, ids));
+  }
+
+  /** The offers pooled for many needs, in one query, oldest match first. */
+  offersByNeed(): DataLoader<string, ResourceOffer[]> {
+    return groupedLoader(
+      (ids) => this.models.ResourceOffer.find({ 'match.needId': { $in: [...ids] } }, { _outbox: 0 }).sort({ 'match.matchedAt': 1, _id: 1 }).lean<ResourceOfferDoc[]>().exec(),
+      (o) => o.match?.needId ?? '',
+    );
+  }
+}

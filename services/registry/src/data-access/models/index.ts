@@ -1,0 +1,50 @@
+import type { Connection, Model } from 'mongoose';
+import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type ResourceOfferDoc } from './co-building';
+import { partyMemberSchema, partyOrganizationSchema, servicePostSchema, type PartyMemberDoc, type PartyOrganizationDoc, type ServicePostDoc } from './party';
+import { communityRegisterSchema, type CommunityRegisterDoc } from './community-register';
+import { outboxCarrierSchema, type OutboxCarrierDoc } from './outbox-carrier';
+import { residentSchema, type ResidentDoc } from './residents';
+import { communitySchema, streetSchema, type CommunityDoc, type StreetDoc } from './territory';
+
+export * from './co-building';
+export * from './community-register';
+export * from './outbox-carrier';
+export * from './party';
+export * from './residents';
+export * from './territory';
+
+export interface RegistryModels {
+  Street: Model<StreetDoc>;
+  Community: Model<CommunityDoc>;
+  PartyOrganization: Model<PartyOrganizationDoc>;
+  PartyMember: Model<PartyMemberDoc>;
+  ServicePost: Model<ServicePostDoc>;
+  Resident: Model<ResidentDoc>;
+  ResourceOffer: Model<ResourceOfferDoc>;
+  ProjectNeed: Model<ProjectNeedDoc>;
+  OutboxCarrier: Model<OutboxCarrierDoc>;
+  CommunityRegister: Model<CommunityRegisterDoc>;
+}
+
+/** The registry's models on the given connection (never the mongoose singleton). */
+export function createModels(connection: Connection): RegistryModels {
+  const model = <T>(name: string, schema: import('mongoose').Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  return {
+    Street: model('Street', streetSchema),
+    Community: model('Community', communitySchema),
+    PartyOrganization: model('PartyOrganization', partyOrganizationSchema),
+    PartyMember: model('PartyMember', partyMemberSchema),
+    ServicePost: model('ServicePost', servicePostSchema),
+    Resident: model('Resident', residentSchema),
+    ResourceOffer: model('ResourceOffer', resourceOfferSchema),
+    ProjectNeed: model('ProjectNeed', projectNeedSchema),
+    OutboxCarrier: model('OutboxCarrier', outboxCarrierSchema),
+    CommunityRegister: model('CommunityRegister', communityRegisterSchema),
+  };
+}
+
+/** Models whose documents carry an outbox; the relay drains them. Residents' events reach it through the carrier. */
+export function outboxModels(models: RegistryModels) {
+  return [models.Community, models.PartyOrganization, models.ResourceOffer, models.OutboxCarrier];
+}

@@ -1,0 +1,164 @@
+import { byIdLoader, groupedLoader, pushEvents, type Connection, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import DataLoader from 'dataloader';
+import type { PartyMember } from '../domain/party-members';
+import type { CoBuildingMembership, PartyOrganization, PartyOrganizationKind, PartyOrganizationSector, PartyOrganizationStore } from '../domain/party-organizations';
+import type { ServicePost, ServicePostStore } from '../domain/service-posts';
+import type { PartyMemberDoc, PartyOrganizationDoc, RegistryModels, ServicePostDoc } from './models';
+import { findByIds } from './find-by-ids';
+import { groupedPageLoader, keysetPage, withoutBookkeeping, type GroupPageKey } from './paging';
+
+export interface PartyOrganizationFilter {
+  streetId?: string | null;
+  communityId?: string | null;
+  sector?: PartyOrganizationSector | null;
+  kind?: PartyOrganizationKind | null;
+  coBuilding?: boolean | null;
+  committeeId?: string | null;
+}
+
+export interface PartyMemberFilter {
+  organizationId?: string | null;
+  communityId?: string | null;
+  streetId?: string | null;
+}
+
+export interface ServicePostFilter {
+  communityId?: string | null;
+  streetId?: string | null;
+  holderId?: string | null;
+  status?: 'ACTIVE' | 'ENDED' | null;
+}
+
+function defined(filter: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
+}
+
+export class PartyRepository implements PartyOrganizationStore, ServicePostStore {
+  constructor(private readonly models: RegistryModels) {}
+
+  organization(id: string): Promise<PartyOrganization | null> {
+    return this.models.PartyOrganization.findById(id).lean<PartyOrganizationDoc>().then((d) => (d ? withoutBookkeeping(d) : null));
+  }
+
+  organizationByName(name: string): Promise<PartyOrganization | null> {
+    return this.models.PartyOrganization.findOne({ name }).lean<PartyOrganizationDoc>().then((d) => (d ? withoutBookkeeping(d) : null));
+  }
+
+  async insertOrganization(org: PartyOrganization): Promise<PartyOrganization> {
+    await this.models.PartyOrganization.create(org);
+    return org;
+  }
+
+  async updateOrganization(id: string, set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>>): Promise<PartyOrganization | null> {
+    const doc = await this.models.PartyOrganization.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<PartyOrganizationDoc>().exec();
+    return doc ? withoutBookkeeping(doc) : null;
+  }
+
+  async joinCoBuilding(id: string, membership: CoBuildingMembership, events: OutboxEntry[]): Promise<PartyOrganization | null> {
+    const doc = await this.models.PartyOrganization.findOneAndUpdate(
+      { _id: id, coBuilding: null },
+      { $set: { coBuilding: membership }, ...pushEvents(events) },
+      { new: true },
+    ).lean<PartyOrganizationDoc>().exec();
+    return doc ? withoutBookkeeping(doc) : null;
+  }
+
+  async leaveCoBuilding(id: string, committeeId: string, events: OutboxEntry[]): Promise<PartyOrganization | null> {
+    const doc = await this.models.PartyOrganization.findOneAndUpdate(
+      { _id: id, 'coBuilding.committeeId': committeeId },
+      { $set: { coBuilding: null }, ...pushEvents(events) },
+      { new: true },
+    ).lean<PartyOrganizationDoc>().exec();
+    return doc ? withoutBookkeeping(doc) : null;
+  }
+
+  organizationPage(filter: PartyOrganizationFilter, page: PageRequest): Promise<Connection<PartyOrganization>> {
+    const { coBuilding, committeeId, ...plain } = filter;
+    const query: Record<string, unknown> = defined(plain);
+    if (coBuilding === true) query.coBuilding = { $ne: null };
+    if (coBuilding === false) query.coBuilding = null;
+    if (committeeId) query['coBuilding.committeeId'] = committeeId;
+    return keysetPage<PartyOrganizationDoc>(this.models.PartyOrganization, query, page, { _outbox: 0 });
+  }
+
+  member(id: string): Promise<PartyMember | null> {
+    return this.models.PartyMember.findById(id).lean<PartyMemberDoc>().exec();
+  }
+
+  memberPage(filter: PartyMemberFilter, page: PageRequest): Promise<Connection<PartyMember>> {
+    return keysetPage<PartyMemberDoc>(this.models.PartyMember, defined(filter), page);
+  }
+
+  post(id: string): Promise<ServicePost | null> {
+    return this.models.ServicePost.findById(id).lean<ServicePostDoc>().exec();
+  }
+
+  async insertPost(post: ServicePost): Promise<ServicePost> {
+    await this.models.ServicePost.create(post);
+    return post;
+  }
+
+  endPost(id: string, endsOn: string): Promise<ServicePost | null> {
+    return this.models.ServicePost.findOneAndUpdate({ _id: id, status: 'ACTIVE' }, { $set: { status: 'ENDED', endsOn } }, { new: true }).lean<ServicePostDoc>().exec();
+  }
+
+  postPage(filter: ServicePostFilter, page: PageRequest): Promise<Connection<ServicePost>> {
+    return keysetPage<ServicePostDoc>(this.models.ServicePost, defined(filter), page);
+  }
+
+  organizationLoader(): DataLoader<string, PartyOrganization | null> {
+    return byIdLoader((ids) => findByIds<PartyOrganizationDoc>(this.models.PartyOrganization, ids, { _outbox: 0 }));
+  }
+
+  memberLoader(): DataLoader<string, PartyMember | null> {
+    return byIdLoader((ids) => findByIds<PartyMemberDoc>(this.models.PartyMember, ids));
+  }
+
+  postLoader(): DataLoader<string, ServicePost | null> {
+    return byIdLoader((ids) => findByIds<ServicePostDoc>(this.models.ServicePost, ids));
+  }
+
+  /** Organizations of many communities in one query (party-building profiles). */
+  organizationsByCommunity(): DataLoader<string, PartyOrganization[]> {
+    return groupedLoader(
+      (ids) => this.models.PartyOrganization.find({ communityId: { $in: [...ids] } }, { _outbox: 0 }).sort({ _id: 1 }).lean<PartyOrganizationDoc[]>().exec(),
+      (o) => o.communityId ?? '',
+    );
+  }
+
+  /** Co-building member counts of many committees in one aggregation over the (small) organizations collection. */
+  memberCountsByCommittee(): DataLoader<string, number> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.models.PartyOrganization.aggregate<{ _id: string; count: number }>([
+        { $match: { 'coBuilding.committeeId': { $in: [...ids] } } },
+        { $group: { _id: '$coBuilding.committeeId', count: { $sum: 1 } } },
+      ]);
+      const counts = new Map(rows.map((r) => [r._id, r.count]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
+  }
+
+  /** Co-building members of many committees, a page each, in one query over the (small) organizations collection. */
+  membersOfCommittees(): DataLoader<GroupPageKey, Connection<PartyOrganization>, string> {
+    return groupedPageLoader<PartyOrganizationDoc>(
+      (ids) => this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...ids] } }, { _outbox: 0 }).lean<PartyOrganizationDoc[]>().exec(),
+      (o) => o.coBuilding?.committeeId ?? '',
+    );
+  }
+
+  /** Members of many organizations, a page each, in one query. */
+  membersOfOrganizations(): DataLoader<GroupPageKey, Connection<PartyMember>, string> {
+    return groupedPageLoader<PartyMemberDoc>(
+      (ids) => this.models.PartyMember.find({ organizationId: { $in: [...ids] } }).lean<PartyMemberDoc[]>().exec(),
+      (m) => m.organizationId,
+    );
+  }
+
+  /** Posts of many communities in one query, to be narrowed to the active ones by the caller. */
+  postsByCommunity(): DataLoader<string, ServicePost[]> {
+    return groupedLoader(
+      (ids) => this.models.ServicePost.find({ communityId: { $in: [...ids] }, status: 'ACTIVE' }).sort({ _id: 1 }).lean<ServicePostDoc[]>().exec(),
+      (p) => p.communityId,
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { byIdLoader, pushEvents, type OutboxEntry } from '@sanshe/service-kit';
+import type DataLoader from 'dataloader';
+import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
+import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
+import { findByIds } from './find-by-ids';
+import { withoutBookkeeping } from './paging';
+
+export class TerritoryRepository implements TerritoryStore {
+  constructor(private readonly models: RegistryModels) {}
+
+  street(id: string): Promise<Street | null> {
+    return this.models.Street.findById(id).lean<StreetDoc>().exec();
+  }
+
+  community(id: string): Promise<Community | null> {
+    return this.models.Community.findById(id, COMMUNITY_READ_PROJECTION).lean<CommunityDoc>().exec();
+  }
+
+  async committee(id: string): Promise<Committee | null> {
+    const [found] = await this.committees([id]);
+    return found ?? null;
+  }
+
+  /** Committees live inside their street or community: two small collections, one query each. */
+  async committees(ids: readonly string[]): Promise<Committee[]> {
+    const filter = { 'regionalCommittee._id': { $in: [...ids] } };
+    const [streets, communities] = await Promise.all([
+      this.models.Street.find(filter).lean<StreetDoc[]>().exec(),
+      this.models.Community.find(filter, { regionalCommittee: 1, streetId: 1 }).lean<Pick<CommunityDoc, '_id' | 'regionalCommittee' | 'streetId'>[]>().exec(),
+    ]);
+    return [
+      ...streets.map((s): Committee => ({ ...s.regionalCommittee, level: 'STREET', streetId: s._id, communityId: null })),
+      ...communities.map((c): Committee => ({ ...c.regionalCommittee, level: 'COMMUNITY', streetId: c.streetId, communityId: c._id })),
+    ];
+  }
+
+  async insertStreet(street: Street): Promise<Street> {
+    await this.models.Street.create(street);
+    return street;
+  }
+
+  async updateStreet(id: string, set: Partial<Omit<Street, '_id'>>): Promise<Street | null> {
+    return this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec();
+  }
+
+  /** The community, its regional party committee and its events: one document write. */
+  async insertCommunity(community: Community, events: OutboxEntry[]): Promise<Community> {
+    await this.models.Community.create({ ...community, _outbox: events });
+    return community;
+  }
+
+  async updateCommunity(id: string, set: Partial<Omit<Community, '_id' | 'stats'>>, events: OutboxEntry[]): Promise<Community | null> {
+    const update = events.length > 0 ? { $set: set, ...pushEvents(events) } : { $set: set };
+    const doc = await this.models.Community.findOneAndUpdate({ _id: id }, update, { new: true }).lean<CommunityDoc>().exec();
+    return doc ? withoutBookkeeping(doc) : null;
+  }
+
+  streets(): Promise<Street[]> {
+    return this.models.Street.find().sort({ _id: 1 }).lean<StreetDoc[]>().exec();
+  }
+
+  streetByName(name: string): Promise<Street | null> {
+    return this.models.Street.findOne({ name }).lean<StreetDoc>().exec();
+  }
+
+  communities(filter: { streetId?: string | null; urban?: boolean | null; name?: string | null }): Promise<Community[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.streetId) query.streetId = filter.streetId;
+    if (typeof filter.urban === 'boolean') query.urban = filter.urban;
+    if (filter.name) query.name = filter.name;
+    return this.models.Community.find(query, COMMUNITY_READ_PROJECTION).sort({ _id: 1 }).lean<CommunityDoc[]>().exec();
+  }
+
+  communitiesOfStreets(streetIds: readonly string[]): Promise<Community[]> {
+    return this.models.Community.find({ streetId: { $in: [...streetIds] } }, COMMUNITY_READ_PROJECTION).sort({ _id: 1 }).lean<CommunityDoc[]>().exec();
+  }
+
+  brandedCommunities(): Promise<Community[]> {
+    return this.models.Community.find({ brand: { $ne: null } }, COMMUNITY_READ_PROJECTION).sort({ _id: 1 }).lean<CommunityDoc[]>().exec();
+  }
+
+  /** One query for any number of street references. */
+  streetLoader(): DataLoader<string, Street | null> {
+    return byIdLoader((ids) => findByIds<StreetDoc>(this.models.Street, ids));
+  }
+
+  /** One query for any number of community references. */
+  communityLoader(): DataLoader<string, Community | null> {
+    return byIdLoader((ids) => findByIds<CommunityDoc>(this.models.Community, ids, COMMUNITY_READ_PROJECTION));
+  }
+
+  committeeLoader(): DataLoader<string, Committee | null> {
+    return byIdLoader((ids) => this.committees(ids));
+  }
+}

@@ -1,0 +1,99 @@
+import { pageRequest, type PageArgs } from '@sanshe/service-kit';
+import type { PartyMemberFilter, PartyOrganizationFilter, ServicePostFilter } from '../../../data-access/party-repository';
+import { authorizeMemberListing, authorizeOrganizationMembers, mayReadMember, memberView, type PartyMember } from '../../../domain/party-members';
+import {
+  createPartyOrganization,
+  joinCoBuilding,
+  leaveCoBuilding,
+  updatePartyOrganization,
+  type CoBuildingMembership,
+  type NewPartyOrganizationInput,
+  type PartyOrganization,
+  type PartyOrganizationChanges,
+} from '../../../domain/party-organizations';
+import { assignServicePost, endServicePost, postStatus, type AssignServicePostInput, type ServicePost } from '../../../domain/service-posts';
+import type { Community } from '../../../domain/territory';
+import type { RegistryContext, RegistryDeps } from '../context';
+import { committeeOfCommunity } from './territory';
+
+type Paged<T = object> = T & PageArgs;
+
+export function partyResolvers(deps: RegistryDeps) {
+  const orgDeps = { organizations: deps.party, territory: deps.territory, events: deps.events };
+  const listingDeps = { organizations: deps.party, territory: deps.territory };
+  return {
+    Query: {
+      partyOrganization: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.organizations.load(args.id),
+      partyOrganizationByName: (_: unknown, args: { name: string }) => deps.party.organizationByName(args.name.trim()),
+      partyOrganizations: (_: unknown, args: Paged<{ filter?: PartyOrganizationFilter | null }>) => deps.party.organizationPage(args.filter ?? {}, pageRequest(args)),
+      partyMember: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.members.load(args.id),
+      partyMembers: async (_: unknown, args: Paged<{ filter?: PartyMemberFilter | null }>, ctx: RegistryContext) => {
+        const filter = args.filter ?? {};
+        const page = pageRequest(args);
+        await authorizeMemberListing(filter, ctx, listingDeps);
+        return deps.party.memberPage(filter, page);
+      },
+      servicePost: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.posts.load(args.id),
+      servicePosts: (_: unknown, args: Paged<{ filter?: ServicePostFilter | null }>) => deps.party.postPage(args.filter ?? {}, pageRequest(args)),
+    },
+    Mutation: {
+      createPartyOrganization: (_: unknown, args: { input: NewPartyOrganizationInput }, ctx: RegistryContext) => createPartyOrganization(args.input, ctx, orgDeps),
+      updatePartyOrganization: (_: unknown, args: { id: string; input: PartyOrganizationChanges }, ctx: RegistryContext) =>
+        updatePartyOrganization(args.id, args.input, ctx, orgDeps),
+      joinCoBuilding: (_: unknown, args: { partyOrganizationId: string; committeeId: string; joinedOn?: string | null }, ctx: RegistryContext) =>
+        joinCoBuilding(args.partyOrganizationId, args.committeeId, args.joinedOn, ctx, orgDeps),
+      leaveCoBuilding: (_: unknown, args: { partyOrganizationId: string; leftOn?: string | null }, ctx: RegistryContext) =>
+        leaveCoBuilding(args.partyOrganizationId, args.leftOn, ctx, orgDeps),
+      assignServicePost: (_: unknown, args: { input: AssignServicePostInput }, ctx: RegistryContext) =>
+        assignServicePost(args.input, ctx, { posts: deps.party, territory: deps.territory }),
+      endServicePost: (_: unknown, args: { id: string; endsOn: string }, ctx: RegistryContext) => endServicePost(args.id, args.endsOn, ctx, { posts: deps.party }),
+    },
+    PartyOrganization: {
+      __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.organizations.load(ref.id),
+      id: (o: PartyOrganization) => o._id,
+      parent: (o: PartyOrganization, _: unknown, ctx: RegistryContext) => (o.parentId ? ctx.loaders.organizations.load(o.parentId) : null),
+      street: (o: PartyOrganization, _: unknown, ctx: RegistryContext) => ctx.loaders.streets.load(o.streetId),
+      community: (o: PartyOrganization, _: unknown, ctx: RegistryContext) => (o.communityId ? ctx.loaders.communities.load(o.communityId) : null),
+      memberCount: (o: PartyOrganization) => o.memberCount ?? 0,
+      members: (o: PartyOrganization, args: PageArgs, ctx: RegistryContext) => {
+        const page = pageRequest(args);
+        authorizeOrganizationMembers(o, ctx);
+        return ctx.loaders.organizationMembers.load({ group: o._id, page });
+      },
+    },
+    CoBuildingMembership: {
+      committee: (m: CoBuildingMembership, _: unknown, ctx: RegistryContext) => ctx.loaders.committees.load(m.committeeId),
+    },
+    PartyMember: {
+      __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.members.load(ref.id),
+      id: (m: PartyMember) => m._id,
+      name: (m: PartyMember, _: unknown, ctx: RegistryContext) => memberView(ctx.identity, m).name,
+      phone: (m: PartyMember, _: unknown, ctx: RegistryContext) => memberView(ctx.identity, m).phone,
+      organization: (m: PartyMember, _: unknown, ctx: RegistryContext) => ctx.loaders.organizations.load(m.organizationId),
+      community: (m: PartyMember, _: unknown, ctx: RegistryContext) => (m.communityId ? ctx.loaders.communities.load(m.communityId) : null),
+      joinedPartyOn: (m: PartyMember, _: unknown, ctx: RegistryContext) => (mayReadMember(ctx.identity, m) ? m.joinedPartyOn : null),
+      resident: (m: PartyMember, _: unknown, ctx: RegistryContext) =>
+        m.residentId && mayReadMember(ctx.identity, m) ? ctx.loaders.residents.load(m.residentId) : null,
+    },
+    ServicePost: {
+      __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.posts.load(ref.id),
+      id: (p: ServicePost) => p._id,
+      community: (p: ServicePost, _: unknown, ctx: RegistryContext) => ctx.loaders.communities.load(p.communityId),
+      holder: (p: ServicePost, _: unknown, ctx: RegistryContext) => ctx.loaders.members.load(p.holderId),
+      schedule: (p: ServicePost) => ({ weekdays: p.weekdays, opensAt: p.opensAt, closesAt: p.closesAt }),
+      status: (p: ServicePost) => postStatus(p),
+    },
+    PartyBuildingProfile: {
+      community: (c: Community) => c,
+      regionalPartyCommittee: committeeOfCommunity,
+      communityPartyOrganizations: async (c: Community, _: unknown, ctx: RegistryContext) =>
+        (await ctx.loaders.organizationsByCommunity.load(c._id)).filter((o) => o.sector === 'COMMUNITY'),
+      coBuildingMemberCount: (c: Community, _: unknown, ctx: RegistryContext) => ctx.loaders.committeeMemberCounts.load(c.regionalCommittee._id),
+      partyMemberCount: async (c: Community, _: unknown, ctx: RegistryContext) =>
+        (await ctx.loaders.organizationsByCommunity.load(c._id)).reduce((n, o) => n + (o.memberCount ?? 0), 0),
+      activeServicePosts: async (c: Community, _: unknown, ctx: RegistryContext) =>
+        (await ctx.loaders.activePostsByCommunity.load(c._id)).filter((p) => postStatus(p) === 'ACTIVE'),
+      brand: (c: Community) => (c.brand ? { ...c.brand, communityId: c._id } : null),
+    },
+  };
+}
