@@ -3,21 +3,38 @@ import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import { loadActivitiesConfig, type ActivitiesConfig } from './config';
 import { ActivityRepository } from './data-access/activity-repository';
-import { createModels } from './data-access/models';
-import { buildContext, buildResolvers, type ActivitiesContext } from './entry-points/graphql/resolvers';
+import { BookingRepository } from './data-access/booking-repository';
+import { activityWrites, createModels } from './data-access/models';
+import { ResidentDirectory } from './data-access/resident-directory';
+import { ResidentRecordRepository } from './data-access/resident-record-repository';
+import { relayView } from './data-access/serialized-writes';
+import { StatsRepository } from './data-access/stats-repository';
+import { VenueRepository } from './data-access/venue-repository';
+import { buildContext, buildResolvers, type ActivitiesContext, type ResolverDeps } from './entry-points/graphql/resolvers';
+import { activitiesConsumers } from './entry-points/kafka/handlers';
 
 export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, ActivitiesContext> = {
   name: 'activities',
-  build({ connection, events }) {
+  build({ config, connection, events }) {
     const models = createModels(connection);
     const communities = new CommunityDirectory(connection);
-    const repo = new ActivityRepository(models, communities);
+    const residents = new ResidentDirectory(connection);
+    const deps: ResolverDeps = {
+      activities: new ActivityRepository(models, communities),
+      venues: new VenueRepository(models, communities),
+      bookings: new BookingRepository(models),
+      stats: new StatsRepository(models),
+      records: new ResidentRecordRepository(models),
+      residents,
+      events,
+      settings: { claimGraceMs: config.BOOKING_CLAIM_GRACE_SECONDS * 1000, checkInOpensMinutesBefore: config.CHECK_IN_OPENS_MINUTES_BEFORE },
+    };
     return {
       typeDefs: parse(loadSubgraphSdl('activities')),
-      resolvers: buildResolvers({ repo, events }),
-      contextFor: (base) => buildContext(base, repo),
-      outboxModels: [models.Activity],
-      consumers: [communities.consumer('activities')],
+      resolvers: buildResolvers(deps),
+      contextFor: (base) => buildContext(base, deps),
+      outboxModels: [relayView(models.Activity, activityWrites)],
+      consumers: [communities.consumer('activities'), residents.consumer('activities'), ...activitiesConsumers(deps)],
     };
   },
 };

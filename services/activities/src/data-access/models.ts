@@ -1,44 +1,243 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { ActivityStatus } from '../domain/activity';
+import type { Activity, Registration, VolunteerShift } from '../domain/activity-model';
+import type { ResidentRecordEntry, ResidentShiftEntry } from '../domain/projections';
+import type { StatsBucket } from '../domain/stats';
+import type { ActivityGroup, Booking, CellClaim, Rota, Venue } from '../domain/venue-model';
+import { KeyedMutex, serializedWrites } from './serialized-writes';
 
-export interface ActivityDoc {
-  _id: string;
-  title: string;
-  category: string;
-  communityId: string;
-  streetId: string;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  status: ActivityStatus;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type ActivityDoc = Activity & { createdAt: Date; updatedAt: Date };
 
-const activitySchema = new Schema<ActivityDoc>(
+const registrationSchema = new Schema<Registration>(
   {
+    id: { type: String, required: true },
+    residentId: { type: String, required: true },
+    status: { type: String, required: true },
+    registeredBy: { type: String, required: true },
+    registeredAt: { type: Date, required: true },
+    checkInCode: { type: String, default: null },
+    promotedAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+    checkedInAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const shiftSchema = new Schema<VolunteerShift>(
+  {
+    id: { type: String, required: true },
+    residentId: { type: String, required: true },
+    role: { type: String, required: true },
+    scheduledHours: { type: Number, required: true },
+    completedHours: { type: Number, default: null },
+    verifiedHours: { type: Number, default: null },
+    status: { type: String, required: true },
+    scheduledAt: { type: Date, required: true },
+    reportedAt: { type: Date, default: null },
+    verifiedAt: { type: Date, default: null },
+    verifiedBy: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const activityFields = {
     _id: { type: String, required: true },
     title: { type: String, required: true },
     category: { type: String, required: true },
+    description: { type: String, default: null },
     communityId: { type: String, required: true },
     streetId: { type: String, required: true },
+    venueId: { type: String, default: null },
+    bookingId: { type: String, default: null },
+    organizer: { kind: { type: String, required: true }, id: { type: String, required: true } },
     startsAt: { type: Date, required: true },
     endsAt: { type: Date, required: true },
     capacity: { type: Number, required: true },
     status: { type: String, required: true },
-  },
-  { collection: 'activities', timestamps: true, versionKey: false },
-);
+    seatsLeft: { type: Number, required: true },
+    waitlisted: { type: Number, default: 0 },
+    attended: { type: Number, default: 0 },
+    holders: { type: [String], default: [] },
+    checkInCodes: { type: [String], default: [] },
+    volunteers: { type: [String], default: [] },
+    registrations: { type: [registrationSchema], default: [] },
+    volunteerShifts: { type: [shiftSchema], default: [] },
+    publishedAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+    cancelReason: { type: String, default: null },
+    completedAt: { type: Date, default: null },
+};
+
+const activitySchema = new Schema<ActivityDoc>(activityFields, { collection: 'activities', timestamps: true, versionKey: false });
 activitySchema.index({ communityId: 1, status: 1, startsAt: 1 });
+activitySchema.index({ 'organizer.kind': 1, 'organizer.id': 1, _id: 1 });
+activitySchema.index({ streetId: 1, category: 1 });
 activitySchema.plugin(outboxPlugin);
+/** Every update of one activity document made in this process waits its turn here (see serialized-writes.ts). */
+export const activityWrites = new KeyedMutex();
+activitySchema.plugin(serializedWrites(activityWrites));
+
+/**
+ * Imported history: activities that were over before this service took over (the
+ * seeded two years). Read-only, and apart from `activities` so that what the outbox
+ * relay and the community listings scan stays small on FerretDB.
+ */
+const archiveSchema = new Schema<ActivityDoc>(activityFields, { collection: 'activity_archive', versionKey: false });
+archiveSchema.index({ 'organizer.kind': 1, 'organizer.id': 1, _id: 1 });
+archiveSchema.index({ communityId: 1, startsAt: 1 });
+
+const venueSchema = new Schema<Venue>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    kind: { type: String, required: true },
+    communityId: { type: String, required: true },
+    streetId: { type: String, required: true },
+    capacity: { type: Number, required: true },
+    openingHours: { type: [{ _id: false, weekday: Number, opens: Number, closes: Number }], default: [] },
+    allowsOverlap: { type: Boolean, default: false },
+  },
+  { collection: 'venues', versionKey: false },
+);
+venueSchema.index({ communityId: 1, name: 1 }, { unique: true });
+
+const groupSchema = new Schema<ActivityGroup>(
+  {
+    _id: { type: String, required: true },
+    communityId: { type: String, required: true },
+    streetId: { type: String, required: true },
+    name: { type: String, required: true },
+    kind: { type: String, required: true },
+    members: { type: [String], default: [] },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'activity_groups', versionKey: false },
+);
+groupSchema.index({ communityId: 1, name: 1 }, { unique: true });
+groupSchema.plugin(serializedWrites(new KeyedMutex()));
+
+const rotaSchema = new Schema<Rota>(
+  {
+    _id: { type: String, required: true },
+    venueId: { type: String, required: true },
+    communityId: { type: String, required: true },
+    streetId: { type: String, required: true },
+    groupIds: { type: [String], required: true },
+    slotMinutes: { type: Number, required: true },
+    eveningStartsAt: { type: Number, required: true },
+    cycleWeeks: { type: Number, required: true },
+    slotsPerGroup: { type: Number, default: null },
+    cycleIndex: { type: Number, default: 0 },
+    status: { type: String, required: true },
+    adoptedFrom: { type: String, default: null },
+    adoptedCycles: { type: Number, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'rotas', versionKey: false },
+);
+rotaSchema.index({ venueId: 1 });
+
+const bookingSchema = new Schema<Booking>(
+  {
+    _id: { type: String, required: true },
+    venueId: { type: String, required: true },
+    communityId: { type: String, required: true },
+    streetId: { type: String, required: true },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    holder: { kind: { type: String, required: true }, id: { type: String, default: null }, name: { type: String, required: true } },
+    purpose: { type: String, default: null },
+    rotaId: { type: String, default: null },
+    cellIds: { type: [String], default: [] },
+    status: { type: String, required: true },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    cancelledAt: { type: Date, default: null },
+  },
+  { collection: 'venue_bookings', versionKey: false },
+);
+bookingSchema.index({ venueId: 1, status: 1, startsAt: 1 });
+
+const cellSchema = new Schema<CellClaim>(
+  {
+    _id: { type: String, required: true },
+    venueId: { type: String, required: true },
+    bookingId: { type: String, required: true },
+    holderName: { type: String, required: true },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    claimedAt: { type: Date, required: true },
+  },
+  { collection: 'venue_cells', versionKey: false },
+);
+cellSchema.index({ venueId: 1 });
+
+/** `applied` holds the ids of the events a LIVE bucket has counted, so a redelivery counts nothing. */
+export type StatsBucketDoc = StatsBucket & { applied?: string[] };
+
+const statsBucketSchema = new Schema<StatsBucketDoc>(
+  {
+    _id: { type: String, required: true },
+    source: { type: String, required: true },
+    communityId: { type: String, required: true },
+    streetId: { type: String, required: true },
+    month: { type: String, required: true },
+    categories: { type: Schema.Types.Mixed, default: {} },
+    applied: { type: [String], default: undefined },
+  },
+  { collection: 'activity_stats_buckets', versionKey: false, minimize: false },
+);
+statsBucketSchema.index({ month: 1, streetId: 1, communityId: 1 });
+
+export interface ResidentRecordDoc {
+  _id: string;
+  registrations?: Record<string, ResidentRecordEntry>;
+  shifts?: Record<string, ResidentShiftEntry>;
+}
+
+const residentRecordSchema = new Schema<ResidentRecordDoc>(
+  { _id: { type: String, required: true }, registrations: { type: Schema.Types.Mixed }, shifts: { type: Schema.Types.Mixed } },
+  { collection: 'resident_activity_records', versionKey: false },
+);
+
+/** Marks what the seed wrote, so running it again changes nothing. */
+export interface SeedStateDoc {
+  _id: string;
+  version: number;
+  summary: Record<string, number>;
+  seededAt: Date;
+}
+
+const seedStateSchema = new Schema<SeedStateDoc>(
+  { _id: { type: String, required: true }, version: Number, summary: Schema.Types.Mixed, seededAt: Date },
+  { collection: 'seed_state', versionKey: false },
+);
 
 export interface ActivitiesModels {
   Activity: Model<ActivityDoc>;
+  ActivityArchive: Model<ActivityDoc>;
+  Venue: Model<Venue>;
+  ActivityGroup: Model<ActivityGroup>;
+  Rota: Model<Rota>;
+  Booking: Model<Booking>;
+  Cell: Model<CellClaim>;
+  StatsBucket: Model<StatsBucketDoc>;
+  ResidentRecord: Model<ResidentRecordDoc>;
+  SeedState: Model<SeedStateDoc>;
 }
 
 export function createModels(connection: Connection): ActivitiesModels {
+  const model = <T>(name: string, schema: Schema<T>) => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    Activity: connection.model<ActivityDoc>('Activity', activitySchema),
+    Activity: model('Activity', activitySchema),
+    ActivityArchive: model('ArchivedActivity', archiveSchema),
+    Venue: model('Venue', venueSchema),
+    ActivityGroup: model('ActivityGroup', groupSchema),
+    Rota: model('Rota', rotaSchema),
+    Booking: model('VenueBooking', bookingSchema),
+    Cell: model('VenueCell', cellSchema),
+    StatsBucket: model('ActivityStatsBucket', statsBucketSchema),
+    ResidentRecord: model('ResidentActivityRecord', residentRecordSchema),
+    SeedState: model('SeedState', seedStateSchema),
   };
 }

@@ -1,40 +1,28 @@
-import { groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
-import type { ActivityRepository } from '../../data-access/activity-repository';
-import type { ActivityDoc } from '../../data-access/models';
-import { createActivity, publishActivity, type NewActivityInput } from '../../domain/activity';
+import { UnauthenticatedError, type ServiceParts } from '@sanshe/service-kit';
+import { activityResolvers } from './activity-resolvers';
+import type { ActivitiesContext, ResolverDeps } from './context';
+import { entityResolvers } from './entity-resolvers';
+import { venueResolvers } from './venue-resolvers';
 
-export interface ActivitiesContext extends RequestContext {
-  activities: DataLoader<string, ActivityDoc | null>;
-  publishedByCommunity: DataLoader<string, ActivityDoc[]>;
-}
+export { buildContext, type ActivitiesContext, type ResolverDeps } from './context';
 
-export function buildContext(base: RequestContext, repo: ActivityRepository): ActivitiesContext {
-  return {
-    ...base,
-    activities: repo.loader(),
-    publishedByCommunity: groupedLoader((ids) => repo.publishedIn(ids), (a) => a.communityId),
+type Resolver = (parent: unknown, args: unknown, ctx: ActivitiesContext, info: unknown) => unknown;
+
+/** Anonymous callers are told to sign in before any mutation looks at its input. */
+function signedIn(name: string, resolve: Resolver): Resolver {
+  return (parent, args, ctx, info) => {
+    if (ctx.identity.userId === null) throw new UnauthenticatedError(`Sign in first: to run ${name} you need an authenticated caller.`);
+    return resolve(parent, args, ctx, info);
   };
 }
 
-export function buildResolvers(deps: { repo: ActivityRepository; events: EventFactory }) {
-  return {
-    Query: {
-      activity: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => ctx.activities.load(args.id),
-    },
-    Mutation: {
-      createActivity: (_: unknown, args: { input: NewActivityInput }, ctx: ActivitiesContext) => createActivity(args.input, ctx, deps.repo),
-      publishActivity: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => publishActivity(args.id, ctx, { store: deps.repo, events: deps.events }),
-    },
-    Community: {
-      activities: (community: { id: string }, _: unknown, ctx: ActivitiesContext) => ctx.publishedByCommunity.load(community.id),
-    },
-    Activity: {
-      __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => ctx.activities.load(ref.id),
-      id: (a: ActivityDoc) => a._id,
-      community: (a: ActivityDoc) => ({ __typename: 'Community', id: a.communityId }),
-      startsAt: (a: ActivityDoc) => a.startsAt.toISOString(),
-      endsAt: (a: ActivityDoc) => a.endsAt.toISOString(),
-    },
-  };
+/** Merges the resolver maps of activities, venues and the entities this subgraph extends. */
+export function buildResolvers(deps: ResolverDeps): ServiceParts<ActivitiesContext>['resolvers'] {
+  const parts: Record<string, Record<string, unknown>>[] = [activityResolvers(deps), venueResolvers(deps), entityResolvers(deps)];
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...fields };
+  }
+  merged.Mutation = Object.fromEntries(Object.entries(merged.Mutation ?? {}).map(([name, resolve]) => [name, signedIn(name, resolve as Resolver)]));
+  return merged as ServiceParts<ActivitiesContext>['resolvers'];
 }

@@ -1,0 +1,85 @@
+'use strict';
+/**
+ * The bench stack: the five subgraphs as processes, and over them the three targets —
+ * the Sanshe gateway, Hive Gateway (peer) and the monolith — all on free ports, all on
+ * the bench databases (bench_<service>), none touching the dev ports 4000–4005.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { startTarget } = require('./processes');
+const { root } = require('./ts-register');
+
+const SERVICES = ['registry', 'social-orgs', 'activities', 'resident-services', 'credits'];
+const envKey = (name) => name.toUpperCase().replaceAll('-', '_');
+/**
+ * Bench databases: `bench_<service>`. BENCH_DB_PREFIX changes the prefix (a fresh set);
+ * BENCH_DB_<SERVICE> (e.g. BENCH_DB_RESIDENT_SERVICES) names one database.
+ */
+const dbPrefix = () => process.env.BENCH_DB_PREFIX || 'bench_';
+const benchDb = (name) => process.env[`BENCH_DB_${name.toUpperCase().replaceAll('-', '_')}`] || `${dbPrefix()}${name.replaceAll('-', '_')}`;
+
+/** Mongo URL with the driver's command monitoring on (a URI option), for per-fetch counting. */
+function monitoredMongoUrl(url) {
+  return `${url}${url.includes('?') ? '&' : url.replace(/^mongodb(\+srv)?:\/\//, '').includes('/') ? '?' : '/?'}monitorCommands=true`;
+}
+
+/** Settings every bench process shares; `overrides` win. */
+function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+    MONGO_URL: monitoredMongoUrl(mongoUrl),
+    KAFKA_BROKERS: kafkaBrokers,
+    KAFKA_GROUP_PREFIX: 'bench.',
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    // Generous limits: the bench measures throughput, not refusals (the drills test those).
+    MAX_COST: '1000000',
+    MAX_ALIASES: '50',
+    MAX_TOKENS: '20000',
+    MAX_DEPTH: '15',
+    REQUEST_TIMEOUT_MS: '60000',
+    PLAYGROUND: 'false',
+    ...overrides,
+  };
+  for (const name of SERVICES) env[`BENCH_DB_${envKey(name)}`] = benchDb(name);
+  return env;
+}
+
+/** Composes the supergraph from the subgraph SDL in the tree, routed to the given URLs. */
+function composeFor(urls) {
+  const { composeSupergraph } = require(path.join(root, 'schemas', 'compose.js'));
+  const { loadSubgraphSdl, subgraphNames } = require(path.join(root, 'schemas', 'index.js'));
+  const names = subgraphNames().filter((n) => SERVICES.includes(n));
+  const { supergraphSdl } = composeSupergraph(Object.fromEntries(names.map((n) => [n, loadSubgraphSdl(n)])));
+  return supergraphSdl.replace(/(@join__graph\(name:\s*"([^"]+)",\s*url:\s*")([^"]*)(")/g, (all, head, name, _url, tail) => (urls[name] ? `${head}${urls[name]}${tail}` : all));
+}
+
+function writeSupergraph(sdl) {
+  const dir = path.join(root, '.cache', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `supergraph-${process.pid}.graphql`);
+  fs.writeFileSync(file, sdl);
+  return file;
+}
+
+/** Starts the five subgraph processes in parallel; resolves { name: TargetProcess }. */
+async function startSubgraphs(infra, { overrides = {}, log = console.log, verbose = false } = {}) {
+  const entries = await Promise.all(
+    SERVICES.map(async (name) => {
+      const env = baseEnv(infra, { ...overrides, BENCH_SERVICE: name, PORT: '0', MONGO_DB: benchDb(name) });
+      const target = await startTarget(name, 'subgraph', env, { log, verbose });
+      log(`  ${name} ready at ${target.url} (pid ${target.pid})`);
+      return [name, target];
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Env for a gateway-like target over the subgraphs at `urls`. */
+function gatewayEnv(infra, urls, supergraphFile, overrides = {}) {
+  const urlEnv = Object.fromEntries(Object.entries(urls).map(([name, url]) => [`${envKey(name)}_URL`, url]));
+  return baseEnv(infra, { ...urlEnv, BENCH_SUPERGRAPH: supergraphFile, PORT: '0', ...overrides });
+}
+
+module.exports = { SERVICES, benchDb, dbPrefix, baseEnv, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, monitoredMongoUrl, envKey };

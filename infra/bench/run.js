@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench` — the Sanshe load benchmark, in one run on the same seeded data:
+ *   1. load: the Sanshe gateway, the monolith and Hive Gateway, side by side, on three
+ *      workloads (community dashboard, district list, mutation mix);
+ *   2. database round trips per subgraph fetch, with lists of 10, 100 and 1,000 items;
+ *   3. events: commit → partner-consumer latency at a steady mutation rate, and outbox
+ *      relay throughput against the raw producer;
+ *   4. tuning variants of the gateway (keep-alive off, APQ to subgraphs), last, within the budget.
+ * Results: infra/bench/results/<YYYY-MM-DD>.md and .json (…-quick.* in quick mode).
+ *
+ * Options: --quick (smoke run, ≈4 min), --duration=<s>, --warmup=<s>, --connections=<n>,
+ *          --budget=<minutes> (default 14, quick 4: optional work is dropped to stay within),
+ *          --only=load,counts,events,tuning, --reseed (run the seeds even on data), --verbose.
+ * Env: BENCH_DB_PREFIX (default bench_), MONGO_URL / KAFKA_BROKERS as everywhere.
+ * Never stops or restarts Kafka or the Mongo store; stops only the processes it started.
+ */
+const os = require('node:os');
+const path = require('node:path');
+const infra = require('../local/infra.js');
+require('./lib/ts-register');
+const { startTarget, stopAllTargets } = require('./lib/processes');
+const { SERVICES, baseEnv, benchDb, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, dbPrefix } = require('./lib/stack');
+const { clearCatalogue, seedBenchData, purgeBenchWrites, dataSizes, prepareMutationContext } = require('./lib/data');
+const { buildWorkloads } = require('./lib/operations');
+const { runLoad, warmUp } = require('./lib/load');
+const { countQueries, waitIdle } = require('./lib/query-count');
+const { eventLatency, relayThroughput } = require('./lib/events');
+const { writeResults, ratios, cpuPerRequest } = require('./lib/report');
+
+function parseArgs(argv) {
+  const flags = Object.fromEntries(
+    argv
+      .filter((a) => a.startsWith('--'))
+      .map((a) => {
+        const [k, v] = a.slice(2).split('=');
+        return [k, v ?? true];
+      }),
+  );
+  const quick = Boolean(flags.quick);
+  return {
+    quick,
+    verbose: Boolean(flags.verbose),
+    reseed: Boolean(flags.reseed),
+    durationSeconds: Number(flags.duration ?? (quick ? 6 : 20)),
+    warmupSeconds: Number(flags.warmup ?? (quick ? 1 : 5)),
+    // Heavy workloads get fewer connections: on FerretDB a dashboard costs seconds of store
+    // time, and more connections only queue behind it (latency without more throughput).
+    connections: flags.connections ? { default: Number(flags.connections) } : { overhead: 10, dashboard: 4, district: 2, mutations: 4 },
+    tuningWorkloads: quick ? ['overhead'] : ['overhead', 'dashboard'],
+    countTimeoutMs: quick ? 60_000 : 120_000,
+    phases: new Set(String(flags.only ?? 'load,counts,events,tuning').split(',')),
+    /** Optional work (tuning variants, the 1,000-item sweep, relay drain) is dropped to stay within it. */
+    budgetMinutes: Number(flags.budget ?? (quick ? 5 : 14)),
+    eventSeconds: quick ? 5 : 20,
+    relayBacklog: quick ? 300 : 2000,
+    listSizes: quick ? [10, 100] : [10, 100, 1000],
+  };
+}
+
+const log = (line) => console.log(line);
+const elapsed = (t0) => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  const remaining = () => t0 + options.budgetMinutes * 60_000 - Date.now();
+  const { mongoUrl, kafkaBrokers } = await infra.ensureInfra({ detached: true });
+  const brokers = String(kafkaBrokers).split(',');
+  const infraInfo = { mongoUrl, kafkaBrokers: String(kafkaBrokers) };
+  const status = await infra.status().catch(() => ({ kafka: {}, mongo: {} }));
+  const sharedPids = { ...(status.mongo.pid ? { ferretdb: status.mongo.pid } : {}), ...(status.kafka.pid ? { kafka: status.kafka.pid } : {}) };
+  log(`bench (${options.quick ? 'quick' : 'full'} mode): Mongo ${mongoUrl}, Kafka ${kafkaBrokers}, databases ${SERVICES.map(benchDb).join(', ')}`);
+
+  log('data…');
+  const notes = await seedBenchData({ mongoUrl, env: baseEnv(infraInfo), reseed: options.reseed, log });
+  const purged = await purgeBenchWrites({ mongoUrl });
+  if (purged.activities || purged.serviceOrders) log(`  purged earlier bench writes: ${purged.activities} activities, ${purged.serviceOrders} service orders`);
+  const sizes = await dataSizes({ mongoUrl });
+
+  log(`stack… (${elapsed(t0)})`);
+  await clearCatalogue({ mongoUrl });
+  const subgraphs = await startSubgraphs(infraInfo, { log, verbose: options.verbose });
+  // The monolith builds resident-services too, so its catalogue sync needs the same clean slate.
+  await clearCatalogue({ mongoUrl });
+  const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
+  const supergraphFile = writeSupergraph(composeFor(urls));
+  const variants = options.phases.has('tuning') ? { 'keep-alive off': { BENCH_KEEP_ALIVE: 'off' }, 'APQ to subgraphs': { BENCH_SUBGRAPH_APQ: 'on' } } : {};
+  const startOpts = { log, verbose: options.verbose };
+  const [gateway, monolith, hive, ...variantTargets] = await Promise.all([
+    startTarget('gateway', 'gateway', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
+    startTarget('monolith', 'monolith', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
+    startTarget('hive', 'hive', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
+    ...Object.entries(variants).map(([label, env]) => startTarget(label, 'gateway', gatewayEnv(infraInfo, urls, supergraphFile, env), startOpts)),
+  ]);
+  const targets = { gateway, monolith, hive };
+  log(`  gateway ${gateway.url}, monolith ${monolith.url}, hive ${hive.url} (${elapsed(t0)})`);
+
+  const mutationContext = await prepareMutationContext({ gatewayUrl: gateway.url, log });
+  notes.push(...mutationContext.problems.map((p) => `mutation mix setup: ${p}`));
+  const { workloads } = await buildWorkloads({ mutationContext, poolSize: options.quick ? 800 : 3000, residentPool: options.quick ? 2000 : 6000 });
+
+  /** Processes that report requests in flight: a run starts only once the previous one drained. */
+  const counting = { ...subgraphs, monolith };
+  // Quick mode sends the heavy workloads a fixed number of requests instead: on a busy
+  // store one of them can take longer than a short run, which would then measure nothing.
+  const runShape = (name) => {
+    const connections = options.connections[name] ?? options.connections.default ?? 4;
+    if (options.quick && name !== 'overhead') return { amount: connections * 3, connections };
+    return { seconds: name === 'overhead' && options.quick ? Math.min(3, options.durationSeconds) : options.durationSeconds, connections };
+  };
+  const subgraphPids = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.pid]));
+  const pidsFor = (target) => ({
+    [target]: targets[target].pid,
+    ...(target === 'monolith' ? {} : subgraphPids),
+    ...sharedPids,
+    'load generator': process.pid,
+  });
+
+  const results = {
+    meta: {
+      date: new Date().toISOString().slice(0, 10),
+      startedAt: new Date(t0).toISOString(),
+      mode: options.quick ? 'quick' : 'full',
+      warmupSeconds: options.warmupSeconds,
+      workloads: Object.fromEntries(workloads.map((w) => [w.name, { title: w.title, ...runShape(w.name) }])),
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      loadAverage: os.loadavg().map((n) => Math.round(n * 10) / 10),
+      node: process.version,
+      autocannon: require('autocannon/package.json').version,
+      hiveVersion: require('@graphql-hive/gateway-runtime/package.json').version,
+      dbPrefix: dbPrefix(),
+      subgraphs: SERVICES,
+      dataSizes: sizes,
+      dataSummary: summarizeSizes(sizes),
+      purged,
+      notes,
+    },
+    load: {},
+    ratios: {},
+    queryCounts: null,
+    events: null,
+    tuning: {},
+  };
+
+  if (options.phases.has('load')) {
+    // Reads first for every target, the mutation mix last, so all reads see the same data.
+    for (const workload of workloads) {
+      results.load[workload.name] = {};
+      for (const target of ['gateway', 'monolith', 'hive']) {
+        const url = targets[target].url;
+        const { seconds, amount, connections } = runShape(workload.name);
+        try {
+          await warmUp({ url, workload, ...(amount ? { amount: connections } : { seconds: options.warmupSeconds }), connections });
+          await waitIdle(counting, 120_000);
+          const run = await runLoad({ url, workload, durationSeconds: seconds, amount, connections, pids: pidsFor(target) });
+          await waitIdle(counting, 120_000);
+          run.cpuMsPerRequest = cpuPerRequest(run, target === 'monolith' ? ['monolith'] : [target, ...SERVICES]);
+          results.load[workload.name][target] = run;
+          log(`  ${workload.name} · ${target}: ${run.rps} req/s, p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms, errors ${run.graphqlErrors}/${run.requests} (${elapsed(t0)})`);
+        } catch (err) {
+          results.load[workload.name][target] = { failed: err.message };
+          log(`  ${workload.name} · ${target}: failed — ${err.message}`);
+        }
+      }
+    }
+    results.ratios = ratios(results.load);
+    save(results, t0);
+  }
+
+  save(results, t0);
+  if (options.phases.has('counts')) {
+    log(`database round trips per subgraph fetch… (${elapsed(t0)})`);
+    try {
+      const sizes = remaining() > 5 * 60_000 ? options.listSizes : options.listSizes.slice(0, 2);
+      if (sizes.length < options.listSizes.length) notes.push(`list-size sweep cut to ${sizes.join(', ')}: the time budget was running out`);
+      results.queryCounts = await countQueries({ gatewayUrl: gateway.url, monolith, subgraphs, workloads, sizes, timeoutMs: Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8)), log });
+    } catch (err) {
+      results.queryCounts = null;
+      notes.push(`query counting failed: ${err.message}`);
+      log(`  failed: ${err.message}`);
+    }
+  }
+
+  save(results, t0);
+  if (options.phases.has('events')) {
+    log(`events… (${elapsed(t0)})`);
+    results.events = {};
+    try {
+      results.events.latency = await eventLatency({ gatewayUrl: gateway.url, brokers, activityByCommunity: mutationContext.activityByCommunity, rate: 20, seconds: options.eventSeconds, log });
+    } catch (err) {
+      results.events.latencyError = err.message;
+      log(`  latency failed: ${err.message}`);
+    }
+    try {
+      if (remaining() < 60_000) throw new Error('skipped: the time budget was used up');
+      results.events.relay = await relayThroughput({ mongoUrl, brokers, backlog: options.relayBacklog, log });
+    } catch (err) {
+      results.events.relayError = err.message;
+      log(`  relay failed: ${err.message}`);
+    }
+  }
+
+  save(results, t0);
+  if (options.phases.has('tuning')) {
+    log(`tuning variants… (${elapsed(t0)})`);
+    for (const [i, [label]] of Object.entries(variants).entries()) {
+      const variant = variantTargets[i];
+      results.tuning[label] = {};
+      for (const workload of workloads.filter((w) => options.tuningWorkloads.includes(w.name))) {
+        const { seconds, amount, connections } = runShape(workload.name);
+        if (remaining() < (options.warmupSeconds + (seconds ?? 30) + 30) * 1000) {
+          notes.push(`tuning variant "${label}" on ${workload.name} skipped: the ${options.budgetMinutes}-minute budget was used up`);
+          continue;
+        }
+        try {
+          await warmUp({ url: variant.url, workload, ...(amount ? { amount: connections } : { seconds: options.warmupSeconds }), connections });
+          await waitIdle(counting, 120_000);
+          const run = await runLoad({ url: variant.url, workload, durationSeconds: seconds, amount, connections, pids: { [label]: variant.pid, ...subgraphPids, ...sharedPids } });
+          await waitIdle(counting, 120_000);
+          results.tuning[label][workload.name] = run;
+          log(`  ${label} · ${workload.name}: ${run.rps} req/s, p95 ${run.latency.p95} ms`);
+        } catch (err) {
+          results.tuning[label][workload.name] = { failed: err.message };
+        }
+      }
+    }
+  }
+
+
+  const files = save(results, t0, true);
+  log(`results: ${path.relative(process.cwd(), files.markdown)} and ${path.basename(files.json)} (${elapsed(t0)})`);
+  for (const [workload, r] of Object.entries(results.ratios)) {
+    log(`  ${workload}: RPS gateway/monolith ${r.gatewayVsMonolith.rps ?? '–'}, gateway/peer ${r.gatewayVsPeer.rps ?? '–'}; p95 gateway/monolith ${r.gatewayVsMonolith.p95 ?? '–'}, gateway/peer ${r.gatewayVsPeer.p95 ?? '–'}`);
+  }
+}
+
+/** Writes the results so far: a phase that hangs or a Ctrl-C keeps what was measured before it. */
+function save(results, t0, complete = false) {
+  results.meta.wallSeconds = Math.round((Date.now() - t0) / 1000);
+  results.meta.complete = complete;
+  return writeResults(results);
+}
+
+function summarizeSizes(sizes) {
+  const pick = (service, collection) => sizes[service]?.[collection];
+  const parts = [
+    ['communities', pick('registry', 'communities')],
+    ['residents', pick('registry', 'residents')],
+    ['social organizations', pick('social-orgs', 'social_organizations') ?? pick('social-orgs', 'organizations')],
+    ['activities', pick('activities', 'activities')],
+    ['service orders', pick('resident-services', 'service_orders')],
+    ['points accounts', pick('credits', 'accounts') ?? pick('credits', 'points_accounts')],
+  ];
+  return parts.filter(([, n]) => n !== undefined).map(([what, n]) => `${n} ${what}`).join(', ') || 'sizes unknown';
+}
+
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  await stopAllTargets();
+  process.exit(code);
+}
+process.once('SIGINT', () => finish(130));
+process.once('SIGTERM', () => finish(143));
+main().then(
+  () => finish(0),
+  (err) => {
+    console.error(`bench failed: ${err.stack ?? err.message}`);
+    finish(1);
+  },
+);

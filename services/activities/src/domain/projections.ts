@@ -1,0 +1,125 @@
+import type { RegistrationStatus, ShiftStatus } from './activity-model';
+import { EVENT } from './events';
+import { bucketId, type CategoryCounts } from './stats';
+import { monthOf } from './time';
+
+/**
+ * Read models the activities service keeps from its own events: statistics buckets and
+ * each resident's record of registrations and volunteer shifts. Both are written
+ * idempotently, so a redelivered event changes nothing.
+ */
+export interface ActivityEvent {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * A resident's registrations and volunteer shifts, keyed by their ids (one read by
+ * resident id). Entries stay small: 200,000 of them are seeded.
+ */
+export interface ResidentRecordEntry {
+  activityId: string;
+  status: RegistrationStatus;
+  registeredAt?: Date;
+}
+
+export interface ResidentShiftEntry {
+  activityId: string;
+  status: ShiftStatus;
+  role?: string;
+  scheduledHours?: number;
+  completedHours?: number;
+  verifiedHours?: number;
+  scheduledAt?: Date;
+}
+
+/** Fields to set in one resident's record; setting the same values twice is harmless. */
+export interface ResidentRecordChange {
+  residentId: string;
+  registrations?: Record<string, Partial<ResidentRecordEntry>>;
+  shifts?: Record<string, Partial<ResidentShiftEntry>>;
+}
+
+type Data = Record<string, unknown>;
+const str = (d: Data, k: string) => d[k] as string;
+const date = (d: Data, k: string) => new Date(d[k] as string);
+const num = (d: Data, k: string) => d[k] as number;
+const pairs = (d: Data, k: string) => (d[k] as { registrationId: string; residentId: string }[] | undefined) ?? [];
+
+function registration(d: Data, residentKey: string, registrationKey: string, fields: Partial<ResidentRecordEntry>): ResidentRecordChange {
+  return { residentId: str(d, residentKey), registrations: { [str(d, registrationKey)]: { activityId: str(d, 'activityId'), ...fields } } };
+}
+
+function shift(d: Data, fields: Partial<ResidentShiftEntry>): ResidentRecordChange {
+  return { residentId: str(d, 'residentId'), shifts: { [str(d, 'shiftId')]: { activityId: str(d, 'activityId'), ...fields } } };
+}
+
+export function residentRecordChanges(event: ActivityEvent): ResidentRecordChange[] {
+  const d = event.data;
+  switch (event.type) {
+    case EVENT.registrationCreated:
+      return [registration(d, 'residentId', 'registrationId', { status: str(d, 'status') as RegistrationStatus, registeredAt: date(d, 'registeredAt') })];
+    case EVENT.registrationCancelled:
+      return [registration(d, 'residentId', 'registrationId', { status: 'CANCELLED' })];
+    case EVENT.registrationPromoted:
+      return [registration(d, 'residentId', 'registrationId', { status: 'REGISTERED' })];
+    case EVENT.attendanceConfirmed:
+      return [registration(d, 'residentId', 'attendanceId', { status: 'ATTENDED' })];
+    case EVENT.activityCompleted:
+      return pairs(d, 'noShows').map((p) => registration({ ...d, ...p }, 'residentId', 'registrationId', { status: 'NO_SHOW' }));
+    case EVENT.activityCancelled:
+      return pairs(d, 'registrations').map((p) => registration({ ...d, ...p }, 'residentId', 'registrationId', { status: 'CANCELLED' }));
+    case EVENT.volunteerHoursScheduled:
+      return [shift(d, { status: 'SCHEDULED', role: str(d, 'role'), scheduledHours: num(d, 'hours'), scheduledAt: date(d, 'scheduledAt') })];
+    case EVENT.volunteerHoursReported:
+      return [shift(d, { status: 'COMPLETED', completedHours: num(d, 'hours') })];
+    case EVENT.volunteerHoursVerified:
+      return [shift(d, { status: 'VERIFIED', verifiedHours: num(d, 'hours') })];
+    default:
+      return [];
+  }
+}
+
+/** The events the read models follow. */
+export const READ_MODEL_EVENTS = [
+  EVENT.activityPublished,
+  EVENT.registrationCreated,
+  EVENT.registrationCancelled,
+  EVENT.registrationPromoted,
+  EVENT.attendanceConfirmed,
+  EVENT.activityCompleted,
+  EVENT.activityCancelled,
+  EVENT.volunteerHoursScheduled,
+  EVENT.volunteerHoursReported,
+  EVENT.volunteerHoursVerified,
+] as const;
+
+/** One event's change of one statistics bucket. */
+export interface BucketDelta {
+  bucketId: string;
+  communityId: string;
+  streetId: string;
+  month: string;
+  category: string;
+  delta: CategoryCounts;
+}
+
+/** What statistics need to know about the activity an event is about. */
+export type CountedActivity = { category: string; startsAt: Date; communityId: string; streetId: string };
+
+/**
+ * Published activities count in the month they start; a cancellation after publishing
+ * takes the count back; attendances count in their activity's month and category.
+ */
+export function bucketDelta(event: ActivityEvent, activity: CountedActivity): BucketDelta | null {
+  const d = event.data;
+  let delta: CategoryCounts;
+  if (event.type === EVENT.activityPublished) delta = { activities: 1, participations: 0 };
+  else if (event.type === EVENT.activityCancelled && d.previousStatus === 'PUBLISHED') delta = { activities: -1, participations: 0 };
+  else if (event.type === EVENT.attendanceConfirmed) delta = { activities: 0, participations: 1 };
+  else return null;
+  const month = monthOf(activity.startsAt);
+  return { bucketId: bucketId('LIVE', activity.communityId, month), communityId: activity.communityId, streetId: activity.streetId, month, category: activity.category, delta };
+}
+

@@ -1,0 +1,57 @@
+import { eventually, startStack, type Stack } from '@sanshe/test-env';
+import { createModels } from '@sanshe/activities/data-access/models';
+import { StatsRepository } from '@sanshe/activities/data-access/stats-repository';
+import { knownCommunity, minutesFromNow, stopAndDrop } from './helpers';
+
+const STATS = `query($communityId: ID) { activityStats(communityId: $communityId) { activities participations byCategory { key activities participations } } }`;
+
+describe('statistics of live activities', () => {
+  let stack: Stack;
+  let staff: string;
+  let communityId: string;
+  const stats = async () => (await stack.query<{ activityStats: { activities: number; participations: number; byCategory: unknown[] } }>(STATS, { communityId })).data?.activityStats;
+
+  beforeAll(async () => {
+    stack = await startStack(['activities']);
+    ({ communityId } = await knownCommunity(stack, 'tianjiu'));
+    staff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [communityId] });
+  });
+  afterAll(() => stopAndDrop(stack));
+
+  it('count a published activity and its attendance once, and take a cancelled activity back', async () => {
+    const create = (title: string) =>
+      stack.query<{ createActivity: { id: string } }>(
+        `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
+        { input: { title, category: 'ENVIRONMENTAL_CLASS', communityId, startsAt: minutesFromNow(20), endsAt: minutesFromNow(80), capacity: 10 } },
+        staff,
+      );
+    const publish = (id: string) => stack.query(`mutation($id: ID!) { publishActivity(id: $id) { id } }`, { id }, staff);
+    const held = (await create('生态时蔬花园课堂')).data!.createActivity.id;
+    const called = (await create('酵素制作体验')).data!.createActivity.id;
+    await publish(held);
+    await publish(called);
+    const seat = await stack.query<{ registerForActivity: { checkInCode: string } }>(
+      `mutation($id: ID!, $r: ID) { registerForActivity(activityId: $id, residentId: $r) { checkInCode } }`,
+      { id: held, r: `${stack.runId}-han-guizhi` },
+      staff,
+    );
+    await stack.query(`mutation($id: ID!, $code: String!) { checkInToActivity(activityId: $id, code: $code) { status } }`, { id: held, code: seat.data!.registerForActivity.checkInCode }, staff);
+    await stack.query(`mutation($id: ID!) { cancelActivity(id: $id, reason: "雨天") { status } }`, { id: called }, staff);
+
+    const counted = await eventually(async () => {
+      const s = await stats();
+      return s?.participations === 1 && s.activities === 1 ? s : undefined;
+    }, 60_000, 'the statistics consumer to count the activities');
+    expect(counted).toEqual({ activities: 1, participations: 1, byCategory: [{ key: 'ENVIRONMENTAL_CLASS', activities: 1, participations: 1 }] });
+  });
+
+  it('counts an event delivered twice only once', async () => {
+    const repo = new StatsRepository(createModels(stack.services.activities!.connection));
+    const delta = { bucketId: `LIVE|${communityId}|2026-12`, communityId, streetId: 's', month: '2026-12', category: 'CULTURE', delta: { activities: 1, participations: 0 } };
+    expect(await repo.apply(delta, `${stack.runId}-event-1`)).toBe(true);
+    expect(await repo.apply(delta, `${stack.runId}-event-1`)).toBe(false);
+    expect(await repo.apply(delta, `${stack.runId}-event-2`)).toBe(true);
+    const buckets = await repo.buckets({ fromMonth: '2026-12', toMonth: '2026-12', communityId, streetId: null, category: null });
+    expect(buckets.map((b) => b.categories.CULTURE)).toEqual([{ activities: 2, participations: 0 }]);
+  });
+});

@@ -1,0 +1,47 @@
+import { pageRequest, toConnection } from '@sanshe/service-kit';
+import { authorizeAccountRead } from '../../domain/access';
+import { addReward, restockReward, type AddRewardInput } from '../../domain/catalogue';
+import { cancelRedemption, redeemReward } from '../../domain/redeeming';
+import type { Redemption, Reward } from '../../domain/redemption';
+import type { CreditsApp } from '../../wiring';
+import { iso, type CreditsContext } from './context';
+
+export function catalogueResolvers(app: CreditsApp) {
+  return {
+    Query: {
+      rewards: async (_: unknown, args: { communityId?: string | null; first?: number | null; after?: string | null }) => {
+        const page = pageRequest(args, { defaultSize: 20, maxSize: 100 });
+        return toConnection(await app.rewards.page(args.communityId ?? null, page), page.limit, (r) => r._id);
+      },
+      reward: (_: unknown, args: { id: string }, ctx: CreditsContext) => ctx.rewards.load(args.id),
+      redemption: async (_: unknown, args: { id: string }, ctx: CreditsContext) => {
+        const redemption = await app.redemptions.redemption(args.id);
+        if (!redemption) return null;
+        await authorizeAccountRead(ctx.identity, app.territory, redemption.residentId, redemption.communityId);
+        return redemption;
+      },
+    },
+    Mutation: {
+      addReward: (_: unknown, args: { input: AddRewardInput }, ctx: CreditsContext) =>
+        addReward(args.input, ctx, { rewards: app.rewards, stock: app.rewards, territory: app.territory, donors: app.ledger }),
+      restockReward: (_: unknown, args: { id: string; quantity: number }, ctx: CreditsContext) => restockReward(args, ctx.identity, { rewards: app.rewards, stock: app.rewards }),
+      redeemReward: (_: unknown, args: { rewardId: string; residentId?: string | null }, ctx: CreditsContext) => redeemReward(args, ctx, app.redeemingDeps),
+      cancelRedemption: (_: unknown, args: { id: string; reason?: string | null }, ctx: CreditsContext) => cancelRedemption(args, ctx, app.redeemingDeps),
+    },
+    Reward: {
+      __resolveReference: (reference: { id: string }, ctx: CreditsContext) => ctx.rewards.load(reference.id),
+      id: (r: Reward) => r._id,
+      stock: (r: Reward, _: unknown, ctx: CreditsContext) => ctx.stock.load(r._id),
+      donorUnit: (r: Reward) => ({ __typename: 'PartyOrganization', id: r.donorUnitId }),
+      community: (r: Reward) => (r.communityId ? { __typename: 'Community', id: r.communityId } : null),
+    },
+    Redemption: {
+      id: (r: Redemption) => r._id,
+      reward: (r: Redemption, _: unknown, ctx: CreditsContext) => ctx.rewards.load(r.rewardId),
+      resident: (r: Redemption) => ({ __typename: 'Resident', id: r.residentId }),
+      createdAt: (r: Redemption) => r.createdAt.toISOString(),
+      completedAt: (r: Redemption) => iso(r.completedAt),
+      cancelledAt: (r: Redemption) => iso(r.cancelledAt),
+    },
+  };
+}

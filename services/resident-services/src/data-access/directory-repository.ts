@@ -1,0 +1,65 @@
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/service-kit';
+import type { KnownResident, ServiceContract } from '../domain/model';
+import type { ContractStore, Directory } from '../domain/ports';
+import type { ProviderLoadStore } from '../domain/projections';
+import type { ReadModelStore } from '../domain/read-models';
+import { KeyedLock } from './keyed-lock';
+import type { ResidentServicesModels } from './models';
+
+/** The copies of other contexts' data this service keeps: communities, residents, contracts, and the providers' load. */
+export class DirectoryRepository implements Directory, ContractStore, ReadModelStore, ProviderLoadStore {
+  /** The writer and the consumer may change one provider's desk at once; see KeyedLock. */
+  private readonly lock = new KeyedLock();
+
+  constructor(
+    private readonly models: ResidentServicesModels,
+    private readonly communities: CommunityDirectory,
+  ) {}
+
+  resident(id: string): Promise<KnownResident | null> {
+    return this.models.KnownResident.findById(id).lean<KnownResident>().exec();
+  }
+
+  community(id: string): Promise<KnownCommunity | null> {
+    return this.communities.get(id);
+  }
+
+  communitiesByIds(ids: readonly string[]): Promise<KnownCommunity[]> {
+    return this.communities.model.find({ _id: { $in: [...ids] } }).lean<KnownCommunity[]>().exec();
+  }
+
+  async streetKnown(streetId: string): Promise<boolean> {
+    return (await this.communities.model.exists({ streetId })) !== null;
+  }
+
+  async rememberResident(resident: KnownResident): Promise<void> {
+    await this.models.KnownResident.updateOne({ _id: resident._id }, { $set: { communityId: resident.communityId, streetId: resident.streetId } }, { upsert: true });
+  }
+
+  naming(itemCode: string, communityId: string): Promise<ServiceContract[]> {
+    return this.models.ServiceContract.find({ itemCodes: itemCode, communityIds: communityId }).lean<ServiceContract[]>().exec();
+  }
+
+  async rememberContract(contract: Omit<ServiceContract, 'endedOn'>): Promise<void> {
+    const { _id, ...fields } = contract;
+    await this.models.ServiceContract.updateOne({ _id }, { $set: fields }, { upsert: true });
+  }
+
+  async endContract(contractId: string, providerOrgId: string, endedOn: string): Promise<void> {
+    await this.models.ServiceContract.updateOne({ _id: contractId }, { $set: { endedOn }, $setOnInsert: { providerOrgId } }, { upsert: true });
+  }
+
+  async loadOf(providerOrgIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.models.ProviderLoad.find({ _id: { $in: [...providerOrgIds] } }).lean().exec();
+    return new Map(rows.map((r) => [r._id, r.openOrderIds.length]));
+  }
+
+  async add(providerOrgId: string, orderId: string): Promise<void> {
+    await this.lock.run(providerOrgId, () => this.models.ProviderLoad.updateOne({ _id: providerOrgId }, { $addToSet: { openOrderIds: orderId } }, { upsert: true }).exec());
+  }
+
+  async remove(providerOrgId: string, orderId: string): Promise<void> {
+    // A scalar $pull: FerretDB applies it (it ignores only $pull with a condition).
+    await this.lock.run(providerOrgId, () => this.models.ProviderLoad.updateOne({ _id: providerOrgId }, { $pull: { openOrderIds: orderId } }).exec());
+  }
+}

@@ -1,0 +1,89 @@
+import type { OrderAction, ServiceOrder } from './model';
+import { resolvedOnTime, respondedOnTime } from './sla';
+
+const TYPE = (name: string) => `cn.sanshe.resident-services.${name}.v1`;
+
+export const ORDER_EVENT_TYPES: Record<OrderAction, string> = {
+  SUBMIT: TYPE('order.submitted'),
+  ACCEPT: TYPE('order.accepted'),
+  DISPATCH: TYPE('order.dispatched'),
+  START: TYPE('order.started'),
+  RETURN: TYPE('order.returned'),
+  RESOLVE: TYPE('order.resolved'),
+  REOPEN: TYPE('order.reopened'),
+  CLOSE: TYPE('order.closed'),
+  CANCEL: TYPE('order.cancelled'),
+  ESCALATE: TYPE('order.escalated'),
+};
+export const NOTICE_PUBLISHED = TYPE('notice.published');
+
+/** What every order event says about the order; no personal data (phone, address) ever leaves in an event. */
+function about(order: ServiceOrder) {
+  return {
+    orderId: order._id,
+    number: order._id,
+    residentId: order.residentId,
+    communityId: order.communityId,
+    streetId: order.streetId,
+    itemCode: order.itemCode,
+    categoryCode: order.categoryCode,
+    channel: order.channel,
+  };
+}
+
+export function submittedData(order: ServiceOrder): Record<string, unknown> {
+  return {
+    ...about(order),
+    status: order.status,
+    submittedAt: order.submittedAt.toISOString(),
+    respondBy: order.respondBy.toISOString(),
+    resolveBy: order.resolveBy.toISOString(),
+    assisted: order.assistance !== null,
+    ...(order.assistance ? { staffMemberId: order.assistance.staffMemberId } : {}),
+  };
+}
+
+/**
+ * The data of a status-change event. `before` and `after` are the order on either side
+ * of the change; `reason` is the caller's reason where the action takes one.
+ */
+export function transitionData(action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE'>, before: ServiceOrder, after: ServiceOrder, at: Date, reason: string | null): Record<string, unknown> {
+  if (action === 'CLOSE') {
+    // Exactly the published contract of order.closed.
+    return {
+      orderId: after._id,
+      number: after._id,
+      residentId: after.residentId,
+      communityId: after.communityId,
+      itemCode: after.itemCode,
+      categoryCode: after.categoryCode,
+      providerOrgId: after.providerOrgId,
+      contractId: after.contractId,
+      satisfaction: after.satisfaction,
+      resolvedOnTime: resolvedOnTime(after) ?? false,
+      ...(after.helperResidentIds.length > 0 ? { helperResidentIds: after.helperResidentIds } : {}),
+      closedAt: at.toISOString(),
+    };
+  }
+  const common = { ...about(after), previousStatus: before.status, status: after.status, occurredAt: at.toISOString() };
+  switch (action) {
+    case 'ACCEPT':
+      return { ...common, respondedOnTime: respondedOnTime(after) ?? false };
+    case 'DISPATCH':
+      return { ...common, providerOrgId: after.providerOrgId, contractId: after.contractId, handledInCommunity: after.handledInCommunity };
+    case 'START':
+      return { ...common, providerOrgId: after.providerOrgId };
+    case 'RETURN':
+      return { ...common, providerOrgId: before.providerOrgId, reason };
+    case 'RESOLVE':
+      return { ...common, providerOrgId: after.providerOrgId, resolvedOnTime: resolvedOnTime(after) ?? false, helperResidentIds: after.helperResidentIds };
+    case 'REOPEN':
+      return { ...common, providerOrgId: after.providerOrgId, reason };
+    case 'CANCEL':
+      return { ...common, reason };
+  }
+}
+
+export function escalatedData(order: ServiceOrder, reason: string, deadline: Date, at: Date): Record<string, unknown> {
+  return { ...about(order), status: order.status, reason, deadline: deadline.toISOString(), escalatedAt: at.toISOString(), providerOrgId: order.providerOrgId };
+}

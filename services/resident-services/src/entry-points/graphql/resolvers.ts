@@ -1,0 +1,30 @@
+import type { EventFactory, ServiceParts } from '@sanshe/service-kit';
+import type { DeadlineWatchRepository } from '../../data-access/deadline-watch-repository';
+import type { StatisticsRepository } from '../../data-access/statistics-repository';
+import type { Clock } from '../../domain/ports';
+import { catalogueResolvers } from './catalogue-resolvers';
+import type { Repositories, ResidentServicesContext } from './context';
+import { entityResolvers } from './entity-resolvers';
+import { noticeResolvers } from './notice-resolvers';
+import { orderResolvers } from './order-resolvers';
+import { statisticsResolvers } from './statistics-resolvers';
+
+export interface ResolverDeps extends Repositories {
+  watch: DeadlineWatchRepository;
+  statistics: StatisticsRepository;
+  events: EventFactory;
+  now: Clock;
+}
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+function merge(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  return merged;
+}
+
+export function buildResolvers(deps: ResolverDeps): ServiceParts<ResidentServicesContext>['resolvers'] {
+  // Each part is typed where it is written; Apollo's map type cannot express them, hence the cast.
+  return merge(catalogueResolvers(deps.catalogue), orderResolvers(deps), entityResolvers(), noticeResolvers(deps), statisticsResolvers(deps)) as ServiceParts<ResidentServicesContext>['resolvers'];
+}

@@ -1,0 +1,5 @@
+import { runService } from '@sanshe/service-kit';
+import { loadResidentServicesConfig } from './config';
+import { createResidentServicesService } from './service';
+
+void runService(() => createResidentServicesService(loadResidentServicesConfig()));

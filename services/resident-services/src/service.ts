@@ -1,0 +1,82 @@
+import { CommunityDirectory, createService, type RunningService, type ServiceDefinition } from '@sanshe/service-kit';
+import { loadSubgraphSdl } from '@sanshe/schemas';
+import { parse } from 'graphql';
+import type { Connection } from 'mongoose';
+import { loadResidentServicesConfig, type ResidentServicesConfig } from './config';
+import { CatalogueRepository } from './data-access/catalogue-repository';
+import { DeadlineWatchRepository } from './data-access/deadline-watch-repository';
+import { DirectoryRepository } from './data-access/directory-repository';
+import { createModels } from './data-access/models';
+import { NoticeRepository } from './data-access/notice-repository';
+import { OrderRepository } from './data-access/order-repository';
+import { StatisticsRepository } from './data-access/statistics-repository';
+import { buildCatalogue } from './domain/catalogue';
+import type { ServiceOrder } from './domain/model';
+import { projectStep } from './domain/projections';
+import { sweepDeadlines } from './domain/sla-sweep';
+import { buildContext, type ResidentServicesContext } from './entry-points/graphql/context';
+import { buildResolvers } from './entry-points/graphql/resolvers';
+import { residentServicesConsumers } from './entry-points/kafka/consumers';
+import { startHousekeeping, type Housekeeping } from './entry-points/housekeeping';
+
+/** The housekeeping of each running instance, by its connection: the service runs it on a timer, tests call it directly. */
+const housekeeping = new WeakMap<Connection, Housekeeping>();
+
+export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfig, ResidentServicesContext> = {
+  name: 'resident-services',
+  async build({ connection, events, logger }) {
+    const models = createModels(connection);
+    const communities = new CommunityDirectory(connection);
+    const directory = new DirectoryRepository(models, communities);
+    const statistics = new StatisticsRepository(models);
+    const projections = { statistics, load: directory };
+    // Each step is projected right after its write; the consumer of its event repairs what this misses.
+    const projectAtOnce = async (order: ServiceOrder, eventId: string) => {
+      await projectStep(order, eventId, projections).catch((err: unknown) => logger.warn({ err, orderId: order._id, eventId }, 'could not project an order step yet; its event will'));
+    };
+    const repos = {
+      orders: new OrderRepository(models, projectAtOnce),
+      catalogue: new CatalogueRepository(models),
+      directory,
+      notices: new NoticeRepository(models),
+    };
+    const watch = new DeadlineWatchRepository(models);
+    const now = () => new Date();
+    // The catalogue is reference data defined in code: the store always holds the current one.
+    await repos.catalogue.sync(buildCatalogue());
+    housekeeping.set(connection, {
+      sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders: repos.orders, watch, events }),
+      archiveFinishedOrders: () => repos.orders.archiveFinished(),
+    });
+    return {
+      typeDefs: parse(loadSubgraphSdl('resident-services')),
+      resolvers: buildResolvers({ ...repos, watch, statistics, events, now }),
+      contextFor: (base) => buildContext(base, repos),
+      outboxModels: [models.ServiceOrder, models.Notice],
+      consumers: residentServicesConsumers({ communities, readModels: directory, projections: { ...projections, orders: repos.orders } }),
+    };
+  },
+};
+
+/** The housekeeping (deadline sweep, archiving) of a running resident-services instance. */
+export function housekeepingOf(service: Pick<RunningService, 'connection'>): Housekeeping {
+  const work = housekeeping.get(service.connection);
+  if (!work) throw new Error('not a resident-services instance: it has no housekeeping');
+  return work;
+}
+
+/** Builds the resident-services subgraph without listening (tests run it in-process), with its housekeeping on a timer. */
+export async function createResidentServicesService(config: ResidentServicesConfig): Promise<RunningService> {
+  const service = await createService(residentServicesDefinition, config);
+  const timer = startHousekeeping(housekeepingOf(service), config.SLA_SWEEP_MS, service.logger);
+  return {
+    ...service,
+    async stop() {
+      await timer.stop();
+      await service.stop();
+    },
+  };
+}
+
+/** The test environment's entry: builds the service from an env map, like its process does. */
+export const createFromEnv = (env: NodeJS.ProcessEnv) => createResidentServicesService(loadResidentServicesConfig(env));

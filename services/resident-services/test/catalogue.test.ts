@@ -1,0 +1,49 @@
+import { startStack, type Stack } from '@sanshe/test-env';
+
+describe('the service catalogue', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(['resident-services']);
+  });
+  afterAll(() => stack?.stop());
+
+  it('lists 12 categories holding 120 services to anonymous callers through the gateway', async () => {
+    const res = await stack.query<{ serviceCatalog: { categories: { code: string; name: string; items: { code: string; name: string }[] }[] } }>(
+      `{ serviceCatalog { categories { code name items { code name } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const categories = res.data!.serviceCatalog.categories;
+    expect(categories).toHaveLength(12);
+    expect(categories.map((c) => c.code)).toEqual(['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C12']);
+    const items = categories.flatMap((c) => c.items);
+    expect(items).toHaveLength(120);
+    expect(new Set(items.map((i) => i.code)).size).toBe(120);
+    expect(categories[1]).toMatchObject({ code: 'C02', name: '养老服务' });
+    expect(categories[1]!.items[0]).toEqual({ code: 'C02-01', name: '助餐送餐' });
+    for (const category of categories) {
+      expect(category.items).toHaveLength(10);
+      for (const item of category.items) expect(item.code.startsWith(`${category.code}-`)).toBe(true);
+    }
+  });
+
+  it('describes a service with its intake attributes, service level and channels', async () => {
+    const res = await stack.query<{ serviceItem: Record<string, unknown> }>(
+      `{ serviceItem(code: "C10-02") { code name category { code } serviceLevel { respondWithinHours resolveWithinDays } channels doorToDoor
+         attributes { code datatype required order min max values { key } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.serviceItem).toEqual({
+      code: 'C10-02',
+      name: '场地预约',
+      category: { code: 'C10' },
+      serviceLevel: { respondWithinHours: 48, resolveWithinDays: 7 },
+      channels: ['WEB', 'APP', 'CALL_CENTER'],
+      doorToDoor: false,
+      attributes: [
+        { code: 'participants', datatype: 'NUMBER', required: true, order: 1, min: 1, max: 200, values: [] },
+        { code: 'from', datatype: 'DATETIME', required: true, order: 2, min: null, max: null, values: [] },
+        { code: 'until', datatype: 'DATETIME', required: true, order: 3, min: null, max: null, values: [] },
+      ],
+    });
+  });
+});

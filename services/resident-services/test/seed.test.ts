@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { demoDistrict, seedDatabase, type SeedData } from '@sanshe/resident-services/seed';
+import { connectMongo } from '@sanshe/service-kit';
+import type { Connection } from 'mongoose';
+
+/**
+ * The seed's writing, run twice on its own database. The whole district (24,000 residents,
+ * 21,000+ orders) takes minutes on FerretDB, so this feeds it the first 400 orders of the
+ * generated history; the generator itself is checked in src/seeding/order-history.test.ts.
+ */
+describe('the seed', () => {
+  let connection: Connection;
+  let slice: SeedData;
+
+  beforeAll(async () => {
+    connection = await connectMongo(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', `t${randomBytes(4).toString('hex')}_resident_services_seed`);
+    const district = demoDistrict();
+    const orders = district.orders();
+    // The first 400 and every order still open at the end of the history.
+    const kept = [...orders.slice(0, 400), ...orders.slice(400).filter((o) => !['CLOSED', 'CANCELLED'].includes(o.status))];
+    slice = { ...district, residents: district.residents.slice(0, 500), orders: () => kept };
+  });
+  afterAll(async () => {
+    await connection?.dropDatabase();
+    await connection?.close();
+  });
+
+  it('writes the catalogue, the read models and the history, and changes nothing when run again', async () => {
+    const lines: string[] = [];
+    const first = await seedDatabase(connection, slice, (line) => lines.push(line));
+    const open = slice.orders().filter((o) => !['CLOSED', 'CANCELLED'].includes(o.status)).length;
+    expect(first).toMatchObject({
+      serviceCategories: 12,
+      serviceItems: 120,
+      knownCommunities: 71,
+      knownResidents: 500,
+      serviceContracts: 687,
+      openOrders: open,
+      archivedOrders: slice.orders().length - open,
+      notices: 538,
+    });
+    expect(first.statisticsBuckets).toBeGreaterThan(71);
+    expect(first.watchedOrders).toBeGreaterThan(0);
+    expect(lines).toContain('order history: simulating two years of service orders…');
+
+    const again: string[] = [];
+    expect(await seedDatabase(connection, slice, (line) => again.push(line))).toEqual(first);
+    expect(again).toContain('order history: already seeded');
+  }, 240_000);
+
+  it('leaves the service able to answer for the seeded orders', async () => {
+    const orders = connection.collection('service_orders');
+    const archived = connection.collection('service_order_archive');
+    const someOpen = await orders.findOne({});
+    expect(someOpen?.status).not.toMatch(/CLOSED|CANCELLED/);
+    expect(await archived.countDocuments({ status: { $nin: ['CLOSED', 'CANCELLED'] } })).toBe(0);
+    const counter = await connection.collection('order_number_counters').findOne({ _id: `service-order:${String(someOpen!._id).slice(3, 11)}` } as never);
+    expect(counter?.seq).toBeGreaterThanOrEqual(Number(String(someOpen!._id).slice(-6)));
+  });
+});

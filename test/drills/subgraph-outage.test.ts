@@ -1,0 +1,84 @@
+/**
+ * One subgraph dies: the gateway still answers what the others own, with an error naming
+ * the missing part, and recovers on its own when the subgraph is back on its address.
+ */
+import type { AddressInfo } from 'node:net';
+import { eventually, startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
+import { createServiceFromEnv } from '../env/services';
+import { reportDrill } from './drill-report';
+
+const ROUNDS = 20;
+/** registry (community name), social-orgs (centre, organization) and activities (statistics). */
+const DASHBOARD = `query($id: ID!) {
+  community(id: $id) { name urban socialOrgServiceCentre { name } }
+  socialOrganization(id: "none") { name }
+  activityStats { activities }
+}`;
+
+interface Dashboard {
+  community: { name: string; urban: boolean; socialOrgServiceCentre: { name: string } | null } | null;
+  socialOrganization: { name: string } | null;
+  activityStats: { activities: number } | null;
+}
+
+describe('a subgraph outage', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(['registry', 'social-orgs', 'activities']);
+  });
+  afterAll(() => stack?.stop());
+
+  it('gives partial answers with an error for the missing part, and recovers when it returns', async () => {
+    const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
+    const streetId = `${stack.runId}-s`;
+    const communityId = `${stack.runId}-c`;
+    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: streetId, name: '长安路街道' } }, admin);
+    await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '长安路社区', streetId, urban: true } }, admin);
+    const ask = () => stack.query<Dashboard>(DASHBOARD, { id: communityId }, admin);
+    const healthy = await eventually(async () => {
+      const res = await ask();
+      return res.errors === undefined && res.data?.community?.name ? res : undefined;
+    }, 60_000, 'a complete answer before the outage');
+    expect(healthy.data?.socialOrganization).toBeNull();
+
+    // The social-orgs process "dies": its port refuses connections, in-flight sockets drop.
+    const socialOrgs = stack.services['social-orgs']!;
+    const port = (socialOrgs.httpServer.address() as AddressInfo).port;
+    socialOrgs.httpServer.close();
+    socialOrgs.httpServer.closeAllConnections();
+    await socialOrgs.stop();
+
+    const duringOutage: GraphQLResponse<Dashboard>[] = [];
+    for (let i = 0; i < ROUNDS; i += 1) duringOutage.push(await ask());
+    const partial = duringOutage.filter((r) => r.data?.community?.name === '长安路社区' && typeof r.data?.activityStats?.activities === 'number');
+    const namingTheMissingPart = duringOutage.filter((r) => {
+      const paths = (r.errors ?? []).map((e) => (e.path ?? []).join('.'));
+      return paths.includes('community.socialOrgServiceCentre') && paths.includes('socialOrganization') && paths.every((p) => p.startsWith('community.socialOrgServiceCentre') || p === 'socialOrganization');
+    });
+    const leaks = duringOutage.flatMap((r) => r.errors ?? []).filter((e) => /ECONNREFUSED|127\.0\.0\.1|localhost|\/graphql|at .+:\d+/.test(JSON.stringify(e)));
+
+    // It comes back on the same address; the gateway needs no restart.
+    const restarted = Date.now();
+    const revived = await createServiceFromEnv('social-orgs', { ...stack.env, MONGO_DB: `${stack.runId}_social_orgs` });
+    stack.services['social-orgs'] = revived;
+    await revived.listen(port);
+    await eventually(async () => ((await ask()).errors === undefined ? true : undefined), 60_000, 'complete answers after the subgraph is back');
+    const recoveryMs = Date.now() - restarted;
+    const after: GraphQLResponse<Dashboard>[] = [];
+    for (let i = 0; i < ROUNDS; i += 1) after.push(await ask());
+    const complete = after.filter((r) => r.errors === undefined && r.data?.community?.name === '长安路社区');
+
+    reportDrill('subgraph killed (social-orgs)', {
+      sent: ROUNDS * 2,
+      'partial answers while down': partial.length,
+      'errors naming the missing part': namingTheMissingPart.length,
+      'errors leaking addresses': leaks.length,
+      'complete answers after return': complete.length,
+      'recovery ms': recoveryMs,
+    }, [`error while down: ${JSON.stringify(duringOutage[0]?.errors?.[0] ?? null)}`]);
+    expect(partial).toHaveLength(ROUNDS);
+    expect(namingTheMissingPart).toHaveLength(ROUNDS);
+    expect(leaks).toHaveLength(0);
+    expect(complete).toHaveLength(ROUNDS);
+  });
+});
