@@ -25,11 +25,11 @@ describe('a broker outage in the middle of a mutation burst', () => {
   let brokerStopped = false;
   beforeAll(async () => {
     stack = await startStack(['registry', 'activities']);
-  });
+  }, 240_000);
   afterAll(async () => {
     if (brokerStopped) await infra.startKafka();
     await stack?.stop();
-  });
+  }, 180_000);
 
   it('fails no mutation, and delivers and applies every event exactly once', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
@@ -93,5 +93,5 @@ describe('a broker outage in the middle of a mutation burst', () => {
     expect(pendingWhileDown).toBeGreaterThan(0);
     expect(tally.distinct.size).toBe(BURST);
     expect(finalEffects).toBe(BURST);
-  });
+  }, 420_000);
 });

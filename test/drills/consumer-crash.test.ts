@@ -48,7 +48,7 @@ describe('a consumer killed mid-batch', () => {
   let registry: TargetProcess | undefined;
   afterAll(async () => {
     await registry?.stop();
-  });
+  }, 60_000);
 
   const headers = () => ({ [IDENTITY_HEADER]: signIdentity(ADMIN, env.IDENTITY_SECRET ?? 'sanshe-local-identity-secret-change-me') });
   const effects = async (): Promise<number> => {
@@ -100,5 +100,5 @@ describe('a consumer killed mid-batch', () => {
     expect(killedMidBatch).toBe(true);
     expect(recovered).toBe(BACKLOG);
     expect(finalEffects).toBe(BACKLOG);
-  });
+  }, 420_000);
 });

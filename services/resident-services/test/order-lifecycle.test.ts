@@ -1,3 +1,4 @@
+import { housekeepingOf } from '@sanshe/resident-services/service';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, contracts, givenDistrict, ok, readEvents, settled, type District } from './support';
 
@@ -228,5 +229,41 @@ describe('the life of a service order', () => {
     await step(late.id, START, { id: late.id }, staff);
     const refused = await stack.query(CANCEL, { id: late.id }, resident);
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('dispatches each order to the provider with the fewest orders on its desk', async () => {
+    const fresh = await givenDistrict(stack, { itemCodes: ['C07-01'], providers: 3, tag: 'load' });
+    const freshResident = await stack.token({ roles: ['RESIDENT'], residentId: fresh.residentIds[0]! });
+    const freshStaff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [fresh.communityId] });
+    const providers: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const { submitServiceOrder: order } = await ok<{ submitServiceOrder: Order }>(stack, SUBMIT, { input: repairInput() }, freshResident);
+      await settled(stack, order.id);
+      await step(order.id, ACCEPT, { id: order.id }, freshStaff);
+      const d = await step<{ dispatchServiceOrder: { provider: { id: string } } }>(order.id, DISPATCH, { input: { id: order.id } }, freshStaff);
+      providers.push(d.dispatchServiceOrder.provider.id);
+    }
+    // One each, then back to the first: ties go to the lowest id.
+    expect(providers).toEqual([fresh.providerOrgIds[0], fresh.providerOrgIds[1], fresh.providerOrgIds[2], fresh.providerOrgIds[0]]);
+  });
+
+  it('keeps finished orders readable and listed once they are archived', async () => {
+    const order = await submit();
+    await step(order.id, `mutation($id: ID!) { cancelServiceOrder(id: $id) { status } }`, { id: order.id }, resident);
+    expect(await housekeepingOf(stack.services['resident-services']!).archiveFinishedOrders()).toBeGreaterThanOrEqual(1);
+
+    const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, resident);
+    expect(serviceOrder).toMatchObject({ id: order.id, status: 'CANCELLED', version: 2 });
+    const mine = await ok<{ myServiceOrders: { edges: { node: { id: string } }[] } }>(stack, `{ myServiceOrders(first: 100) { edges { node { id } } } }`, {}, resident);
+    expect(mine.myServiceOrders.edges.map((e) => e.node.id)).toContain(order.id);
+    const finished = await ok<{ serviceOrders: { edges: { node: { id: string } }[] } }>(
+      stack,
+      `query($f: ServiceOrderFilter!) { serviceOrders(filter: $f, first: 100) { edges { node { id } } } }`,
+      { f: { communityId: district.communityId, statuses: ['CANCELLED'] } },
+      staff,
+    );
+    expect(finished.serviceOrders.edges.map((e) => e.node.id)).toContain(order.id);
+    const again = await stack.query(`mutation($id: ID!) { cancelServiceOrder(id: $id) { status } }`, { id: order.id }, resident);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });

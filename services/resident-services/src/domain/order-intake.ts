@@ -1,4 +1,3 @@
-import { pad } from '@sanshe/seed-fixtures';
 import { authorize, BadInputError, NotFoundError, UnauthenticatedError } from '@sanshe/service-kit';
 import { residentPolicy, staffPolicy } from './access';
 import { validateAnswers, type AnswerInput } from './answers';
@@ -33,7 +32,8 @@ export interface IntakeDeps {
 /** A mobile number (13812345678) or a landline with area code (0379-64321234). */
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
-export const orderNumber = (day: string, sequence: number) => `JX-${day}-${pad(sequence, 6)}`;
+/** JX-20261127-000123: the district (涧西), the day, the day's sequence. */
+export const orderNumber = (day: string, sequence: number) => `JX-${day}-${String(sequence).padStart(6, '0')}`;
 
 function parseChannel(value: string): Channel {
   if (!(CHANNELS as readonly string[]).includes(value)) throw new BadInputError('channel', `channel is one of ${CHANNELS.join(', ')}.`);
