@@ -34,7 +34,7 @@ describe('the seed', () => {
       serviceItems: 120,
       knownCommunities: 71,
       knownResidents: 500,
-      serviceContracts: 687,
+      serviceContracts: 72,
       openOrders: open,
       archivedOrders: slice.orders().length - open,
       notices: 538,

@@ -1,4 +1,4 @@
-import { COMMUNITIES, HISTORY_END, residents, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, HISTORY_END, residents, SERVICE_CONTRACTS } from '@sanshe/seed-fixtures';
 import { validateAnswers } from '../domain/answers';
 import { buildCatalogue } from '../domain/catalogue';
 import { inForce } from '../domain/dispatch';
@@ -87,8 +87,13 @@ describe('the seeded order history', () => {
     expect(numberCountersOf(orders).length).toBeGreaterThan(700);
   });
 
-  it('assumes one contract per organization and service year, in its fixture communities', () => {
-    expect(contracts).toHaveLength(SOCIAL_ORGANIZATIONS.length * 3);
-    expect(contracts.find((c) => c._id === 'contract-org-001-2026')).toMatchObject({ providerOrgId: 'org-001', startsOn: '2025-12-01', endsOn: '2026-11-30' });
+  it('dispatches under the shared contract fixture, so contract ids agree with social-orgs', () => {
+    expect(contracts.map((c) => c._id)).toEqual(SERVICE_CONTRACTS.map((c) => c.id));
+    const underContract = orders.filter((o) => o.contractId !== null);
+    expect(underContract.length / orders.length).toBeGreaterThan(0.8);
+    // Dispatched before the first contract year (December 2024), orders were handled by the communities themselves.
+    const dispatchedIn2024 = orders.filter((o) => o.timeline.some((e) => e.action === 'DISPATCH') && o.timeline.filter((e) => e.action === 'DISPATCH').at(-1)!.at < new Date('2024-12-31T16:00:00Z'));
+    expect(dispatchedIn2024.length).toBeGreaterThan(0);
+    expect(dispatchedIn2024.every((o) => o.contractId === null && o.handledInCommunity)).toBe(true);
   });
 });

@@ -1,0 +1,36 @@
+import { ForbiddenError, UnauthenticatedError, ANONYMOUS, type Identity } from '@sanshe/service-kit';
+import { assertMayReadOrder, authorizeAny, canReadOrder, mayReadOrderPersonalData, residentPolicy, staffPolicy } from './access';
+import { anOrder } from './testing/orders';
+
+const who = (changes: Partial<Identity>): Identity => ({ ...ANONYMOUS, userId: 'u1', ...changes });
+
+describe('who may see an order', () => {
+  const order = anOrder({ providerOrgId: 'org-001', status: 'IN_PROGRESS' });
+
+  it('lets the resident, the territory and the provider read it, and nobody else', () => {
+    expect(canReadOrder(who({ roles: ['RESIDENT'], residentId: 'resident-000001' }), order)).toBe(true);
+    expect(canReadOrder(who({ roles: ['COMMUNITY_STAFF'], communityIds: ['community-001'] }), order)).toBe(true);
+    expect(canReadOrder(who({ roles: ['STREET_STAFF'], streetIds: ['street-01'] }), order)).toBe(true);
+    expect(canReadOrder(who({ roles: ['SOCIAL_WORKER'], communityIds: ['community-001'] }), order)).toBe(true);
+    expect(canReadOrder(who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] }), order)).toBe(true);
+    expect(canReadOrder(who({ roles: ['ORG_STAFF'], orgIds: ['org-002'] }), order)).toBe(false);
+    expect(canReadOrder(who({ roles: ['RESIDENT'], residentId: 'resident-000002' }), order)).toBe(false);
+    expect(() => assertMayReadOrder(who({ roles: ['PARTNER'] }), order)).toThrow(ForbiddenError);
+    expect(() => assertMayReadOrder(ANONYMOUS, order)).toThrow(UnauthenticatedError);
+  });
+
+  it('shows the phone and address to those who serve the resident, the provider only while it works on the order', () => {
+    const provider = who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] });
+    expect(mayReadOrderPersonalData(provider, order)).toBe(true);
+    expect(mayReadOrderPersonalData(provider, { ...order, status: 'CLOSED' })).toBe(false);
+    expect(mayReadOrderPersonalData(who({ roles: ['COMMUNITY_STAFF'], communityIds: ['community-001'] }), order)).toBe(true);
+    expect(mayReadOrderPersonalData(who({ roles: ['COMMUNITY_STAFF'], communityIds: ['community-002'] }), order)).toBe(false);
+  });
+
+  it('names every way an action could have been allowed when none is', () => {
+    const action = 'close service order JX-1';
+    expect(() => authorizeAny(who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] }), action, [residentPolicy('resident-000001', action), staffPolicy(order, action)])).toThrow(
+      'To close service order JX-1 you need RESIDENT for resident resident-000001, or DISTRICT_ADMIN/STREET_STAFF/COMMUNITY_STAFF for street street-01, community community-001; your token (roles: ORG_STAFF) does not grant it.',
+    );
+  });
+});
