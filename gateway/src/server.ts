@@ -9,6 +9,7 @@ import fetch from 'node-fetch';
 import { createAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { queryLimits } from './limits';
+import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
 import { createPlayground } from './playground';
 import { keepAliveAgent, SubgraphDataSource } from './subgraph-source';
@@ -45,7 +46,7 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SECRET, metrics),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SECRET, metrics, logger),
     logger,
   });
   const limits = queryLimits(config);
@@ -55,7 +56,7 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
     includeStacktraceInErrorResponses: false,
     introspection: config.INTROSPECTION,
     // Apollo's default landing page loads from a CDN; the playground is served below instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), ...limits.plugins],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // csrfPrevention stays at Apollo's default (on): browsers must send JSON or a preflight header.

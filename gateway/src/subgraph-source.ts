@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '@sanshe/service-kit';
-import fetch, { type RequestInit } from 'node-fetch';
+import { IDENTITY_HEADER, signIdentity, type Identity, type Logger } from '@sanshe/service-kit';
+import { GraphQLError } from 'graphql';
+import fetch, { type RequestInit, type Response } from 'node-fetch';
 import type { GatewayMetrics } from './metrics';
 
 /** What a subgraph fetch needs from the gateway's request context. */
@@ -35,6 +36,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
     url: string,
     private readonly secret: string,
     private readonly metrics: GatewayMetrics,
+    private readonly logger?: Logger,
   ) {
     super({ url, fetcher: fetchWithRequestSignal as never });
   }
@@ -43,6 +45,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
     if (!context.identity) return; // the gateway's own schema and health probes carry no caller
     request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
     if (context.traceparent) request.http?.headers.set('traceparent', context.traceparent);
+  }
+
+  /**
+   * A fetch that got no HTTP answer at all (the subgraph is down, or the gateway's request
+   * timed out) is reported as SUBGRAPH_UNAVAILABLE naming the part of the graph, so a client
+   * can tell a partial answer from a broken one; the cause stays in the log. An HTTP answer
+   * keeps Apollo's own error.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: Response): void {
+    if (response) throw error;
+    this.logger?.warn({ subgraph: this.subgraph, err: error }, 'subgraph fetch failed');
+    const timedOut = error.name === 'AbortError';
+    throw new GraphQLError(
+      timedOut
+        ? `The ${this.subgraph} part of the graph did not answer in time; the rest of the answer is complete. Try again shortly.`
+        : `The ${this.subgraph} part of the graph is unavailable right now; the rest of the answer is complete. Try again shortly.`,
+      { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph } },
+    );
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>): ReturnType<RemoteGraphQLDataSource['process']> {

@@ -34,6 +34,21 @@ describe('the gateway HTTP policy', () => {
     expect(json.body).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('refuses operations it cannot run with a 400 that says why, not a 500', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ query: 'query A { __typename } query B { __typename }' }, /several operations/],
+      [{ query: 'query A { __typename }', operationName: 'B' }, /no operation named "B"/],
+      [{ query: 'subscription { tree { id } }' }, /no subscriptions/],
+    ];
+    for (const [request, message] of cases) {
+      const { status, body } = await stack.post(request);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+    }
+    const named = await stack.post({ query: 'query A { __typename } query B { tree { id } }', operationName: 'A' });
+    expect(named.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('supports automatic persisted queries: unknown hash, then registered with its query, then hash only', async () => {
     const query = `{ tree { id name } }`;
     const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };

@@ -1,7 +1,7 @@
 /**
  * 1,000 malformed or hostile requests at the gateway, over all five subgraphs: no process
  * crashes, no subgraph answers 5xx, and no response carries internals (stack frames, file
- * paths, database error text).
+ * paths, database error text), and the gateway itself answers no 5xx either.
  */
 import http from 'node:http';
 import { startStack, type Stack } from '@sanshe/test-env';
@@ -23,6 +23,7 @@ function send(url: URL, request: HostileRequest, tokens: Record<string, string>)
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...(request.headers ?? {}) };
   if (body) headers['content-length'] = String(body.length);
   return new Promise((resolve) => {
+    // Node throws here on a header it will not send: the drill's own mistake, so it fails loudly.
     const req = http.request({ host: url.hostname, port: url.port, method: request.method ?? 'POST', path: request.path ?? url.pathname, headers, timeout: 60_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -128,7 +128,8 @@ const FORGED_TOKENS = [
   'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiRElTVFJJQ1RfQURNSU4iXX0.',
   'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiRElTVFJJQ1RfQURNSU4iXX0.c2lnbmF0dXJl',
   'Bearer not.a.jwt',
-  'Bearer \u202e',
+  // Header values travel as bytes: the UTF-8 of an RTL override, written as latin1 characters.
+  Buffer.from('Bearer \u202e', 'utf8').toString('latin1'),
   'bearer ' + Buffer.from('{"alg":"HS256"}').toString('base64url') + '..',
 ];
 
@@ -150,9 +151,9 @@ export function hostileRequests(count = 1000, seed = 20261127): HostileRequest[]
     () => ({ kind: 'directive flood', body: { query: directiveFlood(pick([51, 500])) } }),
     () => ({ kind: 'fragment cycle', body: { query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }' } }),
     () => ({ kind: 'introspection', body: { query: `{ __schema { types { fields { type { ${nest(8, 'ofType { ', ' }', 'name')} } } } } }` } }),
-    () => ({ kind: 'syntax junk', body: { query: pick(['{', '}', 'query', '{ district { name }', '{ district { name } } }', '{ district(id: ) { name } }', 'subscription { x }', 'mutation', '{ __typename @skip }', '{ "string" }', JUNK_STRINGS[4]!, '{ district { name } } # \u0000', `{ district { name${'\u0000'} } }`]) } }),
+    () => ({ kind: 'syntax junk', body: { query: pick(['{', '}', 'query', '{ district { name }', '{ district { name } } }', '{ district(id: ) { name } }', 'mutation', '{ __typename @skip }', '{ "string" }', JUNK_STRINGS[4]!, '{ district { name } } # \u0000', `{ district { name${'\u0000'} } }`]) } }),
     () => ({ kind: 'unknown fields', body: { query: pick(['{ _entities(representations: [{ __typename: "Resident", id: "x" }]) { __typename } }', '{ _service { sdl } }', '{ residents { edges { node { password } } } }', '{ district { constructor } }', '{ __proto__ }']) } }),
-    () => ({ kind: 'operation confusion', body: pick([{ query: 'query A { district { name } } query B { streets { id } }' }, { query: 'query A { district { name } }', operationName: 'B' }, { query: '{ district { name } } { streets { id } }' }, { query: validQuery, operationName: 'x'.repeat(5000) }, { query: 'query($x: Int) { district { name } }', variables: { y: 1 } }]) }),
+    () => ({ kind: 'operation confusion', body: pick([{ query: 'query A { district { name } } query B { streets { id } }' }, { query: 'query A { district { name } }', operationName: 'B' }, { query: '{ district { name } } { streets { id } }' }, { query: validQuery, operationName: 'x'.repeat(5000) }, { query: 'query($x: Int) { district { name } }', variables: { y: 1 } }, { query: 'subscription { x }' }]) }),
     () => ({ kind: 'batch', body: Array.from({ length: pick([2, 50, 500]) }, () => ({ query: validQuery })) }),
     () => ({ kind: 'forged token', auth: { raw: pick(FORGED_TOKENS) }, body: { query: 'mutation { createStreet(input: { name: "伪造" }) { id } }' } }),
     () => {

@@ -56,9 +56,8 @@ describe('a subgraph outage', () => {
       (r) => r.data?.community?.name === '长安路社区' && typeof r.data?.activityStats?.activities === 'number' && r.data.community.socialOrgServiceCentre === null && r.data.socialOrganization === null,
     );
     const flagged = duringOutage.filter((r) => (r.errors?.length ?? 0) > 0);
-    // Which part failed, by path or subgraph name: Apollo Gateway reports a failed fetch without a
-    // path, and the kit's error masking turns it into a bare INTERNAL_SERVER_ERROR (see the report).
-    const naming = duringOutage.filter((r) => (r.errors ?? []).some((e) => (e.path ?? []).length > 0 || JSON.stringify(e.extensions ?? {}).includes('social-orgs')));
+    // Which part failed: the gateway reports a fetch that got no answer as SUBGRAPH_UNAVAILABLE with the subgraph's name.
+    const naming = duringOutage.filter((r) => (r.errors ?? []).some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.serviceName === 'social-orgs'));
     const leaks = duringOutage.flatMap((r) => r.errors ?? []).filter((e) => /ECONNREFUSED|127\.0\.0\.1|localhost|\/graphql|at .+:\d+/.test(JSON.stringify(e)));
 
     // It comes back on the same address; the gateway needs no restart.
@@ -83,6 +82,7 @@ describe('a subgraph outage', () => {
     }, [`errors while down: ${JSON.stringify(duringOutage[0]?.errors ?? null)}`]);
     expect(partial).toHaveLength(ROUNDS);
     expect(flagged).toHaveLength(ROUNDS);
+    expect(naming).toHaveLength(ROUNDS);
     expect(leaks).toHaveLength(0);
     expect(complete).toHaveLength(ROUNDS);
   }, 300_000);

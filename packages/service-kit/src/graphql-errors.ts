@@ -15,6 +15,7 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_LIMIT_EXCEEDED',
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 /** Converts a domain error into the GraphQLError a client sees. */
