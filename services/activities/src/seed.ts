@@ -3,7 +3,6 @@ import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } fr
 import type { Model } from 'mongoose';
 import { loadActivitiesConfig } from './config';
 import { createModels } from './data-access/models';
-import { ResidentDirectory } from './data-access/resident-directory';
 import { attendanceCounts, historicActivity, historyBuckets, residentRecords } from './seed/history';
 import { seededGroups, seededRota, seededUpcoming, seededVenues, SHI_AYI_SHIFT } from './seed/places';
 
@@ -44,7 +43,6 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
   try {
     const models = createModels(connection);
     const communities = new CommunityDirectory(connection);
-    const known = new ResidentDirectory(connection);
     await syncIndexes(connection);
     const done = await models.SeedState.findById(SEED_ID).lean();
     if (done?.version === SEED_VERSION) {
@@ -55,7 +53,6 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
     await communities.rememberAll(COMMUNITIES.map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
     log(`known communities: ${COMMUNITIES.length}`);
     const people = residents();
-    await insertNew(known.model, people.map((r) => ({ _id: r.id, communityId: r.communityId, streetId: r.streetId })), log, 'known residents');
 
     const venues = seededVenues();
     const groups = seededGroups();
@@ -78,7 +75,7 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
     const buckets = historyBuckets(activities, attended);
     await insertNew(models.StatsBucket, buckets, log, 'statistics buckets');
 
-    const records = residentRecords(history, (id) => (id === shiAyi.id ? SHI_AYI_SHIFT.role : '志愿者'));
+    const records = residentRecords(people, history, (id) => (id === shiAyi.id ? SHI_AYI_SHIFT.role : '志愿者'));
     const shiRecord = records.find((r) => r._id === shiAyi.id);
     const shiShift = { activityId: upcoming.activities[0]!._id, status: 'SCHEDULED' as const, role: SHI_AYI_SHIFT.role, scheduledHours: SHI_AYI_SHIFT.hours, scheduledAt: upcoming.activities[0]!.createdAt };
     if (shiRecord) shiRecord.shifts = { ...shiRecord.shifts, [SHI_AYI_SHIFT.id]: shiShift };
@@ -86,7 +83,6 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
 
     const summary: SeedSummary = {
       knownCommunities: COMMUNITIES.length,
-      knownResidents: people.length,
       venues: venues.length,
       activityGroups: groups.length,
       rotas: 1,

@@ -4,10 +4,9 @@ import { parse } from 'graphql';
 import { loadActivitiesConfig, type ActivitiesConfig } from './config';
 import { ActivityRepository } from './data-access/activity-repository';
 import { BookingRepository } from './data-access/booking-repository';
-import { activityWrites, createModels } from './data-access/models';
-import { ResidentDirectory } from './data-access/resident-directory';
+import { createModels } from './data-access/models';
+import { ReadModels } from './data-access/read-models';
 import { ResidentRecordRepository } from './data-access/resident-record-repository';
-import { relayView } from './data-access/serialized-writes';
 import { StatsRepository } from './data-access/stats-repository';
 import { VenueRepository } from './data-access/venue-repository';
 import { buildContext, buildResolvers, type ActivitiesContext, type ResolverDeps } from './entry-points/graphql/resolvers';
@@ -15,17 +14,19 @@ import { activitiesConsumers } from './entry-points/kafka/handlers';
 
 export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, ActivitiesContext> = {
   name: 'activities',
-  build({ config, connection, events }) {
+  build({ config, connection, events, logger }) {
     const models = createModels(connection);
     const communities = new CommunityDirectory(connection);
-    const residents = new ResidentDirectory(connection);
+    const stats = new StatsRepository(models);
+    const records = new ResidentRecordRepository(models);
+    const readModels = new ReadModels(stats, records);
+    const activities = new ActivityRepository(models, communities, readModels, logger);
     const deps: ResolverDeps = {
-      activities: new ActivityRepository(models, communities),
+      activities,
       venues: new VenueRepository(models, communities),
       bookings: new BookingRepository(models),
-      stats: new StatsRepository(models),
-      records: new ResidentRecordRepository(models),
-      residents,
+      stats,
+      records,
       events,
       settings: { claimGraceMs: config.BOOKING_CLAIM_GRACE_SECONDS * 1000, checkInOpensMinutesBefore: config.CHECK_IN_OPENS_MINUTES_BEFORE },
     };
@@ -33,8 +34,8 @@ export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, Activitie
       typeDefs: parse(loadSubgraphSdl('activities')),
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
-      outboxModels: [relayView(models.Activity, activityWrites)],
-      consumers: [communities.consumer('activities'), residents.consumer('activities'), ...activitiesConsumers(deps)],
+      outboxModels: [models.Activity],
+      consumers: [communities.consumer('activities'), records.homeConsumer('activities'), ...activitiesConsumers({ activities, readModels })],
     };
   },
 };

@@ -1,11 +1,12 @@
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { createModels } from '@sanshe/activities/data-access/models';
+import { ResidentRecordRepository } from '@sanshe/activities/data-access/resident-record-repository';
 import { StatsRepository } from '@sanshe/activities/data-access/stats-repository';
 import { knownCommunity, minutesFromNow, stopAndDrop } from './helpers';
 
 const STATS = `query($communityId: ID) { activityStats(communityId: $communityId) { activities participations byCategory { key activities participations } } }`;
 
-describe('statistics of live activities', () => {
+describe('read models of live activities', () => {
   let stack: Stack;
   let staff: string;
   let communityId: string;
@@ -53,5 +54,16 @@ describe('statistics of live activities', () => {
     expect(await repo.apply(delta, `${stack.runId}-event-2`)).toBe(true);
     const buckets = await repo.buckets({ fromMonth: '2026-12', toMonth: '2026-12', communityId, streetId: null, category: null });
     expect(buckets.map((b) => b.categories.CULTURE)).toEqual([{ activities: 2, participations: 0 }]);
+  });
+
+  it("keep a resident's newest state when an older event arrives late, and ignore a repeat", async () => {
+    const models = createModels(stack.services.activities!.connection);
+    const records = new ResidentRecordRepository(models);
+    const residentId = `${stack.runId}-resident-late`;
+    const at = (v: number, status: 'REGISTERED' | 'ATTENDED') => ({ residentId, registrations: { 'registration-1': { activityId: 'a1', status, v } } });
+    await records.apply(at(2, 'ATTENDED'));
+    await records.apply(at(1, 'REGISTERED'));
+    await records.apply(at(2, 'ATTENDED'));
+    expect((await models.ResidentRecord.findById(residentId).lean())?.registrations).toEqual({ 'registration-1': { activityId: 'a1', status: 'ATTENDED', v: 2 } });
   });
 });

@@ -1,10 +1,11 @@
-import { byIdLoader, OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type Logger, type PageRequest } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { FilterQuery, UpdateQuery } from 'mongoose';
 import type { ActivityStore } from '../domain/activity';
 import type { Activity, ActivityChange, ActivityStatus, OrganizerKind } from '../domain/activity-model';
 import { findByIds } from './find-by-ids';
 import type { ActivitiesModels, ActivityDoc } from './models';
+import type { ReadModels } from './read-models';
 
 export interface ActivityListFilter {
   communityId?: string | null;
@@ -59,6 +60,8 @@ export class ActivityRepository implements ActivityStore {
   constructor(
     private readonly models: ActivitiesModels,
     private readonly communities: CommunityDirectory,
+    private readonly readModels: ReadModels,
+    private readonly logger: Logger,
   ) {}
 
   /** Live activities first; the ids not found there are looked up in the archive of imported history. */
@@ -132,8 +135,11 @@ export class ActivityRepository implements ActivityStore {
     return activity;
   }
 
+  /** The write, then its events reflected in the read models (see ReadModels). */
   async apply(id: string, change: ActivityChange): Promise<Activity | null> {
     const { filter, update } = toConditionalUpdate(id, change);
-    return withoutOutbox(await this.models.Activity.findOneAndUpdate(filter, update, { new: true }).lean<Activity>().exec());
+    const updated = withoutOutbox(await this.models.Activity.findOneAndUpdate(filter, update, { new: true }).lean<Activity>().exec());
+    if (updated) await this.readModels.projectOutbox(updated, change.events, this.logger);
+    return updated;
   }
 }

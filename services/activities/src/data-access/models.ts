@@ -4,7 +4,6 @@ import type { Activity, Registration, VolunteerShift } from '../domain/activity-
 import type { ResidentRecordEntry, ResidentShiftEntry } from '../domain/projections';
 import type { StatsBucket } from '../domain/stats';
 import type { ActivityGroup, Booking, CellClaim, Rota, Venue } from '../domain/venue-model';
-import { KeyedMutex, serializedWrites } from './serialized-writes';
 
 export type ActivityDoc = Activity & { createdAt: Date; updatedAt: Date };
 
@@ -73,9 +72,6 @@ activitySchema.index({ communityId: 1, status: 1, startsAt: 1 });
 activitySchema.index({ 'organizer.kind': 1, 'organizer.id': 1, _id: 1 });
 activitySchema.index({ streetId: 1, category: 1 });
 activitySchema.plugin(outboxPlugin);
-/** Every update of one activity document made in this process waits its turn here (see serialized-writes.ts). */
-export const activityWrites = new KeyedMutex();
-activitySchema.plugin(serializedWrites(activityWrites));
 
 /**
  * Imported history: activities that were over before this service took over (the
@@ -114,7 +110,6 @@ const groupSchema = new Schema<ActivityGroup>(
   { collection: 'activity_groups', versionKey: false },
 );
 groupSchema.index({ communityId: 1, name: 1 }, { unique: true });
-groupSchema.plugin(serializedWrites(new KeyedMutex()));
 
 const rotaSchema = new Schema<Rota>(
   {
@@ -189,14 +184,24 @@ const statsBucketSchema = new Schema<StatsBucketDoc>(
 );
 statsBucketSchema.index({ month: 1, streetId: 1, communityId: 1 });
 
+/**
+ * The resident as this service knows them: where they live (from registry's resident
+ * events — no personal data), and their registrations and volunteer shifts.
+ */
 export interface ResidentRecordDoc {
   _id: string;
+  home?: { communityId: string; streetId: string };
   registrations?: Record<string, ResidentRecordEntry>;
   shifts?: Record<string, ResidentShiftEntry>;
 }
 
 const residentRecordSchema = new Schema<ResidentRecordDoc>(
-  { _id: { type: String, required: true }, registrations: { type: Schema.Types.Mixed }, shifts: { type: Schema.Types.Mixed } },
+  {
+    _id: { type: String, required: true },
+    home: { type: { _id: false, communityId: String, streetId: String }, default: undefined },
+    registrations: { type: Schema.Types.Mixed },
+    shifts: { type: Schema.Types.Mixed },
+  },
   { collection: 'resident_activity_records', versionKey: false },
 );
 

@@ -1,4 +1,4 @@
-import { byIdLoader } from '@sanshe/service-kit';
+import { byIdLoader, isDuplicateKeyError, type CloudEvent, type ConsumerSpec } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { ResidentRecordChange } from '../domain/projections';
 import { findByIds } from './find-by-ids';
@@ -6,7 +6,10 @@ import type { ActivitiesModels, ResidentRecordDoc } from './models';
 
 const SAFE_KEY = /^[^.$]+$/;
 
-/** Residents' records of registrations and volunteer shifts: one document per resident, read by `_id`. */
+export const RESIDENT_REGISTERED = 'cn.sanshe.registry.resident.registered.v1';
+export const RESIDENT_MOVED = 'cn.sanshe.registry.resident.moved.v1';
+
+/** Residents' records — home, registrations, volunteer shifts: one document per resident, read by `_id`. */
 export class ResidentRecordRepository {
   constructor(private readonly models: ActivitiesModels) {}
 
@@ -14,16 +17,49 @@ export class ResidentRecordRepository {
     return byIdLoader((ids) => findByIds(this.models.ResidentRecord, ids));
   }
 
-  /** Sets the given fields of the given entries; the same change applied twice leaves the same record. */
+  /** Where a resident lives, as registry announced it; the same event twice changes nothing. */
+  async rememberHome(residentId: string, home: { communityId: string; streetId: string }): Promise<void> {
+    await this.models.ResidentRecord.updateOne({ _id: residentId }, { $set: { home } }, { upsert: true }).exec();
+  }
+
+  /** The consumer of registry's resident events that keeps `home` current. */
+  homeConsumer(service: string): ConsumerSpec {
+    return {
+      groupId: `${service}.resident-homes`,
+      topics: ['sanshe.registry.v1'],
+      handlers: {
+        [RESIDENT_REGISTERED]: async (event: CloudEvent) => {
+          const d = event.data as { residentId: string; communityId: string; streetId: string };
+          await this.rememberHome(d.residentId, { communityId: d.communityId, streetId: d.streetId });
+        },
+        [RESIDENT_MOVED]: async (event: CloudEvent) => {
+          const d = event.data as { residentId: string; toCommunityId: string; streetId: string };
+          await this.rememberHome(d.residentId, { communityId: d.toCommunityId, streetId: d.streetId });
+        },
+      },
+    };
+  }
+
+  /**
+   * Sets the given fields of each entry, unless the entry was already changed by an
+   * event as recent (`v`): applying a change twice, or an older one after a newer one,
+   * leaves the record as it is. Without a match the upsert hits the unique `_id` instead.
+   */
   async apply(change: ResidentRecordChange): Promise<void> {
-    const $set: Record<string, unknown> = {};
-    for (const [map, entries] of [['registrations', change.registrations], ['shifts', change.shifts]] as const) {
-      for (const [id, fields] of Object.entries(entries ?? {})) {
-        if (!SAFE_KEY.test(id)) throw new Error(`entry id ${id} cannot be a document key`);
-        for (const [k, v] of Object.entries(fields)) if (v !== undefined) $set[`${map}.${id}.${k}`] = v;
+    const entries = [
+      ...Object.entries(change.registrations ?? {}).map(([id, fields]) => ['registrations', id, fields] as const),
+      ...Object.entries(change.shifts ?? {}).map(([id, fields]) => ['shifts', id, fields] as const),
+    ];
+    for (const [map, id, fields] of entries) {
+      if (!SAFE_KEY.test(id)) throw new Error(`entry id ${id} cannot be a document key`);
+      const path = `${map}.${id}`;
+      const $set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [`${path}.${k}`, v]));
+      const newer = fields.v === undefined ? {} : { $or: [{ [`${path}.v`]: { $exists: false } }, { [`${path}.v`]: { $lt: fields.v } }] };
+      try {
+        await this.models.ResidentRecord.updateOne({ _id: change.residentId, ...newer }, { $set }, { upsert: true }).exec();
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
       }
     }
-    if (Object.keys($set).length === 0) return;
-    await this.models.ResidentRecord.updateOne({ _id: change.residentId }, { $set }, { upsert: true }).exec();
   }
 }

@@ -11,22 +11,27 @@ import { monthOf } from './time';
 export interface ActivityEvent {
   id: string;
   type: string;
+  /** When the event happened (ISO 8601); orders the changes of one entry. */
+  time: string;
   data: Record<string, unknown>;
 }
 
 /**
  * A resident's registrations and volunteer shifts, keyed by their ids (one read by
- * resident id). Entries stay small: 200,000 of them are seeded.
+ * resident id). Entries stay small: 200,000 of them are seeded. `v` is the time (ms) of
+ * the event that last changed an entry: an older event delivered later changes nothing.
  */
 export interface ResidentRecordEntry {
   activityId: string;
   status: RegistrationStatus;
   registeredAt?: Date;
+  v?: number;
 }
 
 export interface ResidentShiftEntry {
   activityId: string;
   status: ShiftStatus;
+  v?: number;
   role?: string;
   scheduledHours?: number;
   completedHours?: number;
@@ -56,6 +61,15 @@ function shift(d: Data, fields: Partial<ResidentShiftEntry>): ResidentRecordChan
 }
 
 export function residentRecordChanges(event: ActivityEvent): ResidentRecordChange[] {
+  const v = Date.parse(event.time);
+  return changesOf(event).map((c) => ({
+    ...c,
+    ...(c.registrations ? { registrations: Object.fromEntries(Object.entries(c.registrations).map(([id, e]) => [id, { ...e, v }])) } : {}),
+    ...(c.shifts ? { shifts: Object.fromEntries(Object.entries(c.shifts).map(([id, e]) => [id, { ...e, v }])) } : {}),
+  }));
+}
+
+function changesOf(event: ActivityEvent): ResidentRecordChange[] {
   const d = event.data;
   switch (event.type) {
     case EVENT.registrationCreated:

@@ -5,6 +5,9 @@ import { statsFilter, summarize, type StatsBucket } from './stats';
 import { fromLocal, localParts, monthOf } from './time';
 import type { Venue } from './venue-model';
 
+const T = '2026-12-01T02:00:00.000Z';
+const V = Date.parse(T);
+
 describe('statistics', () => {
   const bucket = (communityId: string, month: string, categories: StatsBucket['categories']): StatsBucket => ({ _id: `x|${communityId}|${month}`, source: 'HISTORY', communityId, streetId: 's', month, categories });
   const buckets = [
@@ -32,30 +35,30 @@ describe('statistics', () => {
 
   it('counts published, cancelled-after-publishing and attended activities in their start month', () => {
     const activity = { category: 'CULTURE', startsAt: new Date('2026-01-31T17:00:00Z'), communityId: 'c1', streetId: 's1' };
-    const published = bucketDelta({ id: 'e1', type: EVENT.activityPublished, data: { activityId: 'a1' } }, activity);
+    const published = bucketDelta({ id: 'e1', time: T, type: EVENT.activityPublished, data: { activityId: 'a1' } }, activity);
     // 17:00 UTC on 31 January is 1 February in the district.
     expect(published).toEqual({ bucketId: 'LIVE|c1|2026-02', communityId: 'c1', streetId: 's1', month: '2026-02', category: 'CULTURE', delta: { activities: 1, participations: 0 } });
-    expect(bucketDelta({ id: 'e2', type: EVENT.activityCancelled, data: { activityId: 'a1', previousStatus: 'PUBLISHED' } }, activity)?.delta).toEqual({ activities: -1, participations: 0 });
-    expect(bucketDelta({ id: 'e3', type: EVENT.activityCancelled, data: { activityId: 'a1', previousStatus: 'DRAFT' } }, activity)).toBeNull();
-    expect(bucketDelta({ id: 'e4', type: EVENT.attendanceConfirmed, data: { activityId: 'a1' } }, activity)?.delta).toEqual({ activities: 0, participations: 1 });
-    expect(bucketDelta({ id: 'e5', type: EVENT.registrationCreated, data: { activityId: 'a1' } }, activity)).toBeNull();
+    expect(bucketDelta({ id: 'e2', time: T, type: EVENT.activityCancelled, data: { activityId: 'a1', previousStatus: 'PUBLISHED' } }, activity)?.delta).toEqual({ activities: -1, participations: 0 });
+    expect(bucketDelta({ id: 'e3', time: T, type: EVENT.activityCancelled, data: { activityId: 'a1', previousStatus: 'DRAFT' } }, activity)).toBeNull();
+    expect(bucketDelta({ id: 'e4', time: T, type: EVENT.attendanceConfirmed, data: { activityId: 'a1' } }, activity)?.delta).toEqual({ activities: 0, participations: 1 });
+    expect(bucketDelta({ id: 'e5', time: T, type: EVENT.registrationCreated, data: { activityId: 'a1' } }, activity)).toBeNull();
   });
 });
 
 describe("residents' records", () => {
-  it('follow each registration and shift through its events', () => {
+  it('follow each registration and shift through its events, each change stamped with its event time', () => {
     const base = { activityId: 'a1', communityId: 'c1' };
-    expect(residentRecordChanges({ id: 'e', type: EVENT.registrationCreated, data: { ...base, registrationId: 'g1', residentId: 'r1', status: 'WAITLISTED', registeredAt: '2026-12-01T00:00:00.000Z' } })).toEqual([
-      { residentId: 'r1', registrations: { g1: { activityId: 'a1', status: 'WAITLISTED', registeredAt: new Date('2026-12-01T00:00:00.000Z') } } },
+    expect(residentRecordChanges({ id: 'e', time: T, type: EVENT.registrationCreated, data: { ...base, registrationId: 'g1', residentId: 'r1', status: 'WAITLISTED', registeredAt: '2026-12-01T00:00:00.000Z' } })).toEqual([
+      { residentId: 'r1', registrations: { g1: { activityId: 'a1', status: 'WAITLISTED', registeredAt: new Date('2026-12-01T00:00:00.000Z'), v: V } } },
     ]);
-    expect(residentRecordChanges({ id: 'e', type: EVENT.attendanceConfirmed, data: { ...base, attendanceId: 'g1', residentId: 'r1', confirmedAt: '2026-12-01T01:00:00.000Z' } })).toEqual([
-      { residentId: 'r1', registrations: { g1: { activityId: 'a1', status: 'ATTENDED' } } },
+    expect(residentRecordChanges({ id: 'e', time: T, type: EVENT.attendanceConfirmed, data: { ...base, attendanceId: 'g1', residentId: 'r1', confirmedAt: '2026-12-01T01:00:00.000Z' } })).toEqual([
+      { residentId: 'r1', registrations: { g1: { activityId: 'a1', status: 'ATTENDED', v: V } } },
     ]);
-    expect(residentRecordChanges({ id: 'e', type: EVENT.activityCompleted, data: { ...base, noShows: [{ registrationId: 'g2', residentId: 'r2' }, { registrationId: 'g3', residentId: 'r3' }] } }).map((c) => c.residentId)).toEqual(['r2', 'r3']);
-    expect(residentRecordChanges({ id: 'e', type: EVENT.volunteerHoursVerified, data: { ...base, shiftId: 's1', residentId: 'r1', hours: 2, verifiedAt: '2026-12-01T03:00:00.000Z' } })).toEqual([
-      { residentId: 'r1', shifts: { s1: { activityId: 'a1', status: 'VERIFIED', verifiedHours: 2 } } },
+    expect(residentRecordChanges({ id: 'e', time: T, type: EVENT.activityCompleted, data: { ...base, noShows: [{ registrationId: 'g2', residentId: 'r2' }, { registrationId: 'g3', residentId: 'r3' }] } }).map((c) => c.residentId)).toEqual(['r2', 'r3']);
+    expect(residentRecordChanges({ id: 'e', time: T, type: EVENT.volunteerHoursVerified, data: { ...base, shiftId: 's1', residentId: 'r1', hours: 2, verifiedAt: '2026-12-01T03:00:00.000Z' } })).toEqual([
+      { residentId: 'r1', shifts: { s1: { activityId: 'a1', status: 'VERIFIED', verifiedHours: 2, v: V } } },
     ]);
-    expect(residentRecordChanges({ id: 'e', type: EVENT.activityPublished, data: base })).toEqual([]);
+    expect(residentRecordChanges({ id: 'e', time: T, type: EVENT.activityPublished, data: base })).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ActivityHistory, HistoricActivity } from '@sanshe/seed-fixtures';
+import type { ActivityHistory, HistoricActivity, ResidentFixture } from '@sanshe/seed-fixtures';
 import type { ActivityDoc, ResidentRecordDoc } from '../data-access/models';
 import type { ResidentRecordEntry, ResidentShiftEntry } from '../domain/projections';
 import { bucketId, type StatsBucket } from '../domain/stats';
@@ -64,15 +64,13 @@ export function historyBuckets(activities: readonly Pick<ActivityDoc, '_id' | 'c
   return [...buckets.values()];
 }
 
-/** One record per resident: every historic attendance and verified volunteer shift, keyed by its id. */
-export function residentRecords(history: ActivityHistory, serviceRoleOf: (residentId: string) => string): ResidentRecordDoc[] {
+/** One record per resident: where they live, every historic attendance and verified volunteer shift, keyed by its id. */
+export function residentRecords(people: readonly ResidentFixture[], history: ActivityHistory, serviceRoleOf: (residentId: string) => string): ResidentRecordDoc[] {
   const activities = new Map(history.activities.map((a) => [a.id, a]));
-  const records = new Map<string, { registrations: Record<string, ResidentRecordEntry>; shifts: Record<string, ResidentShiftEntry> }>();
-  const recordOf = (residentId: string) => {
-    let r = records.get(residentId);
-    if (!r) records.set(residentId, (r = { registrations: {}, shifts: {} }));
-    return r;
-  };
+  const records = new Map<string, { home: { communityId: string; streetId: string }; registrations: Record<string, ResidentRecordEntry>; shifts: Record<string, ResidentShiftEntry> }>(
+    people.map((p) => [p.id, { home: { communityId: p.communityId, streetId: p.streetId }, registrations: {}, shifts: {} }]),
+  );
+  const recordOf = (residentId: string) => records.get(residentId)!;
   for (const att of history.attendances) {
     const activity = activities.get(att.activityId)!;
     recordOf(att.residentId).registrations[att.id] = { activityId: att.activityId, status: 'ATTENDED', registeredAt: new Date(activity.startsAt.getTime() - 3 * DAY) };
@@ -88,5 +86,11 @@ export function residentRecords(history: ActivityHistory, serviceRoleOf: (reside
       scheduledAt: new Date(activities.get(s.activityId)!.startsAt.getTime() - 7 * DAY),
     };
   }
-  return [...records.entries()].map(([_id, r]) => ({ _id, ...r }));
+  // Empty maps are left out: a record is only as large as what the resident did.
+  return [...records.entries()].map(([_id, r]) => ({
+    _id,
+    home: r.home,
+    ...(Object.keys(r.registrations).length > 0 ? { registrations: r.registrations } : {}),
+    ...(Object.keys(r.shifts).length > 0 ? { shifts: r.shifts } : {}),
+  }));
 }

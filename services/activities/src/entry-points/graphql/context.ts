@@ -1,10 +1,8 @@
-import { byIdLoader, groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
+import { groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { ActivityRepository } from '../../data-access/activity-repository';
 import type { BookingRepository } from '../../data-access/booking-repository';
-import { findByIds } from '../../data-access/find-by-ids';
 import type { ActivityDoc, ResidentRecordDoc } from '../../data-access/models';
-import type { KnownResident, ResidentDirectory } from '../../data-access/resident-directory';
 import type { ResidentRecordRepository } from '../../data-access/resident-record-repository';
 import type { StatsRepository } from '../../data-access/stats-repository';
 import type { VenueRepository } from '../../data-access/venue-repository';
@@ -22,7 +20,6 @@ export interface ResolverDeps {
   bookings: BookingRepository;
   stats: StatsRepository;
   records: ResidentRecordRepository;
-  residents: ResidentDirectory;
   events: EventFactory;
   settings: ActivitiesSettings;
 }
@@ -44,7 +41,6 @@ export interface ActivitiesContext extends RequestContext {
   /** Keyed `venueId|from|to`: venues asked with the same window share one query. */
   bookingsInWindow: DataLoader<string, Booking[]>;
   residentRecords: DataLoader<string, ResidentRecordDoc | null>;
-  knownResidents: DataLoader<string, KnownResident | null>;
 }
 
 function bookingsLoader(bookings: BookingRepository): DataLoader<string, Booking[]> {
@@ -85,6 +81,5 @@ export function buildContext(base: RequestContext, deps: ResolverDeps): Activiti
     rotasByVenue: groupedLoader((ids) => venues.rotasOf(ids), (r) => r.venueId),
     bookingsInWindow: bookingsLoader(deps.bookings),
     residentRecords: deps.records.loader(),
-    knownResidents: byIdLoader((ids) => findByIds(deps.residents.model, ids)),
   };
 }

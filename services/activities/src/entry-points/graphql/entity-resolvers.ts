@@ -8,13 +8,14 @@ import type { ActivitiesContext, ResolverDeps } from './context';
 const RECORD_READERS: readonly Role[] = ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF', 'SOCIAL_WORKER', 'RESIDENT'];
 
 async function readRecord(ctx: ActivitiesContext, residentId: string, what: string): Promise<ResidentRecordDoc | null> {
-  const home = await ctx.knownResidents.load(residentId);
+  const record = await ctx.residentRecords.load(residentId);
+  const home = record?.home;
   authorize(ctx.identity, {
     action: `read the ${what} of resident ${residentId}`,
     roles: RECORD_READERS,
     scope: { residentId, ...(home ? { communityId: home.communityId, streetId: home.streetId } : {}) },
   });
-  return ctx.residentRecords.load(residentId);
+  return record;
 }
 
 const newestFirst = <T extends { registeredAt?: Date | null; scheduledAt?: Date | null }>(a: T, b: T) =>
