@@ -4,8 +4,10 @@ import type { Model } from 'mongoose';
 import { loadCreditsConfig } from './config';
 import { catalogueModels } from './data-access/catalogue-models';
 import { historyBookOf, ledgerModels, type AccountDoc, type LedgerModels } from './data-access/ledger-models';
+import { LedgerRepository } from './data-access/ledger-repository';
 import { RulesRepository } from './data-access/rules-repository';
-import { entryId } from './domain/ledger';
+import { entryId, entryKey, withHistory, type LedgerEntry, type Leg } from './domain/ledger';
+import { appendOnce } from './domain/stream';
 import { DEFAULT_RULES } from './domain/rules';
 import { planCatalogue } from './seed-catalogue';
 import { planHistory, type SeededAccount } from './seed-plan';
@@ -45,17 +47,47 @@ async function insertAll<T extends { _id: string }>(model: Model<T>, docs: T[], 
 }
 
 /**
- * An account that existed before the seed (the issuing account, opened when the service
- * started) gets its history brought forward — unless its stream already has a position 1,
- * which would mean live postings: then the seed refuses rather than fork the stream.
+ * An account that existed before the seed — the issuing account, opened when the service
+ * started, or one live events opened — cannot take its history as position 1: entries may
+ * be there already, or be written while the seed runs. Its history is appended instead, as
+ * an OPENING entry on whatever its head is (an insert, like every entry: safe under live
+ * traffic, and written once). Returns the position each history landed at.
  */
-async function bringForward(models: LedgerModels, accounts: SeededAccount[]): Promise<void> {
-  for (const account of accounts.filter((a) => a.broughtForward)) {
-    if (await models.Entry.exists({ _id: entryId(account._id, 1) })) {
-      throw new Error(`Account ${account._id} already has live entries; seed a fresh database, before live events reach it.`);
-    }
-    await models.Account.collection.updateOne({ _id: account._id } as never, { $set: { broughtForward: JSON.stringify(account.broughtForward) } });
+async function bringForward(ledger: LedgerRepository, models: LedgerModels, accounts: SeededAccount[]): Promise<Map<string, number>> {
+  const positions = new Map<string, number>();
+  for (const account of accounts) {
+    const history = account.broughtForward;
+    if (!history) continue;
+    const existing = await models.Account.findOne({ _id: account._id }).select({ broughtForward: 1 }).lean<AccountDoc>().exec();
+    // An interrupted seed that got as far as inserting it: brought forward already.
+    if (existing?.broughtForward) continue;
+    const postingId = `opening:${account._id}`;
+    const leg: Leg = history.balance >= 0 ? 'CREDIT' : 'DEBIT';
+    const entry = await appendOnce(ledger, account._id, (head): LedgerEntry => ({
+      _id: entryId(account._id, head.seq + 1),
+      accountId: account._id,
+      seq: head.seq + 1,
+      key: entryKey(postingId, leg),
+      postingId,
+      kind: 'OPENING',
+      reason: 'HISTORY',
+      leg,
+      amount: history.balance,
+      counterAccountId: null,
+      requested: null,
+      capped: 0,
+      note: 'Balance brought forward from the seeded history.',
+      rejected: null,
+      ruleVersion: 1,
+      sourceRef: 'seed:history',
+      occurredAt: HISTORY_END,
+      bookedAt: HISTORY_END,
+      appliedAt: new Date(),
+      state: withHistory(head.state, history),
+    }));
+    positions.set(account._id, entry.seq);
   }
+  return positions;
 }
 
 const stored = ({ broughtForward, ...account }: SeededAccount): AccountDoc => (broughtForward ? { ...account, broughtForward: JSON.stringify(broughtForward) } : account);
@@ -94,14 +126,15 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
 
     await new CommunityDirectory(connection).rememberAll(COMMUNITIES.filter((c) => inScope(c.id)).map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
     await new RulesRepository(models).ensureDefaults(HISTORY_END);
-    // Postings and books first, the balances they explain last.
-    await insertAll(models.Posting, plan.postings, log, 'postings');
-    log(`postings: ${plan.postings.length}`);
-    await insertAll(models.HistoryBook, plan.books.map((b) => historyBookOf(b._id, b.lines)), log, 'history books');
-    const existing = await insertAll(models.Account, plan.accounts.map(stored), log, 'accounts');
-    await bringForward(models, plan.accounts.filter((a) => existing.some((e) => e._id === a._id)));
+    const existing = new Set((await insertAll(models.Account, plan.accounts.map(stored), log, 'accounts')).map((a) => a._id));
+    const positions = await bringForward(new LedgerRepository(models), models, plan.accounts.filter((a) => existing.has(a._id)));
     await insertAll(models.Account, catalogue.donors, log, 'donor accounts');
     log(`accounts: ${plan.accounts.length + catalogue.donors.length}`);
+    // Each history posting names the position its legs were brought forward at (reconciliation counts by it).
+    const postings = plan.postings.map((p) => ({ ...p, fromSeq: positions.get(p.fromAccountId) ?? 1, toSeq: positions.get(p.toAccountId) ?? 1 }));
+    await insertAll(models.Posting, postings, log, 'postings');
+    log(`postings: ${postings.length}`);
+    await insertAll(models.HistoryBook, plan.books.map((b) => historyBookOf(b._id, b.lines)), log, 'history books');
     await insertAll(models.Ranking, plan.rankings, log, 'rankings');
     await insertAll(models.StockEntry, catalogue.stock, log, 'stock');
     await insertAll(models.Reward, catalogue.rewards, log, 'rewards');

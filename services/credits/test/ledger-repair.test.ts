@@ -8,7 +8,6 @@ import { appendOnce } from '@sanshe/credits/domain/stream';
 import { wire, type CreditsApp } from '@sanshe/credits/wiring';
 import { attendanceConfirmed, balanceBecomes, balanceOf, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, STATEMENT, volunteerHoursVerified } from './helpers';
 
-const SUM = `{ ledgerBalanceSum }`;
 const REDEMPTION = `query($id: ID!) { redemption(id: $id) { state failure points } }`;
 const ADD_REWARD = `mutation($input: AddRewardInput!) { addReward(input: $input) { id } }`;
 
@@ -28,8 +27,6 @@ describe('a ledger that repairs itself', () => {
   });
   afterEach(() => expectLedgerWhole(stack));
   afterAll(() => stack?.stop());
-
-  const sum = async () => expectNoErrors(await stack.query<{ ledgerBalanceSum: number }>(SUM, {}, admin)).ledgerBalanceSum;
 
   async function residentWith(name: string, hours: number): Promise<string> {
     const residentId = `${stack.runId}-${name}`;
@@ -64,11 +61,13 @@ describe('a ledger that repairs itself', () => {
     const leg = decidingLeg(transfer.kind);
     await appendOnce(app.ledger, residentId, (head) => entryOf(residentId, head, transfer, leg, decideLeg(head.state, transfer, leg, null), new Date()));
     // The process "dies" here: the resident is credited, the issuing account not yet debited.
-    expect(await sum()).toBe(5);
+    const issuingLeg = { key: `${transfer._id}|DEBIT` };
+    expect(await balanceOf(stack, admin, residentId)).toBe(5);
+    expect(await app.models.Entry.countDocuments(issuingLeg)).toBe(0);
 
-    await balanceBecomes(stack, admin, residentId, 5);
-    await eventually(async () => (await sum()) === 0, 30_000, 'the maintenance to write the second leg');
-    expect(await app.models.Posting.countDocuments({ _id: transfer._id })).toBe(1);
+    await eventually(async () => (await app.models.Posting.countDocuments({ _id: transfer._id })) === 1, 30_000, 'the maintenance to complete the posting');
+    expect(await app.models.Entry.countDocuments(issuingLeg)).toBe(1);
+    expect(await balanceOf(stack, admin, residentId)).toBe(5);
     const { event } = await readEvent('sanshe.credits.v1', (e) => e.subject === residentId && e.type === 'cn.sanshe.credits.points.awarded.v1');
     expect(event).toMatchObject({ data: { postingId: transfer._id, points: 5, balance: 5 } });
   });
@@ -113,13 +112,13 @@ describe('a ledger that repairs itself', () => {
     // A bad hand edit: the cached balance (the latest entry's state) gains 7 points no posting gave.
     await app.models.Entry.updateOne({ _id: entryId(residentId, head.seq) }, { $inc: { 'state.balance': 7 } });
     await app.models.AccountHead.deleteOne({ _id: residentId });
-    expect(await sum()).toBe(7);
+    expect(await balanceOf(stack, admin, residentId)).toBe(27);
 
     const RECONCILE = `mutation { reconcileLedger { accountsChecked corrections { accountId cachedBalance postedBalance } ledgerBalanceSum } }`;
     const report = expectNoErrors(await stack.query<{ reconcileLedger: { corrections: unknown[]; ledgerBalanceSum: number } }>(RECONCILE, {}, admin)).reconcileLedger;
     expect(report.corrections).toEqual([{ accountId: residentId, cachedBalance: 27, postedBalance: 20 }]);
-    expect(report.ledgerBalanceSum).toBe(0);
     expect(await balanceOf(stack, admin, residentId)).toBe(20);
+    await expectLedgerWhole(stack);
     const again = expectNoErrors(await stack.query<{ reconcileLedger: { corrections: unknown[] } }>(RECONCILE, {}, admin)).reconcileLedger;
     expect(again.corrections).toEqual([]);
 
@@ -145,11 +144,15 @@ describe('a ledger that repairs itself', () => {
     await balanceBecomes(stack, admin, residentId, 15);
 
     const EXPIRE = `mutation { runPointsExpiry(limit: 1000) { accountsExpired expiredPoints earnedUpTo hasMore } }`;
+    // Other stacks' test events reach this one too, so the report is checked for this resident's share.
     const first = expectNoErrors(await stack.query<{ runPointsExpiry: { expiredPoints: number; accountsExpired: number } }>(EXPIRE, {}, admin)).runPointsExpiry;
-    expect(first).toMatchObject({ accountsExpired: 1, expiredPoints: 10 });
+    expect(first.expiredPoints).toBeGreaterThanOrEqual(10);
     expect(await balanceOf(stack, admin, residentId)).toBe(5);
-    const second = expectNoErrors(await stack.query<{ runPointsExpiry: { accountsExpired: number } }>(EXPIRE, {}, admin)).runPointsExpiry;
-    expect(second.accountsExpired).toBe(0);
+    expectNoErrors(await stack.query(EXPIRE, {}, admin));
+    expect(await balanceOf(stack, admin, residentId)).toBe(5);
+    const period = { from: new Date(Date.now() - 100 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+    const statement = expectNoErrors(await stack.query<{ pointsAccount: { statement: { lines: { kind: string; amount: number; ruleVersion: number }[] } } }>(STATEMENT, { id: residentId, ...period }, admin));
+    expect(statement.pointsAccount.statement.lines.filter((l) => l.kind === 'EXPIRE').map((l) => l.amount)).toEqual([-10]);
     const { event } = await readEvent('sanshe.credits.v1', (e) => e.subject === residentId && e.type === 'cn.sanshe.credits.points.expired.v1');
     expect(event).toMatchObject({ data: { residentId, points: 10, balance: 5 } });
     expectNoErrors(await stack.query(RULES, { input: { attendancePoints: 5, pointsPerVolunteerHour: 10, orderHelpPoints: 8, dailyCap: 30, monthlyCap: 200, expiryMonths: 24 } }, admin));

@@ -56,16 +56,16 @@ export class RewardRepository implements RewardStore, StockStore {
     return new Map([...heads].map(([id, head]) => [id, head.state.stock]));
   }
 
-  head(rewardId: string, from?: StreamHead<StockState> | null) {
-    return this.stock.head(rewardId, from);
+  head(rewardId: string): Promise<StreamHead<StockState>> {
+    return this.stock.head(rewardId);
   }
 
   append(entry: StockEntry): Promise<AppendResult<StockEntry>> {
     return this.stock.append(entry);
   }
 
-  rememberHead(entry: StockEntry): Promise<void> {
-    return this.stock.rememberHead(entry.rewardId, entry);
+  rememberHead(rewardId: string, head: StreamHead<StockState>): Promise<void> {
+    return this.stock.rememberHead(rewardId, head);
   }
 }
 

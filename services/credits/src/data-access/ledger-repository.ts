@@ -74,8 +74,8 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
     await this.models.Account.collection.updateOne({ _id: residentId } as Raw, { $set: { communityId } });
   }
 
-  head(accountId: string, from?: Head | null): Promise<Head> {
-    return this.streams.head(accountId, from);
+  head(accountId: string): Promise<Head> {
+    return this.streams.head(accountId);
   }
 
   headsOf(accountIds: readonly string[]): Promise<Map<string, Head>> {
@@ -86,8 +86,8 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
     return this.streams.append(entry);
   }
 
-  rememberHead(entry: LedgerEntry): Promise<void> {
-    return this.streams.rememberHead(entry.accountId, entry);
+  rememberHead(accountId: string, head: Head): Promise<void> {
+    return this.streams.rememberHead(accountId, head);
   }
 
   /** Every account's head, from one pass over the accounts brought forward and one over the entries. */

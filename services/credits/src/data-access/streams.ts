@@ -35,12 +35,9 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
     private readonly startsOf: (streamIds: string[]) => Promise<Map<string, StreamHead<S>>> = async () => new Map(),
   ) {}
 
-  async head(streamId: string, from?: StreamHead<S> | null): Promise<StreamHead<S>> {
-    let head = from ?? null;
-    if (!head) {
-      const hint = await this.hints.findOne({ _id: streamId }).lean<HeadHint<S>>().exec();
-      head = hint ? { seq: hint.seq, state: hint.state } : ((await this.startsOf([streamId])).get(streamId) ?? { seq: 0, state: this.initial });
-    }
+  async head(streamId: string): Promise<StreamHead<S>> {
+    const hint = await this.hints.findOne({ _id: streamId }).lean<HeadHint<S>>().exec();
+    let head = hint ? { seq: hint.seq, state: hint.state } : ((await this.startsOf([streamId])).get(streamId) ?? { seq: 0, state: this.initial });
     for (;;) {
       const next = await this.entries.findOne({ _id: this.idOf(streamId, head.seq + 1) }).lean<E>().exec();
       if (!next) return head;
@@ -85,9 +82,9 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
     }
   }
 
-  async rememberHead(streamId: string, entry: E): Promise<void> {
+  async rememberHead(streamId: string, head: StreamHead<S>): Promise<void> {
     try {
-      await this.hints.collection.updateOne({ _id: streamId } as Raw, { $set: { seq: entry.seq, state: entry.state } }, { upsert: true });
+      await this.hints.collection.updateOne({ _id: streamId } as Raw, { $set: { seq: head.seq, state: head.state } }, { upsert: true });
     } catch (err) {
       // Two first hints at once: either will do.
       if (!isDuplicateKeyError(err)) throw err;

@@ -8,15 +8,19 @@
  *
  * An account is a stream of entries numbered 1, 2, 3…; each entry carries the account's
  * state after it, so the latest entry is the account's current state (its cached balance).
- * A seeded account's position 1 is its history brought forward (see seed-plan.ts).
+ * A seeded account's history is brought forward to position 1, or, for an account that
+ * already had entries, by an OPENING entry (see seed-plan.ts).
  */
 export const ISSUING_ACCOUNT_ID = 'issuing-district-jianxi';
 
 export type AccountKind = 'RESIDENT' | 'DONOR' | 'ISSUING';
 export type Leg = 'DEBIT' | 'CREDIT';
 export type TransferKind = 'EARN' | 'EXPIRE' | 'REDEEM' | 'REFUND';
-/** A CORRECTION is written by reconciliation alone and belongs to no transfer. */
-export type EntryKind = TransferKind | 'CORRECTION';
+/**
+ * Entries that belong to no transfer: OPENING brings a seeded history forward into an
+ * account that existed before the seed; CORRECTION is written by reconciliation.
+ */
+export type EntryKind = TransferKind | 'OPENING' | 'CORRECTION';
 export type EarningReason = 'ATTENDANCE' | 'VOLUNTEER_HOURS' | 'ORDER_HELP' | 'HISTORY';
 
 /** Points earned in one business day ('2026-11-27') or month ('2026-11'). */
@@ -87,3 +91,18 @@ export const entryKey = (postingId: string, leg: Leg): string => `${postingId}|$
 
 /** Zero-padded so that an account's entries sort by number. */
 export const entryId = (accountId: string, seq: number): string => `${accountId}|${String(seq).padStart(10, '0')}`;
+
+const addTallies = (a: PointsTally[], b: PointsTally[]): PointsTally[] => {
+  const sums = new Map<string, number>();
+  for (const t of [...a, ...b]) sums.set(t.period, (sums.get(t.period) ?? 0) + t.points);
+  return [...sums].sort(([x], [y]) => (x < y ? -1 : 1)).map(([period, points]) => ({ period, points }));
+};
+
+/** The state after adding a history brought forward to an account's current state. */
+export const withHistory = (state: AccountState, history: AccountState): AccountState => ({
+  balance: state.balance + history.balance,
+  earnedTotal: state.earnedTotal + history.earnedTotal,
+  outflow: state.outflow + history.outflow,
+  days: addTallies(state.days, history.days),
+  months: addTallies(state.months, history.months),
+});

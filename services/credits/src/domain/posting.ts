@@ -36,8 +36,6 @@ export interface LedgerStore extends StreamStore<AccountState, LedgerEntry> {
   recordOutcome(outcome: TransferOutcome, events: OutboxEntry[]): Promise<boolean>;
   /** Drops the transfer's work-in-progress mark. */
   finishTransfer(transferId: string): Promise<void>;
-  /** A hint for readers of the head; losing it costs a few reads, never correctness. */
-  rememberHead(entry: LedgerEntry): Promise<void>;
 }
 
 export interface RankingBoard {
@@ -55,9 +53,7 @@ export interface LedgerDeps {
 async function appendLeg(transfer: Transfer, leg: Leg, decided: number | null, deps: LedgerDeps): Promise<LedgerEntry> {
   const accountId = leg === 'DEBIT' ? transfer.fromAccountId : transfer.toAccountId;
   const now = deps.now ?? (() => new Date());
-  const entry = await appendOnce(deps.store, accountId, (head) => entryOf(accountId, head, transfer, leg, decideLeg(head.state, transfer, leg, decided), now()));
-  void deps.store.rememberHead(entry).catch(() => undefined);
-  return entry;
+  return appendOnce(deps.store, accountId, (head) => entryOf(accountId, head, transfer, leg, decideLeg(head.state, transfer, leg, decided), now()));
 }
 
 async function eventsOf(transfer: Transfer, decided: LedgerEntry, deps: LedgerDeps, traceparent?: string): Promise<OutboxEntry[]> {

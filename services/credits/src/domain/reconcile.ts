@@ -79,7 +79,7 @@ export async function reconcileAccount(accountId: string, store: ReconcileStore)
     // Written on the head it was decided on, or not at all: a newer entry means look again.
     const result = await store.append(correction(accountId, head, postedBalance));
     if ('written' in result) {
-      await store.rememberHead(result.written).catch(() => undefined);
+      await store.rememberHead(accountId, { seq: result.written.seq, state: result.written.state }).catch(() => undefined);
       return { state: 'CORRECTED', accountId, cachedBalance: head.state.balance, postedBalance };
     }
   }

@@ -16,12 +16,12 @@
  * this for redemptions still marked unfinished.
  */
 import { randomUUID } from 'node:crypto';
-import { BadInputError, ConflictError, NotFoundError, authorize, type EventFactory } from '@sanshe/service-kit';
+import { BadInputError, ConflictError, NotFoundError, authorize, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
 import { REDEEMERS, requireSignedIn, residentScope, type Caller, type Territory } from './access';
 import { REDEMPTION_CANCELLED, REWARD_REDEEMED } from './events';
 import type { Account } from './ledger';
 import { postTransfer, type LedgerDeps } from './posting';
-import { stepId, type Redemption, type RedemptionFailure, type RedemptionRequest, type RedemptionStore, type RewardStore } from './redemption';
+import { redemptionOf, stepId, type Redemption, type RedemptionFailure, type RedemptionRequest, type RedemptionStep, type RedemptionStore, type RewardStore } from './redemption';
 import { claimItem, returnItem, type StockStore } from './stock';
 import type { TransferSpec } from './transfer';
 
@@ -61,39 +61,44 @@ function refundSpec(r: RedemptionRequest, refund: Refund): TransferSpec {
   return { ...pointsSpec(r), _id: `${refund}:${r._id}`, kind: 'REFUND', fromAccountId: r.donorUnitId, toAccountId: r.residentId, note: `Refund: ${why}.` };
 }
 
-async function settle(r: Redemption, deps: RedeemingDeps, traceparent?: string): Promise<void> {
-  const fail = (failure: RedemptionFailure) => deps.redemptions.record({ _id: stepId(r._id, 'SETTLED'), redemptionId: r._id, step: 'SETTLED', state: 'FAILED', failure, at: new Date() }, []);
-  const points = await postTransfer(pointsSpec(r), deps, traceparent);
-  if (points.state === 'REJECTED') {
-    await fail('INSUFFICIENT_POINTS');
-    return;
-  }
-  if ((await claimItem(deps.stock, r.rewardId, r._id)) === 'NONE_LEFT') {
-    await postTransfer(refundSpec(r, 'redeem-refund'), deps, traceparent);
-    await fail('OUT_OF_STOCK');
-    return;
-  }
-  const at = new Date();
-  const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, communityId: r.communityId, donorUnitId: r.donorUnitId, points: r.points, redeemedAt: at.toISOString() };
-  await deps.redemptions.record({ _id: stepId(r._id, 'SETTLED'), redemptionId: r._id, step: 'SETTLED', state: 'COMPLETED', failure: null, at }, [deps.events.create(REWARD_REDEEMED, r._id, data, traceparent)]);
+/** Writes a step; if an earlier attempt wrote it first, the redemption as that attempt left it. */
+async function step(r: Redemption, written: RedemptionStep, events: OutboxEntry[], deps: RedeemingDeps): Promise<Redemption> {
+  if (await deps.redemptions.record(written, events)) return redemptionOf(r, [...r.steps, written]);
+  return (await deps.redemptions.redemption(r._id)) ?? r;
 }
 
-async function carryOutCancellation(r: Redemption, deps: RedeemingDeps, traceparent?: string): Promise<void> {
+async function settle(r: Redemption, deps: RedeemingDeps, traceparent?: string): Promise<Redemption> {
+  const settled = (state: 'COMPLETED' | 'FAILED', failure: RedemptionFailure | null, at = new Date()): RedemptionStep => ({ _id: stepId(r._id, 'SETTLED'), redemptionId: r._id, step: 'SETTLED', state, failure, at });
+  const points = await postTransfer(pointsSpec(r), deps, traceparent);
+  if (points.state === 'REJECTED') return step(r, settled('FAILED', 'INSUFFICIENT_POINTS'), [], deps);
+  if ((await claimItem(deps.stock, r.rewardId, r._id)) === 'NONE_LEFT') {
+    await postTransfer(refundSpec(r, 'redeem-refund'), deps, traceparent);
+    return step(r, settled('FAILED', 'OUT_OF_STOCK'), [], deps);
+  }
+  const completed = settled('COMPLETED', null);
+  const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, communityId: r.communityId, donorUnitId: r.donorUnitId, points: r.points, redeemedAt: completed.at.toISOString() };
+  return step(r, completed, [deps.events.create(REWARD_REDEEMED, r._id, data, traceparent)], deps);
+}
+
+async function carryOutCancellation(r: Redemption, deps: RedeemingDeps, traceparent?: string): Promise<Redemption> {
   await postTransfer(refundSpec(r, 'cancel-refund'), deps, traceparent);
   await returnItem(deps.stock, r.rewardId, r._id);
   const at = new Date();
   const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, refundedPoints: r.points, reason: r.cancelReason, cancelledBy: r.cancelledBy ?? 'unknown', cancelledAt: at.toISOString() };
-  await deps.redemptions.record({ _id: stepId(r._id, 'CANCELLED'), redemptionId: r._id, step: 'CANCELLED', at }, [deps.events.create(REDEMPTION_CANCELLED, r._id, data, traceparent)]);
+  return step(r, { _id: stepId(r._id, 'CANCELLED'), redemptionId: r._id, step: 'CANCELLED', at }, [deps.events.create(REDEMPTION_CANCELLED, r._id, data, traceparent)], deps);
 }
 
-/** Drives a redemption to a resting state (COMPLETED, FAILED, CANCELLED); safe to repeat at any point. */
-export async function settleRedemption(id: string, deps: RedeemingDeps, traceparent?: string): Promise<Redemption | null> {
-  const found = await deps.redemptions.redemption(id);
-  if (!found) return null;
-  if (found.state === 'PENDING') await settle(found, deps, traceparent);
-  if (found.state === 'CANCELLING') await carryOutCancellation(found, deps, traceparent);
+/**
+ * Drives a redemption to a resting state (COMPLETED, FAILED, CANCELLED); safe to repeat at
+ * any point. `known`: the redemption as the caller just read or wrote it.
+ */
+export async function settleRedemption(id: string, deps: RedeemingDeps, traceparent?: string, known?: Redemption): Promise<Redemption | null> {
+  let r = known ?? (await deps.redemptions.redemption(id));
+  if (!r) return null;
+  if (r.state === 'PENDING') r = await settle(r, deps, traceparent);
+  if (r.state === 'CANCELLING') r = await carryOutCancellation(r, deps, traceparent);
   await deps.redemptions.finish(id);
-  return deps.redemptions.redemption(id);
+  return r;
 }
 
 export async function redeemReward(args: { rewardId: string; residentId?: string | null }, caller: Caller, deps: RedeemingDeps): Promise<Redemption> {
@@ -125,7 +130,7 @@ export async function redeemReward(args: { rewardId: string; residentId?: string
     createdAt: new Date(),
   };
   await deps.redemptions.insert(request);
-  const settled = await settleRedemption(request._id, deps, caller.traceparent);
+  const settled = await settleRedemption(request._id, deps, caller.traceparent, redemptionOf(request, []));
   if (!settled) throw new Error(`redemption ${request._id} vanished`);
   if (settled.state === 'FAILED') {
     const details = { reason: settled.failure, redemptionId: settled._id };
@@ -149,12 +154,13 @@ export async function cancelRedemption(args: { id: string; reason?: string | nul
   if (redemption.state === 'PENDING' || redemption.state === 'FAILED') {
     throw new ConflictError(`Redemption ${args.id} is ${redemption.state}; only a completed redemption can be cancelled.`);
   }
+  let current = redemption;
   if (redemption.state === 'COMPLETED') {
     // Mark first: a crash after asking must leave the cancellation to the maintenance.
     await deps.redemptions.markUnfinished(redemption._id);
-    await deps.redemptions.record({ _id: stepId(redemption._id, 'CANCEL_ASKED'), redemptionId: redemption._id, step: 'CANCEL_ASKED', reason, by: caller.identity.userId ?? 'unknown', at: new Date() }, []);
+    current = await step(redemption, { _id: stepId(redemption._id, 'CANCEL_ASKED'), redemptionId: redemption._id, step: 'CANCEL_ASKED', reason, by: caller.identity.userId ?? 'unknown', at: new Date() }, [], deps);
   }
-  const settled = await settleRedemption(redemption._id, deps, caller.traceparent);
+  const settled = await settleRedemption(redemption._id, deps, caller.traceparent, current);
   if (!settled) throw new NotFoundError('Redemption', args.id);
   return settled;
 }

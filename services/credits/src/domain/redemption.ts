@@ -28,6 +28,7 @@ export const stepId = (redemptionId: string, step: RedemptionStep['step']): stri
 
 /** A redemption as its steps so far make it. */
 export interface Redemption extends RedemptionRequest {
+  steps: RedemptionStep[];
   state: RedemptionState;
   failure: RedemptionFailure | null;
   completedAt: Date | null;
@@ -46,6 +47,7 @@ export function redemptionOf(request: RedemptionRequest, steps: RedemptionStep[]
   const state: RedemptionState = !settled ? 'PENDING' : cancelled ? 'CANCELLED' : asked ? 'CANCELLING' : settled.state;
   return {
     ...request,
+    steps,
     state,
     failure: settled?.failure ?? null,
     completedAt: settled?.state === 'COMPLETED' ? settled.at : null,

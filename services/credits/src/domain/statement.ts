@@ -61,14 +61,15 @@ export const lineOf = (e: LedgerEntry): StatementLine => ({
 
 /**
  * A statement from the account's head and what was read after it: its live entries, and
- * the postings of its seeded history (brought forward as position 1 of the stream). The
+ * the postings of its seeded history (brought forward into the stream as one amount, so
+ * the history is shown instead of an OPENING entry). The
  * opening balance is the head's balance less everything booked since `from`, so `history`
  * must hold every history line booked from `from` on. Entries past the head are left out,
  * so lines and balances agree; refused legs are decisions, not movements: no line.
  */
 export function buildStatement(accountId: string, head: Head, entries: LedgerEntry[], history: StatementLine[], from: Date, to: Date): Statement {
   const live = entries
-    .filter((e) => e.seq <= head.seq && !e.rejected)
+    .filter((e) => e.seq <= head.seq && !e.rejected && e.kind !== 'OPENING')
     .sort((a, b) => a.seq - b.seq)
     .map(lineOf);
   const past = [...history].sort((a, b) => a.bookedAt.getTime() - b.bookedAt.getTime());

@@ -27,16 +27,14 @@ export interface StockEntry {
   state: StockState;
 }
 
-export interface StockStore extends StreamStore<StockState, StockEntry> {
-  rememberHead(entry: StockEntry): Promise<void>;
-}
+export type StockStore = StreamStore<StockState, StockEntry>;
 
 export type ClaimOutcome = 'TAKEN' | 'NONE_LEFT';
 
 export const stockEntryId = (rewardId: string, seq: number): string => `${rewardId}|${String(seq).padStart(10, '0')}`;
 
 async function change(store: StockStore, rewardId: string, key: string, operation: StockOperation, redemptionId: string | null, delta: (stock: number) => number): Promise<StockEntry> {
-  const entry = await appendOnce(store, rewardId, (head) => {
+  return appendOnce(store, rewardId, (head) => {
     const d = delta(head.state.stock);
     return {
       _id: stockEntryId(rewardId, head.seq + 1),
@@ -51,8 +49,6 @@ async function change(store: StockStore, rewardId: string, key: string, operatio
       state: { stock: head.state.stock + d },
     };
   });
-  void store.rememberHead(entry).catch(() => undefined);
-  return entry;
 }
 
 /** Takes one item for the redemption if one is left; the same answer every time it is asked. */
