@@ -2,7 +2,7 @@
 'use strict';
 /**
  * node infra/local/cli.js up [--docker] [--kafka-only|--mongo-only]
- * node infra/local/cli.js down [--docker]
+ * node infra/local/cli.js down [--docker] [--kafka-only|--mongo-only]
  * node infra/local/cli.js status
  *
  * Exit codes: 0 ok; 1 failed (start/ready/stop error, or `status` with something not answering);
@@ -14,7 +14,8 @@ const infra = require('./infra.js');
 const USAGE = `usage: node infra/local/cli.js <up|down|status> [--docker] [--kafka-only|--mongo-only] [--quiet]
 
   up       start Kafka (127.0.0.1:9092) and FerretDB (mongodb://127.0.0.1:27017); installs on first run
-  down     stop what 'up' started (pid files in .data/); with --docker: docker compose down
+  down     stop what 'up' started (pid files in .data/), or only Kafka / FerretDB with the flags;
+           with --docker: docker compose down
   status   show what answers; exit 1 unless both answer
 
 env: KAFKA_BROKERS / MONGO_URL  use existing servers instead (up only waits for them)`;
@@ -56,7 +57,7 @@ async function main(argv) {
       return 0;
     }
     case 'down': {
-      const res = await infra.stopAll({ docker });
+      const res = await infra.stopAll({ docker, kafka: !flags.has('--mongo-only'), mongo: !flags.has('--kafka-only') });
       if (docker) {
         console.log('docker compose down: done');
         return 0;
@@ -66,7 +67,7 @@ async function main(argv) {
         ['mongo', 'Mongo-wire (FerretDB)'],
       ]) {
         const r = res[name];
-        console.log(r.stopped ? `${label} stopped (pid ${r.pid}, ${secs(r.ms)}${r.reason ? `, ${r.reason}` : ''})` : `${label}: nothing to stop (${r.reason})`);
+        console.log(r.stopped ? `${label} stopped (pid ${r.pid}, ${secs(r.ms)}${r.reason ? `, ${r.reason}` : ''})` : r.reason === 'left running, as asked' ? `${label}: left running` : `${label}: nothing to stop (${r.reason})`);
       }
       return 0;
     }

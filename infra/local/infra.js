@@ -112,7 +112,8 @@ async function stopAll(opts = {}) {
     await dockerCompose(['down']);
     return { kafka: { stopped: true, docker: true }, mongo: { stopped: true, docker: true } };
   }
-  const [kafka, mongo] = await Promise.all([stopKafka(opts), stopMongo(opts)]);
+  const skipped = { stopped: false, reason: 'left running, as asked' };
+  const [kafka, mongo] = await Promise.all([opts.kafka === false ? skipped : stopKafka(opts), opts.mongo === false ? skipped : stopMongo(opts)]);
   return { kafka, mongo };
 }
 

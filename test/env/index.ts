@@ -111,6 +111,12 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
 }
 
+/**
+ * A header a test puts on a record it sends broken on purpose (to exercise a consumer's
+ * dead-letter path): the contract check of everything on the broker passes such records over.
+ */
+export const TEST_FAULT_HEADER = 'sanshe-test-fault';
+
 export interface KafkaRecord {
   event: Record<string, unknown>;
   /** Record headers as strings (content-type, traceparent, …). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
-import { eventually, startStack, type Stack } from '@sanshe/test-env';
+import { eventually, startStack, TEST_FAULT_HEADER, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel } from 'kafkajs';
 import { registerOrganization, rememberCommunities } from './helpers';
 
@@ -58,9 +58,11 @@ describe('contract KPIs from resident-services orders', () => {
     await producer.connect();
     // One key, one partition: the last order is handled after the duplicate and the rejects.
     const record = (e: object) => ({ key: contractId, value: JSON.stringify(e) });
+    // The broken record says so in a header, so the partner-view contract check (test/e2e/event-contracts) passes it over.
+    const faulty = { ...record(breaksContract), headers: { [TEST_FAULT_HEADER]: 'breaks the order.closed schema on purpose' } };
     await producer.send({
       topic: 'sanshe.resident-services.v1',
-      messages: [...orders.slice(0, 4), orders[1]!, notUnderContract, breaksContract, orders[1]!, orders[4]!].map(record),
+      messages: [...[...orders.slice(0, 4), orders[1]!, notUnderContract].map(record), faulty, ...[orders[1]!, orders[4]!].map(record)],
     });
     await producer.disconnect();
 
