@@ -10,7 +10,7 @@ const flag = z
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const gatewayConfigSchema = baseConfigSchema
-  .omit({ OUTBOX_POLL_MS: true, CONSUMER_MAX_ATTEMPTS: true })
+  .omit({ OUTBOX_SWEEP_MS: true, CONSUMER_MAX_ATTEMPTS: true })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('127.0.0.1'),
@@ -29,6 +29,12 @@ export const gatewayConfigSchema = baseConfigSchema
     MAX_BODY_BYTES: count(100_000),
     /** A GraphQL request running longer is answered with HTTP 504, code REQUEST_TIMEOUT. */
     REQUEST_TIMEOUT_MS: count(15_000),
+    /** Reuse connections to subgraphs (HTTP keep-alive); off only to measure what it saves. */
+    SUBGRAPH_KEEP_ALIVE: flag.default('true'),
+    /** Open connections per subgraph at most (with keep-alive). */
+    SUBGRAPH_MAX_SOCKETS: count(64),
+    /** Automatic persisted queries on subgraph fetches: the hash first, the full query once per subgraph. */
+    SUBGRAPH_APQ: flag.default('false'),
     /** Approximate size of the query-plan cache (LRU), in MiB. */
     QUERY_PLAN_CACHE_MIB: count(30),
     // Query limits (graphql-armor), checked before any subgraph is called.

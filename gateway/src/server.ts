@@ -12,7 +12,7 @@ import { queryLimits } from './limits';
 import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
 import { createPlayground } from './playground';
-import { keepAliveAgent, SubgraphDataSource } from './subgraph-source';
+import { SubgraphDataSource, subgraphAgent } from './subgraph-source';
 
 export interface GatewayContext extends MeteredContext {
   identity: Identity;
@@ -43,10 +43,11 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
   // Readiness covers exactly the subgraphs this supergraph routes to.
   const subgraphs = supergraphSubgraphs(supergraphSdl).map(({ name, url }) => ({ name, url: configured[name] ?? url }));
 
+  const agent = subgraphAgent({ keepAlive: config.SUBGRAPH_KEEP_ALIVE, maxSockets: config.SUBGRAPH_MAX_SOCKETS });
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SECRET, metrics, logger),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SECRET, metrics, logger, { agent, apq: config.SUBGRAPH_APQ }),
     logger,
   });
   const limits = queryLimits(config);
@@ -82,7 +83,7 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         const checks = await Promise.all(
           subgraphs.map(async ({ name, url }) => {
             const health = new URL('/health/ready', url).toString();
-            const ok = await fetch(health, { agent: keepAliveAgent, timeout: 2000 }).then((r) => r.ok, () => false);
+            const ok = await fetch(health, { agent, timeout: 2000 }).then((r) => r.ok, () => false);
             return [name, ok] as const;
           }),
         );
@@ -116,6 +117,7 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         httpServer.closeIdleConnections();
       });
       await apollo.stop();
+      agent.destroy();
     },
   };
 }

@@ -13,7 +13,13 @@ export interface SubgraphCallContext {
   signal?: AbortSignal;
 }
 
-export const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+/** The HTTP agent for subgraph fetches: keep-alive and the socket cap from config. */
+export function subgraphAgent(options: { keepAlive: boolean; maxSockets: number }): http.Agent {
+  // Node reuses a socket only when the agent keeps it alive; without keep-alive, no cap.
+  return new http.Agent(options.keepAlive ? { keepAlive: true, maxSockets: options.maxSockets } : { keepAlive: false });
+}
+
+export const keepAliveAgent = subgraphAgent({ keepAlive: true, maxSockets: 64 });
 
 /**
  * The fetcher is shared by every request to a subgraph and never sees the request
@@ -21,9 +27,11 @@ export const keepAliveAgent = new http.Agent({ keepAlive: true, maxSockets: 64 }
  */
 const requestSignal = new AsyncLocalStorage<AbortSignal | undefined>();
 
-function fetchWithRequestSignal(url: string, init: RequestInit) {
-  const signal = requestSignal.getStore();
-  return fetch(url, { ...init, agent: keepAliveAgent, ...(signal ? { signal: signal as RequestInit['signal'] } : {}) });
+function fetcherFor(agent: http.Agent) {
+  return (url: string, init: RequestInit) => {
+    const signal = requestSignal.getStore();
+    return fetch(url, { ...init, agent, ...(signal ? { signal: signal as RequestInit['signal'] } : {}) });
+  };
 }
 
 /**
@@ -37,8 +45,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
     private readonly secret: string,
     private readonly metrics: GatewayMetrics,
     private readonly logger?: Logger,
+    options: { agent?: http.Agent; apq?: boolean } = {},
   ) {
-    super({ url, fetcher: fetchWithRequestSignal as never });
+    super({ url, apq: options.apq ?? false, fetcher: fetcherFor(options.agent ?? keepAliveAgent) as never });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): void {

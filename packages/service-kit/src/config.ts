@@ -17,7 +17,8 @@ export const baseConfigSchema = z.object({
   IDENTITY_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30),
   /** Prefixed to every consumer group id, so parallel test stacks never share a group. */
   KAFKA_GROUP_PREFIX: z.string().default(''),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** How often the outbox relay sweeps every outbox collection (writes in this process wake it at once). */
+  OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(15_000),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
 });
 

@@ -84,7 +84,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   await syncIndexes(connection);
 
   const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger);
-  const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_POLL_MS });
+  const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_SWEEP_MS });
   relay.start();
 
   const consumers = (parts.consumers ?? []).map(

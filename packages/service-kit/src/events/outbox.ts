@@ -35,19 +35,61 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
   { _id: false },
 );
 
-/** Wakes the relay as soon as something was written with events. */
+/**
+ * What a write tells the relay: the collection, and the `_id`s of the documents it wrote
+ * when the write names them (`null`: it does not, so the relay should sweep the collection).
+ */
+export interface OutboxWrite {
+  collection: string;
+  ids: unknown[] | null;
+}
+
+/** Wakes the relay as soon as something was written with events (payload: OutboxWrite). */
 export const outboxSignal = new EventEmitter();
 outboxSignal.setMaxListeners(50);
 
-/** Adds the outbox field to a schema and signals the relay after writes that may carry events. */
+const isId = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId');
+
+/** The `_id`s a query filter pins down (`_id: x` or `_id: { $in: [...] }`), else null. */
+export function idsOfFilter(filter: Record<string, unknown> | undefined): unknown[] | null {
+  const id = filter?._id;
+  if (isId(id)) return [id];
+  const $in = (id as { $in?: unknown } | undefined)?.$in;
+  if (Array.isArray($in) && $in.every(isId)) return $in;
+  return null;
+}
+
+type Signalled = { constructor: { collection?: { collectionName: string } } } & Record<string, unknown>;
+
+/**
+ * Adds the outbox field to a schema and signals the relay after writes that may carry
+ * events, naming the documents written whenever the write does, so the relay can read them
+ * by `_id` — on FerretDB the only look-up that does not decode the whole collection.
+ */
 export function outboxPlugin(schema: Schema): void {
   // Not `select: false`: FerretDB does not implement projections in findAndModify.
   schema.add({ [OUTBOX_FIELD]: { type: [outboxEntrySchema], default: undefined } });
   schema.index({ [`${OUTBOX_FIELD}.createdAt`]: 1 }, { sparse: true });
-  const wake = () => outboxSignal.emit('written');
-  for (const op of ['save', 'findOneAndUpdate', 'updateOne', 'updateMany', 'insertMany', 'bulkWrite'] as const) {
-    schema.post(op as 'save', wake);
+  const signal = (collection: string | undefined, ids: unknown[] | null) => {
+    if (collection) outboxSignal.emit('written', { collection, ids } satisfies OutboxWrite);
+  };
+  schema.post('save', function (this: Signalled) {
+    signal(this.constructor.collection?.collectionName, [this._id]);
+  });
+  schema.post('insertMany', function (this: { collection?: { collectionName: string } }, docs: unknown) {
+    signal(this.collection?.collectionName, Array.isArray(docs) ? docs.map((d: { _id: unknown }) => d._id) : null);
+  });
+  for (const op of ['findOneAndUpdate', 'updateOne', 'updateMany'] as const) {
+    schema.post(op, function (this: { model: { collection: { collectionName: string } }; getFilter(): Record<string, unknown> }, res: unknown) {
+      const found = (res as { _id?: unknown } | null)?._id;
+      const upserted = (res as { upsertedId?: unknown } | null)?.upsertedId;
+      const ids = op === 'findOneAndUpdate' && isId(found) ? [found] : isId(upserted) ? [upserted] : idsOfFilter(this.getFilter());
+      signal(this.model.collection.collectionName, ids);
+    });
   }
+  schema.post('bulkWrite', function (this: { collection?: { collectionName: string } }) {
+    signal(this.collection?.collectionName, null);
+  });
 }
 
 /** Builds outbox entries for one service (its CloudEvents `source`), validated against the contracts. */

@@ -25,11 +25,11 @@ export class DirectoryRepository implements Directory, ContractStore, ReadModelS
   }
 
   communitiesByIds(ids: readonly string[]): Promise<KnownCommunity[]> {
-    return this.communities.model.find({ _id: { $in: [...ids] } }).lean<KnownCommunity[]>().exec();
+    return this.communities.getMany(ids);
   }
 
   async streetKnown(streetId: string): Promise<boolean> {
-    return (await this.communities.model.exists({ streetId })) !== null;
+    return this.communities.streetKnown(streetId);
   }
 
   async rememberResident(resident: KnownResident): Promise<void> {

@@ -34,7 +34,7 @@ export class ContractRepository implements ContractStore {
   }
 
   communities(ids: readonly string[]): Promise<KnownCommunity[]> {
-    return this.directory.model.find({ _id: { $in: [...ids] } }).lean<KnownCommunity[]>();
+    return this.directory.getMany(ids);
   }
 
   async insert(contract: ServiceContract, events: OutboxEntry[]): Promise<void> {

@@ -32,7 +32,7 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
 
   async unknownCommunities(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const known = await this.directory.model.find({ _id: { $in: [...ids] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
+    const known = await this.directory.getMany(ids);
     const found = new Set(known.map((c) => c._id));
     return ids.filter((id) => !found.has(id));
   }

@@ -51,7 +51,7 @@ export function createLoaders(deps: SocialOrgsDeps) {
     reviews: groupedLoader((ids) => deps.organizations.reviewsOf(ids), (r: AnnualReview) => r.organizationId),
     centres: byIdLoader<ServiceCentre>((ids) => deps.organizations.centresByIds(ids)),
     communityCentres: groupedLoader((ids) => deps.organizations.centresOfCommunities(ids), (c: ServiceCentre) => c.communityId ?? ''),
-    knownCommunities: byIdLoader<KnownCommunity>((ids) => deps.directory.model.find({ _id: { $in: [...ids] } }).lean<KnownCommunity[]>()),
+    knownCommunities: byIdLoader<KnownCommunity>((ids) => deps.directory.getMany(ids)),
     workers: byIdLoader<SocialWorker>((ids) => deps.workers.byIds(ids)),
     workersPostedIn: groupedLoader((ids) => deps.workers.postedIn(ids), (w: SocialWorker) => w.communityId),
     workersEmployedBy: groupedLoader((ids) => deps.workers.employedBy(ids), (w: SocialWorker) => w.organizationId),
