@@ -119,7 +119,10 @@ export class CommunityDirectory {
   async rememberAll(communities: KnownCommunity[]): Promise<void> {
     if (communities.length === 0) return;
     this.invalidate();
-    await this.model.bulkWrite(communities.map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })));
+    // In commands of 50: FerretDB 1.24 hangs a database on an update command of 100+ statements (docs/PERFORMANCE.md).
+    for (let i = 0; i < communities.length; i += 50) {
+      await this.model.bulkWrite(communities.slice(i, i + 50).map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })));
+    }
     this.invalidate();
   }
 
