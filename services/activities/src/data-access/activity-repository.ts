@@ -1,9 +1,8 @@
-import { byIdLoader, OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type Logger, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, type CommunityDirectory, findByIds, type KnownCommunity, type Logger, OUTBOX_FIELD, type PageRequest } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { FilterQuery, UpdateQuery } from 'mongoose';
 import type { ActivityStore } from '../domain/activity';
 import type { Activity, ActivityChange, ActivityStatus, OrganizerKind } from '../domain/activity-model';
-import { findByIds } from './find-by-ids';
 import type { ActivitiesModels, ActivityDoc } from './models';
 import type { ReadModels } from './read-models';
 
@@ -66,10 +65,10 @@ export class ActivityRepository implements ActivityStore {
 
   /** Live activities first; the ids not found there are looked up in the archive of imported history. */
   async byIds(ids: readonly string[]): Promise<ActivityDoc[]> {
-    const live = await findByIds(this.models.Activity, ids);
+    const live = await findByIds<ActivityDoc>(this.models.Activity, ids);
     const found = new Set(live.map((a) => a._id));
     const missing = ids.filter((id) => !found.has(id));
-    return missing.length === 0 ? live : [...live, ...(await findByIds(this.models.ActivityArchive, missing))];
+    return missing.length === 0 ? live : [...live, ...(await findByIds<ActivityDoc>(this.models.ActivityArchive, missing))];
   }
 
   loader(): DataLoader<string, ActivityDoc | null> {

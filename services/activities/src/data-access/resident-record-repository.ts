@@ -1,7 +1,6 @@
-import { byIdLoader, isDuplicateKeyError, type CloudEvent, type ConsumerSpec } from '@sanshe/service-kit';
+import { byIdLoader, type CloudEvent, type ConsumerSpec, findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { ResidentRecordChange } from '../domain/projections';
-import { findByIds } from './find-by-ids';
 import type { ActivitiesModels, ResidentRecordDoc } from './models';
 
 const SAFE_KEY = /^[^.$]+$/;

@@ -1,9 +1,8 @@
-import { byIdLoader, type CommunityDirectory, type KnownCommunity } from '@sanshe/service-kit';
+import { byIdLoader, type CommunityDirectory, findByIds, type KnownCommunity } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { GroupStore } from '../domain/group';
 import type { RotaStore } from '../domain/rota';
 import type { ActivityGroup, Rota, Venue } from '../domain/venue-model';
-import { findByIds } from './find-by-ids';
 import type { ActivitiesModels } from './models';
 
 /** Venues, residents' groups and rotas: small collections, one per community's few rooms and teams. */

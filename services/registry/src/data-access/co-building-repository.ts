@@ -1,8 +1,7 @@
-import { byIdLoader, groupedLoader, pushEvents, type Connection, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry, type PageRequest, pushEvents } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { CoBuildingStore, ProjectMatch, ProjectNeed, ResourceCategory, ResourceOffer } from '../domain/co-building';
 import type { ProjectNeedDoc, RegistryModels, ResourceOfferDoc } from './models';
-import { findByIds } from './find-by-ids';
 import { keysetPage, withoutBookkeeping } from './paging';
 
 export interface ResourceOfferFilter {

@@ -1,10 +1,9 @@
-import { byIdLoader, groupedLoader, pushEvents, type Connection, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry, type PageRequest, pushEvents } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { PartyMember } from '../domain/party-members';
 import type { CoBuildingMembership, PartyOrganization, PartyOrganizationKind, PartyOrganizationSector, PartyOrganizationStore } from '../domain/party-organizations';
 import type { ServicePost, ServicePostStore } from '../domain/service-posts';
 import type { PartyMemberDoc, PartyOrganizationDoc, RegistryModels, ServicePostDoc } from './models';
-import { findByIds } from './find-by-ids';
 import { groupedPageLoader, keysetPage, withoutBookkeeping, type GroupPageKey } from './paging';
 
 export interface PartyOrganizationFilter {

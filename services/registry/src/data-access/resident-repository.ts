@@ -1,7 +1,6 @@
-import { byIdLoader, pushEvents, toConnection, type Connection, type Logger, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, type Connection, findByIds, type Logger, type OutboxEntry, type PageRequest, pushEvents, toConnection } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { CareTag, ContactChannel, Resident, ResidentStore } from '../domain/residents';
-import { findByIds } from './find-by-ids';
 import { RESIDENT_READ_PROJECTION, type RegistryModels, type ResidentDoc } from './models';
 import { keysetPage, withoutBookkeeping } from './paging';
 import type { RegisterRepository } from './register-repository';

@@ -1,8 +1,7 @@
-import { byIdLoader, pushEvents, type OutboxEntry } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, type OutboxEntry, pushEvents } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
 import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
-import { findByIds } from './find-by-ids';
 import { withoutBookkeeping } from './paging';
 
 export class TerritoryRepository implements TerritoryStore {
