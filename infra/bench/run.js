@@ -11,7 +11,9 @@
  * Results: infra/bench/results/<YYYY-MM-DD>.md and .json (…-quick.* in quick mode).
  *
  * Options: --quick (smoke run, ≈4 min), --duration=<s>, --warmup=<s>, --connections=<n>,
- *          --budget=<minutes> (default 14, quick 4: optional work is dropped to stay within),
+ *          --budget=<minutes> (default 14, quick 5: optional work is dropped to stay within),
+ *          --rounds=<n> (default 2: each workload's time split into rounds, targets alternating),
+ *          --event-rate=<n> (registrations per second in the event-latency run, default 2),
  *          --only=load,counts,events,tuning, --reseed (run the seeds even on data), --verbose.
  * Env: BENCH_DB_PREFIX (default bench_), MONGO_URL / KAFKA_BROKERS as everywhere.
  * Never stops or restarts Kafka or the Mongo store; stops only the processes it started.
@@ -24,7 +26,7 @@ const { startTarget, stopAllTargets } = require('./lib/processes');
 const { SERVICES, baseEnv, benchDb, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, dbPrefix } = require('./lib/stack');
 const { clearCatalogue, seedBenchData, purgeBenchWrites, dataSizes, prepareMutationContext } = require('./lib/data');
 const { buildWorkloads } = require('./lib/operations');
-const { runLoad, warmUp } = require('./lib/load');
+const { runLoad, warmUp, mergeRuns } = require('./lib/load');
 const { countQueries, waitIdle } = require('./lib/query-count');
 const { eventLatency, relayThroughput } = require('./lib/events');
 const { writeResults, ratios, cpuPerRequest } = require('./lib/report');
@@ -53,7 +55,10 @@ function parseArgs(argv) {
     phases: new Set(String(flags.only ?? 'load,counts,events,tuning').split(',')),
     /** Optional work (tuning variants, the 1,000-item sweep, relay drain) is dropped to stay within it. */
     budgetMinutes: Number(flags.budget ?? (quick ? 5 : 14)),
+    rounds: Number(flags.rounds ?? (quick ? 1 : 2)),
     eventSeconds: quick ? 5 : 20,
+    /** Registrations per second in the event-latency run: a rate the store sustains, so latency is not queueing (--event-rate). */
+    eventRate: Number(flags['event-rate'] ?? 2),
     relayBacklog: quick ? 300 : 2000,
     listSizes: quick ? [10, 100] : [10, 100, 1000],
   };
@@ -86,7 +91,7 @@ async function main() {
   await clearCatalogue({ mongoUrl });
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
   const supergraphFile = writeSupergraph(composeFor(urls));
-  const variants = options.phases.has('tuning') ? { 'keep-alive off': { BENCH_KEEP_ALIVE: 'off' }, 'APQ to subgraphs': { BENCH_SUBGRAPH_APQ: 'on' } } : {};
+  const variants = options.phases.has('tuning') ? { 'keep-alive off': { SUBGRAPH_KEEP_ALIVE: 'false' }, 'APQ to subgraphs': { SUBGRAPH_APQ: 'true' } } : {};
   const startOpts = { log, verbose: options.verbose };
   const [gateway, monolith, hive, ...variantTargets] = await Promise.all([
     startTarget('gateway', 'gateway', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
@@ -124,6 +129,7 @@ async function main() {
       startedAt: new Date(t0).toISOString(),
       mode: options.quick ? 'quick' : 'full',
       warmupSeconds: options.warmupSeconds,
+      rounds: options.rounds,
       workloads: Object.fromEntries(workloads.map((w) => [w.name, { title: w.title, ...runShape(w.name) }])),
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -147,27 +153,44 @@ async function main() {
 
   if (options.phases.has('load')) {
     // Reads first for every target, the mutation mix last, so all reads see the same data.
+    // Each workload runs in rounds, the targets in alternating order (A B C, then C B A), so a
+    // shared store that slows down during the run weighs on every target alike.
+    const order = ['gateway', 'monolith', 'hive'];
     for (const workload of workloads) {
-      results.load[workload.name] = {};
-      for (const target of ['gateway', 'monolith', 'hive']) {
-        const url = targets[target].url;
-        const { seconds, amount, connections } = runShape(workload.name);
-        try {
-          await warmUp({ url, workload, ...(amount ? { amount: connections } : { seconds: options.warmupSeconds }), connections });
-          await waitIdle(counting, 120_000);
-          const run = await runLoad({ url, workload, durationSeconds: seconds, amount, connections, pids: pidsFor(target) });
-          await waitIdle(counting, 120_000);
-          run.cpuMsPerRequest = cpuPerRequest(run, target === 'monolith' ? ['monolith'] : [target, ...SERVICES]);
-          results.load[workload.name][target] = run;
-          log(`  ${workload.name} · ${target}: ${run.rps} req/s, p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms, errors ${run.graphqlErrors}/${run.requests} (${elapsed(t0)})`);
-        } catch (err) {
-          results.load[workload.name][target] = { failed: err.message };
-          log(`  ${workload.name} · ${target}: failed — ${err.message}`);
+      const shape = runShape(workload.name);
+      const rounds = options.rounds;
+      const perRound = shape.amount ? { amount: Math.max(shape.connections, Math.round(shape.amount / rounds)) } : { durationSeconds: Math.max(2, Math.round(shape.seconds / rounds)) };
+      const collected = Object.fromEntries(order.map((t) => [t, []]));
+      const failures = {};
+      for (let round = 0; round < rounds; round += 1) {
+        for (const target of round % 2 === 0 ? order : [...order].reverse()) {
+          if (failures[target]) continue;
+          const url = targets[target].url;
+          try {
+            if (round === 0) await warmUp({ url, workload, ...(shape.amount ? { amount: shape.connections } : { seconds: options.warmupSeconds }), connections: shape.connections });
+            await waitIdle(counting, 120_000);
+            collected[target].push(await runLoad({ url, workload, ...perRound, connections: shape.connections, pids: pidsFor(target) }));
+          } catch (err) {
+            failures[target] = err.message;
+            log(`  ${workload.name} · ${target}: failed — ${err.message}`);
+          }
         }
       }
+      await waitIdle(counting, 120_000);
+      results.load[workload.name] = {};
+      for (const target of order) {
+        if (failures[target] || collected[target].length === 0) {
+          results.load[workload.name][target] = { failed: failures[target] ?? 'no run' };
+          continue;
+        }
+        const run = mergeRuns(collected[target]);
+        run.cpuMsPerRequest = cpuPerRequest(run, target === 'monolith' ? ['monolith'] : [target, ...SERVICES]);
+        results.load[workload.name][target] = run;
+        log(`  ${workload.name} · ${target}: ${run.rps} req/s, p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms, errors ${run.graphqlErrors}/${run.requests} (${elapsed(t0)})`);
+      }
+      save(results, t0);
     }
     results.ratios = ratios(results.load);
-    save(results, t0);
   }
 
   save(results, t0);
@@ -176,7 +199,7 @@ async function main() {
     try {
       const sizes = remaining() > 5 * 60_000 ? options.listSizes : options.listSizes.slice(0, 2);
       if (sizes.length < options.listSizes.length) notes.push(`list-size sweep cut to ${sizes.join(', ')}: the time budget was running out`);
-      results.queryCounts = await countQueries({ gatewayUrl: gateway.url, monolith, subgraphs, workloads, sizes, timeoutMs: Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8)), log });
+      results.queryCounts = await countQueries({ gatewayUrl: gateway.url, monolith, subgraphs, workloads, sizes, timeoutMs: Math.round(Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8))), log });
     } catch (err) {
       results.queryCounts = null;
       notes.push(`query counting failed: ${err.message}`);
@@ -189,7 +212,7 @@ async function main() {
     log(`events… (${elapsed(t0)})`);
     results.events = {};
     try {
-      results.events.latency = await eventLatency({ gatewayUrl: gateway.url, brokers, activityByCommunity: mutationContext.activityByCommunity, rate: 20, seconds: options.eventSeconds, log });
+      results.events.latency = await eventLatency({ gatewayUrl: gateway.url, brokers, activityByCommunity: mutationContext.activityByCommunity, rate: options.eventRate, seconds: options.eventSeconds, log });
     } catch (err) {
       results.events.latencyError = err.message;
       log(`  latency failed: ${err.message}`);

@@ -82,17 +82,23 @@ async function probeDatabase(mongoUrl, dbName, timeoutMs = 90_000) {
  * (known communities; for resident-services also known residents), so its queries and
  * mutations have something to work on. Returns notes for the report.
  */
+/** The bench's own note in each bench database that the service's seed ran to its end. */
+const SEED_MARKER = 'bench_seed';
+
 async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log }) {
   const notes = [];
   for (const name of SERVICES) {
     const holdsData = await probeDatabase(mongoUrl, benchDb(name));
     if (hasSeed(name)) {
-      if (!reseed && holdsData) {
-        log(`  ${name}: ${benchDb(name)} holds data; not seeded again (--reseed to run its seed anyway)`);
+      // A seed that ran to its end leaves a marker; data without one is an unfinished seed.
+      const marker = await withDb(mongoUrl, benchDb(name), (c) => c.db.collection(SEED_MARKER).findOne({ _id: 'seeded' }));
+      if (!reseed && marker) {
+        log(`  ${name}: ${benchDb(name)} was seeded by an earlier run (${marker.at.toISOString()}); not seeded again (--reseed to run its seed anyway)`);
         continue;
       }
-      log(`  seeding ${name} (its own seed, ${benchDb(name)})…`);
+      log(`  seeding ${name} (its own seed, ${benchDb(name)}${holdsData && !marker ? ', finishing an earlier seed: seeds are idempotent' : ''})…`);
       await runSeed(name, env, { log });
+      await withDb(mongoUrl, benchDb(name), (c) => c.db.collection(SEED_MARKER).updateOne({ _id: 'seeded' }, { $set: { at: new Date() } }, { upsert: true }));
     } else {
       notes.push(`${name} has no seed yet (services/${name}/src/seed.ts): the bench filled only its read models (known communities${name === 'resident-services' ? ', known residents' : ''}).`);
     }

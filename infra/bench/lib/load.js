@@ -61,7 +61,7 @@ function runLoad({ url, workload, durationSeconds, amount, connections = 10, pid
       if (err) return reject(err);
       latencies.sort((a, b) => a - b);
       const completed = latencies.length;
-      resolve({
+      const out = {
         durationSeconds: round(result.duration, 2),
         connections,
         ...(amount ? { amount } : {}),
@@ -80,10 +80,65 @@ function runLoad({ url, workload, durationSeconds, amount, connections = 10, pid
         graphqlErrors,
         errorSamples: [...errorSamples.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([message, count]) => ({ message, count })),
         cpu,
-      });
+      };
+      // The raw latencies stay out of the JSON but let rounds be merged.
+      Object.defineProperty(out, 'samples', { value: latencies, enumerable: false });
+      resolve(out);
     });
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+}
+
+/**
+ * One figure from several rounds of the same target (run in alternating order with the other
+ * targets, so a store that slows down or speeds up during the run weighs on all of them alike).
+ */
+function mergeRuns(runs) {
+  if (runs.length === 1) return runs[0];
+  const samples = runs.flatMap((r) => r.samples ?? []).sort((a, b) => a - b);
+  const seconds = runs.reduce((n, r) => n + r.durationSeconds, 0);
+  const sum = (key) => runs.reduce((n, r) => n + (r[key] ?? 0), 0);
+  const errorSamples = new Map();
+  for (const r of runs) for (const e of r.errorSamples) errorSamples.set(e.message, (errorSamples.get(e.message) ?? 0) + e.count);
+  const processes = {};
+  for (const label of Object.keys(runs[0].cpu.processes)) {
+    const parts = runs.map((r) => ({ p: r.cpu.processes[label], s: r.cpu.seconds })).filter((x) => x.p);
+    const weighted = (key) => {
+      const valid = parts.filter((x) => x.p[key] !== null);
+      const total = valid.reduce((n, x) => n + x.s, 0);
+      return total ? round(valid.reduce((n, x) => n + x.p[key] * x.s, 0) / total) : null;
+    };
+    processes[label] = { pid: parts[0]?.p.pid, cpuPercent: weighted('cpuPercent'), rssAvgMiB: weighted('rssAvgMiB'), rssMaxMiB: Math.max(...parts.map((x) => x.p.rssMaxMiB ?? 0)) || null };
+  }
+  const cpuSeconds = runs.reduce((n, r) => n + r.cpu.seconds, 0);
+  const busy = runs.filter((r) => r.cpu.machineBusyPercent !== null);
+  const out = {
+    durationSeconds: round(seconds, 2),
+    rounds: runs.length,
+    connections: runs[0].connections,
+    ...(runs[0].amount ? { amount: sum('amount') } : {}),
+    requests: samples.length,
+    rps: round(samples.length / seconds),
+    latency: {
+      p50: round(percentile(samples, 50)),
+      p95: round(percentile(samples, 95)),
+      p99: round(percentile(samples, 99)),
+      mean: round(samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : null),
+      max: round(samples.at(-1) ?? null),
+    },
+    non2xx: sum('non2xx'),
+    connectionErrors: sum('connectionErrors'),
+    timeouts: sum('timeouts'),
+    graphqlErrors: sum('graphqlErrors'),
+    errorSamples: [...errorSamples.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([message, count]) => ({ message, count })),
+    cpu: {
+      processes,
+      machineBusyPercent: busy.length ? round(busy.reduce((n, r) => n + r.cpu.machineBusyPercent * r.cpu.seconds, 0) / busy.reduce((n, r) => n + r.cpu.seconds, 0)) : null,
+      seconds: round(cpuSeconds),
+    },
+  };
+  Object.defineProperty(out, 'samples', { value: samples, enumerable: false });
+  return out;
 }
 
 /** A short run whose figures are thrown away: JIT, connection pools and plan caches warm up. */
@@ -93,4 +148,4 @@ async function warmUp({ url, workload, seconds, amount, connections }) {
   return runLoad({ url, workload, durationSeconds: seconds, connections });
 }
 
-module.exports = { runLoad, warmUp, percentile, round, firstError };
+module.exports = { runLoad, warmUp, mergeRuns, percentile, round, firstError };

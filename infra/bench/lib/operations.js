@@ -16,7 +16,7 @@ const OVERHEAD = /* GraphQL */ `
 
 /** "Community dashboard": one community as its staff see it — all five subgraphs. */
 const DASHBOARD = /* GraphQL */ `
-  query CommunityDashboard($id: ID!) {
+  query CommunityDashboard($id: ID!, $open: [ServiceOrderStatus!] = [SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED, RESOLVED, REOPENED]) {
     community(id: $id) {
       id
       name
@@ -31,7 +31,7 @@ const DASHBOARD = /* GraphQL */ `
       socialOrganizations { id name kind }
       socialOrgServiceCentre { id name }
       upcomingActivities(first: 10) { id title category startsAt seatsLeft }
-      serviceOrders(first: 20) { id number status submittedAt item { code name } }
+      serviceOrders(statuses: $open, first: 20) { id number status submittedAt item { code name } }
       notices(first: 5) { id title publishedAt }
       virtueRanking(first: 10) { rank earnedPoints resident { id name } }
     }
@@ -40,7 +40,7 @@ const DASHBOARD = /* GraphQL */ `
 
 /** "District list": the 71 communities with a figure from every subgraph. */
 const DISTRICT_LIST = /* GraphQL */ `
-  query DistrictList {
+  query DistrictList($open: [ServiceOrderStatus!] = [SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED, RESOLVED, REOPENED]) {
     communities {
       id
       name
@@ -49,7 +49,7 @@ const DISTRICT_LIST = /* GraphQL */ `
       publishedActivityCount
       socialOrganizations { id }
       upcomingActivities(first: 3) { id }
-      serviceOrders(first: 5) { id }
+      serviceOrders(statuses: $open, first: 5) { id }
       notices(first: 3) { id }
       virtueRanking(first: 3) { rank }
     }

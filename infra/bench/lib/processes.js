@@ -87,8 +87,8 @@ class TargetProcess {
  * rejects when it fails or exits first, or after `timeoutMs`. Output is prefixed with the
  * label and shown only when `verbose` (or always for stderr lines when it fails).
  */
-function startTarget(label, script, env, { timeoutMs = 300_000, verbose = false, log = console.log } = {}) {
-  const child = fork(path.join(TARGETS, `${script}.js`), [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+function startTarget(label, script, env, { timeoutMs = 300_000, verbose = false, log = console.log, execArgv } = {}) {
+  const child = fork(path.join(TARGETS, `${script}.js`), [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], ...(execArgv ? { execArgv } : {}) });
   const target = new TargetProcess(label, child);
   started.add(target);
   const tail = [];

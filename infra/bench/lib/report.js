@@ -153,7 +153,7 @@ function markdown(results) {
   const m = results.meta;
   return `# Sanshe benchmark — ${m.date}${m.mode === 'quick' ? ' (quick mode)' : ''}
 
-${m.complete ? '' : '**Incomplete**: written before the run finished (a phase failed, hung or was interrupted).\n\n'}Mode **${m.mode}**: per target and workload ${Object.entries(m.workloads).map(([w, c]) => `${w} ${c.amount ? `${c.amount} requests` : `${c.seconds} s`} × ${c.connections} connections`).join(', ')}, each after ${m.warmupSeconds} s warm-up and once the previous run's requests drained; autocannon ${m.autocannon}.
+${m.complete ? '' : '**Incomplete**: written before the run finished (a phase failed, hung or was interrupted).\n\n'}Mode **${m.mode}**: per target and workload ${Object.entries(m.workloads).map(([w, c]) => `${w} ${c.amount ? `${c.amount} requests` : `${c.seconds} s`} × ${c.connections} connections`).join(', ')}, split into ${m.rounds ?? 1} round(s) with the targets in alternating order, after ${m.warmupSeconds} s warm-up, each once the previous run's requests drained; autocannon ${m.autocannon}.
 Machine: ${m.cpus} × ${m.cpuModel}, load average at start ${m.loadAverage.join(' / ')}; Node ${m.node}. Wall time ${m.wallSeconds} s.
 Data: the services' deterministic seeds in \`${m.dbPrefix}<service>\` (${m.dataSummary}).
 ${m.notes.length ? `\nNotes:\n${m.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}
