@@ -65,5 +65,11 @@ describe('read models of live activities', () => {
     await records.apply(at(1, 'REGISTERED'));
     await records.apply(at(2, 'ATTENDED'));
     expect((await models.ResidentRecord.findById(residentId).lean())?.registrations).toEqual({ 'registration-1': { activityId: 'a1', status: 'ATTENDED', v: 2 } });
+
+    // Two first changes of a resident at once: one creates the record, the other still lands.
+    const newcomer = `${stack.runId}-resident-new`;
+    const entry = (id: string) => ({ residentId: newcomer, registrations: { [id]: { activityId: id, status: 'REGISTERED' as const, v: 1 } } });
+    await Promise.all([records.apply(entry('registration-a')), records.apply(entry('registration-b')), records.apply(entry('registration-c'))]);
+    expect(Object.keys((await models.ResidentRecord.findById(newcomer).lean())?.registrations ?? {}).sort()).toEqual(['registration-a', 'registration-b', 'registration-c']);
   });
 });
