@@ -56,7 +56,7 @@ async function partnerConsumer(brokers, onEvent) {
 async function eventLatency({ gatewayUrl, brokers, activityByCommunity, rate = 20, seconds = 20, drainSeconds = 60, log = console.log }) {
   const { communities, residentsByCommunity } = fixtures();
   const minter = new TokenMinter();
-  const total = rate * seconds;
+  const total = Math.max(1, Math.round(rate * seconds));
   const residents = [];
   for (let k = 0; residents.length < total; k += 1) {
     for (const c of communities) {
