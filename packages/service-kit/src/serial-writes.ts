@@ -58,7 +58,8 @@ type ConditionalWrite = Releasable & {
   model: { collection: { collectionName: string; findOne(filter: Record<string, unknown>): Promise<unknown> } };
 };
 
-const isScalarId = (v: unknown) => typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId');
+/** A single `_id` value (string, number or ObjectId), as opposed to an operator object. */
+export const isScalarId = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId');
 
 /** Whether an update document names an array element by the query's match (`$`, `$[]`, `$[x]`). */
 function positional(update: unknown): boolean {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Schema } from 'mongoose';
+import { isScalarId } from '../serial-writes';
 import { childTraceparent } from '../trace';
 import { newCloudEvent } from './envelope';
 import type { EventContracts } from './contracts';
@@ -48,14 +49,12 @@ export interface OutboxWrite {
 export const outboxSignal = new EventEmitter();
 outboxSignal.setMaxListeners(50);
 
-const isId = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId');
-
 /** The `_id`s a query filter pins down (`_id: x` or `_id: { $in: [...] }`), else null. */
 export function idsOfFilter(filter: Record<string, unknown> | undefined): unknown[] | null {
   const id = filter?._id;
-  if (isId(id)) return [id];
+  if (isScalarId(id)) return [id];
   const $in = (id as { $in?: unknown } | undefined)?.$in;
-  if (Array.isArray($in) && $in.every(isId)) return $in;
+  if (Array.isArray($in) && $in.every(isScalarId)) return $in;
   return null;
 }
 
@@ -83,7 +82,7 @@ export function outboxPlugin(schema: Schema): void {
     schema.post(op, function (this: { model: { collection: { collectionName: string } }; getFilter(): Record<string, unknown> }, res: unknown) {
       const found = (res as { _id?: unknown } | null)?._id;
       const upserted = (res as { upsertedId?: unknown } | null)?.upsertedId;
-      const ids = op === 'findOneAndUpdate' && isId(found) ? [found] : isId(upserted) ? [upserted] : idsOfFilter(this.getFilter());
+      const ids = op === 'findOneAndUpdate' && isScalarId(found) ? [found] : isScalarId(upserted) ? [upserted] : idsOfFilter(this.getFilter());
       signal(this.model.collection.collectionName, ids);
     });
   }

@@ -196,7 +196,7 @@ export class OutboxRelay {
     let count = 0;
     for (const model of this.opts.models) {
       const docs = await model
-        .find({ [`${OUTBOX_FIELD}.0`]: { $exists: true } })
+        .find(PENDING)
         .select({ [OUTBOX_FIELD]: 1 })
         .lean<{ [OUTBOX_FIELD]: OutboxEntry[] }[]>();
       count += docs.reduce((n, d) => n + d[OUTBOX_FIELD].length, 0);

@@ -110,7 +110,6 @@ export class CommunityDirectory {
   /** An upsert keyed by community id: applying the same event twice changes nothing. */
   async remember(community: KnownCommunity): Promise<void> {
     const { _id, ...fields } = community;
-    this.invalidate();
     await this.model.updateOne({ _id }, { $set: fields }, { upsert: true });
     this.invalidate();
   }
@@ -118,7 +117,6 @@ export class CommunityDirectory {
   /** For seeds: the same rows the events would have produced. */
   async rememberAll(communities: KnownCommunity[]): Promise<void> {
     if (communities.length === 0) return;
-    this.invalidate();
     // In commands of 50: FerretDB 1.24 hangs a database on an update command of 100+ statements (docs/PERFORMANCE.md).
     for (let i = 0; i < communities.length; i += 50) {
       await this.model.bulkWrite(communities.slice(i, i + 50).map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })));
