@@ -13,8 +13,8 @@ const infra = require('./infra.js');
 
 const USAGE = `usage: node infra/local/cli.js <up|down|status> [--docker] [--kafka-only|--mongo-only] [--quiet]
 
-  up       start Kafka (127.0.0.1:9092) and FerretDB (mongodb://127.0.0.1:27017); installs on first run
-  down     stop what 'up' started (pid files in .data/), or only Kafka / FerretDB with the flags;
+  up       start Kafka (127.0.0.1:9092) and mongo-java-server (mongodb://127.0.0.1:27017); installs on first run
+  down     stop what 'up' started (pid files in .data/), or only Kafka / the store with the flags;
            with --docker: docker compose down
   status   show what answers; exit 1 unless both answer
 
@@ -50,7 +50,7 @@ async function main(argv) {
       };
       if (res.timings.kafka !== undefined) console.log(`Kafka ${res.kafkaBrokers} ready (${how('kafka')})`);
       if (res.timings.mongo !== undefined) {
-        const label = process.env.MONGO_URL || docker ? 'Mongo-wire' : 'Mongo-wire (FerretDB)';
+        const label = process.env.MONGO_URL || docker ? 'Mongo-wire' : 'Mongo-wire (mongo-java-server)';
         console.log(`${label} ${res.mongoUrl} ready (${how('mongo')})`);
       }
       if (!quiet) console.error(`[infra] up in ${secs(Date.now() - t0)}`);
@@ -64,7 +64,7 @@ async function main(argv) {
       }
       for (const [name, label] of [
         ['kafka', 'Kafka'],
-        ['mongo', 'Mongo-wire (FerretDB)'],
+        ['mongo', 'Mongo-wire (mongo-java-server)'],
       ]) {
         const r = res[name];
         console.log(r.stopped ? `${label} stopped (pid ${r.pid}, ${secs(r.ms)}${r.reason ? `, ${r.reason}` : ''})` : r.reason === 'left running, as asked' ? `${label}: left running` : `${label}: nothing to stop (${r.reason})`);

@@ -1,23 +1,23 @@
 'use strict';
 /**
  * Local infrastructure launcher for Sanshe: a real Apache Kafka 4.x broker (KRaft, single node)
- * and a Mongo-wire store (FerretDB 1.24 on SQLite), without Docker.
+ * and a Mongo-wire store (mongo-java-server with its H2 file backend), without Docker.
  *
  *   Kafka   127.0.0.1:9092 (controller 127.0.0.1:9093)   jars  .cache/kafka/libs   data .data/kafka
- *   Mongo   mongodb://127.0.0.1:27017 (FerretDB)          bin   .cache/bin/ferretdb data .data/ferretdb
+ *   Mongo   mongodb://127.0.0.1:27017 (mongo-java-server) jars  .cache/mongo        data .data/mongo
  *
- * pid files / stdout+stderr logs: .data/<name>.pid, .data/<name>.log (name = kafka | ferretdb).
- * See infra/README.md. This file is the public API; kafka.js, ferretdb.js and docker.js do the work.
+ * pid files / stdout+stderr logs: .data/<name>.pid, .data/<name>.log (name = kafka | mongo).
+ * See infra/README.md. This file is the public API; kafka.js, mongo.js and docker.js do the work.
  */
 
-const { HOST, KAFKA_PORT, MONGO_PORT, KAFKA_BROKERS, MONGO_URL, KAFKA_VERSION, FERRETDB_VERSION, PATHS } = require('./paths.js');
+const { HOST, KAFKA_PORT, MONGO_PORT, KAFKA_BROKERS, MONGO_URL, KAFKA_VERSION, MONGO_SERVER_VERSION, PATHS } = require('./paths.js');
 const { InfraError } = require('./errors.js');
 const { secs } = require('./log.js');
 const { pollUntil } = require('./wait.js');
 const { managedPid } = require('./process.js');
 const { kafkaAnswers, mongoAnswers } = require('./probes.js');
 const { KAFKA, startKafka, stopKafka } = require('./kafka.js');
-const { FERRETDB, startMongo, stopMongo } = require('./ferretdb.js');
+const { MONGO, startMongo, stopMongo } = require('./mongo.js');
 const { dockerCompose } = require('./docker.js');
 
 /** What ensureInfra needs to know per service, whichever way it is provided. */
@@ -58,7 +58,7 @@ function waitAnswer(label, probe, timeoutMs) {
  * - KAFKA_BROKERS / MONGO_URL set: only wait until they answer (per service).
  * - opts.docker: `docker compose -f infra/docker-compose.yml up -d`, then wait.
  * - otherwise: reuse whatever answers on 127.0.0.1:9092 / 127.0.0.1:27017, else install (first
- *   run) and start Kafka / FerretDB as child processes (pid files .data/<name>.pid, logs
+ *   run) and start Kafka / mongo-java-server as child processes (pid files .data/<name>.pid, logs
  *   .data/<name>.log). opts.detached: the children survive this process (jest globalSetup, CLI);
  *   otherwise they get SIGTERM when this process exits.
  *
@@ -126,7 +126,7 @@ async function status() {
   const mongoUrl = process.env.MONGO_URL || MONGO_URL;
   const [ka, ma] = await Promise.all([kafkaAnswers(kafkaBrokers), mongoAnswers(mongoUrl)]);
   const kpid = managedPid(KAFKA);
-  const mpid = managedPid(FERRETDB);
+  const mpid = managedPid(MONGO);
   return {
     kafka: { brokers: kafkaBrokers, answering: ka, pid: kpid, managed: !!kpid },
     mongo: { url: mongoUrl, answering: ma, pid: mpid, managed: !!mpid },
@@ -148,5 +148,5 @@ module.exports = {
   KAFKA_BROKERS,
   MONGO_URL,
   KAFKA_VERSION,
-  FERRETDB_VERSION,
+  MONGO_SERVER_VERSION,
 };

@@ -14,8 +14,8 @@ const KAFKA_VERSION = '4.1.1';
 const KAFKA_PORT = 9092;
 const KAFKA_CONTROLLER_PORT = 9093;
 const MONGO_PORT = 27017;
-const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
-const FERRETDB_VERSION = 'v1.24.2';
+/** mongo-java-server, pinned in infra/mongo/pom.xml too. */
+const MONGO_SERVER_VERSION = '1.47.0';
 
 const KAFKA_BROKERS = `${HOST}:${KAFKA_PORT}`;
 const MONGO_URL = `mongodb://${HOST}:${MONGO_PORT}`;
@@ -35,11 +35,13 @@ const PATHS = {
   kafkaServerLog: path.join(DATA_DIR, 'kafka', 'server.log'),
   kafkaPid: path.join(DATA_DIR, 'kafka.pid'),
   kafkaLog: path.join(DATA_DIR, 'kafka.log'),
-  ferretBin: path.join(CACHE_DIR, 'bin', 'ferretdb'),
-  ferretDataDir: path.join(DATA_DIR, 'ferretdb'),
-  ferretStateDir: path.join(DATA_DIR, 'ferretdb', 'state'),
-  ferretPid: path.join(DATA_DIR, 'ferretdb.pid'),
-  ferretLog: path.join(DATA_DIR, 'ferretdb.log'),
+  mongoPom: path.join(INFRA_DIR, 'mongo', 'pom.xml'),
+  mongoLauncher: path.join(INFRA_DIR, 'mongo', 'SansheMongo.java'),
+  mongoHome: path.join(CACHE_DIR, 'mongo'),
+  mongoDataDir: path.join(DATA_DIR, 'mongo'),
+  mongoDataFile: path.join(DATA_DIR, 'mongo', 'sanshe.mv'),
+  mongoPid: path.join(DATA_DIR, 'mongo.pid'),
+  mongoLog: path.join(DATA_DIR, 'mongo.log'),
   compose: path.join(INFRA_DIR, 'docker-compose.yml'),
 };
 
@@ -51,8 +53,7 @@ module.exports = {
   KAFKA_PORT,
   KAFKA_CONTROLLER_PORT,
   MONGO_PORT,
-  FERRETDB_MODULE,
-  FERRETDB_VERSION,
+  MONGO_SERVER_VERSION,
   KAFKA_BROKERS,
   MONGO_URL,
   PATHS,

@@ -6,11 +6,8 @@ const { InfraError } = require('./errors.js');
 const { probeCommand } = require('./commands.js');
 
 const MSG_JAVA =
-  'Sanshe needs Java 17+ and Maven to run Kafka locally: apt-get install openjdk-17-jre-headless maven ' +
+  'Sanshe needs Java 17+ and Maven to run Kafka and the Mongo-wire store locally: apt-get install openjdk-17-jre-headless maven ' +
   '(or set KAFKA_BROKERS, or use --docker)';
-const MSG_GO =
-  'Sanshe needs Go 1.21+ to build FerretDB (the local Mongo-wire store): install it from https://go.dev/dl ' +
-  '(or set MONGO_URL, or use --docker)';
 const MSG_DOCKER =
   'Sanshe --docker needs Docker with the compose plugin (docker compose): https://docs.docker.com/engine/install/';
 
@@ -30,16 +27,15 @@ function checkMaven() {
   if (!probeCommand('mvn', ['-v']).ok) throw missing(MSG_JAVA);
 }
 
-function checkGo() {
-  const r = probeCommand('go', ['version']);
-  const m = /go(\d+)\.(\d+)/.exec(r.out);
-  if (!r.ok || !m) throw missing(MSG_GO);
-  // Go >= 1.21 downloads the toolchain FerretDB's go.mod asks for (GOTOOLCHAIN=auto).
-  if (Number(m[1]) === 1 && Number(m[2]) < 21) throw missing(`${MSG_GO} [found go${m[1]}.${m[2]}]`);
+/** The store's launcher is compiled once from source, so a JDK (not only a JRE) is needed. */
+function checkJavac() {
+  if (!probeCommand('javac', ['-version']).ok) {
+    throw missing('Sanshe needs a JDK (javac) to compile the local Mongo-wire store launcher: apt-get install openjdk-17-jdk-headless (or set MONGO_URL, or use --docker)');
+  }
 }
 
 function checkDockerCompose() {
   if (!probeCommand('docker', ['compose', 'version']).ok) throw missing(MSG_DOCKER);
 }
 
-module.exports = { checkJava, checkMaven, checkGo, checkDockerCompose };
+module.exports = { checkJava, checkMaven, checkJavac, checkDockerCompose };

@@ -2,7 +2,7 @@
 // Long-lived service processes: spawn with pid file + log file, recognise them again from another
 // process (pid files outlive us; pids get recycled), and stop them without touching anything else.
 //
-// A service descriptor (see kafka.js, ferretdb.js) has: name, label, pidFile, logFile, extraLogs,
+// A service descriptor (see kafka.js, mongo.js) has: name, label, pidFile, logFile, extraLogs,
 // ports, and isOurs(pid), which tells whether a pid really is the process this launcher started.
 
 const fs = require('node:fs');

@@ -9,7 +9,7 @@
  * Mongo (mongoose): unique index -> E11000, findOneAndUpdate with $push/$pull on subdocument arrays,
  *   bulkWrite, $in, and a few more operators the services rely on.
  *
- * Leaves Kafka and FerretDB running. Exit code 0 when every check passed.
+ * Leaves Kafka and the Mongo-wire store running. Exit code 0 when every check passed.
  */
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -281,9 +281,9 @@ async function mongoChecks(mongoUrl) {
     await Order.collection.createIndex({ 'meta.by': 1, code: 1 }, { unique: true, sparse: true });
   });
 
-  // Known gaps of FerretDB 1.24 (MongoDB 7 does all of these). Reported, never failing the run;
-  // "SILENT" means FerretDB answers ok but does the wrong thing.
-  console.log('  known FerretDB 1.24 gaps (outside the Mongo subset; must not be used by Sanshe code):');
+  // Known gaps of the embedded store (MongoDB 7 does all of these). Reported, never failing the run;
+  // "SILENT" means the store answers ok but does the wrong thing.
+  console.log('  known gaps of this store (outside the Mongo subset; must not be used by Sanshe code):');
   const gap = async (name, fn) => {
     try {
       const r = await fn();

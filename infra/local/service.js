@@ -1,5 +1,5 @@
 'use strict';
-// The start sequence Kafka and FerretDB share: reuse whatever already answers, otherwise take the
+// The start sequence Kafka and the Mongo-wire store share: reuse whatever already answers, otherwise take the
 // lock, install if needed, spawn, and wait until the service answers its own protocol (an open
 // port is not enough: Kafka listens well before it serves metadata).
 //
