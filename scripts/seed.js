@@ -7,8 +7,13 @@ const path = require('node:path');
 const { ensureInfra } = require('../infra/local/infra.js');
 const { root, services, build, runNode } = require('./lib');
 
+/** Today in the district (UTC+8): every service's seed anchors its calendar to the same day. */
+const districtToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 async function seedAll({ skipBuild = false, env = process.env } = {}) {
   if (!skipBuild) build();
+  env = { ...env, SEED_AS_OF: env.SEED_AS_OF || districtToday() };
+  console.log(`seed calendar as of ${env.SEED_AS_OF} (history before it, rota and upcoming activities after it)`);
   for (const name of services()) {
     const started = Date.now();
     console.log(`seeding ${name}…`);

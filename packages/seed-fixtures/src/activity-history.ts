@@ -1,4 +1,5 @@
 import { pad, SeededRandom } from './random';
+import { SEEDED_AT } from './seed-clock';
 import { residentsOf, type ResidentFixture } from './residents';
 import { SOCIAL_ORGANIZATIONS } from './social-orgs';
 import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS } from './territory';
@@ -42,9 +43,10 @@ export interface ActivityHistory {
   volunteerShifts: HistoricVolunteerShift[];
 }
 
-/** Two years of history ending on the seed date. */
-export const HISTORY_START = new Date('2024-12-01T00:00:00+08:00');
-export const HISTORY_END = new Date('2026-11-27T00:00:00+08:00');
+/** Two years of history (726 whole days) ending at the start of the seed day. */
+export const HISTORY_DAYS = 726;
+export const HISTORY_END = SEEDED_AT;
+export const HISTORY_START = new Date(SEEDED_AT.getTime() - HISTORY_DAYS * 86_400_000);
 export const HISTORIC_ACTIVITY_COUNT = 7_242;
 
 const TITLES: Record<ActivityCategory, string[]> = {

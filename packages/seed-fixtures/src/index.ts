@@ -1,4 +1,5 @@
 export * from './random';
+export * from './seed-clock';
 export * from './territory';
 export * from './residents';
 export * from './social-orgs';

@@ -1,4 +1,5 @@
 import { pad, SeededRandom } from './random';
+import { SEED_YEAR } from './seed-clock';
 import { COMMUNITIES, communityByName } from './territory';
 
 export type CareTag = 'ELDERLY_LIVING_ALONE' | 'DISABLED' | 'MIGRANT' | 'LOW_INCOME' | 'VETERAN';
@@ -18,8 +19,6 @@ export interface ResidentFixture {
 }
 
 export const RESIDENT_COUNT = 24_000;
-/** The year the seed describes; ages are counted from it. */
-export const SEED_YEAR = 2026;
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国玉兰志强淑珍秀珍凤英红梅海燕文斌晓东建华春梅'.split('');

@@ -1,5 +1,6 @@
 import { SERVICE_CATEGORIES } from './catalogue';
 import { pad, SeededRandom } from './random';
+import { SEED_YEAR } from './seed-clock';
 import { SOCIAL_ORGANIZATIONS, type ServiceDomain, type SocialOrganizationFixture } from './social-orgs';
 import { COMMUNITIES, STREETS } from './territory';
 
@@ -23,7 +24,8 @@ export interface ServiceContractFixture {
 }
 
 export const CONTRACT_BUYER = '涧西区民政局';
-export const CONTRACT_YEARS = [2025, 2026] as const;
+/** Last year's contracts and this year's, counted from the seed day. */
+export const CONTRACT_YEARS = [SEED_YEAR - 1, SEED_YEAR] as const;
 
 /** Streets 1–4, 5–8 and 9–11; 武汉路社区 is in the second group. */
 const STREET_GROUPS = [STREETS.slice(0, 4), STREETS.slice(4, 8), STREETS.slice(8)].map((g) => new Set(g.map((s) => s.id)));

@@ -1,4 +1,4 @@
-import { COMMUNITIES, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORGANIZATIONS, SOCIAL_WORKERS } from './index';
+import { COMMUNITIES, CONTRACT_YEARS, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORGANIZATIONS, SOCIAL_WORKERS } from './index';
 
 describe('the social-work programme of the seeded district', () => {
   it('has 166 social workers under evaluation: 141 born 2000 or later, 153 with college or above, 33 certified', () => {
@@ -20,7 +20,7 @@ describe('the social-work programme of the seeded district', () => {
   });
 
   it('buys every service item for every community once in each contract year, from organizations of the field', () => {
-    for (const year of [2025, 2026]) {
+    for (const year of CONTRACT_YEARS) {
       const contracts = SERVICE_CONTRACTS.filter((c) => c.startsOn === `${year}-01-01`);
       expect(contracts.length).toBeGreaterThanOrEqual(20);
       expect(contracts.length).toBeLessThanOrEqual(40);

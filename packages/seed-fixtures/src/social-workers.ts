@@ -1,4 +1,5 @@
 import { pad, SeededRandom } from './random';
+import { SEED_YEAR } from './seed-clock';
 import { SOCIAL_ORGANIZATIONS } from './social-orgs';
 import { COMMUNITIES, communityByName } from './territory';
 
@@ -66,7 +67,7 @@ function build(): SocialWorkerFixture[] {
     const atWuhanRoad = i < WUHAN_ROAD_WORKERS;
     const employer = atWuhanRoad ? xinhe : employers[i % employers.length]!;
     const communityId = atWuhanRoad ? wuhanRoad : rng.pick(employer.communityIds.filter((c) => c !== wuhanRoad));
-    const birthYear = young[i] ? rng.int(2000, 2004) : rng.int(1970, 1988);
+    const birthYear = young[i] ? SEED_YEAR - rng.int(22, 26) : SEED_YEAR - rng.int(38, 56);
     const isCertified = atWuhanRoad || certified[i - WUHAN_ROAD_WORKERS]!;
     const level: CertificateLevel = i === 0 ? 'SENIOR_SOCIAL_WORKER' : rng.chance(0.35) ? 'SOCIAL_WORKER' : 'ASSISTANT_SOCIAL_WORKER';
     workers.push({
@@ -77,7 +78,7 @@ function build(): SocialWorkerFixture[] {
       streetId: streetOf.get(communityId)!,
       birthDate: isoDay(birthYear, rng.int(0, 364)),
       education: educations[i]!,
-      certificate: isCertified ? { level, certifiedOn: isoDay(rng.int(Math.min(2025, Math.max(2018, birthYear + 21)), 2025), rng.int(150, 300)) } : null,
+      certificate: isCertified ? { level, certifiedOn: isoDay(rng.int(Math.min(SEED_YEAR - 1, Math.max(SEED_YEAR - 8, birthYear + 21)), SEED_YEAR - 1), rng.int(150, 300)) } : null,
     });
   }
   return workers;

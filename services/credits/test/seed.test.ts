@@ -1,4 +1,4 @@
-import { communityByName } from '@sanshe/seed-fixtures';
+import { communityByName, seedDayPlus } from '@sanshe/seed-fixtures';
 import type { Stack } from '@sanshe/test-env';
 import { seed } from '@sanshe/credits/seed';
 import { balanceOf, expectLedgerWhole, expectNoErrors, startCredits, STATEMENT } from './helpers';
@@ -37,8 +37,8 @@ describe('the seed', () => {
     const tianjiu = communities[0]!;
     const [best] = expectNoErrors(await stack.query<{ virtueRanking: { resident: { id: string }; earnedPoints: number }[] }>(RANKING, { c: tianjiu }, admin)).virtueRanking;
     const residentId = best!.resident.id;
-    const first = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, from: '2024-11-28', to: '2025-11-28' }, admin)).pointsAccount;
-    const second = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, from: '2025-11-28', to: '2026-11-28' }, admin)).pointsAccount;
+    const first = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, from: seedDayPlus(-730), to: seedDayPlus(-365) }, admin)).pointsAccount;
+    const second = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, from: seedDayPlus(-365), to: seedDayPlus(1) }, admin)).pointsAccount;
     expect(first.balance).toBe(best!.earnedPoints);
     expect(first.statement.openingBalance).toBe(0);
     expect(second.statement.openingBalance).toBe(first.statement.closingBalance);

@@ -10,6 +10,7 @@ import {
   PARTY_ORGANIZATIONS,
   residents,
   SEED_YEAR,
+  SEEDED_AT,
   SeededRandom,
   STREETS,
   type CommunityFixture,
@@ -37,7 +38,7 @@ export interface SeedData {
 }
 
 /** The moment the seed describes; seeded records carry it as their creation time. */
-export const SEEDED_AT = new Date('2026-11-27T00:00:00+08:00');
+export { SEEDED_AT };
 
 const WUHAN_ROAD = () => communityByName('武汉路社区');
 /** 石阿姨 (resident-000001) holds the party-member service post in 武汉路社区's activity room. */
@@ -109,7 +110,7 @@ function organizationOf(fixture: PartyOrganizationFixture, index: number, rng: S
     parentId: null,
     streetId: fixture.streetId,
     communityId: fixture.communityId,
-    coBuilding: { committeeId, joinedOn: randomDay(rng, 2018, 2025) },
+    coBuilding: { committeeId, joinedOn: randomDay(rng, 2018, SEED_YEAR - 1) },
     memberCount: 0,
   };
 }
@@ -138,7 +139,7 @@ function membersOf(orgs: PartyOrganization[], byCommunity: Map<string, ResidentF
           communityId: org.communityId,
           residentId: r.id,
           phone: r.phone,
-          joinedPartyOn: randomDay(rng, Math.max(r.birthYear + 18, 1970), 2024),
+          joinedPartyOn: randomDay(rng, Math.max(r.birthYear + 18, 1970), SEED_YEAR - 2),
         });
       }
     } else {
@@ -151,7 +152,7 @@ function membersOf(orgs: PartyOrganization[], byCommunity: Map<string, ResidentF
           communityId: org.communityId,
           residentId: null,
           phone: `13${rng.int(0, 9)}${pad(rng.int(0, 99_999_999), 8)}`,
-          joinedPartyOn: randomDay(rng, 1985, 2024),
+          joinedPartyOn: randomDay(rng, 1985, SEED_YEAR - 2),
         });
       }
     }
@@ -182,7 +183,7 @@ function postsOf(orgs: PartyOrganization[], members: PartyMember[], rng: SeededR
         weekdays: WEEKDAYS.filter((d) => days.includes(d)),
         opensAt: isShiAyi ? '09:00' : rng.pick(['08:30', '09:00', '14:30']),
         closesAt: isShiAyi ? '11:30' : rng.pick(['11:30', '17:00']),
-        startsOn: isShiAyi ? '2024-03-01' : randomDay(rng, 2022, 2025),
+        startsOn: isShiAyi ? `${SEED_YEAR - 2}-03-01` : randomDay(rng, SEED_YEAR - 4, SEED_YEAR - 1),
         endsOn: null,
         status: 'ACTIVE',
       };

@@ -4,7 +4,7 @@
  * once, into the stack's own registry database.
  */
 import { ANONYMOUS, IDENTITY_HEADER, normalizeIdentity, signIdentity } from '@sanshe/service-kit';
-import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, residentsOf } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, residentsOf, seedDayPlus } from '@sanshe/seed-fixtures';
 import { loadRegistryConfig } from '@sanshe/registry/config';
 import { seed, type SeedSummary } from '@sanshe/registry/seed';
 import { buildSeedData } from '@sanshe/registry/seed-data';
@@ -196,16 +196,16 @@ describe('the seeded district', () => {
   it('refuses a service post that ends before it starts, naming the field, and one outside the caller’s community', async () => {
     const holder = buildSeedData().partyMembers.find((m) => m.residentId === 'resident-000001')!;
     const assign = 'mutation($input: AssignServicePostInput!) { assignServicePost(input: $input) { id status } }';
-    const input = { communityId: wuhan.id, title: '党员服务岗·周末值守', place: '党员之家', holderId: holder._id, weekdays: ['SATURDAY'], opensAt: '09:00', closesAt: '11:00', startsOn: '2026-12-01' };
+    const input = { communityId: wuhan.id, title: '党员服务岗·周末值守', place: '党员之家', holderId: holder._id, weekdays: ['SATURDAY'], opensAt: '09:00', closesAt: '11:00', startsOn: seedDayPlus(4) };
     const ownStaff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] });
-    const backwards = await stack.query(assign, { input: { ...input, endsOn: '2026-11-30' } }, ownStaff);
+    const backwards = await stack.query(assign, { input: { ...input, endsOn: seedDayPlus(3) } }, ownStaff);
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
     const outside = await stack.query(assign, { input }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] }));
     expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const made = await stack.query<{ assignServicePost: { id: string; status: string } }>(assign, { input }, ownStaff);
     expect(made.data?.assignServicePost.status).toBe('ACTIVE');
-    const ended = await stack.query('mutation($id: ID!) { endServicePost(id: $id, endsOn: "2026-12-31") { status endsOn } }', { id: made.data!.assignServicePost.id }, ownStaff);
-    expect(ended.data).toEqual({ endServicePost: { status: 'ENDED', endsOn: '2026-12-31' } });
+    const ended = await stack.query(`mutation($id: ID!) { endServicePost(id: $id, endsOn: "${seedDayPlus(30)}") { status endsOn } }`, { id: made.data!.assignServicePost.id }, ownStaff);
+    expect(ended.data).toEqual({ endServicePost: { status: 'ENDED', endsOn: seedDayPlus(30) } });
   });
 
   it('changes nothing when seeded again, even after its completion marker is gone', async () => {

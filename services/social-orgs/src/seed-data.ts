@@ -2,6 +2,9 @@ import {
   COMMUNITIES,
   PARTY_ORGANIZATIONS,
   SeededRandom,
+  SEED_YEAR,
+  SEEDED_AT,
+  seedDayPlus,
   SERVICE_CONTRACTS,
   SOCIAL_ORGANIZATIONS,
   SOCIAL_WORKERS,
@@ -21,8 +24,11 @@ import { candidacies, gradeOf, type Evaluation, type SocialWorker, type Training
  * on every machine (only which contract months get claims depends on the day it runs). No
  * events: seeds write history directly.
  */
-export const SEEDED_AT = new Date('2026-01-05T09:00:00+08:00');
-export const REVIEW_YEAR = 2025;
+export { SEEDED_AT };
+/** Annual reviews and evaluations cover the last full year before the seed day. */
+export const REVIEW_YEAR = SEED_YEAR - 1;
+/** A day of this year's review season, kept in the past when the seed runs early in the year. */
+const pastDay = (day: string): string => (day < seedDayPlus(0) ? day : seedDayPlus(-1));
 
 const districtCentreId = 'centre-district';
 const streetCentreId = (streetId: string) => `centre-${streetId}`;
@@ -107,7 +113,7 @@ function organizations(): Organization[] {
       incubatingHubId: o.kind !== 'HUB' && i >= 16 && i % 4 === 0 && first ? (hubServing(first)?.id ?? null) : null,
       serviceCentreId,
       status: 'ACTIVE',
-      registeredOn: `${rng.int(2012, 2025)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+      registeredOn: `${rng.int(SEED_YEAR - 14, SEED_YEAR - 1)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
       partyCoverage: coverage.get(o.id) ?? null,
       version: 1,
     };
@@ -121,7 +127,7 @@ function annualReviews(orgs: Organization[]): AnnualReview[] {
     const inspection: InspectionResult = roll < 0.9 ? 'PASSED' : roll < 0.98 ? 'BASICALLY_PASSED' : 'FAILED';
     const score = o.partyCoverage && o.partyCoverage.mode !== 'INSTRUCTOR' ? rng.int(85, 98) : rng.int(62, 92);
     const checkup: PartyCheckupResult = score >= 80 ? 'HEALTHY' : score >= 65 ? 'NEEDS_IMPROVEMENT' : 'UNHEALTHY';
-    const day = `${REVIEW_YEAR + 1}-0${rng.int(3, 5)}-${rng.int(10, 28)}`;
+    const day = pastDay(`${REVIEW_YEAR + 1}-0${rng.int(3, 5)}-${rng.int(10, 28)}`);
     return {
       _id: `${o._id}:${REVIEW_YEAR}`,
       organizationId: o._id,
@@ -146,7 +152,7 @@ function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
       title: rng.pick(TRAINING_TITLES),
       provider: rng.pick(TRAINING_PROVIDERS),
       hours: rng.pick([8, 16, 24, 32, 40]),
-      completedOn: `${rng.int(2023, 2025)}-${rng.pick(['04', '06', '09', '11'])}-${rng.int(10, 28)}`,
+      completedOn: `${rng.int(SEED_YEAR - 3, SEED_YEAR - 1)}-${rng.pick(['04', '06', '09', '11'])}-${rng.int(10, 28)}`,
     }));
     const worker: SocialWorker = {
       _id: w.id,
@@ -159,7 +165,7 @@ function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
       certificate: w.certificate ? { ...w.certificate, number: null } : null,
       trainings,
       status: 'ACTIVE',
-      registeredOn: '2025-01-01',
+      registeredOn: `${SEED_YEAR - 1}-01-01`,
     };
     docs.push(worker);
     const score = Math.round((60 + rng.next() * 38) * 10) / 10;
@@ -175,7 +181,7 @@ function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
       grade,
       ...candidacies(grade, worker),
       comment: null,
-      recordedAt: new Date(`${REVIEW_YEAR + 1}-01-15T10:00:00+08:00`),
+      recordedAt: new Date(`${pastDay(`${REVIEW_YEAR + 1}-01-15`)}T10:00:00+08:00`),
     });
   }
   return { workers: docs, evaluations };
@@ -198,7 +204,7 @@ function contracts(): { contracts: ServiceContract[]; claims: ContractClaim[] } 
     kpiTargets: c.kpiTargets,
     amendments: [],
     amending: null,
-    signedAt: new Date('2025-12-20T10:00:00+08:00'),
+    signedAt: new Date(`${SEED_YEAR - 1}-12-20T10:00:00+08:00`),
   }));
   // Months already past can no longer be contested (contracts start in the current month or
   // later), so only the months from now on are claimed.

@@ -1,4 +1,4 @@
-import { COMMUNITIES, SERVICE_CONTRACTS, SERVICE_ITEM_CODES } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, SEED_YEAR, seedDayPlus, SERVICE_CONTRACTS, SERVICE_ITEM_CODES } from '@sanshe/seed-fixtures';
 import { seed, type SeedSummary } from '@sanshe/social-orgs/seed';
 import { startStack, type Stack } from '@sanshe/test-env';
 
@@ -104,7 +104,7 @@ describe('the seeded district, through the gateway', () => {
 
   it('buys every one of the 120 service items for every one of the 71 communities, without overlaps', async () => {
     const res = await stack.query<{ serviceContracts: { edges: { node: { itemCodes: string[]; communities: { id: string }[]; provider: { id: string } } }[] } }>(
-      `{ serviceContracts(first: 100, filter: { activeOn: "2026-11-27" }) { edges { node { itemCodes communities { id } provider { id } } } } }`,
+      `{ serviceContracts(first: 100, filter: { activeOn: "${seedDayPlus(0)}" }) { edges { node { itemCodes communities { id } provider { id } } } } }`,
     );
     expect(res.errors).toBeUndefined();
     const nodes = res.data!.serviceContracts.edges.map((e) => e.node);
@@ -117,10 +117,10 @@ describe('the seeded district, through the gateway', () => {
 
   it('refuses a new contract overlapping a seeded one for the same provider, item and community', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
-    const seeded = SERVICE_CONTRACTS.find((c) => c.endsOn === '2026-12-31')!;
+    const seeded = SERVICE_CONTRACTS.find((c) => c.endsOn === `${SEED_YEAR}-12-31`)!;
     const sign = (providerOrgId: string) =>
       stack.query(`mutation($input: SignServiceContractInput!) { signServiceContract(input: $input) { id } }`, {
-        input: { buyer: '湖北路街道办事处', providerOrgId, itemCodes: [seeded.itemCodes[3]], communityIds: [seeded.communityIds[2]], startsOn: '2026-12-01', endsOn: '2027-05-31', budgetYuan: 8_000 },
+        input: { buyer: '湖北路街道办事处', providerOrgId, itemCodes: [seeded.itemCodes[3]], communityIds: [seeded.communityIds[2]], startsOn: seedDayPlus(0), endsOn: seedDayPlus(180), budgetYuan: 8_000 },
       }, admin);
     const res = await sign(seeded.providerOrgId);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', contractId: seeded.id });

@@ -1,4 +1,4 @@
-import { communityByName, COMMUNITIES, PARTY_ORGANIZATIONS, residentsOf, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
+import { communityByName, COMMUNITIES, firstMondayAfterSeed, PARTY_ORGANIZATIONS, residentsOf, SEEDED_AT, seedDayPlus, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
 import type { ActivityDoc } from '../data-access/models';
 import type { Activity, OrganizerKind } from '../domain/activity-model';
 import { bookableCells } from '../domain/booking';
@@ -11,8 +11,9 @@ import type { ActivityGroup, Booking, CellClaim, Rota, Venue, VenueKind } from '
  * The demo district's venues, square-dance teams, the rota on 武汉路社区's square and a
  * few upcoming activities — deterministic, so every seed writes the same documents.
  */
-export const SEEDED_AT = new Date('2026-11-27T00:00:00+08:00');
-export const ROTA_FROM = '2026-11-30';
+export { SEEDED_AT };
+/** The rota is adopted from the first Monday after the seed day. */
+export const ROTA_FROM = firstMondayAfterSeed();
 export const ROTA_CYCLES = 4;
 
 const everyDay = (opens: string, closes: string): OpeningInterval[] => {
@@ -114,6 +115,7 @@ interface Upcoming {
   category: string;
   community: string;
   venue: string | null;
+  /** `YYYY-MM-DD`, days after the seed day so the activities stay upcoming. */
   date: string;
   from: string;
   to: string;
@@ -123,11 +125,11 @@ interface Upcoming {
 
 const partyOrgOf = (name: string) => PARTY_ORGANIZATIONS.find((p) => p.communityId === communityByName(name).id)!.id;
 const UPCOMING: Upcoming[] = [
-  { slug: '01', title: '社区睦邻学堂·智能手机课', category: 'NEIGHBOURHOOD_SCHOOL', community: '武汉路社区', venue: 'party-members-home', date: '2026-12-02', from: '09:00', to: '11:00', capacity: 30, organizer: { kind: 'SOCIAL_ORGANIZATION', id: SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!.id } },
-  { slug: '02', title: '百姓茶馆·议事会', category: 'PEOPLES_TEAHOUSE', community: '武汉路社区', venue: 'readers-home', date: '2026-12-04', from: '14:30', to: '16:30', capacity: 25, organizer: null },
-  { slug: '03', title: '生态时蔬花园课堂·酵素制作', category: 'ENVIRONMENTAL_CLASS', community: '天九社区', venue: null, date: '2026-12-05', from: '09:00', to: '11:00', capacity: 30, organizer: null },
-  { slug: '04', title: '我家菜园·冬储', category: 'MY_VEGETABLE_GARDEN', community: '重二社区', venue: null, date: '2026-12-06', from: '09:30', to: '11:30', capacity: 20, organizer: null },
-  { slug: '05', title: '主题党日·红色套餐', category: 'PARTY_BUILDING', community: '长安路三社区', venue: null, date: '2026-12-08', from: '15:00', to: '17:00', capacity: 40, organizer: { kind: 'PARTY_ORGANIZATION', id: partyOrgOf('长安路三社区') } },
+  { slug: '01', title: '社区睦邻学堂·智能手机课', category: 'NEIGHBOURHOOD_SCHOOL', community: '武汉路社区', venue: 'party-members-home', date: seedDayPlus(5), from: '09:00', to: '11:00', capacity: 30, organizer: { kind: 'SOCIAL_ORGANIZATION', id: SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!.id } },
+  { slug: '02', title: '百姓茶馆·议事会', category: 'PEOPLES_TEAHOUSE', community: '武汉路社区', venue: 'readers-home', date: seedDayPlus(7), from: '14:30', to: '16:30', capacity: 25, organizer: null },
+  { slug: '03', title: '生态时蔬花园课堂·酵素制作', category: 'ENVIRONMENTAL_CLASS', community: '天九社区', venue: null, date: seedDayPlus(8), from: '09:00', to: '11:00', capacity: 30, organizer: null },
+  { slug: '04', title: '我家菜园·冬储', category: 'MY_VEGETABLE_GARDEN', community: '重二社区', venue: null, date: seedDayPlus(9), from: '09:30', to: '11:30', capacity: 20, organizer: null },
+  { slug: '05', title: '主题党日·红色套餐', category: 'PARTY_BUILDING', community: '长安路三社区', venue: null, date: seedDayPlus(11), from: '15:00', to: '17:00', capacity: 40, organizer: { kind: 'PARTY_ORGANIZATION', id: partyOrgOf('长安路三社区') } },
 ];
 
 /** 石阿姨 holds a party-member service post at the first upcoming class. */
