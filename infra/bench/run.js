@@ -4,17 +4,18 @@
  * `npm run bench` — the Sanshe load benchmark, in one run on the same seeded data:
  *   1. load: the Sanshe gateway, the monolith and Hive Gateway, side by side, on three
  *      workloads (community dashboard, district list, mutation mix);
- *   2. database round trips per subgraph fetch, with lists of 10, 100 and 1,000 items;
- *   3. events: commit → partner-consumer latency at a steady mutation rate, and outbox
+ *   2. concurrency: N residents register for one activity at once (N = 10, 40, 100);
+ *   3. database round trips per subgraph fetch, with lists of 10, 100 and 1,000 items;
+ *   4. events: commit → partner-consumer latency at a steady mutation rate, and outbox
  *      relay throughput against the raw producer;
- *   4. tuning variants of the gateway (keep-alive off, APQ to subgraphs), last, within the budget.
+ *   5. tuning variants of the gateway (keep-alive off, APQ to subgraphs), last, within the budget.
  * Results: infra/bench/results/<YYYY-MM-DD>.md and .json (…-quick.* in quick mode).
  *
  * Options: --quick (smoke run, ≈4 min), --duration=<s>, --warmup=<s>, --connections=<n>,
  *          --budget=<minutes> (default 14, quick 5: optional work is dropped to stay within),
  *          --rounds=<n> (default 2: each workload's time split into rounds, targets alternating),
- *          --event-rate=<n> (registrations per second in the event-latency run, default 0.5),
- *          --only=load,counts,events,tuning, --reseed (run the seeds even on data), --verbose.
+ *          --event-rate=<n> (registrations per second in the event-latency run, default 20),
+ *          --only=load,concurrency,counts,events,tuning, --reseed (run the seeds even on data), --verbose.
  * Env: BENCH_DB_PREFIX (default bench_), MONGO_URL / KAFKA_BROKERS as everywhere.
  * Never stops or restarts Kafka or the Mongo store; stops only the processes it started.
  */
@@ -24,11 +25,12 @@ const infra = require('../local/infra.js');
 require('./lib/ts-register');
 const { startTarget, stopAllTargets } = require('./lib/processes');
 const { SERVICES, baseEnv, benchDb, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, dbPrefix } = require('./lib/stack');
-const { clearCatalogue, seedBenchData, purgeBenchWrites, dataSizes, prepareMutationContext } = require('./lib/data');
+const { seedBenchData, purgeBenchWrites, dataSizes, prepareMutationContext } = require('./lib/data');
 const { buildWorkloads } = require('./lib/operations');
 const { runLoad, warmUp, mergeRuns } = require('./lib/load');
 const { countQueries, waitIdle } = require('./lib/query-count');
 const { eventLatency, relayThroughput } = require('./lib/events');
+const { concurrencyPhase } = require('./lib/concurrency');
 const { writeResults, ratios, cpuPerRequest } = require('./lib/report');
 
 function parseArgs(argv) {
@@ -47,18 +49,18 @@ function parseArgs(argv) {
     reseed: Boolean(flags.reseed),
     durationSeconds: Number(flags.duration ?? (quick ? 6 : 20)),
     warmupSeconds: Number(flags.warmup ?? (quick ? 1 : 5)),
-    // Heavy workloads get fewer connections: on FerretDB a dashboard costs seconds of store
-    // time, and more connections only queue behind it (latency without more throughput).
+    // Store-bound workloads get fewer connections than the control: on two cores more only
+    // queue behind the store (latency without more throughput).
     connections: flags.connections ? { default: Number(flags.connections) } : { overhead: 10, dashboard: 4, district: 2, mutations: 4 },
     tuningWorkloads: quick ? ['overhead'] : ['overhead', 'dashboard'],
     countTimeoutMs: quick ? 60_000 : 120_000,
-    phases: new Set(String(flags.only ?? 'load,counts,events,tuning').split(',')),
+    phases: new Set(String(flags.only ?? 'load,concurrency,counts,events,tuning').split(',')),
     /** Optional work (tuning variants, the 1,000-item sweep, relay drain) is dropped to stay within it. */
     budgetMinutes: Number(flags.budget ?? (quick ? 5 : 14)),
     rounds: Number(flags.rounds ?? (quick ? 1 : 2)),
     eventSeconds: quick ? 5 : 20,
     /** Registrations per second in the event-latency run: a rate the store sustains, so latency is not queueing (--event-rate). */
-    eventRate: Number(flags['event-rate'] ?? 0.5),
+    eventRate: Number(flags['event-rate'] ?? 20),
     relayBacklog: quick ? 300 : 2000,
     listSizes: quick ? [10, 100] : [10, 100, 1000],
   };
@@ -75,7 +77,7 @@ async function main() {
   const brokers = String(kafkaBrokers).split(',');
   const infraInfo = { mongoUrl, kafkaBrokers: String(kafkaBrokers) };
   const status = await infra.status().catch(() => ({ kafka: {}, mongo: {} }));
-  const sharedPids = { ...(status.mongo.pid ? { ferretdb: status.mongo.pid } : {}), ...(status.kafka.pid ? { kafka: status.kafka.pid } : {}) };
+  const sharedPids = { ...(status.mongo.pid ? { 'mongo store': status.mongo.pid } : {}), ...(status.kafka.pid ? { kafka: status.kafka.pid } : {}) };
   log(`bench (${options.quick ? 'quick' : 'full'} mode): Mongo ${mongoUrl}, Kafka ${kafkaBrokers}, databases ${SERVICES.map(benchDb).join(', ')}`);
 
   log('data…');
@@ -85,10 +87,7 @@ async function main() {
   const sizes = await dataSizes({ mongoUrl });
 
   log(`stack… (${elapsed(t0)})`);
-  await clearCatalogue({ mongoUrl });
   const subgraphs = await startSubgraphs(infraInfo, { log, verbose: options.verbose });
-  // The monolith builds resident-services too, so its catalogue sync needs the same clean slate.
-  await clearCatalogue({ mongoUrl });
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
   const supergraphFile = writeSupergraph(composeFor(urls));
   const variants = options.phases.has('tuning') ? { 'keep-alive off': { SUBGRAPH_KEEP_ALIVE: 'false' }, 'APQ to subgraphs': { SUBGRAPH_APQ: 'true' } } : {};
@@ -104,7 +103,7 @@ async function main() {
 
   const mutationContext = await prepareMutationContext({ gatewayUrl: gateway.url, log });
   notes.push(...mutationContext.problems.map((p) => `mutation mix setup: ${p}`));
-  const { workloads } = await buildWorkloads({ mutationContext, poolSize: options.quick ? 800 : 3000, residentPool: options.quick ? 2000 : 6000 });
+  const { workloads, minter, communities, residentsByCommunity } = await buildWorkloads({ mutationContext, poolSize: options.quick ? 800 : 3000, residentPool: options.quick ? 2000 : 6000 });
 
   /** Processes that report requests in flight: a run starts only once the previous one drained. */
   const counting = { ...subgraphs, monolith };
@@ -112,8 +111,8 @@ async function main() {
   // store one of them can take longer than a short run, which would then measure nothing.
   const runShape = (name) => {
     const connections = options.connections[name] ?? options.connections.default ?? 4;
-    // On FerretDB a dashboard takes seconds of store time: a timed run can end before its
-    // first answer and measure nothing, so the store-bound reads get a fixed number of requests.
+    // Store-bound reads get a fixed number of requests, so a slow store cannot end a timed run
+    // before its first answer (it would measure nothing).
     if (name === 'dashboard' || name === 'district') return { amount: connections * (options.quick ? 3 : 4), connections };
     if (options.quick && name !== 'overhead') return { amount: connections * 3, connections };
     return { seconds: name === 'overhead' && options.quick ? Math.min(3, options.durationSeconds) : options.durationSeconds, connections };
@@ -149,6 +148,7 @@ async function main() {
     },
     load: {},
     ratios: {},
+    concurrency: null,
     queryCounts: null,
     events: null,
     tuning: {},
@@ -194,6 +194,18 @@ async function main() {
       save(results, t0);
     }
     results.ratios = ratios(results.load);
+  }
+
+  save(results, t0);
+  if (options.phases.has('concurrency')) {
+    log(`concurrency: N residents register for one activity at once… (${elapsed(t0)})`);
+    try {
+      await waitIdle(counting, 120_000);
+      results.concurrency = await concurrencyPhase({ url: gateway.url, minter, communities, residentsByCommunity, sizes: options.quick ? [10, 40] : [10, 40, 100], log });
+    } catch (err) {
+      results.concurrencyError = err.message;
+      log(`  failed: ${err.message}`);
+    }
   }
 
   save(results, t0);

@@ -56,13 +56,12 @@ function within(promise, ms, what) {
 }
 
 /**
- * Reads one document of every collection of a bench database, each within `timeoutMs`:
- * FerretDB 1.24 has been seen to wedge a database (every later command on it hangs),
- * and the bench should say so instead of hanging. Resolves whether it holds any data
+ * Reads one document of every collection of a bench database, each within `timeoutMs`, so a
+ * store that stopped answering is reported instead of hanging the bench. Resolves whether it holds any data
  * outside read models (known_*) a bench run may have filled.
  */
 async function probeDatabase(mongoUrl, dbName, timeoutMs = 90_000) {
-  const wedged = `the Mongo store did not answer on database ${dbName} within ${timeoutMs / 1000} s (FerretDB wedges a database after some client crashes; restart FerretDB, or point the bench elsewhere: BENCH_DB_PREFIX=<fresh>_ or BENCH_DB_<SERVICE>=<name>)`;
+  const wedged = `the Mongo store did not answer on database ${dbName} within ${timeoutMs / 1000} s (restart it with 'npm run infra -- down --mongo-only' then 'npm run infra -- up', or point the bench elsewhere: BENCH_DB_PREFIX=<fresh>_ or BENCH_DB_<SERVICE>=<name>)`;
   return withDb(mongoUrl, dbName, async (c) => {
     let holdsData = false;
     for (const { name } of await within(c.db.listCollections().toArray(), timeoutMs, wedged)) {
@@ -114,9 +113,7 @@ async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log 
         const collection = connection.db.collection('known_residents');
         if ((await connection.db.command({ collStats: 'known_residents' }).then((s) => s.count, () => 0)) < f.RESIDENT_COUNT) {
           const rows = [...residentsByCommunity.values()].flat().map((r) => ({ _id: r.id, communityId: r.communityId, streetId: communities.find((c) => c.id === r.communityId)?.streetId }));
-          // Batches under 100: FerretDB 1.24 wedges a database on an update command of 100+
-          // statements that match existing documents (see docs/PERFORMANCE.md).
-          for (let i = 0; i < rows.length; i += 50) {
+          for (let i = 0; i < rows.length; i += 1_000) {
             await collection.bulkWrite(
               rows.slice(i, i + 50).map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })),
               { ordered: false },
@@ -151,19 +148,6 @@ async function purgeBenchWrites({ mongoUrl }) {
   return purged;
 }
 
-/**
- * resident-services re-syncs its catalogue (120 items) on every start with one bulk write,
- * which wedges the database on FerretDB 1.24 once the items exist (an update command of
- * 100+ statements matching existing documents never returns). The catalogue is reference
- * data rebuilt from code at each start, so the bench empties it right before a start.
- */
-async function clearCatalogue({ mongoUrl }) {
-  await withDb(mongoUrl, benchDb('resident-services'), async (c) => {
-    await c.db.collection('service_items').deleteMany({});
-    await c.db.collection('service_categories').deleteMany({});
-  });
-}
-
 /** Document counts of the bench databases, so the report shows what the figures ran on. */
 async function dataSizes({ mongoUrl }) {
   const sizes = {};
@@ -172,7 +156,7 @@ async function dataSizes({ mongoUrl }) {
       const out = {};
       for (const { name: collection } of await c.db.listCollections().toArray()) {
         if (collection.startsWith('system.')) continue;
-        // collStats reads the store's own count; a count command makes FerretDB scan every document.
+        // collStats reads the store's own count instead of counting documents.
         out[collection] = (await c.db.command({ collStats: collection })).count;
       }
       return out;
@@ -227,4 +211,4 @@ async function prepareMutationContext({ gatewayUrl, log = console.log }) {
   return { activityByCommunity, itemCode: item?.code ?? 'C01-01', problems };
 }
 
-module.exports = { clearCatalogue, probeDatabase, seedBenchData, purgeBenchWrites, dataSizes, prepareMutationContext, hasSeed, withDb, post };
+module.exports = { probeDatabase, seedBenchData, purgeBenchWrites, dataSizes, prepareMutationContext, hasSeed, withDb, post };

@@ -136,9 +136,8 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
   const secret = process.env.IDENTITY_SECRET || 'sanshe-local-identity-secret-change-me';
   const identity = { userId: 'bench-admin', roles: ['DISTRICT_ADMIN'], streetIds: [], communityIds: [], orgIds: [], residentId: null, socialWorkerId: null };
   // A subgraph that sent about a command per item (N+1) is not asked for the next size: at
-  // 1,000 items it would send thousands of commands and load the store for minutes. Small
-  // batches read point by point on purpose (activities reads up to 50 ids one by one,
-  // because FerretDB scans a collection for `_id: {$in}`), so this is judged from 100 up.
+  // 1,000 items it would send thousands of commands and load the store for minutes. Judged
+  // from 100 up, where a per-item pattern cannot hide behind a fixed handful of commands.
   const growing = new Set();
   results.listSizes.skipped = {};
   for (const size of sizes) {

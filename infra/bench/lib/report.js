@@ -39,7 +39,7 @@ function ratios(load) {
 }
 
 function loadTable(results) {
-  const lines = ['| workload | target | RPS | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | target CPU % | target RSS MiB (avg/max) | subgraphs CPU % | FerretDB CPU % | machine busy % |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| workload | target | RPS | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | target CPU % | target RSS MiB (avg/max) | subgraphs CPU % | store CPU % | machine busy % |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const [workload, byTarget] of Object.entries(results.load)) {
     for (const [target, run] of Object.entries(byTarget)) {
       if (run.failed) {
@@ -49,7 +49,7 @@ function loadTable(results) {
       const own = run.cpu.processes[target] ?? {};
       const subgraphCpu = Object.entries(run.cpu.processes).filter(([l]) => results.meta.subgraphs.includes(l)).reduce((n, [, p]) => n + (p.cpuPercent ?? 0), 0);
       lines.push(
-        `| ${workload} | ${TARGET_TITLES[target] ?? target} | ${fmt(run.rps)} | ${fmt(run.latency.p50)} | ${fmt(run.latency.p95)} | ${fmt(run.latency.p99)} | ${run.graphqlErrors + run.connectionErrors}/${run.requests} | ${fmt(run.cpuMsPerRequest)} | ${fmt(own.cpuPercent)} | ${fmt(own.rssAvgMiB)}/${fmt(own.rssMaxMiB)} | ${target === 'monolith' ? '(in process)' : fmt(Math.round(subgraphCpu))} | ${fmt(run.cpu.processes.ferretdb?.cpuPercent)} | ${fmt(run.cpu.machineBusyPercent)} |`,
+        `| ${workload} | ${TARGET_TITLES[target] ?? target} | ${fmt(run.rps)} | ${fmt(run.latency.p50)} | ${fmt(run.latency.p95)} | ${fmt(run.latency.p99)} | ${run.graphqlErrors + run.connectionErrors}/${run.requests} | ${fmt(run.cpuMsPerRequest)} | ${fmt(own.cpuPercent)} | ${fmt(own.rssAvgMiB)}/${fmt(own.rssMaxMiB)} | ${target === 'monolith' ? '(in process)' : fmt(Math.round(subgraphCpu))} | ${fmt(run.cpu.processes['mongo store']?.cpuPercent)} | ${fmt(run.cpu.machineBusyPercent)} |`,
       );
     }
   }
@@ -132,6 +132,47 @@ function eventsSection(results) {
   return out.join('\n');
 }
 
+function concurrencySection(results) {
+  const runs = results.concurrency;
+  if (!runs) return results.concurrencyError ? `Failed: ${results.concurrencyError}` : '_not run_';
+  const control = results.load.overhead?.gateway?.latency?.p50;
+  const lines = [
+    `N residents register for one activity of capacity ${runs[0]?.capacity ?? '?'} at the same instant, through the Sanshe gateway. Control query p50 in this run: ${fmt(control)} ms.`,
+    '',
+    '| N | registered | waitlisted | timeouts | errors | p50 ms | p95 ms | slowest ms | slowest ÷ control p50 | correct |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of runs) {
+    lines.push(`| ${r.n} | ${r.registered} | ${r.waitlisted} | ${r.timeouts} | ${r.errors} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p95)} | ${fmt(r.latency.max)} | ${fmt(ratio(r.latency.max, control))} | ${r.correct ? 'yes' : `**no**${r.errorSamples.length ? `: ${r.errorSamples[0].replaceAll('|', '/')}` : ''}`} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The store issue's acceptance lines, computed from this run (ratios on this machine). */
+function acceptance(results) {
+  const g = (w) => results.load[w]?.gateway;
+  const control = g('overhead')?.latency?.p50;
+  const rows = [];
+  const row = (what, value, limit, ok) => rows.push(`| ${what} | ${value ?? '–'} | ${limit} | ${value == null ? '–' : ok ? 'yes' : '**no**'} |`);
+  const dash = ratio(g('dashboard')?.latency?.p50, control);
+  row('dashboard p50 ÷ control p50', fmt(dash), '≤ 6', dash != null && dash <= 6);
+  const list = ratio(g('district')?.latency?.p50, control);
+  row('district list p50 ÷ control p50', fmt(list), '≤ 20', list != null && list <= 20);
+  const vsMono = results.ratios.dashboard?.gatewayVsMonolith?.rps;
+  row('dashboard throughput, gateway ÷ monolith', fmt(vsMono), '≥ 0.6', vsMono != null && vsMono >= 0.6);
+  const vsHive = results.ratios.overhead?.gatewayVsPeer?.rps;
+  row('control throughput, gateway ÷ Hive Gateway', fmt(vsHive), '≥ 1.0', vsHive != null && vsHive >= 1.0);
+  const at40 = results.concurrency?.find((r) => r.n === 40);
+  const slow = at40 ? ratio(at40.latency.max, control) : null;
+  row('concurrency N=40: slowest ÷ control p50', fmt(slow), '≤ 100', slow != null && slow <= 100);
+  const allCorrect = results.concurrency ? results.concurrency.every((r) => r.correct) : null;
+  row('concurrency: every answer, 0 timeouts, 0 errors, exactly capacity registered', allCorrect == null ? null : allCorrect ? 'all' : 'not all', 'all', allCorrect);
+  const p95 = results.events?.latency?.endToEndMs?.p95;
+  const rate = results.events?.latency?.rate;
+  row(`events at ${rate ?? '?'} registrations/s: commit → partner p95 ms`, fmt(p95), '≤ 150 at 20/s', p95 != null && p95 <= 150 && rate >= 20);
+  return ['| measure | this run | target | met |', '| --- | ---: | --- | --- |', ...rows].join('\n');
+}
+
 function tuningSection(results) {
   const t = results.tuning;
   if (!t || Object.keys(t).length === 0) return '_not run_';
@@ -162,7 +203,7 @@ Targets: **Sanshe gateway** (gateway/src/server.ts, its own process, over five s
 calls — federation's physical limit, see docs/PERFORMANCE.md); **Hive Gateway** (\`@graphql-hive/gateway-runtime\`
 ${m.hiveVersion}, same subgraph processes and supergraph, same token verification and signed identity).
 "CPU ms/req" sums the CPU of the target's own processes (gateways: gateway + five subgraphs; monolith: itself).
-FerretDB and Kafka are shared with other work on this machine; their CPU is shown for context only.
+The Mongo-wire store (mongo-java-server) and Kafka are shared with other work on this machine; their CPU is shown for context only.
 
 ## Load
 
@@ -180,9 +221,17 @@ ${errorNotes(results)}
 
 ${countTable(results)}
 
+## Concurrency (one activity, many residents at once)
+
+${concurrencySection(results)}
+
 ## Events
 
 ${eventsSection(results)}
+
+## Acceptance (issue 13, ratios in this run)
+
+${acceptance(results)}
 
 ## Tuning variants (Sanshe gateway)
 

@@ -118,9 +118,12 @@ describe('the seeded district, through the gateway', () => {
   it('refuses a new contract overlapping a seeded one for the same provider, item and community', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const seeded = SERVICE_CONTRACTS.find((c) => c.endsOn === `${SEED_YEAR}-12-31`)!;
+    // Contracts run in whole months from this month on: this month to the end of the sixth.
+    const first = new Date(`${seedDayPlus(0).slice(0, 7)}-01T00:00:00Z`);
+    const thisMonth = { startsOn: first.toISOString().slice(0, 10), endsOn: new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 6, 0)).toISOString().slice(0, 10) };
     const sign = (providerOrgId: string) =>
       stack.query(`mutation($input: SignServiceContractInput!) { signServiceContract(input: $input) { id } }`, {
-        input: { buyer: '湖北路街道办事处', providerOrgId, itemCodes: [seeded.itemCodes[3]], communityIds: [seeded.communityIds[2]], startsOn: seedDayPlus(0), endsOn: seedDayPlus(180), budgetYuan: 8_000 },
+        input: { buyer: '湖北路街道办事处', providerOrgId, itemCodes: [seeded.itemCodes[3]], communityIds: [seeded.communityIds[2]], startsOn: thisMonth.startsOn, endsOn: thisMonth.endsOn, budgetYuan: 8_000 },
       }, admin);
     const res = await sign(seeded.providerOrgId);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', contractId: seeded.id });
