@@ -50,6 +50,10 @@ export const gatewayConfigSchema = baseConfigSchema
     INTROSPECTION: flag.optional(),
     /** The GraphiQL admin playground at GET / (self-hosted assets, nothing from the network). */
     PLAYGROUND: flag.default('true'),
+    /** The gateway's own database (at MONGO_URL): Open311 app registrations and their rate counters. */
+    OPEN311_DB: z.string().min(1).default('sanshe_gateway'),
+    /** Open311 calls per api_key per minute, counted in OPEN311_DB so every replica shares the count. */
+    OPEN311_REQUESTS_PER_MINUTE: count(60),
   })
   .transform((c) => ({ ...c, INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== 'production' }));
 

@@ -9,6 +9,7 @@ import fetch from 'node-fetch';
 import { createAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
 import { queryLimits } from './limits';
+import { createOpen311, Open311Store } from './open311';
 import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
 import { createPlayground } from './playground';
@@ -94,8 +95,11 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
     },
   });
   const playground = config.PLAYGROUND ? createPlayground() : null;
+  const open311Store = new Open311Store({ mongoUrl: config.MONGO_URL, dbName: config.OPEN311_DB, requestsPerMinute: config.OPEN311_REQUESTS_PER_MINUTE });
+  const open311 = createOpen311({ apollo, authenticate, store: open311Store, maxBodyBytes: config.MAX_BODY_BYTES, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, logger });
   const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     if (playground?.(req, res)) return;
+    if (open311(req, res)) return;
     api(req, res);
   });
 
@@ -117,6 +121,7 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         httpServer.closeIdleConnections();
       });
       await apollo.stop();
+      await open311Store.close();
       agent.destroy();
     },
   };

@@ -120,4 +120,19 @@ describe('notices and the views of orders from communities, residents and provid
     );
     expect(byStreet.serviceOrders.edges.map((e) => e.node.id)).toEqual([ids[2], ids[1]]);
   });
+
+  it('lets a partner (an Open311 app) list and read the district\'s orders, masked, but not a community\'s business', async () => {
+    const resident = await stack.token({ roles: ['RESIDENT'], residentId: neighbour.residentIds[0]! });
+    const input = { itemCode: 'C01-01', channel: 'WEB', contactPhone: '13800003333', address: '南口社区 7号楼3单元502', answers: [{ code: 'question', value: '医保怎么续缴' }, { code: 'replyBy', value: 'PHONE' }] };
+    const { submitServiceOrder } = await ok<{ submitServiceOrder: { id: string } }>(stack, SUBMIT, { input }, resident);
+    const partner = await stack.token({ sub: 'open311:app-test', roles: ['PARTNER'] });
+    const ORDERS = `query { serviceOrders(filter: {}, first: 100) { edges { node { id contactPhone address } } } }`;
+    const listed = await ok<{ serviceOrders: { edges: { node: { id: string; contactPhone: string; address: string } }[] } }>(stack, ORDERS, {}, partner);
+    const seen = listed.serviceOrders.edges.find((e) => e.node.id === submitServiceOrder.id)?.node;
+    expect(seen).toEqual({ id: submitServiceOrder.id, contactPhone: '138****3333', address: expect.stringMatching(/^南口社区 \*+$/) });
+    const read = await ok<{ serviceOrder: { contactPhone: string } }>(stack, `query($id: ID!) { serviceOrder(id: $id) { contactPhone } }`, { id: submitServiceOrder.id }, partner);
+    expect(read.serviceOrder.contactPhone).toBe('138****3333');
+    const community = await stack.query(`query($f: ServiceOrderFilter!) { serviceOrders(filter: $f) { edges { node { id } } } }`, { f: { communityId: neighbour.communityId } }, partner);
+    expect(community.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

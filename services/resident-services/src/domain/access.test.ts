@@ -15,7 +15,7 @@ describe('who may see an order', () => {
     expect(canReadOrder(who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] }), order)).toBe(true);
     expect(canReadOrder(who({ roles: ['ORG_STAFF'], orgIds: ['org-002'] }), order)).toBe(false);
     expect(canReadOrder(who({ roles: ['RESIDENT'], residentId: 'resident-000002' }), order)).toBe(false);
-    expect(() => assertMayReadOrder(who({ roles: ['PARTNER'] }), order)).toThrow(ForbiddenError);
+    expect(() => assertMayReadOrder(who({ roles: ['SOCIAL_WORKER'], communityIds: ['community-002'] }), order)).toThrow(ForbiddenError);
     expect(() => assertMayReadOrder(ANONYMOUS, order)).toThrow(UnauthenticatedError);
   });
 
@@ -25,6 +25,14 @@ describe('who may see an order', () => {
     expect(mayReadOrderPersonalData(provider, { ...order, status: 'CLOSED' })).toBe(false);
     expect(mayReadOrderPersonalData(who({ roles: ['COMMUNITY_STAFF'], communityIds: ['community-001'] }), order)).toBe(true);
     expect(mayReadOrderPersonalData(who({ roles: ['COMMUNITY_STAFF'], communityIds: ['community-002'] }), order)).toBe(false);
+  });
+
+  it('lets a partner (an Open311 app) read any order, never its personal data', () => {
+    const partner = who({ roles: ['PARTNER'] });
+    expect(canReadOrder(partner, order)).toBe(true);
+    expect(canReadOrder(partner, anOrder({ communityId: 'community-009', streetId: 'street-05', residentId: 'resident-000777' }))).toBe(true);
+    expect(mayReadOrderPersonalData(partner, order)).toBe(false);
+    expect(mayReadOrderPersonalData(partner, { ...order, status: 'CLOSED' })).toBe(false);
   });
 
   it('names every way an action could have been allowed when none is', () => {

@@ -36,9 +36,17 @@ export function authorizeAny(identity: Identity, action: string, policies: reado
   throw new ForbiddenError(`To ${action} you need ${ways.join(', or ')}; your token (roles: ${identity.roles.join(', ') || 'none'}) does not grant it.`);
 }
 
+/**
+ * Partners (registered Open311 apps, through the gateway's GeoReport facade) read every
+ * order, as GeoReport's request feed is public: they never see it unmasked, since
+ * `mayReadOrderPersonalData` gives PARTNER no personal data.
+ */
+export const partnerReadPolicy = (action: string): Policy => ({ action, roles: ['PARTNER'] });
+
 function readPolicies(order: Owned, action: string): Policy[] {
   const policies: Policy[] = [
     residentPolicy(order.residentId, action),
+    partnerReadPolicy(action),
     { action, roles: [...STAFF_ROLES, 'SOCIAL_WORKER'], scope: { communityId: order.communityId, streetId: order.streetId } },
   ];
   if (order.providerOrgId) policies.push({ action, roles: PROVIDER_ROLES, scope: { orgId: order.providerOrgId } });

@@ -51,7 +51,8 @@ async function authorizeOrderList(filter: OrderFilterArgs, ctx: Ctx): Promise<vo
   }
   if (filter.streetId) policies.push({ action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId: filter.streetId } });
   if (filter.providerOrgId) policies.push({ action, roles: [...PROVIDER_ROLES, 'DISTRICT_ADMIN'], scope: { orgId: filter.providerOrgId } });
-  if (policies.length === 0) policies.push({ action: `${action} of the whole district`, roles: ['DISTRICT_ADMIN'] });
+  // Partners (Open311 apps) read the district's orders masked, as GeoReport's request feed is public.
+  if (policies.length === 0) policies.push({ action: `${action} of the whole district`, roles: ['DISTRICT_ADMIN', 'PARTNER'] });
   authorizeAny(ctx.identity, action, policies);
 }
 
