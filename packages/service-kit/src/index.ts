@@ -18,4 +18,3 @@ export * from './events/outbox';
 export * from './events/relay';
 export * from './pagination';
 export * from './read-models/communities';
-export * from './serial-writes';
