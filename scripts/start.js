@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: infrastructure (native Kafka + FerretDB, or --docker), a build, demo
+// `npm start`: infrastructure (native Kafka + mongo-java-server, or --docker), a build, demo
 // data when the store is empty, every subgraph and the gateway; prints the URLs.
 // Ctrl-C stops every process this command started, and only those.
 const path = require('node:path');

@@ -1,6 +1,6 @@
 'use strict';
 // SANSHE_TEST_INFRA=containers: the tests run against MongoDB 7 and Kafka in throwaway containers
-// instead of the native Kafka + FerretDB, e.g. to check that the code also holds on a real mongod.
+// instead of the native Kafka + mongo-java-server, e.g. to check that the code also holds on a real mongod.
 // Same images as infra/docker-compose.yml. The containers live as long as the jest process:
 // testcontainers' Ryuk removes them when it exits, so a crashed run leaves nothing behind.
 const net = require('node:net');
@@ -31,7 +31,7 @@ async function dockerHost() {
   try {
     return (await getContainerRuntimeClient()).info.containerRuntime.host;
   } catch {
-    throw new InfraError('SANSHE_TEST_INFRA=containers needs a running Docker engine; unset it to use the native Kafka and FerretDB', {
+    throw new InfraError('SANSHE_TEST_INFRA=containers needs a running Docker engine; unset it to use the native Kafka and mongo-java-server', {
       code: 'E_PREREQ',
       exitCode: 2,
     });
@@ -76,7 +76,7 @@ function kafkaContainer(host, hostPort) {
     .start();
 }
 
-/** Plain standalone mongod, no replica set: like FerretDB, no transactions and no change streams. */
+/** Plain standalone mongod, no replica set: like the embedded store, no transactions and no change streams. */
 function mongoContainer() {
   return new GenericContainer(MONGO_IMAGE).withExposedPorts(MONGO_PORT).withStartupTimeout(READY_TIMEOUT_MS).start();
 }
