@@ -58,10 +58,15 @@ export class OrderRepository implements OrderStore {
     return order;
   }
 
+  /**
+   * The day's next number: the counter as it was before this `$inc`, plus one. Not the
+   * post-image: the embedded store re-reads that after the update, so two racing requests
+   * could both see the later value (test/store/conformance.test.ts).
+   */
   async nextSequence(day: string): Promise<number> {
     const id = `service-order:${day}`;
-    const counter = await this.models.OrderNumberCounter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean().exec();
-    return counter!.seq;
+    const before = await this.models.OrderNumberCounter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: false }).lean().exec();
+    return (before?.seq ?? 0) + 1;
   }
 
   async insert(order: ServiceOrder, events: OutboxEntry[]): Promise<ServiceOrder> {
