@@ -87,10 +87,20 @@ describe('the Mongo-wire store', () => {
     expect((await writers[0]!.findOne({ _id: 'service-order:2026-12-05' as never }))?.seq).toBe(40);
   });
 
+  it('stops an ordered insertMany at the first duplicate, and its first write error tells how far it got (venue cell claims)', async () => {
+    const [c] = fresh();
+    await c!.insertOne({ _id: 'cell-2' as never });
+    const err = await c!.insertMany([{ _id: 'cell-1' }, { _id: 'cell-2' }, { _id: 'cell-3' }] as never[], { ordered: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(mongoose.mongo.MongoBulkWriteError);
+    const failed = (err as InstanceType<typeof mongoose.mongo.MongoBulkWriteError>).writeErrors;
+    expect((Array.isArray(failed) ? failed : [failed]).map((e) => [e.index, e.code])).toEqual([[1, 11000]]);
+    expect((await c!.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['cell-1', 'cell-2']);
+  });
+
   it('applies an event once under parallel deliveries: filter `applied: {$ne: id}`, $inc and $push in one upsert (statistics buckets)', async () => {
     const writers = fresh();
     const apply = (c: Collection<Document>, eventId: string) =>
-      c.updateOne({ _id: 'bucket' as never, applied: { $ne: eventId } }, { $inc: { submitted: 1 }, $push: { applied: eventId }, $setOnInsert: { month: '2026-12' } }, { upsert: true });
+      c.updateOne({ _id: 'bucket' as never, applied: { $ne: eventId } }, { $inc: { submitted: 1 }, $push: { applied: eventId }, $setOnInsert: { month: '2026-12' } } as never, { upsert: true });
     await writers[0]!.insertOne({ _id: 'bucket' as never, submitted: 0, applied: [], month: '2026-12' });
     const same = await via(writers, 10, (c) => apply(c, 'event-a'));
     const distinct = await via(writers, 20, (c, i) => apply(c, `event-${i}`));
@@ -122,12 +132,12 @@ describe('the Mongo-wire store', () => {
   it('keeps every member of parallel $addToSet and $push, and $pull / $pullAll remove exactly the scalars named (provider desks, groups, holders)', async () => {
     const writers = fresh();
     await writers[0]!.insertOne({ _id: 'desk' as never, open: [], log: [] });
-    await via(writers, 25, (c, i) => c.updateOne({ _id: 'desk' as never }, { $addToSet: { open: `order-${i % 20}` }, $push: { log: i } }));
+    await via(writers, 25, (c, i) => c.updateOne({ _id: 'desk' as never }, { $addToSet: { open: `order-${i % 20}` }, $push: { log: i } } as never));
     let desk = await writers[0]!.findOne({ _id: 'desk' as never });
     expect((desk?.open as string[]).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `order-${i}`).sort());
     expect(desk?.log).toHaveLength(25);
-    await via(writers, 5, (c, i) => c.updateOne({ _id: 'desk' as never }, { $pull: { open: `order-${i}` } }));
-    await writers[1]!.updateOne({ _id: 'desk' as never }, { $pullAll: { open: ['order-5', 'order-6', 'absent'] } });
+    await via(writers, 5, (c, i) => c.updateOne({ _id: 'desk' as never }, { $pull: { open: `order-${i}` } } as never));
+    await writers[1]!.updateOne({ _id: 'desk' as never }, { $pullAll: { open: ['order-5', 'order-6', 'absent'] } } as never);
     desk = await writers[0]!.findOne({ _id: 'desk' as never });
     expect((desk?.open as string[]).sort()).toEqual(Array.from({ length: 13 }, (_, i) => `order-${i + 7}`).sort());
   });
