@@ -24,8 +24,8 @@ export function processedEventsModel(connection: Connection): Model<ProcessedEve
 /**
  * Deletes the markers of events processed before `olderThan`; returns how many went. The
  * embedded store has no TTL index, so a job does it. Idempotent, and safe beside a second
- * replica doing the same. Markers only need to outlive redelivery: older than the topics'
- * retention nothing can repeat them, and in practice a redelivery comes within minutes.
+ * replica doing the same. A marker must outlive every redelivery of its event, a replay
+ * included: past the topics' retention nothing can repeat it.
  */
 export async function pruneProcessedEvents(connection: Connection, olderThan: Date): Promise<number> {
   const { deletedCount } = await processedEventsModel(connection).deleteMany({ processedAt: { $lt: olderThan } });
