@@ -178,5 +178,5 @@ export function hostileRequests(count = 1000, seed = 20261127): HostileRequest[]
 export const INTERNALS: { what: string; pattern: RegExp }[] = [
   { what: 'stack trace', pattern: /\bat (?:async )?[\w$.<>[\]]+ \(|\bat (?:async )?\/[\w/.-]+:\d+|\.(?:ts|js|mjs|cjs):\d+:\d+/ },
   { what: 'file path', pattern: /\/work\/|\/home\/|\/usr\/(?:local\/)?lib|node_modules|[A-Z]:\\\\/ },
-  { what: 'database error', pattern: /Mongo(?:Server|Network|Bulk|Parse|Runtime)?Error|MongooseError|E11000|BSON(?:Error|TypeError|Version)|CastError|Cast to \w+ failed|buffering timed out|errmsg|codeName|\$clusterTime|org\.h2\.|de\.bwaldvogel/i },
+  { what: 'database error', pattern: /Mongo(?:Server|Network|Bulk|Parse|Runtime)?Error|MongooseError|E11000|BSON(?:Error|TypeError|Version)|CastError|Cast to \w+ failed|buffering timed out|bwaldvogel|MongoServerException|org\.h2|errmsg|codeName|\$clusterTime/i },
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { eventually, startStack, type Stack } from '@sanshe/test-env';
+import { eventually, startStack, subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 
 const CREATE_STREET = `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`;
 const CREATE_COMMUNITY = `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id name } }`;
@@ -10,11 +10,12 @@ const COMMUNITY = `query($id: ID!) { community(id: $id) { name publishedActivity
 
 const kafka = new Kafka({ clientId: 'e2e-plain-consumer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
 
-/** Reads a topic from the beginning with a fresh group until `match` finds a record. */
+/** Reads a topic from where this run started with a fresh group until `match` finds a record. */
 async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean): Promise<{ event: Record<string, unknown>; headers: Record<string, string> }> {
-  const consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });
+  const groupId = `e2e-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await subscribeFromRunStart(kafka, consumer, groupId, topic);
   try {
     return await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching event on ${topic}`)), 60_000);

@@ -17,9 +17,23 @@ export const baseConfigSchema = z.object({
   IDENTITY_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30),
   /** Prefixed to every consumer group id, so parallel test stacks never share a group. */
   KAFKA_GROUP_PREFIX: z.string().default(''),
+  /**
+   * Where a consumer group without committed offsets starts: `earliest` (a new service
+   * catches up on what the topics retain) or `end` (test stacks: only what is written
+   * after the service started, however many runs the broker has seen).
+   */
+  KAFKA_CONSUMER_START: z.enum(['earliest', 'end']).default('earliest'),
   /** How often the outbox relay sweeps every outbox collection (writes in this process wake it at once). */
   OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(15_000),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /**
+   * How long a consumer's processed-event markers are kept (its dedupe window); older ones are
+   * pruned. The default matches the topics' retention (30 days), so a replay of anything a
+   * topic still holds is recognised (docs/events.md).
+   */
+  PROCESSED_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(30 * 24),
+  /** How often the markers older than that are pruned. */
+  PROCESSED_EVENTS_PRUNE_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

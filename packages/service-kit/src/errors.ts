@@ -46,7 +46,7 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** MongoDB and FerretDB both report a unique-index violation as code 11000. */
+/** A unique-index violation: code 11000, the one part of the error every Mongo-wire store reports alike. */
 export function isDuplicateKeyError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }

@@ -15,7 +15,7 @@ export * from './events/contracts';
 export * from './events/envelope';
 export * from './events/kafka';
 export * from './events/outbox';
+export * from './events/processed-events';
 export * from './events/relay';
 export * from './pagination';
 export * from './read-models/communities';
-export * from './serial-writes';

@@ -8,6 +8,7 @@ import type { Connection, Model } from 'mongoose';
 import type { BaseConfig } from './config';
 import { requestLogger, traceparentOf, type RequestContext } from './context';
 import { EventConsumer, type EventHandler } from './events/consumer';
+import { processedEventsModel, startProcessedEventsPruning } from './events/processed-events';
 import { EventContracts } from './events/contracts';
 import { createKafka, ensureTopics } from './events/kafka';
 import { EventFactory } from './events/outbox';
@@ -60,6 +61,11 @@ export interface RunningService {
   connection: Connection;
   relay: OutboxRelay;
   consumers: EventConsumer[];
+  /**
+   * Settles once every consumer's start position is fixed (with KAFKA_CONSUMER_START=end:
+   * records written after this are seen), even before the groups have joined.
+   */
+  consumersPositioned: Promise<void>;
   httpServer: http.Server;
   logger: Logger;
   /** Starts listening; port 0 picks a free port. Returns the GraphQL URL. */
@@ -81,6 +87,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const contracts = new EventContracts();
   const events = new EventFactory(definition.name, contracts);
   const parts = await definition.build({ config, connection, events, contracts, logger });
+  if ((parts.consumers ?? []).length > 0) processedEventsModel(connection); // so syncIndexes builds its index
   await syncIndexes(connection);
 
   const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger);
@@ -95,15 +102,25 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
         contracts,
         logger,
         maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        startAt: config.KAFKA_CONSUMER_START,
         ...spec,
         groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
       }),
   );
+  // The consumers' dedupe markers, pruned by age: the store has no TTL index to do it.
+  const pruning =
+    consumers.length > 0
+      ? startProcessedEventsPruning(connection, { everyMs: config.PROCESSED_EVENTS_PRUNE_MS, retentionMs: config.PROCESSED_EVENTS_RETENTION_HOURS * 3600_000 }, logger)
+      : null;
   let consumersStarted = consumers.length === 0;
   let stopping = false;
+  let positioned!: () => void;
+  const consumersPositioned = new Promise<void>((resolve) => (positioned = resolve));
   const consumersReady = (async () => {
     // Kafka may be down at boot: keep trying in the background, the API serves meanwhile.
     await ensureTopics(kafka, contracts.topics()).catch((err) => logger.warn({ err: (err as Error).message }, 'could not create topics yet'));
+    // Where each group starts is settled for all of them first: joining groups takes longer.
+    await Promise.all(consumers.map((c) => c.position())).then(positioned, (err) => logger.warn({ err: (err as Error).message }, 'could not position consumers yet'));
     for (const consumer of consumers) {
       for (let attempt = 1; !stopping; attempt += 1) {
         try {
@@ -117,6 +134,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
       }
     }
     consumersStarted = true;
+    positioned();
   })();
 
   const apollo = new ApolloServer<TContext>({
@@ -153,6 +171,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     connection,
     relay,
     consumers,
+    consumersPositioned,
     httpServer,
     logger,
     listen(port = config.PORT, host = '127.0.0.1') {
@@ -173,6 +192,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
       });
       await apollo.stop();
       await consumersReady;
+      await pruning?.stop();
       await Promise.all(consumers.map((c) => c.stop()));
       await relay.stop();
       await connection.close();

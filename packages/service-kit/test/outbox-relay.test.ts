@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ensureTopics } from '../src/events/kafka';
-import { OUTBOX_FIELD, outboxPlugin, pushEvents, type OutboxEntry } from '../src/events/outbox';
+import { OUTBOX_FIELD, OUTBOX_PENDING, outboxPlugin, pushEvents, type OutboxEntry } from '../src/events/outbox';
 import { OutboxRelay } from '../src/events/relay';
 import { createLogger } from '../src/logger';
 import { connectMongo } from '../src/mongo';
@@ -72,7 +72,7 @@ describe('the outbox relay', () => {
     await connection?.close();
   });
 
-  it('publishes what a write named by reading that document by _id, with no sweep in between', async () => {
+  it('publishes a local write at once through the pending-events query, long before any sweep', async () => {
     await Things.create({ _id: 'a', n: 0 });
     const relay = startRelay(10 * 60_000); // the sweep at start, then none for ten minutes
     await new Promise((r) => setTimeout(r, 500));
@@ -80,11 +80,31 @@ describe('the outbox relay', () => {
     const events = [entry('a'), entry('a')];
     await Things.updateOne({ _id: 'a' }, { $inc: { n: 1 }, ...pushEvents(events) });
     expect(await arrived(events.map((e) => e.id), 20_000)).toBe(true);
-    // Every read named its document; none swept the collection.
+    // Found by the pending-events filter (the one the sparse index serves), not by a full read.
     expect(finds.length).toBeGreaterThan(0);
-    expect(finds.every((f) => f._id === 'a')).toBe(true);
+    expect(finds.every((f) => JSON.stringify(f) === JSON.stringify(OUTBOX_PENDING))).toBe(true);
     expect((await Things.findById('a').lean())?.[OUTBOX_FIELD as keyof Thing]).toEqual([]);
     expect(relay.published).toBe(2);
+    expect(await relay.pending()).toBe(0);
+  }, 60_000);
+
+  it('declares the index that serves the pending-events query', async () => {
+    await Things.createIndexes();
+    const indexes = await Things.collection.indexes();
+    expect(indexes.some((i) => Object.keys(i.key).join() === `${OUTBOX_FIELD}.createdAt` && i.sparse === true)).toBe(true);
+  });
+
+  it('takes out only the entries it published, leaving events appended since its read', async () => {
+    const published = entry('d');
+    const later = entry('d');
+    await Things.collection.insertOne({ _id: 'd', n: 0, [OUTBOX_FIELD]: [published, later] } as never);
+    // What the relay does after publishing `published` alone.
+    await Things.collection.updateOne({ _id: 'd' } as never, { $pull: { [OUTBOX_FIELD]: { id: { $in: [published.id] } } } } as never);
+    const left = (await Things.findById('d').lean()) as unknown as Record<string, OutboxEntry[]>;
+    expect(left[OUTBOX_FIELD].map((e) => e.id)).toEqual([later.id]);
+    startRelay(10 * 60_000);
+    expect(await arrived([later.id], 20_000)).toBe(true);
+    expect(received).not.toContain(published.id);
   }, 60_000);
 
   it('publishes at start what a crash left in an outbox, and sweeps up writes it never heard of', async () => {

@@ -15,7 +15,7 @@ const BATCH = 5_000;
 
 /**
  * Inserts in batches, unordered; documents that already exist (same deterministic `_id`)
- * are left as they are. Plain inserts: FerretDB takes seconds where upserts take minutes.
+ * are left as they are: the seed never overwrites what the service changed since.
  */
 async function insertNew<T>(model: Model<T>, docs: readonly T[], log: (line: string) => void, what: string): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { CommunityDirectory, connectMongo } from '@sanshe/service-kit';
-import type { Stack } from '@sanshe/test-env';
+import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 
 /** A community the activities service knows (as registry's community.created would have told it). */
 export async function knownCommunity(stack: Stack, suffix = 'wuhan-road'): Promise<{ communityId: string; streetId: string }> {
@@ -49,13 +49,14 @@ export interface RecordRead {
 }
 
 /**
- * Reads a topic from the beginning with a fresh consumer group until `count` distinct
+ * Reads a topic from where this run started with a fresh consumer group until `count` distinct
  * events match. Delivery is at least once, so a redelivered event id counts once.
  */
 export async function readEvents(topic: string, match: (event: RecordRead['event']) => boolean, count = 1, timeoutMs = 60_000): Promise<RecordRead[]> {
-  const consumer = kafka.consumer({ groupId: `activities-test-${randomUUID()}` });
+  const groupId = `activities-test-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await subscribeFromRunStart(kafka, consumer, groupId, topic);
   const found: RecordRead[] = [];
   try {
     return await new Promise<RecordRead[]>((resolve, reject) => {

@@ -5,16 +5,14 @@
  * under the default rules (version 1) with the caps applied deed by deed, in time order;
  * the result is aggregated into ONE posting per resident and business month
  * (history:<residentId>:<YYYY-MM>, ~180,000), whose book line says what it holds and what
- * the caps held back. One posting per deed would more than double the seed's time on
- * FerretDB, and a per-day aggregate saves almost nothing (residents rarely do two deeds a
- * day); the month is also the grain residents read statements by.
+ * the caps held back. One posting per deed would more than double the seed's writes, and
+ * a per-day aggregate saves almost nothing (residents rarely do two deeds a day); the
+ * month is also the grain residents read statements by.
  *
  * Each seeded account's stream starts at position 1 with its history brought forward as one
  * state (the issuing account's balance is minus the total), so the ledger sums to zero; the
  * history is shown from a per-account history book. Both are stored compactly, as JSON
- * text in one field: FerretDB pays dearly, on every read of a large collection, for arrays
- * of subdocuments (measured: 24k accounts with a small tally array, 5–7 s per `_id` lookup
- * against 0.25 s for flat documents).
+ * text in one field: each is read whole and never queried into.
  */
 import type { ActivityHistory, ResidentFixture } from '@sanshe/seed-fixtures';
 import { ISSUING_ACCOUNT_ID, type Account, type AccountState, type PointsTally } from './domain/ledger';

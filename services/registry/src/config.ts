@@ -8,8 +8,6 @@ export const registryConfigSchema = baseConfigSchema.extend({
   DISTRICT_ID: z.string().min(1).default('district-jianxi'),
   DISTRICT_NAME: z.string().min(1).default('涧西区'),
   DISTRICT_POPULATION: z.coerce.number().int().nonnegative().default(800_000),
-  /** How often resident events left pending by a crash are forwarded to the relay (each run scans the residents once). */
-  RESIDENT_OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(10 * 60 * 1000),
 });
 
 export type RegistryConfig = z.infer<typeof registryConfigSchema>;

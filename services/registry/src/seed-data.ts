@@ -33,8 +33,6 @@ export interface SeedData {
   residents: Resident[];
   resourceOffers: ResourceOffer[];
   projectNeeds: ProjectNeed[];
-  /** The read model community lists page through (data-access/models/community-register.ts). */
-  communityRegisters: { _id: string; entries: string[]; version: number }[];
 }
 
 /** The moment the seed describes; seeded records carry it as their creation time. */
@@ -261,13 +259,5 @@ export function buildSeedData(): SeedData {
     residents: residentDocs,
     resourceOffers: offers,
     projectNeeds: needs,
-    communityRegisters: COMMUNITIES.map((c) => ({
-      _id: c.id,
-      entries: residentDocs
-        .filter((r) => r.communityId === c.id)
-        .sort((a, b) => (a._id < b._id ? -1 : 1))
-        .map((r) => JSON.stringify(r)),
-      version: 1,
-    })),
   };
 }

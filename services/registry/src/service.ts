@@ -5,33 +5,29 @@ import { loadRegistryConfig, type RegistryConfig } from './config';
 import { CoBuildingRepository } from './data-access/co-building-repository';
 import { createModels, outboxModels } from './data-access/models';
 import { PartyRepository } from './data-access/party-repository';
-import { RegisterRepository } from './data-access/register-repository';
 import { ResidentRepository } from './data-access/resident-repository';
 import { StatisticsRepository } from './data-access/statistics-repository';
 import { TerritoryRepository } from './data-access/territory-repository';
 import { buildContext, type RegistryContext, type RegistryDeps } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
 import { registryConsumers } from './entry-points/kafka/handlers';
-import { PendingEventSweeper } from './entry-points/outbox-sweeper';
 
-function defineRegistry(onBuilt: (residents: ResidentRepository) => void = () => undefined): ServiceDefinition<RegistryConfig, RegistryContext> {
+function defineRegistry(): ServiceDefinition<RegistryConfig, RegistryContext> {
   return {
     name: 'registry',
-    build({ config, connection, events, logger }) {
+    build({ config, connection, events }) {
       const models = createModels(connection);
       const statistics = new StatisticsRepository(models);
       const territory = new TerritoryRepository(models);
-      const communitiesOfStreet = async (streetId: string) => (await territory.communities({ streetId })).map((c) => c._id);
       const deps: RegistryDeps = {
         territory,
         party: new PartyRepository(models),
-        residents: new ResidentRepository(models, new RegisterRepository(models), communitiesOfStreet, logger),
+        residents: new ResidentRepository(models),
         coBuilding: new CoBuildingRepository(models),
         statistics,
         events,
         district: { id: config.DISTRICT_ID, name: config.DISTRICT_NAME, population: config.DISTRICT_POPULATION },
       };
-      onBuilt(deps.residents);
       return {
         typeDefs: parse(loadSubgraphSdl('registry')),
         resolvers: buildResolvers(deps),
@@ -47,17 +43,7 @@ export const registryDefinition = defineRegistry();
 
 /** Builds the registry subgraph without listening (tests run it in-process). */
 export async function createRegistryService(config: RegistryConfig): Promise<RunningService> {
-  let residents: ResidentRepository | undefined;
-  const service = await createService(defineRegistry((built) => (residents = built)), config);
-  const sweeper = new PendingEventSweeper(residents!, service.logger, config.RESIDENT_OUTBOX_SWEEP_MS);
-  sweeper.start();
-  return {
-    ...service,
-    async stop() {
-      await sweeper.stop();
-      await service.stop();
-    },
-  };
+  return createService(registryDefinition, config);
 }
 
 /** The test environment's entry: builds the service from an env map, like its process does. */

@@ -42,7 +42,7 @@ describe('the resident register', () => {
 
   beforeAll(async () => {
     // A short sweep interval, so the crash-recovery test need not wait ten minutes.
-    stack = await startStack(['registry'], { RESIDENT_OUTBOX_SWEEP_MS: '500' });
+    stack = await startStack(['registry'], { OUTBOX_SWEEP_MS: '500' });
     admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const r = stack.runId;
     ids = { streetA: `${r}-street-a`, streetB: `${r}-street-b`, a1: `${r}-a1`, a2: `${r}-a2`, b1: `${r}-b1` };
@@ -142,7 +142,7 @@ describe('the resident register', () => {
   });
 
   it('passes on a registration whose process died right after writing it', async () => {
-    // The state a crash leaves: the resident stored with its event and register marks, nothing passed on.
+    // The state a crash leaves: the resident stored with its event in its outbox, nothing published.
     const id = `resident-${randomUUID()}`;
     const event = new EventFactory('registry', new EventContracts()).create('cn.sanshe.registry.resident.registered.v1', id, {
       residentId: id,
@@ -154,8 +154,7 @@ describe('the resident register', () => {
     await stack.services.registry!.connection.collection('residents').insertOne({
       _id: id as never,
       ...fields,
-      pendingEvents: [JSON.stringify(event)],
-      registerPending: [ids.b1],
+      _outbox: [event],
       eventIds: [event.id],
     });
 
@@ -163,7 +162,7 @@ describe('the resident register', () => {
     await eventually(async () => {
       const res = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(LIST, { filter: { communityId: ids.b1 } }, staffB1);
       return res.data?.residents.edges.some((e) => e.node.id === id);
-    }, 60_000, 'the register to list the resident');
+    }, 60_000, 'the community list to show the resident');
     const { event: published } = await readEvent('sanshe.registry.v1', (e) => e.id === event.id);
     expect(published.data).toEqual({ residentId: id, communityId: ids.b1, streetId: ids.streetB, volunteer: false });
   });

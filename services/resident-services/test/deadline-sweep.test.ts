@@ -1,6 +1,6 @@
 import { housekeepingOf } from '@sanshe/resident-services/service';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
-import { closeKafka, contracts, givenDistrict, ok, readEvents, settled, type District } from './support';
+import { closeKafka, contracts, givenDistrict, ok, readEvents, type District } from './support';
 
 const SUBMIT = `mutation($input: SubmitServiceOrderInput!) { submitServiceOrder(input: $input) { id deadlines { respondBy resolveBy } } }`;
 const ORDER = `query($id: ID!) { serviceOrder(id: $id) { status
@@ -45,7 +45,6 @@ describe('the deadline sweep', () => {
       { input: emergencyCall() },
       staff,
     );
-    await settled(stack, order.id);
     const sweep = housekeepingOf(stack.services['resident-services']!).sweepDeadlines;
     expect((await sweep(new Date(Date.parse(order.deadlines.respondBy) - 60_000))).escalated).toBe(0);
 
@@ -53,7 +52,6 @@ describe('the deadline sweep', () => {
     const [first, second] = await Promise.all([sweep(late), sweep(late)]);
     const third = await sweep(late);
     expect(first.escalated + second.escalated + third.escalated).toBe(1);
-    await settled(stack, order.id);
 
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, staff);
     expect(serviceOrder.deadlines).toMatchObject({ responseOverdue: true, resolutionOverdue: false, escalationReason: 'RESPONSE_OVERDUE', escalatedAt: late.toISOString() });
@@ -63,7 +61,6 @@ describe('the deadline sweep', () => {
 
     // Accepting clears the overdue mark; its event, on the same partition after the escalation, closes the read below.
     await ok(stack, `mutation($id: ID!) { acceptServiceOrder(id: $id) { status } }`, { id: order.id }, staff);
-    await settled(stack, order.id);
     const records = await readEvents('sanshe.resident-services.v1', { subject: order.id, communityId: district.communityId }, (r) =>
       r.some((x) => x.event.type === 'cn.sanshe.resident-services.order.accepted.v1'),
     );
@@ -98,9 +95,7 @@ describe('the deadline sweep', () => {
       { input: emergencyCall() },
       staff,
     );
-    await settled(stack, order.id);
     await ok(stack, `mutation($id: ID!) { acceptServiceOrder(id: $id) { status } }`, { id: order.id }, staff);
-    await settled(stack, order.id);
     const sweep = housekeepingOf(stack.services['resident-services']!).sweepDeadlines;
     expect(await sweep(new Date(Date.parse(order.deadlines.respondBy) + 60_000))).toMatchObject({ escalated: 0, marked: 0 });
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, staff);

@@ -1,5 +1,5 @@
 import { startStack, type Stack } from '@sanshe/test-env';
-import { closeKafka, contracts, givenDistrict, ok, readEvents, settled, type District } from './support';
+import { closeKafka, contracts, givenDistrict, ok, readEvents, type District } from './support';
 
 const PUBLISH = `mutation($input: PublishNoticeInput!) { publishNotice(input: $input) { id kind scope streetId community { id } title publishedAt } }`;
 const NOTICES = `query($filter: NoticeFilter, $first: Int, $after: String) { notices(filter: $filter, first: $first, after: $after) {
@@ -72,9 +72,7 @@ describe('notices and the views of orders from communities, residents and provid
     const ask = { itemCode: 'C01-01', channel: 'WEB', contactPhone: '13700002222', answers: [{ code: 'question', value: '退休后医保怎么交？' }, { code: 'replyBy', value: 'PHONE' }] };
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) ids.push((await ok<{ submitServiceOrder: { id: string } }>(stack, SUBMIT, { input: ask }, resident)).submitServiceOrder.id);
-    for (const id of ids) await settled(stack, id);
     await ok(stack, `mutation($id: ID!) { acceptServiceOrder(id: $id) { id } }`, { id: ids[0] }, homeStaff);
-    await settled(stack, ids[0]!);
     await ok(stack, `mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { id } }`, { input: { id: ids[0] } }, homeStaff);
 
     const view = await ok<{ serviceOrder: { community: { serviceOrders: { id: string }[]; notices: { title: string }[] }; resident: { serviceOrders: { id: string }[] } } }>(

@@ -1,6 +1,6 @@
 import { housekeepingOf } from '@sanshe/resident-services/service';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
-import { closeKafka, contracts, givenDistrict, ok, readEvents, settled, type District } from './support';
+import { closeKafka, contracts, givenDistrict, ok, readEvents, type District } from './support';
 
 const ORDER_FIELDS = `id number status version channel contactPhone provider { id } contractId handledInCommunity satisfaction nextActions
   helperResidents { id } deadlines { respondedOnTime resolvedOnTime escalatedAt }
@@ -61,16 +61,8 @@ describe('the life of a service order', () => {
     await stack?.stop();
   });
 
-  /** Takes one step on an order and lets it settle (see `settled`). */
-  async function step<T>(orderId: string, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const data = await ok<T>(stack, query, variables, token);
-    await settled(stack, orderId);
-    return data;
-  }
-
   async function submit(): Promise<Order> {
     const { submitServiceOrder: order } = await ok<{ submitServiceOrder: Order }>(stack, SUBMIT, { input: repairInput() }, resident);
-    await settled(stack, order.id);
     return order;
   }
 
@@ -82,22 +74,22 @@ describe('the life of a service order', () => {
     expect(id).toMatch(/^JX-\d{8}-\d{6}$/);
     expect(submitted).toMatchObject({ number: id, status: 'SUBMITTED', version: 1, nextActions: ['ACCEPT', 'CANCEL'] });
 
-    await step(id, ACCEPT, { id }, staff);
-    const first = await step<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(id, DISPATCH, { input: { id } }, staff);
+    await ok(stack, ACCEPT, { id }, staff);
+    const first = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(stack, DISPATCH, { input: { id } }, staff);
     // Both providers are idle: the tie goes to the lowest id.
     expect(first.dispatchServiceOrder.provider.id).toBe(org1);
     expect(first.dispatchServiceOrder.contractId).toBe(district.contractIds[0]);
-    const returned = await step<{ returnServiceOrder: { status: string; provider: null } }>(id, RETURN, { id, reason: '本周维修人员不足' }, worker1);
+    const returned = await ok<{ returnServiceOrder: { status: string; provider: null } }>(stack, RETURN, { id, reason: '本周维修人员不足' }, worker1);
     expect(returned.returnServiceOrder).toEqual({ status: 'RETURNED', provider: null });
-    const second = await step<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(id, DISPATCH, { input: { id } }, staff);
+    const second = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(stack, DISPATCH, { input: { id } }, staff);
     // The provider that returned it is asked last.
     expect(second.dispatchServiceOrder).toMatchObject({ status: 'DISPATCHED', provider: { id: org2 }, contractId: district.contractIds[1] });
-    await step(id, START, { id }, worker2);
-    await step(id, RESOLVE, { input: { id, note: '已更换接口', helperResidentIds: [district.residentIds.at(-1)] } }, worker2);
-    await step(id, REOPEN, { id, reason: '第二天又开始滴水' }, resident);
-    await step(id, START, { id }, worker2);
-    await step(id, RESOLVE, { input: { id, note: '更换整段水管' } }, worker2);
-    const closed = await step<{ closeServiceOrder: { status: string; satisfaction: number } }>(id, CLOSE, { input: { id, satisfaction: 4, comment: '修好了' } }, resident);
+    await ok(stack, START, { id }, worker2);
+    await ok(stack, RESOLVE, { input: { id, note: '已更换接口', helperResidentIds: [district.residentIds.at(-1)] } }, worker2);
+    await ok(stack, REOPEN, { id, reason: '第二天又开始滴水' }, resident);
+    await ok(stack, START, { id }, worker2);
+    await ok(stack, RESOLVE, { input: { id, note: '更换整段水管' } }, worker2);
+    const closed = await ok<{ closeServiceOrder: { status: string; satisfaction: number } }>(stack, CLOSE, { input: { id, satisfaction: 4, comment: '修好了' } }, resident);
     expect(closed.closeServiceOrder).toMatchObject({ status: 'CLOSED', satisfaction: 4 });
 
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id }, staff);
@@ -205,8 +197,8 @@ describe('the life of a service order', () => {
 
   it('keeps providers off orders that are not theirs and residents off orders of others', async () => {
     const order = await submit();
-    await step(order.id, ACCEPT, { id: order.id }, staff);
-    const dispatched = await step<{ dispatchServiceOrder: { provider: { id: string } } }>(order.id, DISPATCH, { input: { id: order.id, providerOrgId: district.providerOrgIds[1] } }, staff);
+    await ok(stack, ACCEPT, { id: order.id }, staff);
+    const dispatched = await ok<{ dispatchServiceOrder: { provider: { id: string } } }>(stack, DISPATCH, { input: { id: order.id, providerOrgId: district.providerOrgIds[1] } }, staff);
     expect(dispatched.dispatchServiceOrder.provider.id).toBe(district.providerOrgIds[1]);
     const wrongProvider = await stack.query(START, { id: order.id }, orgStaff[0]);
     expect(wrongProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -224,9 +216,9 @@ describe('the life of a service order', () => {
     expect((await ok<{ cancelServiceOrder: { status: string } }>(stack, CANCEL, { id: early.id }, resident)).cancelServiceOrder.status).toBe('CANCELLED');
 
     const late = await submit();
-    await step(late.id, ACCEPT, { id: late.id }, staff);
-    await step(late.id, DISPATCH, { input: { id: late.id, handleInCommunity: true } }, staff);
-    await step(late.id, START, { id: late.id }, staff);
+    await ok(stack, ACCEPT, { id: late.id }, staff);
+    await ok(stack, DISPATCH, { input: { id: late.id, handleInCommunity: true } }, staff);
+    await ok(stack, START, { id: late.id }, staff);
     const refused = await stack.query(CANCEL, { id: late.id }, resident);
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
@@ -238,9 +230,8 @@ describe('the life of a service order', () => {
     const providers: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       const { submitServiceOrder: order } = await ok<{ submitServiceOrder: Order }>(stack, SUBMIT, { input: repairInput() }, freshResident);
-      await settled(stack, order.id);
-      await step(order.id, ACCEPT, { id: order.id }, freshStaff);
-      const d = await step<{ dispatchServiceOrder: { provider: { id: string } } }>(order.id, DISPATCH, { input: { id: order.id } }, freshStaff);
+      await ok(stack, ACCEPT, { id: order.id }, freshStaff);
+      const d = await ok<{ dispatchServiceOrder: { provider: { id: string } } }>(stack, DISPATCH, { input: { id: order.id } }, freshStaff);
       providers.push(d.dispatchServiceOrder.provider.id);
     }
     // One each, then back to the first: ties go to the lowest id.
@@ -249,7 +240,7 @@ describe('the life of a service order', () => {
 
   it('keeps finished orders readable and listed once they are archived', async () => {
     const order = await submit();
-    await step(order.id, `mutation($id: ID!) { cancelServiceOrder(id: $id) { status } }`, { id: order.id }, resident);
+    await ok(stack, `mutation($id: ID!) { cancelServiceOrder(id: $id) { status } }`, { id: order.id }, resident);
     expect(await housekeepingOf(stack.services['resident-services']!).archiveFinishedOrders()).toBeGreaterThanOrEqual(1);
 
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, resident);

@@ -3,7 +3,7 @@ import { DirectoryRepository } from '@sanshe/resident-services/data-access/direc
 import { createModels } from '@sanshe/resident-services/data-access/models';
 import { onContractSigned } from '@sanshe/resident-services/domain/read-models';
 import { CommunityDirectory, EventContracts, newCloudEvent, type CloudEvent } from '@sanshe/service-kit';
-import { eventually, type Stack } from '@sanshe/test-env';
+import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
 /**
@@ -43,7 +43,7 @@ export interface ReadRecord {
 }
 
 /**
- * Reads `topic` from the beginning with a fresh consumer group, keeping the records of
+ * Reads `topic` from where this run started with a fresh consumer group, keeping the records of
  * `subject` in `communityId`, until `done` says the ones read so far are enough. (Order
  * numbers restart in every test database, so the subject alone may match older runs.)
  */
@@ -54,9 +54,10 @@ export async function readEvents(
   timeoutMs = 45_000,
 ): Promise<ReadRecord[]> {
   const { subject, communityId } = about;
-  const consumer = kafka.consumer({ groupId: `resident-services-tests-${randomUUID()}` });
+  const groupId = `resident-services-tests-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await subscribeFromRunStart(kafka, consumer, groupId, topic);
   const records: ReadRecord[] = [];
   try {
     return await new Promise<ReadRecord[]>((resolve, reject) => {
@@ -152,20 +153,3 @@ export async function ok<T>(stack: Stack, query: string, variables: Record<strin
   return res.data as T;
 }
 
-/**
- * Waits until the outbox relay has published and cleared the events of an order.
- * FerretDB applies concurrent updates of one document without isolation, so a step
- * written while the relay clears the previous step's events can be lost there (MongoDB is
- * not affected). Tests that take several steps on one order let each step settle first.
- */
-export async function settled(stack: Stack, orderId: string): Promise<void> {
-  const orders = stack.services['resident-services']!.connection.collection('service_orders');
-  await eventually(
-    async () => {
-      const doc = await orders.findOne({ _id: orderId } as never);
-      return doc !== null && !((doc._outbox as unknown[] | undefined)?.length ?? 0);
-    },
-    30_000,
-    `the events of order ${orderId} to be relayed`,
-  );
-}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CommunityDirectory } from '@sanshe/service-kit';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
 import { completeCreditCode } from '@sanshe/social-orgs/domain/credit-code';
-import type { GraphQLResponse, Stack } from '@sanshe/test-env';
+import { subscribeFromRunStart, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** The error code of the first error, or 'OK'. */
@@ -45,12 +45,13 @@ export interface PublishedEvent {
   data: Record<string, unknown>;
 }
 
-/** Reads `topic` from the beginning with a fresh consumer group until every `wanted` type has been seen for `subject`. */
+/** Reads `topic` from where this run started with a fresh consumer group until every `wanted` type has been seen for `subject`. */
 export async function publishedEvents(topic: string, subject: string, wanted: string[], timeoutMs = 60_000): Promise<Map<string, PublishedEvent>> {
   const kafka = new Kafka({ clientId: 'social-orgs-event-reader', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `social-orgs-test-${randomBytes(6).toString('hex')}` });
+  const groupId = `social-orgs-test-${randomBytes(6).toString('hex')}`;
+  const consumer = kafka.consumer({ groupId });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await subscribeFromRunStart(kafka, consumer, groupId, topic);
   const seen = new Map<string, PublishedEvent>();
   try {
     await new Promise<void>((resolve, reject) => {

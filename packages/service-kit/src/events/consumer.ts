@@ -1,11 +1,12 @@
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { isDuplicateKeyError } from '../errors';
 import type { Logger } from '../logger';
 import { parseTraceparent } from '../trace';
 import type { EventContracts } from './contracts';
 import { parseCloudEvent, type CloudEvent } from './envelope';
 import { dlqTopicFor, ensureTopics } from './kafka';
+import { processedEventsModel, type ProcessedEvent } from './processed-events';
 
 export interface EventMeta {
   topic: string;
@@ -29,21 +30,14 @@ export interface EventConsumerOptions {
   maxAttempts: number;
   /** First retry delay; doubles with each attempt. */
   retryBaseMs?: number;
-  fromBeginning?: boolean;
+  /**
+   * Where a group with no committed offsets starts: 'earliest' catches up on everything the
+   * topics retain (a new service in production); 'end' pins it to the topics' ends as they
+   * are when the consumer starts, so it sees exactly what is written from then on (test
+   * stacks on a broker that has seen many runs).
+   */
+  startAt?: 'earliest' | 'end';
 }
-
-interface ProcessedEvent {
-  _id: string;
-  group: string;
-  eventId: string;
-  type: string;
-  processedAt: Date;
-}
-
-const processedSchema = new Schema<ProcessedEvent>(
-  { _id: String, group: String, eventId: String, type: String, processedAt: Date },
-  { collection: 'processed_events', versionKey: false },
-);
 
 function header(message: KafkaMessage, name: string): string | undefined {
   const value = message.headers?.[name];
@@ -68,18 +62,46 @@ export class EventConsumer {
   readonly dlqTopic: string;
 
   constructor(private readonly opts: EventConsumerOptions) {
-    this.processed = opts.connection.models.ProcessedEvent ?? opts.connection.model<ProcessedEvent>('ProcessedEvent', processedSchema);
+    this.processed = processedEventsModel(opts.connection);
     this.dlqTopic = dlqTopicFor(opts.groupId);
+  }
+
+  /**
+   * Commits the topics' current end offsets for every partition this group has no offset on
+   * yet (only with `startAt: 'end'`). Done before the group is joined, through the admin
+   * API, so there is no window between joining and the first fetch in which a record
+   * written meanwhile would be skipped: once this returns, every later record is seen.
+   */
+  async position(): Promise<void> {
+    const { kafka, groupId, topics } = this.opts;
+    if (this.opts.startAt !== 'end') return;
+    await ensureTopics(kafka, [...topics, this.dlqTopic]);
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const committed = await admin.fetchOffsets({ groupId, topics });
+      for (const { topic, partitions } of committed) {
+        const open = new Set(partitions.filter((p) => p.offset === '-1').map((p) => p.partition));
+        if (open.size === 0) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        const pinned = ends.filter((e) => open.has(e.partition)).map((e) => ({ partition: e.partition, offset: e.high }));
+        if (pinned.length > 0) await admin.setOffsets({ groupId, topic, partitions: pinned });
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async start(): Promise<void> {
     const { kafka, groupId, topics } = this.opts;
     await ensureTopics(kafka, [...topics, this.dlqTopic]);
+    await this.position();
     this.dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.dlqProducer.connect();
     this.consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 1_000, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: this.opts.fromBeginning ?? true });
+    // Offsets a group committed (or `position` pinned) win; this applies only to a new group.
+    await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         await this.handleRecord(topic, partition, message);

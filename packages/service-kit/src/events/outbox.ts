@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { Schema } from 'mongoose';
-import { isScalarId } from '../serial-writes';
 import { childTraceparent } from '../trace';
 import { newCloudEvent } from './envelope';
 import type { EventContracts } from './contracts';
@@ -36,59 +35,42 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
   { _id: false },
 );
 
-/**
- * What a write tells the relay: the collection, and the `_id`s of the documents it wrote
- * when the write names them (`null`: it does not, so the relay should sweep the collection).
- */
-export interface OutboxWrite {
-  collection: string;
-  ids: unknown[] | null;
-}
-
-/** Wakes the relay as soon as something was written with events (payload: OutboxWrite). */
+/** Wakes the relay as soon as something was written with events (payload: the collection name). */
 export const outboxSignal = new EventEmitter();
 outboxSignal.setMaxListeners(50);
 
-/** The `_id`s a query filter pins down (`_id: x` or `_id: { $in: [...] }`), else null. */
-export function idsOfFilter(filter: Record<string, unknown> | undefined): unknown[] | null {
-  const id = filter?._id;
-  if (isScalarId(id)) return [id];
-  const $in = (id as { $in?: unknown } | undefined)?.$in;
-  if (Array.isArray($in) && $in.every(isScalarId)) return $in;
-  return null;
-}
+/**
+ * The filter for documents with events waiting, served by the index the plugin declares
+ * (`_outbox.createdAt`, sparse: documents whose outbox was never used are not in it). Every
+ * entry has a `createdAt`, so a document matches exactly while its outbox is not empty.
+ */
+export const OUTBOX_PENDING = { [`${OUTBOX_FIELD}.createdAt`]: { $gte: new Date(0) } };
 
-type Signalled = { constructor: { collection?: { collectionName: string } } } & Record<string, unknown>;
+type Named = { collection?: { collectionName: string } };
 
 /**
- * Adds the outbox field to a schema and signals the relay after writes that may carry
- * events, naming the documents written whenever the write does, so the relay can read them
- * by `_id` — on FerretDB the only look-up that does not decode the whole collection.
+ * Adds the outbox field to a schema and its pending-events index, and wakes the relay after
+ * writes that may carry events, naming the collection so it drains only that one then.
  */
 export function outboxPlugin(schema: Schema): void {
-  // Not `select: false`: FerretDB does not implement projections in findAndModify.
   schema.add({ [OUTBOX_FIELD]: { type: [outboxEntrySchema], default: undefined } });
   schema.index({ [`${OUTBOX_FIELD}.createdAt`]: 1 }, { sparse: true });
-  const signal = (collection: string | undefined, ids: unknown[] | null) => {
-    if (collection) outboxSignal.emit('written', { collection, ids } satisfies OutboxWrite);
+  const signal = (collection: string | undefined) => {
+    if (collection) outboxSignal.emit('written', collection);
   };
-  schema.post('save', function (this: Signalled) {
-    signal(this.constructor.collection?.collectionName, [this._id]);
+  schema.post('save', function (this: { constructor: Named }) {
+    signal(this.constructor.collection?.collectionName);
   });
-  schema.post('insertMany', function (this: { collection?: { collectionName: string } }, docs: unknown) {
-    signal(this.collection?.collectionName, Array.isArray(docs) ? docs.map((d: { _id: unknown }) => d._id) : null);
-  });
-  for (const op of ['findOneAndUpdate', 'updateOne', 'updateMany'] as const) {
-    schema.post(op, function (this: { model: { collection: { collectionName: string } }; getFilter(): Record<string, unknown> }, res: unknown) {
-      const found = (res as { _id?: unknown } | null)?._id;
-      const upserted = (res as { upsertedId?: unknown } | null)?.upsertedId;
-      const ids = op === 'findOneAndUpdate' && isScalarId(found) ? [found] : isScalarId(upserted) ? [upserted] : idsOfFilter(this.getFilter());
-      signal(this.model.collection.collectionName, ids);
+  for (const op of ['insertMany', 'bulkWrite'] as const) {
+    schema.post(op, function (this: Named) {
+      signal(this.collection?.collectionName);
     });
   }
-  schema.post('bulkWrite', function (this: { collection?: { collectionName: string } }) {
-    signal(this.collection?.collectionName, null);
-  });
+  for (const op of ['findOneAndUpdate', 'updateOne', 'updateMany'] as const) {
+    schema.post(op, function (this: { model: { collection: { collectionName: string } } }) {
+      signal(this.model.collection.collectionName);
+    });
+  }
 }
 
 /** Builds outbox entries for one service (its CloudEvents `source`), validated against the contracts. */

@@ -1,34 +1,31 @@
 import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
-import { collectionWriteKey, serially } from '../serial-writes';
 import { CLOUDEVENTS_CONTENT_TYPE } from './envelope';
-import { OUTBOX_FIELD, outboxSignal, type OutboxEntry, type OutboxWrite } from './outbox';
+import { OUTBOX_FIELD, OUTBOX_PENDING, outboxSignal, type OutboxEntry } from './outbox';
 
 export interface OutboxRelayOptions {
   kafka: Kafka;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   models: Model<any>[];
   logger: Logger;
-  /** How often the whole of every outbox collection is swept, besides the writes the relay hears of. */
+  /** How often every outbox collection is swept, besides the collections local writes name. */
   pollMs: number;
   batchSize?: number;
 }
 
 type OutboxDoc = { _id: unknown; [OUTBOX_FIELD]: OutboxEntry[] };
-const PENDING = { [`${OUTBOX_FIELD}.0`]: { $exists: true } };
 
 /**
  * Publishes what waits in the outboxes of the given models, then clears it. Delivery is at
  * least once: a crash between send and clear re-sends, and consumers dedupe by event id.
  * While Kafka is down it backs off and keeps the events.
  *
- * Two ways to find pending events. Each write in this process names the documents it wrote
- * (see outboxPlugin); the relay wakes and reads exactly those, by `_id`. And a sweep reads
- * every outbox collection for pending entries: at start (what a crash left behind), every
- * `pollMs`, after Kafka comes back, and whenever a write could not name its documents — so
- * nothing is forgotten, including another replica's leftovers. Sweeping only then matters
- * on FerretDB, where a query on anything but `_id` decodes the whole collection.
+ * Pending events are found by one indexed query per collection (OUTBOX_PENDING). A write
+ * in this process wakes the relay at once for its collection, so commit → Kafka stays a
+ * few milliseconds; a sweep of every outbox collection at start (what a crash left behind),
+ * every `pollMs`, and after a failure is the safety net for writes this process never heard
+ * of: another replica's leftovers, a seed, a tool.
  */
 export class OutboxRelay {
   private producer: Producer | null = null;
@@ -36,8 +33,8 @@ export class OutboxRelay {
   private loopDone: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
   private failures = 0;
-  /** Documents named by writes, per collection, not yet read: String(_id) → _id. */
-  private readonly hinted = new Map<string, Map<string, unknown>>();
+  /** Collections written in this process since they were last drained. */
+  private readonly dirty = new Set<string>();
   private sweepDue = true;
   private lastSweep = 0;
   published = 0;
@@ -60,22 +57,12 @@ export class OutboxRelay {
   }
 
   /** A failing broker is not hammered on every write: while failing, only the backoff retries. */
-  private readonly onSignal = (write?: OutboxWrite): void => {
-    const model = write && this.opts.models.find((m) => m.collection.collectionName === write.collection);
-    if (write && !model) return; // another relay's collection
-    if (!write?.ids) this.sweepDue = true;
-    else {
-      const ids = this.hinted.get(write.collection) ?? new Map<string, unknown>();
-      for (const id of write.ids) ids.set(String(id), id);
-      this.hinted.set(write.collection, ids);
-    }
+  private readonly onSignal = (collection?: string): void => {
+    if (!collection) this.sweepDue = true;
+    else if (this.opts.models.some((m) => m.collection.collectionName === collection)) this.dirty.add(collection);
+    else return; // another relay's collection
     if (this.failures === 0) this.wake?.();
   };
-
-  private hasHints(): boolean {
-    for (const ids of this.hinted.values()) if (ids.size > 0) return true;
-    return false;
-  }
 
   private async loop(): Promise<void> {
     while (this.running) {
@@ -86,10 +73,11 @@ export class OutboxRelay {
         this.failures = 0;
       } catch (err) {
         this.failures += 1;
+        this.sweepDue = true; // what this round had taken off the dirty list is read again
         this.opts.logger.warn({ err: (err as Error).message, failures: this.failures }, 'outbox relay could not publish; events stay in the outbox');
         await this.disconnect();
       }
-      if (this.failures === 0 && (sent > 0 || this.sweepDue || this.hasHints())) continue;
+      if (this.failures === 0 && (sent > 0 || this.sweepDue || this.dirty.size > 0)) continue;
       const untilSweep = Math.max(0, this.lastSweep + this.opts.pollMs - Date.now());
       const delay = this.failures > 0 ? Math.min(10_000, 250 * 2 ** Math.min(this.failures, 6)) : untilSweep;
       if (this.running) await this.sleep(delay);
@@ -123,8 +111,8 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes one round of pending events: the documents writes named, or — when a sweep is
-   * due — whatever any outbox holds. Returns how many events went out.
+   * Publishes one round of pending events: of the collections written meanwhile, or of every
+   * outbox collection when a sweep is due. Returns how many events went out.
    */
   async drainOnce(): Promise<number> {
     const sweep = this.sweepDue || Date.now() - this.lastSweep >= this.opts.pollMs;
@@ -133,35 +121,23 @@ export class OutboxRelay {
     let more = false;
     for (const model of this.opts.models) {
       const collection = model.collection.collectionName;
-      let docs: OutboxDoc[];
-      // The hints this round answers for, taken before reading: a write that lands meanwhile keeps its own.
-      const named = [...(this.hinted.get(collection)?.entries() ?? [])].slice(0, limit);
-      const known = sweep ? [...(this.hinted.get(collection)?.keys() ?? [])] : named.map(([key]) => key);
-      if (sweep) {
-        docs = await model.find(PENDING).select({ [OUTBOX_FIELD]: 1 }).limit(limit).lean<OutboxDoc[]>();
-        if (docs.length === limit) more = true;
-      } else {
-        docs = [];
-        for (const [, id] of named) {
-          const doc = await model.findOne({ _id: id, ...PENDING }).select({ [OUTBOX_FIELD]: 1 }).lean<OutboxDoc>();
-          if (doc) docs.push(doc);
-        }
+      if (!sweep && !this.dirty.has(collection)) continue;
+      // Taken off before reading: a write that lands meanwhile marks the collection again.
+      this.dirty.delete(collection);
+      const docs = await model.find(OUTBOX_PENDING).select({ [OUTBOX_FIELD]: 1 }).limit(limit).lean<OutboxDoc[]>();
+      if (docs.length === limit) {
+        more = true;
+        this.dirty.add(collection);
       }
-      if (docs.length > 0) {
-        await this.publish(docs);
-        for (const doc of docs) {
-          // $pullAll of the exact stored entries, through the raw collection so nothing is
-          // re-cast: FerretDB ignores $pull with a condition, and entries appended since the
-          // read stay in place.
-          await serially(collectionWriteKey(collection), () =>
-            model.collection.updateOne({ _id: doc._id } as never, { $pullAll: { [OUTBOX_FIELD]: doc[OUTBOX_FIELD] } } as never),
-          );
-          sent += doc[OUTBOX_FIELD].length;
-        }
+      if (docs.length === 0) continue;
+      await this.publish(docs);
+      for (const doc of docs) {
+        // Only the entries published: events appended since the read stay for the next round.
+        // Through the raw collection, so the filter is not re-cast against the schema.
+        const ids = doc[OUTBOX_FIELD].map((e) => e.id);
+        await model.collection.updateOne({ _id: doc._id } as never, { $pull: { [OUTBOX_FIELD]: { id: { $in: ids } } } } as never);
+        sent += ids.length;
       }
-      // Only once published: after a failure the named documents are read again.
-      const hints = this.hinted.get(collection);
-      if (hints && (!sweep || !more)) for (const key of known) hints.delete(key);
     }
     if (sweep) {
       this.sweepDue = more;
@@ -195,10 +171,7 @@ export class OutboxRelay {
   async pending(): Promise<number> {
     let count = 0;
     for (const model of this.opts.models) {
-      const docs = await model
-        .find(PENDING)
-        .select({ [OUTBOX_FIELD]: 1 })
-        .lean<{ [OUTBOX_FIELD]: OutboxEntry[] }[]>();
+      const docs = await model.find(OUTBOX_PENDING).select({ [OUTBOX_FIELD]: 1 }).lean<OutboxDoc[]>();
       count += docs.reduce((n, d) => n + d[OUTBOX_FIELD].length, 0);
     }
     return count;

@@ -117,10 +117,7 @@ export class CommunityDirectory {
   /** For seeds: the same rows the events would have produced. */
   async rememberAll(communities: KnownCommunity[]): Promise<void> {
     if (communities.length === 0) return;
-    // In commands of 50: FerretDB 1.24 hangs a database on an update command of 100+ statements (docs/PERFORMANCE.md).
-    for (let i = 0; i < communities.length; i += 50) {
-      await this.model.bulkWrite(communities.slice(i, i + 50).map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })));
-    }
+    await this.model.bulkWrite(communities.map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })));
     this.invalidate();
   }
 

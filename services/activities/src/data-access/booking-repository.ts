@@ -4,6 +4,11 @@ import type { BookingAdminStore } from '../domain/venue';
 import type { Booking, CellClaim } from '../domain/venue-model';
 import type { ActivitiesModels } from './models';
 
+function firstFailedIndex(err: InstanceType<typeof mongo.MongoBulkWriteError>): number {
+  const errors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+  return Math.min(...errors.map((e) => e.index));
+}
+
 /** Bookings and the time cells they claim. Every write here is a single-document one. */
 export class BookingRepository implements BookingAdminStore {
   constructor(private readonly models: ActivitiesModels) {}
@@ -15,7 +20,9 @@ export class BookingRepository implements BookingAdminStore {
       return { claimed: claims.length, blockedBy: null };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
-      const claimed = err instanceof mongo.MongoBulkWriteError ? err.insertedCount : 0;
+      // Ordered: the first failed write's index is how many went in before it. (Not `insertedCount`,
+      // which the embedded store reports as the whole batch.)
+      const claimed = err instanceof mongo.MongoBulkWriteError ? firstFailedIndex(err) : 0;
       return { claimed, blockedBy: claims[claimed]!._id };
     }
   }

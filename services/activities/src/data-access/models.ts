@@ -75,8 +75,9 @@ activitySchema.plugin(outboxPlugin);
 
 /**
  * Imported history: activities that were over before this service took over (the
- * seeded two years). Read-only, and apart from `activities` so that what the outbox
- * relay and the community listings scan stays small on FerretDB.
+ * seeded two years). Read-only, and apart from `activities` as a hot/cold split: every
+ * registration, dashboard listing and count reads the small live set, and the embedded
+ * store scans for non-`_id` filters.
  */
 const archiveSchema = new Schema<ActivityDoc>(activityFields, { collection: 'activity_archive', versionKey: false });
 archiveSchema.index({ 'organizer.kind': 1, 'organizer.id': 1, _id: 1 });

@@ -42,11 +42,10 @@ export class ResidentRecordRepository {
   /**
    * Sets the given fields of each entry, unless the entry was already changed by an
    * event as recent (`v`): applying a change twice, or an older one after a newer one,
-   * leaves the record as it is. A resident without a record gets one; when two writers
-   * create it at once, the loser's upsert hits the unique `_id` and it tries the
-   * conditional update again. The conditional update is a plain update and the creation
-   * an `_id`-only upsert, so on FerretDB both are answered by `_id` (a conditional upsert
-   * would decode all 24,000 records).
+   * leaves the record as it is. One conditional upsert per entry: a resident without a
+   * record gets one. When the condition fails on an existing record the upsert's insert
+   * hits the unique `_id` — the entry is as recent already — unless another writer created
+   * the record just now, so a duplicate key is tried once more before it means "nothing to do".
    */
   async apply(change: ResidentRecordChange): Promise<void> {
     const entries = [
@@ -58,19 +57,13 @@ export class ResidentRecordRepository {
       const path = `${map}.${id}`;
       const $set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [`${path}.${k}`, v]));
       const newer = fields.v === undefined ? {} : { $or: [{ [`${path}.v`]: { $exists: false } }, { [`${path}.v`]: { $lt: fields.v } }] };
-      const Record = this.models.ResidentRecord;
-      for (let attempt = 0; attempt < 2; attempt += 1) {
-        if ((await Record.updateOne({ _id: change.residentId, ...newer }, { $set }).exec()).matchedCount > 0) break;
-        if (attempt === 1) break; // the record holds an entry as recent: nothing to do
-        if (!(await Record.exists({ _id: change.residentId }))) {
-          try {
-            const created = await Record.updateOne({ _id: change.residentId }, { $setOnInsert: $set }, { upsert: true }).exec();
-            if (created.upsertedCount > 0) break;
-          } catch (err) {
-            if (!isDuplicateKeyError(err)) throw err;
-          }
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        try {
+          await this.models.ResidentRecord.updateOne({ _id: change.residentId, ...newer }, { $set }, { upsert: true }).exec();
+          break;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
         }
-        // The record exists, perhaps created by another writer just now: the conditional update decides, once more.
       }
     }
   }

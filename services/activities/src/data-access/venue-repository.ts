@@ -61,7 +61,6 @@ export class VenueRepository implements RotaStore, GroupStore {
   }
 
   removeMember(groupId: string, residentId: string): Promise<ActivityGroup | null> {
-    // A scalar $pull: the form FerretDB carries out like MongoDB.
     return this.models.ActivityGroup.findOneAndUpdate({ _id: groupId }, { $pull: { members: residentId } }, { new: true }).lean<ActivityGroup>().exec();
   }
 

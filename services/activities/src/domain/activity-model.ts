@@ -91,8 +91,8 @@ export interface ActivityChange {
   shifts?: { index: number; set: Partial<VolunteerShift> }[];
   inc?: { seatsLeft?: number; waitlisted?: number; attended?: number };
   /**
-   * Adds members to the activity's sets; the write fails if one is already there. Sets are
-   * arrays of plain strings because FerretDB matches `$ne` on subdocument fields wrongly.
+   * Adds members to the activity's sets; the write fails if one is already there (a `$ne`
+   * on the set in the update's filter, which is why the sets are arrays of plain strings).
    */
   claim?: { holder?: string; checkInCode?: string; volunteer?: string };
   removeHolders?: string[];

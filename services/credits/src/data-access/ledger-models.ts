@@ -12,8 +12,7 @@ import type { HeadHint } from './streams';
  * The ledger's collections. Entries, postings, transfers, outcomes and history books are
  * written once (inserts; a unique index refuses a second); the relay's clearing of an
  * outcome's outbox is the only update they see. Marks of unfinished work are inserted and
- * deleted. Head hints are the one thing updated in place, and only as a hint. Indexes are
- * for MongoDB; FerretDB answers only `{_id: x}` without scanning the collection.
+ * deleted. Head hints are the one thing updated in place, and only as a hint.
  */
 const tally = new Schema({ period: String, points: Number }, { _id: false });
 const stateSchema = new Schema<AccountState>(
@@ -24,7 +23,7 @@ const stateSchema = new Schema<AccountState>(
 /**
  * An account as stored. A seeded account carries, as JSON text, the state its history
  * brings forward to position 1 of its stream: written once by the seed, never changed.
- * (JSON text, because FerretDB reads arrays of subdocuments slowly in a large collection.)
+ * (JSON text: it is read whole, once, when the stream starts, and never queried into.)
  */
 export interface AccountDoc extends Account {
   broughtForward?: string | null;
@@ -162,10 +161,12 @@ rulesSchema.index({ version: -1 }, { unique: true });
 export interface RankingDoc {
   _id: string;
   top: RankEntry[];
+  /** Bumped by every rewrite, which is conditional on it (absent on seeded rankings). */
+  version?: number;
 }
 
 const rankingSchema = new Schema<RankingDoc>(
-  { _id: String, top: { type: [new Schema({ residentId: String, earned: Number }, { _id: false })], default: undefined } },
+  { _id: String, top: { type: [new Schema({ residentId: String, earned: Number }, { _id: false })], default: undefined }, version: Number },
   { collection: 'community_rankings', versionKey: false },
 );
 

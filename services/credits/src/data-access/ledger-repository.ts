@@ -45,9 +45,9 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
     return doc ? plainAccount(doc) : null;
   }
 
-  /** One query per batch; a single id stays an `{_id}` lookup, which FerretDB answers without a scan. */
+  /** One query per batch. */
   async accounts(ids: readonly string[]): Promise<Account[]> {
-    return (await this.models.Account.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } }).lean<AccountDoc[]>().exec()).map(plainAccount);
+    return (await this.models.Account.find({ _id: { $in: [...ids] } }).lean<AccountDoc[]>().exec()).map(plainAccount);
   }
 
   private async open(id: string, kind: AccountKind, ownerId: string, communityId: string | null): Promise<void> {

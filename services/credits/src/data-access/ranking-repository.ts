@@ -4,21 +4,36 @@ import { recordOnRanking, removeFromRanking, type RankEntry } from '../domain/ra
 import type { LedgerModels, RankingDoc } from './ledger-models';
 
 /**
- * One small document per community, rewritten whole. Rankings are a view, not money: on
- * FerretDB two writes racing on one community can drop one resident's improvement, which
- * their next earning records again (earned points only grow). Writes are rare and, from
- * the earning consumer, one at a time.
+ * One small document per community, rewritten whole: a top-N list is merged in code, so
+ * each rewrite is conditional on the version it read, and a writer that lost the race
+ * merges again on the winner's list (two replicas' consumers may race on one community).
  */
+type Raw = Record<string, unknown>;
+const MAX_ATTEMPTS = 20;
+
 export class RankingRepository implements RankingBoard {
   constructor(private readonly models: Pick<LedgerModels, 'Ranking'>) {}
 
   private async change(communityId: string, merge: (top: RankEntry[]) => RankEntry[] | null): Promise<void> {
-    const doc = await this.models.Ranking.findOne({ _id: communityId }).lean<RankingDoc>().exec();
-    const next = merge(doc?.top ?? []);
-    if (!next) return;
-    await this.models.Ranking.collection.updateOne({ _id: communityId } as Record<string, unknown>, { $set: { top: next } }, { upsert: true }).catch((err: unknown) => {
-      if (!isDuplicateKeyError(err)) throw err;
-    });
+    const rankings = this.models.Ranking.collection;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const doc = await this.models.Ranking.findOne({ _id: communityId }).lean<RankingDoc>().exec();
+      const next = merge(doc?.top ?? []);
+      if (!next) return;
+      if (doc) {
+        // `version: null` also matches a seeded ranking that has none yet.
+        const res = await rankings.updateOne({ _id: communityId, version: doc.version ?? null } as Raw, { $set: { top: next, version: (doc.version ?? 0) + 1 } });
+        if (res.modifiedCount === 1) return;
+      } else {
+        try {
+          await rankings.insertOne({ _id: communityId, top: next, version: 1 } as Raw as never);
+          return;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
+        }
+      }
+    }
+    throw new Error(`the ranking of ${communityId} kept changing; the next earning will record it`);
   }
 
   recordEarned(communityId: string, residentId: string, earnedTotal: number): Promise<void> {

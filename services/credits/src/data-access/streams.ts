@@ -21,9 +21,8 @@ type Raw = Record<string, unknown>;
 
 /**
  * Reads and extends streams of entries numbered per stream (see domain/stream.ts). Only
- * inserts decide anything: FerretDB applies updates as read-modify-write, so concurrent
- * updates of one document can lose writes, and the head hint is therefore only a place to
- * start reading — the entries after it are always looked for.
+ * inserts decide anything; the head hint is written after its entry, not with it, so it is
+ * only a place to start reading — the entries after it are always looked for.
  */
 export class StreamRepository<S, E extends StreamEntry<S>> {
   constructor(
@@ -48,7 +47,7 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
   /** Heads of many streams: one query for the hints, then one per round of entries found past them. */
   async heads(streamIds: readonly string[]): Promise<Map<string, { seq: number; state: S }>> {
     const ids = [...new Set(streamIds)];
-    const hints = await this.hints.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } }).lean<HeadHint<S>[]>().exec();
+    const hints = await this.hints.find({ _id: { $in: ids } }).lean<HeadHint<S>[]>().exec();
     const heads = new Map(ids.map((id) => [id, { seq: 0, state: this.initial }]));
     for (const hint of hints) heads.set(hint._id, { seq: hint.seq, state: hint.state });
     const unhinted = ids.filter((id) => !hints.some((h) => h._id === id));
@@ -57,7 +56,7 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
     while (open.length > 0) {
       const wanted = new Map(open.map((id) => [this.idOf(id, heads.get(id)!.seq + 1), id]));
       const keys = [...wanted.keys()];
-      const found = await this.entries.find(keys.length === 1 ? { _id: keys[0] } : { _id: { $in: keys } }).lean<E[]>().exec();
+      const found = await this.entries.find({ _id: { $in: keys } }).lean<E[]>().exec();
       open = [];
       for (const entry of found) {
         const id = wanted.get(entry._id)!;
@@ -82,11 +81,12 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
     }
   }
 
+  /** Moves the hint forward only: a slower writer of an older head leaves a newer hint alone. */
   async rememberHead(streamId: string, head: StreamHead<S>): Promise<void> {
     try {
-      await this.hints.collection.updateOne({ _id: streamId } as Raw, { $set: { seq: head.seq, state: head.state } }, { upsert: true });
+      await this.hints.collection.updateOne({ _id: streamId, seq: { $lt: head.seq } } as Raw, { $set: { seq: head.seq, state: head.state } }, { upsert: true });
     } catch (err) {
-      // Two first hints at once: either will do.
+      // The hint is already at or past this head (the upsert then collides on `_id`).
       if (!isDuplicateKeyError(err)) throw err;
     }
   }

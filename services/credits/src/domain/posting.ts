@@ -1,8 +1,7 @@
 /**
- * Posting a transfer — without multi-document transactions, and without trusting updates
- * to be atomic (FerretDB 1.x applies an update as read-modify-write: concurrent updates of
- * one document lose writes, conditional ones included). Every write that matters is an
- * INSERT that a unique index can refuse:
+ * Posting a transfer without multi-document transactions. An insert-only ledger, a sound
+ * design for a points bank: entries are never rewritten, so the history is the audit.
+ * Every write that matters is an INSERT that a unique index can refuse:
  *
  * 1. The transfer is inserted under an id derived from its source fact; a second delivery
  *    finds the first one, with the rule version it pinned.

@@ -25,7 +25,7 @@ export async function keysetPage<T extends { _id: string }>(
 
 /** Drops the bookkeeping fields a write returns with the document. */
 export function withoutBookkeeping<T extends object>(doc: T): T {
-  const { _outbox: _o, statsApplied: _s, pendingEvents: _p, ...rest } = doc as T & { _outbox?: unknown; statsApplied?: unknown; pendingEvents?: unknown };
+  const { _outbox: _o, statsApplied: _s, ...rest } = doc as T & { _outbox?: unknown; statsApplied?: unknown };
   return rest as T;
 }
 

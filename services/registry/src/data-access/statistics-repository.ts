@@ -1,7 +1,7 @@
 import type { CounterStore, OverviewSource } from '../domain/statistics';
 import { isStandardised, type CommunityStats } from '../domain/territory';
 import { todayInDistrict } from '../domain/rules';
-import type { CommunityDoc, RegistryModels, ResidentDoc } from './models';
+import type { CommunityDoc, RegistryModels } from './models';
 
 /** How many applied event ids a community keeps; the consumers' processed-events marker covers older ones. */
 const APPLIED_WINDOW = 100;
@@ -19,9 +19,7 @@ export class StatisticsRepository implements CounterStore {
   }
 
   async residentEmitted(residentId: string, eventId: string): Promise<boolean> {
-    // By _id alone, so FerretDB looks the document up instead of scanning.
-    const doc = await this.models.Resident.findById(residentId, { eventIds: 1 }).lean<Pick<ResidentDoc, '_id' | 'eventIds'>>().exec();
-    return !!doc?.eventIds?.includes(eventId);
+    return (await this.models.Resident.exists({ _id: residentId, eventIds: eventId })) !== null;
   }
 
   async hasCommunity(communityId: string): Promise<boolean> {

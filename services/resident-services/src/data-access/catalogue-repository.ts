@@ -13,7 +13,7 @@ export class CatalogueRepository implements CatalogueStore {
 
   /**
    * Makes the stored catalogue match `catalogue`, writing only what differs: the service
-   * runs this at every start, and on FerretDB each single update re-reads the collection.
+   * runs this at every start, and a replica starting beside another changes nothing.
    */
   async sync(catalogue: Catalogue): Promise<{ written: number }> {
     const [categories, items] = await Promise.all([

@@ -3,14 +3,10 @@ import type { KnownResident, ServiceContract } from '../domain/model';
 import type { ContractStore, Directory } from '../domain/ports';
 import type { ProviderLoadStore } from '../domain/projections';
 import type { ReadModelStore } from '../domain/read-models';
-import { KeyedLock } from './keyed-lock';
 import type { ResidentServicesModels } from './models';
 
 /** The copies of other contexts' data this service keeps: communities, residents, contracts, and the providers' load. */
 export class DirectoryRepository implements Directory, ContractStore, ReadModelStore, ProviderLoadStore {
-  /** The writer and the consumer may change one provider's desk at once; see KeyedLock. */
-  private readonly lock = new KeyedLock();
-
   constructor(
     private readonly models: ResidentServicesModels,
     private readonly communities: CommunityDirectory,
@@ -55,11 +51,10 @@ export class DirectoryRepository implements Directory, ContractStore, ReadModelS
   }
 
   async add(providerOrgId: string, orderId: string): Promise<void> {
-    await this.lock.run(providerOrgId, () => this.models.ProviderLoad.updateOne({ _id: providerOrgId }, { $addToSet: { openOrderIds: orderId } }, { upsert: true }).exec());
+    await this.models.ProviderLoad.updateOne({ _id: providerOrgId }, { $addToSet: { openOrderIds: orderId } }, { upsert: true }).exec();
   }
 
   async remove(providerOrgId: string, orderId: string): Promise<void> {
-    // A scalar $pull: FerretDB applies it (it ignores only $pull with a condition).
-    await this.lock.run(providerOrgId, () => this.models.ProviderLoad.updateOne({ _id: providerOrgId }, { $pull: { openOrderIds: orderId } }).exec());
+    await this.models.ProviderLoad.updateOne({ _id: providerOrgId }, { $pull: { openOrderIds: orderId } }).exec();
   }
 }

@@ -77,7 +77,7 @@ function orderSchema(collection: string): Schema<ServiceOrder> {
 }
 
 function withListIndexes(schema: Schema<ServiceOrder>): Schema<ServiceOrder> {
-  // MongoDB serves the order lists from these; FerretDB scans (see OrderRepository).
+  // The order lists, by each parent and status, newest first.
   schema.index({ residentId: 1, _id: -1 });
   schema.index({ communityId: 1, status: 1, _id: -1 });
   schema.index({ streetId: 1, status: 1, _id: -1 });

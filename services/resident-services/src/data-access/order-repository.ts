@@ -3,7 +3,6 @@ import type { Model } from 'mongoose';
 import type { Channel, OrderStatus, ServiceOrder } from '../domain/model';
 import { TERMINAL_STATUSES } from '../domain/order-status';
 import type { OrderChange, OrderStore } from '../domain/ports';
-import { KeyedLock } from './keyed-lock';
 import type { ResidentServicesModels } from './models';
 
 export interface OrderFilter {
@@ -32,14 +31,13 @@ const newestFirst = (a: ServiceOrder, b: ServiceOrder) => (a._id < b._id ? 1 : a
 
 /**
  * Orders live in two collections. `service_orders` holds the ones still moving and the
- * finished ones whose events wait in their outbox; it stays small, because every request
- * and the outbox relay's poll read it, and FerretDB scans a collection for any query, even
- * by `_id`. Finished orders move to `service_order_archive` once their events are out;
- * reads look there after the live collection, and history lists read both.
+ * finished ones whose events wait in their outbox; `service_order_archive` the two years of
+ * finished history. Kept because it is a sound hot/cold split on its own: every dashboard's
+ * open-order list reads only the small live set (the embedded store scans for non-`_id`
+ * filters; on MongoDB it keeps the working set small). Reads look in the archive after the
+ * live collection, and history lists read both.
  */
 export class OrderRepository implements OrderStore {
-  /** Conditional writes to one order (and to one day's counter) go one at a time; see KeyedLock. */
-  private readonly lock = new KeyedLock();
   private readonly live: Model<ServiceOrder>;
   private readonly archive: Model<ServiceOrder>;
 
@@ -60,10 +58,15 @@ export class OrderRepository implements OrderStore {
     return order;
   }
 
+  /**
+   * The day's next number: the counter as it was before this `$inc`, plus one. Not the
+   * post-image: the embedded store re-reads that after the update, so two racing requests
+   * could both see the later value (test/store/conformance.test.ts).
+   */
   async nextSequence(day: string): Promise<number> {
     const id = `service-order:${day}`;
-    const counter = await this.lock.run(id, () => this.models.OrderNumberCounter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean().exec());
-    return counter!.seq;
+    const before = await this.models.OrderNumberCounter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: false }).lean().exec();
+    return (before?.seq ?? 0) + 1;
   }
 
   async insert(order: ServiceOrder, events: OutboxEntry[]): Promise<ServiceOrder> {
@@ -86,31 +89,27 @@ export class OrderRepository implements OrderStore {
   }
 
   async transition(id: string, expected: { status: OrderStatus; version: number }, change: OrderChange): Promise<ServiceOrder | null> {
-    const updated = await this.lock.run(id, () =>
-      this.live
-        .findOneAndUpdate(
-          { _id: id, status: expected.status, version: expected.version },
-          { $set: change.set, $inc: { version: 1 }, $push: { timeline: change.entry, [OUTBOX_FIELD]: { $each: change.events } } },
-          { new: true },
-        )
-        .lean<ServiceOrder>()
-        .exec(),
-    );
+    const updated = await this.live
+      .findOneAndUpdate(
+        { _id: id, status: expected.status, version: expected.version },
+        { $set: change.set, $inc: { version: 1 }, $push: { timeline: change.entry, [OUTBOX_FIELD]: { $each: change.events } } },
+        { new: true },
+      )
+      .lean<ServiceOrder>()
+      .exec();
     return this.written(updated, change.entry.eventId);
   }
 
   async escalate(id: string, status: OrderStatus, change: OrderChange): Promise<ServiceOrder | null> {
-    const updated = await this.lock.run(id, () =>
-      this.live
-        .findOneAndUpdate({ _id: id, status, escalatedAt: null }, { $set: change.set, $push: { timeline: change.entry, [OUTBOX_FIELD]: { $each: change.events } } }, { new: true })
-        .lean<ServiceOrder>()
-        .exec(),
-    );
+    const updated = await this.live
+      .findOneAndUpdate({ _id: id, status, escalatedAt: null }, { $set: change.set, $push: { timeline: change.entry, [OUTBOX_FIELD]: { $each: change.events } } }, { new: true })
+      .lean<ServiceOrder>()
+      .exec();
     return this.written(updated, change.entry.eventId);
   }
 
   async markOverdue(id: string, status: OrderStatus, flags: Pick<ServiceOrder, 'responseOverdue' | 'resolutionOverdue'>): Promise<void> {
-    await this.lock.run(id, () => this.live.updateOne({ _id: id, status }, { $set: flags }).exec());
+    await this.live.updateOne({ _id: id, status }, { $set: flags }).exec();
   }
 
   /** Live and archived orders matching the filter, newest first, at most `limit` (or all). */
@@ -151,10 +150,10 @@ export class OrderRepository implements OrderStore {
     for (const order of finished) {
       if ((order[OUTBOX_FIELD]?.length ?? 0) > 0) continue;
       const { [OUTBOX_FIELD]: _relayed, ...kept } = order;
-      await this.lock.run(order._id, async () => {
-        await this.archive.replaceOne({ _id: order._id }, kept, { upsert: true }).exec();
-        await this.live.deleteOne({ _id: order._id, version: order.version }).exec();
-      });
+      // Copy, then delete only the version copied: a change meanwhile keeps the order live
+      // (reads prefer the live copy) and the next pass copies it again.
+      await this.archive.replaceOne({ _id: order._id }, kept, { upsert: true }).exec();
+      await this.live.deleteOne({ _id: order._id, version: order.version }).exec();
       moved += 1;
     }
     return moved;

@@ -1,7 +1,6 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { StatisticsStore } from '../domain/projections';
 import type { CounterDelta, StatisticsBucket } from '../domain/statistics';
-import { KeyedLock } from './keyed-lock';
 import type { ResidentServicesModels } from './models';
 
 export interface StatisticsQuery {
@@ -12,9 +11,6 @@ export interface StatisticsQuery {
 }
 
 export class StatisticsRepository implements StatisticsStore {
-  /** The writer and the consumer may add to one bucket at once; see KeyedLock. */
-  private readonly lock = new KeyedLock();
-
   constructor(private readonly models: ResidentServicesModels) {}
 
   /**
@@ -25,19 +21,17 @@ export class StatisticsRepository implements StatisticsStore {
   async apply(bucket: { _id: string; communityId: string; streetId: string; month: string }, eventId: string, delta: CounterDelta): Promise<boolean> {
     const { _id, ...place } = bucket;
     const inc = Object.keys(delta).length > 0 ? { $inc: delta } : {};
-    return this.lock.run(_id, async () => {
-      try {
-        const result = await this.models.StatisticsBucket.collection.updateOne(
-          { _id, applied: { $ne: eventId } } as never,
-          { ...inc, $push: { applied: eventId }, $setOnInsert: place } as never,
-          { upsert: true },
-        );
-        return result.modifiedCount + result.upsertedCount > 0;
-      } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
-      }
-    });
+    try {
+      const result = await this.models.StatisticsBucket.collection.updateOne(
+        { _id, applied: { $ne: eventId } } as never,
+        { ...inc, $push: { applied: eventId }, $setOnInsert: place } as never,
+        { upsert: true },
+      );
+      return result.modifiedCount + result.upsertedCount > 0;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
   }
 
   find(query: StatisticsQuery): Promise<StatisticsBucket[]> {

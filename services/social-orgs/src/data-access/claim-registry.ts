@@ -24,10 +24,7 @@ export class MongoClaimRegistry implements ClaimRegistry {
     return { inserted: claims.length, stopped: false, holder: null };
   }
 
-  /**
-   * One `deleteMany` per batch: FerretDB finds documents by `_id` alone without a scan, but
-   * any other condition scans the collection, so one scan for many ids beats one per id.
-   */
+  /** Removes this signing's claims only (`signingId`), one `deleteMany` per batch of ids. */
   async remove(ids: readonly string[], signingId: string): Promise<void> {
     for (let offset = 0; offset < ids.length; offset += BATCH) {
       await this.models.ContractClaim.deleteMany({ _id: { $in: ids.slice(offset, offset + BATCH) }, signingId });

@@ -5,9 +5,9 @@ import { addDays } from './common';
  * over overlapping periods. The rule is kept by claims, one document per
  * (provider, item, community, month) whose `_id` is that key: a signing inserts its claims
  * before it writes its contract, and the unique `_id` lets exactly one of two overlapping
- * signings have each month. Inserts are the one write both stores arbitrate atomically —
- * FerretDB applies concurrent conditional updates of one document without isolation — so
- * the rule needs nothing else. Contracts therefore run in whole calendar months.
+ * signings have each month. Kept on its own merit: a unique key per month turns an overlap
+ * check over many contracts into inserts the store arbitrates, so the rule needs nothing
+ * else. Contracts therefore run in whole calendar months.
  *
  * This module is the pure part: which claims a contract needs and which existing ones still hold.
  */

@@ -1,14 +1,10 @@
 import type { Connection, Model } from 'mongoose';
 import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type ResourceOfferDoc } from './co-building';
 import { partyMemberSchema, partyOrganizationSchema, servicePostSchema, type PartyMemberDoc, type PartyOrganizationDoc, type ServicePostDoc } from './party';
-import { communityRegisterSchema, type CommunityRegisterDoc } from './community-register';
-import { outboxCarrierSchema, type OutboxCarrierDoc } from './outbox-carrier';
 import { residentSchema, type ResidentDoc } from './residents';
 import { communitySchema, streetSchema, type CommunityDoc, type StreetDoc } from './territory';
 
 export * from './co-building';
-export * from './community-register';
-export * from './outbox-carrier';
 export * from './party';
 export * from './residents';
 export * from './territory';
@@ -22,8 +18,6 @@ export interface RegistryModels {
   Resident: Model<ResidentDoc>;
   ResourceOffer: Model<ResourceOfferDoc>;
   ProjectNeed: Model<ProjectNeedDoc>;
-  OutboxCarrier: Model<OutboxCarrierDoc>;
-  CommunityRegister: Model<CommunityRegisterDoc>;
 }
 
 /** The registry's models on the given connection (never the mongoose singleton). */
@@ -39,12 +33,10 @@ export function createModels(connection: Connection): RegistryModels {
     Resident: model('Resident', residentSchema),
     ResourceOffer: model('ResourceOffer', resourceOfferSchema),
     ProjectNeed: model('ProjectNeed', projectNeedSchema),
-    OutboxCarrier: model('OutboxCarrier', outboxCarrierSchema),
-    CommunityRegister: model('CommunityRegister', communityRegisterSchema),
   };
 }
 
-/** Models whose documents carry an outbox; the relay drains them. Residents' events reach it through the carrier. */
+/** Models whose documents carry an outbox; the relay drains them. */
 export function outboxModels(models: RegistryModels) {
-  return [models.Community, models.PartyOrganization, models.ResourceOffer, models.OutboxCarrier];
+  return [models.Community, models.PartyOrganization, models.ResourceOffer, models.Resident];
 }

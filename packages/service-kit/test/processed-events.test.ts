@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { processedEventsModel, pruneProcessedEvents } from '../src/events/processed-events';
+import { connectMongo } from '../src/mongo';
+
+const HOUR = 3600_000;
+
+/** The consumers' dedupe markers, pruned by age against the real store (it has no TTL index). */
+describe('pruning processed-event markers', () => {
+  let connection: Connection;
+
+  beforeAll(async () => {
+    const url = (process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017').replace(/\/?$/, '/');
+    connection = await connectMongo(url, `kit_pruning_${randomBytes(4).toString('hex')}`);
+  });
+  afterAll(async () => {
+    await connection?.db?.dropDatabase();
+    await connection?.close();
+  });
+
+  it('deletes the markers older than the cut-off, keeps the rest, and changes nothing when run again', async () => {
+    const now = Date.now();
+    const marker = (id: string, ageHours: number) => ({ _id: `group:${id}`, group: 'group', eventId: id, type: 'cn.sanshe.test.v1', processedAt: new Date(now - ageHours * HOUR) });
+    await processedEventsModel(connection).insertMany([marker('ancient', 24 * 40), marker('week-old', 24 * 7 + 1), marker('yesterday', 24), marker('fresh', 0)]);
+
+    const cutOff = new Date(now - 24 * 7 * HOUR);
+    expect(await pruneProcessedEvents(connection, cutOff)).toBe(2);
+    const left = await processedEventsModel(connection).find().sort({ _id: 1 }).lean();
+    expect(left.map((m) => m.eventId)).toEqual(['fresh', 'yesterday']);
+    expect(await pruneProcessedEvents(connection, cutOff)).toBe(0);
+  });
+});
