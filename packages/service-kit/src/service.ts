@@ -123,7 +123,8 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     schema: buildSubgraphSchema([{ typeDefs: parts.typeDefs, resolvers: parts.resolvers }]),
     formatError: createFormatError(logger, config.NODE_ENV === 'development'),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    // The gateway composes from the committed supergraph and never introspects a subgraph.
+    introspection: config.NODE_ENV !== 'production',
     logger,
   });
   await apollo.start();
@@ -131,9 +132,11 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const listener = createRequestListener<TContext>({
     apollo,
     maxBodyBytes: 1_000_000,
-    context: async (req) => {
+    context: async (req, _signal, rawBody) => {
       const header = req.headers[IDENTITY_HEADER];
-      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_SECRET, config.IDENTITY_MAX_AGE_SECONDS);
+      // The gateway signs only POST bodies; any other request binds to a text it never signs.
+      const body = req.method === 'POST' ? rawBody : `${req.method} ${req.url}`;
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_PUBLIC_KEYS, { audience: definition.name, body });
       const traceparent = traceparentOf(req);
       return parts.contextFor({ identity, traceparent, logger: requestLogger(logger, traceparent) });
     },
