@@ -79,7 +79,7 @@ describe('the life of a service order', () => {
     const [worker1, worker2] = orgStaff as [string, string];
     const submitted = await submit();
     const id = submitted.id;
-    expect(id).toMatch(/^JX-\d{8}-\d{6}$/);
+    expect(id).toMatch(/^JX-\d{8}-\d{6}-[2-9A-HJKMNP-TV-Z]{4}$/);
     expect(submitted).toMatchObject({ number: id, status: 'SUBMITTED', version: 1, nextActions: ['ACCEPT', 'CANCEL'] });
 
     await step(id, ACCEPT, { id }, staff);
