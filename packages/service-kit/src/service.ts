@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { Connection, Model } from 'mongoose';
-import type { BaseConfig } from './config';
+import { ConfigError, type BaseConfig } from './config';
 import { requestLogger, traceparentOf, type RequestContext } from './context';
 import { EventConsumer, type EventHandler } from './events/consumer';
 import { EventContracts } from './events/contracts';
@@ -185,7 +185,14 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
 
 /** Runs a built service as a process: listens, and stops cleanly on SIGINT/SIGTERM. */
 export async function runService(start: () => Promise<RunningService>): Promise<void> {
-  const service = await start();
+  let service: RunningService;
+  try {
+    service = await start();
+  } catch (err) {
+    // A refused configuration names its variables; a stack trace would add nothing for the operator.
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
   const url = await service.listen();
   service.logger.info({ url }, `${service.name} subgraph ready`);
   let closing = false;
