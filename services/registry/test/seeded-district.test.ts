@@ -148,16 +148,22 @@ describe('the seeded district', () => {
     expect([...seen].sort()).toEqual([...expected].sort());
   });
 
-  it("masks a resident's phone for staff of another community and shows it to the resident's own community staff", async () => {
+  it("masks a resident's name, phone and address for staff of another community and refuses them the rest; the resident's own community staff see it all", async () => {
     const shi = residents().find((r) => r.id === 'resident-000001')!;
     const query = 'query($id: ID!) { resident(id: $id) { name phone address community { name } } }';
+    const masked = 'query($id: ID!) { resident(id: $id) { name phone address } }';
+    const otherToken = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] });
     const own = await stack.query<{ resident: { phone: string; address: string } }>(query, { id: shi.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] }));
-    const other = await stack.query<{ resident: { phone: string; address: string } }>(query, { id: shi.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] }));
+    const other = await stack.query<{ resident: { name: string; phone: string; address: string } }>(masked, { id: shi.id }, otherToken);
     expect(own.errors).toBeUndefined();
     expect(own.data?.resident).toEqual({ name: '石阿姨', phone: shi.phone, address: shi.address, community: { name: '武汉路社区' } });
     expect(other.errors).toBeUndefined();
+    expect(other.data?.resident.name).toBe('石**');
     expect(other.data?.resident.phone).toBe(`${shi.phone.slice(0, 3)}****${shi.phone.slice(-4)}`);
     expect(other.data?.resident.address).not.toBe(shi.address);
+    // Where the resident lives is a fact for those who serve them (issue #14).
+    const whereabouts = await stack.query(query, { id: shi.id }, otherToken);
+    expect(whereabouts.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('keeps residents from anonymous callers and from residents listing the whole district', async () => {
