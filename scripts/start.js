@@ -75,12 +75,20 @@ async function main() {
 
   const env = { ...process.env, MONGO_URL: mongoUrl, KAFKA_BROKERS: String(kafkaBrokers), NODE_ENV: process.env.NODE_ENV ?? 'development' };
   build();
+  // Development keys: generated into .data/keys on first start, then the same for every process.
+  // Only the gateway gets the private signing key; subgraphs get the public key alone.
+  // (Production passes NODE_ENV=production and its own keys; nothing is generated then.)
+  const { withDevelopmentKeys } = require(path.join(root, 'packages', 'service-kit', 'dist', 'index.js'));
+  const keys = withDevelopmentKeys(env);
+  const { IDENTITY_SIGNING_KEY: signingKey, ...serviceEnv } = keys;
+  Object.assign(env, serviceEnv);
+  delete env.IDENTITY_SIGNING_KEY;
   if (await storeIsEmpty(mongoUrl)) {
     console.log('the store is empty: seeding the demo district…');
     await seedAll({ skipBuild: true, env });
   }
 
-  const gatewayEnv = { ...env, PORT: String(GATEWAY_PORT) };
+  const gatewayEnv = { ...env, ...(signingKey ? { IDENTITY_SIGNING_KEY: signingKey } : {}), PORT: String(GATEWAY_PORT) };
   for (const name of services()) {
     const port = PORTS[name];
     startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), { ...env, PORT: String(port) });

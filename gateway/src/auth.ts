@@ -14,28 +14,45 @@ export interface SansheClaims extends JWTPayload {
 
 export type Authenticator = (authorization: string | undefined) => Promise<Identity>;
 
+type AuthConfig = Pick<GatewayConfig, 'JWT_SECRET' | 'JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_SECONDS' | 'JWT_CLOCK_TOLERANCE_SECONDS'>;
+
 /**
  * Verifies bearer tokens: against an OIDC issuer's JWKS when configured (keys cached
- * by jose), else HS256 with the local secret. `iss`, `aud` and `exp` are checked.
+ * by jose), else HS256 with the local secret. `iss`, `aud`, `exp` and `iat` are required:
+ * a token that never expires, or lives longer than JWT_MAX_LIFETIME_SECONDS, is refused.
  * No header means an anonymous caller, who sees only public data.
  */
-export function createAuthenticator(config: GatewayConfig): Authenticator {
-  const secret = new TextEncoder().encode(config.JWT_SECRET);
+export function createAuthenticator(config: AuthConfig): Authenticator {
+  const secret = new TextEncoder().encode(config.JWT_SECRET ?? '');
   const jwks = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL), { cacheMaxAge: 10 * 60 * 1000 }) : null;
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
     try {
-      const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+      const options = {
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        requiredClaims: ['exp', 'iat'],
+        clockTolerance: config.JWT_CLOCK_TOLERANCE_SECONDS,
+      };
       const { payload } = jwks
         ? await jwtVerify<SansheClaims>(match[1]!, jwks, options)
         : await jwtVerify<SansheClaims>(match[1]!, secret, { ...options, algorithms: ['HS256'] });
       if (!payload.sub) throw new UnauthenticatedError('The token has no subject (sub).');
+      if (payload.exp! - payload.iat! > config.JWT_MAX_LIFETIME_SECONDS) {
+        throw new UnauthenticatedError(`The token lives longer than ${config.JWT_MAX_LIFETIME_SECONDS} s; ask for a shorter-lived token.`);
+      }
       return normalizeIdentity({ ...payload, userId: payload.sub } as Parameters<typeof normalizeIdentity>[0]);
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
-      const reason = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'The token has expired; sign in again.' : 'The token is not valid for Sanshe.';
+      const code = (err as { code?: string; claim?: string }).code;
+      const reason =
+        code === 'ERR_JWT_EXPIRED'
+          ? 'The token has expired; sign in again.'
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && ['exp', 'iat'].includes((err as { claim?: string }).claim ?? '')
+            ? 'The token must carry an expiry (exp) and an issue time (iat).'
+            : 'The token is not valid for Sanshe.';
       throw new UnauthenticatedError(reason);
     }
   };
@@ -55,5 +72,10 @@ export function mintToken(
     .setAudience(config.JWT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(config.JWT_SECRET));
+    .sign(new TextEncoder().encode(requireSecret(config.JWT_SECRET)));
+}
+
+function requireSecret(secret: string | undefined): string {
+  if (!secret) throw new Error('JWT_SECRET is not set: local tokens cannot be minted when tokens come from an issuer (JWKS_URL).');
+  return secret;
 }

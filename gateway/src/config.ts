@@ -1,4 +1,4 @@
-import { baseConfigSchema, loadConfig } from '@sanshe/service-kit';
+import { baseConfigSchema, keyVariable, loadConfig, parseSigningKey, weakSecretReason, type SigningKey } from '@sanshe/service-kit';
 import { z } from 'zod';
 
 const url = z.string().url();
@@ -10,7 +10,7 @@ const flag = z
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const gatewayConfigSchema = baseConfigSchema
-  .omit({ OUTBOX_SWEEP_MS: true, CONSUMER_MAX_ATTEMPTS: true })
+  .omit({ OUTBOX_SWEEP_MS: true, CONSUMER_MAX_ATTEMPTS: true, IDENTITY_PUBLIC_KEYS: true })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default('127.0.0.1'),
@@ -19,12 +19,30 @@ export const gatewayConfigSchema = baseConfigSchema
     ACTIVITIES_URL: url.default('http://127.0.0.1:4003/graphql'),
     RESIDENT_SERVICES_URL: url.default('http://127.0.0.1:4004/graphql'),
     CREDITS_URL: url.default('http://127.0.0.1:4005/graphql'),
-    /** HS256 secret for locally minted tokens; used when JWKS_URL is not set. */
-    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').default('sanshe-local-jwt-secret-only-for-development-use'),
+    /**
+     * HS256 secret for locally minted tokens; required when JWKS_URL is not set. No default:
+     * development generates one into .data/keys, production must set it (32+ random characters).
+     */
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** An OIDC issuer's JWKS endpoint; when set, tokens are verified against it (RS256/ES256). */
     JWKS_URL: url.optional(),
     JWT_ISSUER: z.string().default('sanshe-local'),
     JWT_AUDIENCE: z.string().default('sanshe'),
+    /** Longest lifetime a token may have (exp − iat); longer-lived tokens are refused. */
+    JWT_MAX_LIFETIME_SECONDS: count(12 * 3600),
+    /** Clock difference tolerated on exp/nbf/iat between the issuer and the gateway. */
+    JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    /** The Ed25519 key the gateway signs identity headers with: `<kid>:<base64 PKCS#8>`. */
+    IDENTITY_SIGNING_KEY: keyVariable<SigningKey>('IDENTITY_SIGNING_KEY', parseSigningKey),
+    // Rate limits per caller (subject when signed in, else IP) and per IP, over RATE_LIMIT_WINDOW_SECONDS.
+    /** Requests of any kind. */
+    RATE_LIMIT_REQUESTS: count(600),
+    RATE_LIMIT_WINDOW_SECONDS: count(60),
+    /** Lookups by a guessable key (trackServiceOrder): each field counts, aliases too. */
+    RATE_LIMIT_LOOKUPS: count(10),
+    RATE_LIMIT_LOOKUP_WINDOW_SECONDS: count(900),
+    /** Sum of the per-field weights of schemas/cost-weights.json one operation may reach. */
+    MAX_FIELD_COST: count(1000),
     /** Larger request bodies are refused with HTTP 413 before parsing. */
     MAX_BODY_BYTES: count(100_000),
     /** A GraphQL request running longer is answered with HTTP 504, code REQUEST_TIMEOUT. */
@@ -48,14 +66,26 @@ export const gatewayConfigSchema = baseConfigSchema
     BLOCK_FIELD_SUGGESTIONS: flag.default('true'),
     /** Schema introspection; unset, it is on everywhere except NODE_ENV=production. */
     INTROSPECTION: flag.optional(),
-    /** The GraphiQL admin playground at GET / (self-hosted assets, nothing from the network). */
-    PLAYGROUND: flag.default('true'),
+    /** The GraphiQL admin playground at GET / (self-hosted assets); unset, on everywhere except NODE_ENV=production. */
+    PLAYGROUND: flag.optional(),
     /** The gateway's own database (at MONGO_URL): Open311 app registrations and their rate counters. */
     OPEN311_DB: z.string().min(1).default('sanshe_gateway'),
     /** Open311 calls per api_key per minute, counted in OPEN311_DB so every replica shares the count. */
     OPEN311_REQUESTS_PER_MINUTE: count(60),
   })
-  .transform((c) => ({ ...c, INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== 'production' }));
+  .superRefine((c, ctx) => {
+    if (!c.JWKS_URL && !c.JWT_SECRET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: 'JWT_SECRET is required unless JWKS_URL is set' });
+    }
+    // Production fails closed on a secret that is a placeholder, a published value or too short.
+    const weak = c.NODE_ENV === 'production' && c.JWT_SECRET ? weakSecretReason(c.JWT_SECRET, 32) : null;
+    if (weak) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: `JWT_SECRET ${weak}; set a random secret for production` });
+  })
+  .transform((c) => ({
+    ...c,
+    INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== 'production',
+    PLAYGROUND: c.PLAYGROUND ?? c.NODE_ENV !== 'production',
+  }));
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

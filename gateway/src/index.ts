@@ -1,3 +1,4 @@
+import { ConfigError } from '@sanshe/service-kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -10,4 +11,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-void main();
+main().catch((err: unknown) => {
+  // A refused configuration names its variables; a stack trace would add nothing for the operator.
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -2,9 +2,10 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GatewayConfig } from './config';
+import { fieldCostRule, loadCostWeights } from './field-cost';
 
 /** Names the limit a refused query hit, in `extensions.limit`, so clients can tell them apart. */
-export type QueryLimit = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DIRECTIVES';
+export type QueryLimit = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DIRECTIVES' | 'MAX_FIELD_COST';
 
 /**
  * armor prefixes every refusal with "Syntax Error:" even when the query is well-formed
@@ -43,5 +44,19 @@ export function queryLimits(config: GatewayConfig): {
     blockFieldSuggestion: { enabled: config.BLOCK_FIELD_SUGGESTIONS },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: config.MAX_TOKENS } };
+  return {
+    plugins,
+    validationRules: [...validationRules, fieldCostRule(loadCostWeights(), config.MAX_FIELD_COST)],
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+  };
+}
+
+/**
+ * armor hides "Did you mean" only on fields; graphql-js also suggests enum values, types and
+ * arguments (in validation and while coercing variables), which would spell out the schema
+ * with introspection off. Applied to every error the gateway sends.
+ */
+export function maskSuggestions<T extends { message: string }>(formatted: T): T {
+  const message = formatted.message.replace(/\s*Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }

@@ -8,7 +8,8 @@ import { createFormatError, createLogger, createRequestListener, sendJson, trace
 import fetch from 'node-fetch';
 import { createAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
-import { queryLimits } from './limits';
+import { maskSuggestions, queryLimits } from './limits';
+import { RateLimits } from './rate-limits';
 import { createOpen311, Open311Store } from './open311';
 import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
@@ -18,6 +19,8 @@ import { SubgraphDataSource, subgraphAgent } from './subgraph-source';
 export interface GatewayContext extends MeteredContext {
   identity: Identity;
   traceparent: string;
+  /** The TCP peer: a proxy in front must be trusted explicitly before its forwarded-for header would be. */
+  clientIp: string;
 }
 
 export interface RunningGateway {
@@ -48,17 +51,19 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SECRET, metrics, logger, { agent, apq: config.SUBGRAPH_APQ }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SIGNING_KEY, metrics, logger, { agent, apq: config.SUBGRAPH_APQ }),
     logger,
   });
   const limits = queryLimits(config);
+  const rateLimits = new RateLimits(config);
+  const formatError = createFormatError(logger, config.NODE_ENV === 'development');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createFormatError(logger, config.NODE_ENV === 'development'),
+    formatError: config.BLOCK_FIELD_SUGGESTIONS ? (formatted, error) => maskSuggestions(formatError(formatted, error)) : formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.INTROSPECTION,
     // Apollo's default landing page loads from a CDN; the playground is served below instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), ...limits.plugins, rateLimits.plugin<GatewayContext>()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // csrfPrevention stays at Apollo's default (on): browsers must send JSON or a preflight header.
@@ -71,12 +76,14 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
     apollo,
     maxBodyBytes: config.MAX_BODY_BYTES,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
-    context: async (req, signal) => ({
-      identity: await authenticate(req.headers.authorization),
-      traceparent: traceparentOf(req),
-      signal,
-      metering: {},
-    }),
+    context: async (req, signal) => {
+      const clientIp = req.socket.remoteAddress ?? 'unknown';
+      // The IP's budget is spent before the token is checked, so bad tokens cost it too.
+      await rateLimits.admit(null, clientIp);
+      const identity = await authenticate(req.headers.authorization);
+      if (identity.userId) await rateLimits.admit(identity, clientIp);
+      return { identity, clientIp, traceparent: traceparentOf(req), signal, metering: {} };
+    },
     onGraphQLResponse: (info) => metrics.recordResponse(info),
     routes: {
       'GET /health/live': (_req, res) => sendJson(res, 200, { status: 'live', service: 'gateway' }),

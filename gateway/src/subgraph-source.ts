@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, signIdentity, type Identity, type Logger } from '@sanshe/service-kit';
+import { IDENTITY_HEADER, signIdentity, type Identity, type Logger, type SigningKey } from '@sanshe/service-kit';
 import { GraphQLError } from 'graphql';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import type { GatewayMetrics } from './metrics';
@@ -23,14 +23,20 @@ export const keepAliveAgent = subgraphAgent({ keepAlive: true, maxSockets: 64 })
 
 /**
  * The fetcher is shared by every request to a subgraph and never sees the request
- * context, so the request's abort signal reaches it through async-local storage.
+ * context, so the request's abort signal and caller reach it through async-local storage.
  */
-const requestSignal = new AsyncLocalStorage<AbortSignal | undefined>();
+const fetchScope = new AsyncLocalStorage<{ signal?: AbortSignal; identity?: Identity }>();
 
-function fetcherFor(agent: http.Agent) {
+/**
+ * Signs the caller's identity here, on the exact body sent (APQ's hash-only and full
+ * retries each get their own signature), for this subgraph alone, valid for seconds.
+ */
+function fetcherFor(agent: http.Agent, audience: string, signer: SigningKey) {
   return (url: string, init: RequestInit) => {
-    const signal = requestSignal.getStore();
-    return fetch(url, { ...init, agent, ...(signal ? { signal: signal as RequestInit['signal'] } : {}) });
+    const { signal, identity } = fetchScope.getStore() ?? {};
+    const headers = { ...(init.headers as Record<string, string>) };
+    if (identity) headers[IDENTITY_HEADER] = signIdentity(identity, signer, { audience, body: typeof init.body === 'string' ? init.body : '' });
+    return fetch(url, { ...init, headers, agent, ...(signal ? { signal: signal as RequestInit['signal'] } : {}) });
   };
 }
 
@@ -42,17 +48,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
   constructor(
     readonly subgraph: string,
     url: string,
-    private readonly secret: string,
+    signer: SigningKey,
     private readonly metrics: GatewayMetrics,
     private readonly logger?: Logger,
     options: { agent?: http.Agent; apq?: boolean } = {},
   ) {
-    super({ url, apq: options.apq ?? false, fetcher: fetcherFor(options.agent ?? keepAliveAgent) as never });
+    super({ url, apq: options.apq ?? false, fetcher: fetcherFor(options.agent ?? keepAliveAgent, subgraph, signer) as never });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): void {
     if (!context.identity) return; // the gateway's own schema and health probes carry no caller
-    request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
     if (context.traceparent) request.http?.headers.set('traceparent', context.traceparent);
   }
 
@@ -77,7 +82,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
   override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     const stop = this.metrics.subgraphFetch.startTimer({ subgraph: this.subgraph });
     try {
-      return await requestSignal.run(options.context.signal, () => super.process(options));
+      const { signal, identity } = options.context;
+      return await fetchScope.run({ signal, identity }, () => super.process(options));
     } finally {
       stop();
     }

@@ -1,3 +1,4 @@
+import { generateKeySet } from '@sanshe/service-kit';
 import { gatewayConfigSchema } from '../src/config';
 import { startStubGateway, type StubStack } from './stub-subgraph';
 
@@ -95,7 +96,8 @@ describe('query limits at the gateway', () => {
 
 describe('query limit defaults', () => {
   it('are depth 10, 15 aliases, cost 5000, 1000 tokens, 50 directives, 15 s, 100 kB', async () => {
-    expect(gatewayConfigSchema.parse({})).toMatchObject({
+    const keys = generateKeySet('test');
+    expect(gatewayConfigSchema.parse(keys)).toMatchObject({
       MAX_DEPTH: 10,
       MAX_ALIASES: 15,
       MAX_COST: 5000,
@@ -107,8 +109,8 @@ describe('query limit defaults', () => {
       INTROSPECTION: true,
       PLAYGROUND: true,
     });
-    expect(gatewayConfigSchema.parse({ NODE_ENV: 'production' }).INTROSPECTION).toBe(false);
-    expect(gatewayConfigSchema.parse({ NODE_ENV: 'production', INTROSPECTION: 'true' }).INTROSPECTION).toBe(true);
-    expect(() => gatewayConfigSchema.parse({ INTROSPECTION: 'yes please' })).toThrow(/true or false/);
+    expect(gatewayConfigSchema.parse({ ...keys, NODE_ENV: 'production' }).INTROSPECTION).toBe(false);
+    expect(gatewayConfigSchema.parse({ ...keys, NODE_ENV: 'production', INTROSPECTION: 'true' }).INTROSPECTION).toBe(true);
+    expect(() => gatewayConfigSchema.parse({ ...keys, INTROSPECTION: 'yes please' })).toThrow(/true or false/);
   });
 });

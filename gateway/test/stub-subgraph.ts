@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeSupergraph, defaultUrl } from '@sanshe/schemas/compose';
 import { buildSchema, graphql } from 'graphql';
+import { generateKeySet } from '@sanshe/service-kit';
 import { gatewayConfigSchema, type GatewayConfig } from '../src/config';
 import { createGateway, type RunningGateway } from '../src/server';
 
@@ -96,7 +97,8 @@ export interface StubResponse {
 export async function startStubGateway(env: Record<string, string> = {}): Promise<StubStack> {
   const subgraph = await startStubSubgraph();
   const { supergraphSdl } = composeSupergraph({ stub: SUBGRAPH_SDL });
-  const config = gatewayConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  // Fresh keys per stub stack; a general budget no suite here reaches (test/security checks the budgets).
+  const config = gatewayConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...generateKeySet('test'), RATE_LIMIT_REQUESTS: '1000000', ...env });
   const gateway = await createGateway(config, { supergraphSdl: supergraphSdl.replace(defaultUrl('stub'), subgraph.url) });
   const gatewayUrl = await gateway.listen(0, '127.0.0.1');
   return {

@@ -6,8 +6,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '@sanshe/service-kit';
-import { eventually, postGraphQL, testEnv } from '@sanshe/test-env';
+import type { Identity } from '@sanshe/service-kit';
+import { eventually, postSigned, testEnv } from '@sanshe/test-env';
 import { reportDrill } from './drill-report';
 import { tallyEvents } from './kafka-tally';
 
@@ -50,17 +50,16 @@ describe('a consumer killed mid-batch', () => {
     await registry?.stop();
   }, 60_000);
 
-  const headers = () => ({ [IDENTITY_HEADER]: signIdentity(ADMIN, env.IDENTITY_SECRET ?? 'sanshe-local-identity-secret-change-me') });
   const effects = async (): Promise<number> => {
-    const res = await postGraphQL<{ community: { publishedActivityCount: number } | null }>(registry!.url, COUNT, { id: `${runId}-c` }, headers());
+    const res = await postSigned<{ community: { publishedActivityCount: number } | null }>(env, 'registry', registry!.url, COUNT, { id: `${runId}-c` }, ADMIN);
     return res.data?.community?.publishedActivityCount ?? 0;
   };
 
   it('loses and doubles no effect when it restarts', async () => {
     registry = await startTarget('registry', 'subgraph', env);
     const communityId = `${runId}-c`;
-    await postGraphQL(registry.url, `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: `${runId}-s`, name: '青岛路街道' } }, headers());
-    const created = await postGraphQL(registry.url, `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '青岛路社区', streetId: `${runId}-s`, urban: true } }, headers());
+    await postSigned(env, 'registry', registry.url, `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: `${runId}-s`, name: '青岛路街道' } }, ADMIN);
+    const created = await postSigned(env, 'registry', registry.url, `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '青岛路社区', streetId: `${runId}-s`, urban: true } }, ADMIN);
     expect(created.errors).toBeUndefined();
     // The consumer must have joined its group before the backlog arrives.
     await eventually(async () => (await fetch(new URL('/health/ready', registry!.url)).then((r) => r.ok)) || undefined, 120_000, 'registry consumers to start');

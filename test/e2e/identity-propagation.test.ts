@@ -1,7 +1,8 @@
-import { baseConfigSchema, IDENTITY_HEADER, signIdentity, type Identity } from '@sanshe/service-kit';
-import { eventually, postGraphQL, startStack, type Stack } from '@sanshe/test-env';
+import { generateKeySet, IDENTITY_HEADER, parseSigningKey, signIdentity, type Identity } from '@sanshe/service-kit';
+import { eventually, identityHeader, postGraphQL, startStack, type Stack } from '@sanshe/test-env';
 
 const COMMUNITY = '{ community(id: "nowhere") { id name } }';
+const BODY = JSON.stringify({ query: COMMUNITY });
 
 const admin: Identity = {
   userId: 'intruder',
@@ -16,28 +17,39 @@ const admin: Identity = {
 describe('a subgraph reached directly, not through the gateway', () => {
   let stack: Stack;
   let subgraphUrl: string;
-  let secret: string;
   const now = () => Math.floor(Date.now() / 1000);
+  const signed = (identity: Identity, hop: { audience?: string; body?: string; nowSeconds?: number } = {}) =>
+    signIdentity(identity, parseSigningKey(stack.env.IDENTITY_SIGNING_KEY!), { audience: 'registry', body: BODY, ...hop });
 
   beforeAll(async () => {
     stack = await startStack(['registry']);
     subgraphUrl = stack.serviceUrls.registry!;
-    secret = baseConfigSchema.parse(stack.env).IDENTITY_SECRET;
   });
   afterAll(() => stack?.stop());
 
   it.each<[string, () => Record<string, string>, RegExp]>([
     ['without an identity signature', () => ({}), /must come through the Sanshe gateway/],
-    ['with a signature made with another secret', () => ({ [IDENTITY_HEADER]: signIdentity(admin, 'guessed-secret-guessed-secret', now()) }), /invalid/],
     [
-      'with a forged payload under a real signature',
+      'with a signature made with another key under the trusted kid',
       () => {
-        const [version, ts, , sig] = signIdentity({ ...admin, roles: ['RESIDENT'] }, secret, now()).split('.');
-        return { [IDENTITY_HEADER]: `${version}.${ts}.${Buffer.from(JSON.stringify(admin)).toString('base64url')}.${sig}` };
+        const kid = parseSigningKey(stack.env.IDENTITY_SIGNING_KEY!).kid;
+        const other = generateKeySet('test').IDENTITY_SIGNING_KEY.split(':')[1];
+        return { [IDENTITY_HEADER]: signIdentity(admin, parseSigningKey(`${kid}:${other}`), { audience: 'registry', body: BODY }) };
       },
       /invalid/,
     ],
-    ['with a signature older than the maximum age', () => ({ [IDENTITY_HEADER]: signIdentity(admin, secret, now() - 3600) }), /expired/],
+    [
+      'with a forged payload under a real signature',
+      () => {
+        const [version, kid, , sig] = signed({ ...admin, roles: ['RESIDENT'] }).split('.');
+        const claims = { aud: 'registry', iat: now(), exp: now() + 10, bdy: '', idn: admin };
+        return { [IDENTITY_HEADER]: `${version}.${kid}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${sig}` };
+      },
+      /invalid/,
+    ],
+    ['with a signature past its ten seconds', () => ({ [IDENTITY_HEADER]: signed(admin, { nowSeconds: now() - 60 }) }), /expired/],
+    ['with a signature made for another subgraph', () => ({ [IDENTITY_HEADER]: signed(admin, { audience: 'credits' }) }), /another service/],
+    ['with a signature made for another body', () => ({ [IDENTITY_HEADER]: signed(admin, { body: JSON.stringify({ query: '{ __typename }' }) }) }), /another request body/],
     ['with a malformed header', () => ({ [IDENTITY_HEADER]: 'let-me-in' }), /malformed/],
   ])('refuses a request %s with HTTP 401 UNAUTHENTICATED', async (_how, headers, message) => {
     const res = await postGraphQL(subgraphUrl, COMMUNITY, undefined, headers());
@@ -47,8 +59,8 @@ describe('a subgraph reached directly, not through the gateway', () => {
     expect(res.errors?.[0]?.message).toMatch(message);
   });
 
-  it('answers a request freshly signed with the shared secret (what the gateway sends)', async () => {
-    const res = await postGraphQL(subgraphUrl, COMMUNITY, undefined, { [IDENTITY_HEADER]: signIdentity(admin, secret) });
+  it('answers a request freshly signed for registry and this body (what the gateway sends)', async () => {
+    const res = await postGraphQL(subgraphUrl, COMMUNITY, undefined, identityHeader(stack.env, 'registry', BODY, admin));
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ community: null });

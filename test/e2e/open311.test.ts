@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { runOpen311Cli } from '@sanshe/gateway/cli/open311';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { freshCreditCode, REGISTER_ORG, rememberCommunities } from '../../services/social-orgs/test/helpers';
-import { closeKafka, givenDistrict, ok, settled, type District } from '../../services/resident-services/test/support';
+import { closeKafka, givenDistrict, ok, type District } from '../../services/resident-services/test/support';
 
 /** Every list GeoReport v2 nests, read as an array even with one row. */
 const ROWS = ['endpoint', 'format', 'service', 'attribute', 'value', 'request', 'error'];
@@ -186,31 +186,25 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     expect(submitted.address).toContain('*'); // masked as for a partner
     expect(submitted.address).not.toContain('112.38');
     expect(new Date(submitted.expected_datetime).getTime()).toBeGreaterThan(new Date(submitted.requested_datetime).getTime());
-    await settled(stack, id);
 
     await ok(stack, 'mutation($id: ID!) { acceptServiceOrder(id: $id, note: "已签收") { status } }', { id }, staff);
-    await settled(stack, id);
     const accepted = await byId(id);
     expect(accepted.status_notes).toContain('签收 accepted: 已签收');
     expect(accepted.updated_datetime > submitted.updated_datetime).toBe(true);
 
     await ok(stack, 'mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { status } }', { input: { id, providerOrgId: district.providerOrgIds[0] } }, staff);
-    await settled(stack, id);
     const dispatched = await byId(id);
     expect(dispatched.status_notes).toContain('派单');
     expect(dispatched.agency_responsible).toBe(providerName);
     expect(dispatched.status).toBe('open');
 
     await ok(stack, 'mutation($id: ID!) { startServiceOrder(id: $id) { status } }', { id }, orgStaff);
-    await settled(stack, id);
     await ok(stack, 'mutation($input: ResolveServiceOrderInput!) { resolveServiceOrder(input: $input) { status } }', { input: { id, note: '已更换接头' } }, orgStaff);
-    await settled(stack, id);
     const resolved = await byId(id);
     expect(resolved.status).toBe('closed');
     expect(resolved.status_notes).toContain('办结 resolved: 已更换接头');
 
     await ok(stack, 'mutation($input: CloseServiceOrderInput!) { closeServiceOrder(input: $input) { status } }', { input: { id, satisfaction: 5 } }, resident);
-    await settled(stack, id);
     const { body } = await getXml(`requests/${id}.xml`, { api_key: apiKey });
     const rows = body.service_requests.request;
     expect(rows).toHaveLength(1);

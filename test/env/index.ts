@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import type { RunningService } from '@sanshe/service-kit';
+import { generateKeySet, IDENTITY_HEADER, parseSigningKey, signIdentity, type Identity, type RunningService } from '@sanshe/service-kit';
 import { mintToken, type SansheClaims } from '@sanshe/gateway/auth';
 import { gatewayConfigSchema, type GatewayConfig } from '@sanshe/gateway/config';
 import { createGateway, type RunningGateway } from '@sanshe/gateway/server';
@@ -36,9 +36,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/**
+ * Each stack gets its own keys (no test depends on the checkout's .data/keys) and a general
+ * request budget no ordinary suite reaches; test/security sets its own budgets.
+ */
 export function testEnv(runId: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...generateKeySet('test'),
+    RATE_LIMIT_REQUESTS: '1000000',
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     KAFKA_GROUP_PREFIX: `${runId}.`,
@@ -57,6 +63,25 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
   });
   const body = (await res.json()) as GraphQLResponse<T>;
   return { ...body, status: res.status };
+}
+
+/** The identity header the gateway of `env` would send to `audience` with exactly `body`. */
+export function identityHeader(env: NodeJS.ProcessEnv, audience: string, body: string, identity: Identity): Record<string, string> {
+  return { [IDENTITY_HEADER]: signIdentity(identity, parseSigningKey(env.IDENTITY_SIGNING_KEY ?? ''), { audience, body }) };
+}
+
+/** Posts straight to a subgraph as the gateway would: the body signed for that subgraph. */
+export async function postSigned<T>(
+  env: NodeJS.ProcessEnv,
+  subgraph: string,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  identity: Identity,
+): Promise<GraphQLResponse<T> & { status: number }> {
+  const body = JSON.stringify({ query, variables });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...identityHeader(env, subgraph, body, identity) }, body });
+  return { ...((await res.json()) as GraphQLResponse<T>), status: res.status };
 }
 
 export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv = {}): Promise<Stack> {

@@ -7,7 +7,7 @@
  * through the gateway (residents with fields from three other subgraphs) and straight to
  * each subgraph as one `_entities` fetch — and the commands per fetch must stay flat.
  */
-const { IDENTITY_HEADER, signIdentity } = require('@sanshe/service-kit');
+const { IDENTITY_HEADER, parseSigningKey, signIdentity } = require('@sanshe/service-kit');
 const { post } = require('./data');
 const { TokenMinter, adminClaims, fixtures } = require('./operations');
 
@@ -133,7 +133,7 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
 
   const { residentsByCommunity } = fixtures();
   const sortedIds = [...residentsByCommunity.values()].flat().map((r) => r.id).sort();
-  const secret = process.env.IDENTITY_SECRET || 'sanshe-local-identity-secret-change-me';
+  const signer = parseSigningKey(require('./stack').benchKeys().IDENTITY_SIGNING_KEY);
   const identity = { userId: 'bench-admin', roles: ['DISTRICT_ADMIN'], streetIds: [], communityIds: [], orgIds: [], residentId: null, socialWorkerId: null };
   // A subgraph that sent about a command per item (N+1) is not asked for the next size: at
   // 1,000 items it would send thousands of commands and load the store for minutes. Judged
@@ -150,11 +150,13 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
         continue;
       }
       const representations = sortedIds.slice(0, size).map((id) => ({ __typename: 'Resident', id }));
+      const body = { query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } };
       const direct = await measureOnce({
         url: proc.url,
-        body: { query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } },
+        body,
         processes: { [name]: proc },
-        headers: { [IDENTITY_HEADER]: signIdentity(identity, secret) },
+        // Signed as the gateway would: for this subgraph and exactly the body measureOnce sends.
+        headers: { [IDENTITY_HEADER]: signIdentity(identity, signer, { audience: name, body: JSON.stringify(body) }) },
         timeoutMs,
       });
       const c = direct.counters[name];

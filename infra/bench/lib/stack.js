@@ -23,10 +23,25 @@ function monitoredMongoUrl(url) {
   return `${url}${url.includes('?') ? '&' : url.replace(/^mongodb(\+srv)?:\/\//, '').includes('/') ? '?' : '/?'}monitorCommands=true`;
 }
 
+/**
+ * The bench runs with NODE_ENV=production, which refuses to start without keys: one fresh
+ * set per bench run, put in this process's env so every target (and the token minter) shares it.
+ */
+function benchKeys() {
+  if (!process.env.IDENTITY_SIGNING_KEY || !process.env.IDENTITY_PUBLIC_KEYS || !process.env.JWT_SECRET) {
+    const { generateKeySet } = require('@sanshe/service-kit');
+    Object.assign(process.env, generateKeySet('bench'));
+  }
+  return { JWT_SECRET: process.env.JWT_SECRET, IDENTITY_SIGNING_KEY: process.env.IDENTITY_SIGNING_KEY, IDENTITY_PUBLIC_KEYS: process.env.IDENTITY_PUBLIC_KEYS };
+}
+
 /** Settings every bench process shares; `overrides` win. */
 function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
   const env = {
     ...process.env,
+    ...benchKeys(),
+    // One client (the load generator) sends everything: no budget may refuse it.
+    RATE_LIMIT_REQUESTS: '100000000',
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     MONGO_URL: monitoredMongoUrl(mongoUrl),
@@ -68,6 +83,7 @@ async function startSubgraphs(infra, { overrides = {}, log = console.log, verbos
   const entries = await Promise.all(
     SERVICES.map(async (name) => {
       const env = baseEnv(infra, { ...overrides, BENCH_SERVICE: name, PORT: '0', MONGO_DB: benchDb(name) });
+      delete env.IDENTITY_SIGNING_KEY; // subgraphs hold only the public key
       const target = await startTarget(name, 'subgraph', env, { log, verbose });
       log(`  ${name} ready at ${target.url} (pid ${target.pid})`);
       return [name, target];
@@ -82,4 +98,4 @@ function gatewayEnv(infra, urls, supergraphFile, overrides = {}) {
   return baseEnv(infra, { ...urlEnv, BENCH_SUPERGRAPH: supergraphFile, PORT: '0', ...overrides });
 }
 
-module.exports = { SERVICES, benchDb, dbPrefix, baseEnv, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, monitoredMongoUrl, envKey };
+module.exports = { SERVICES, benchKeys, benchDb, dbPrefix, baseEnv, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, monitoredMongoUrl, envKey };

@@ -14,11 +14,13 @@ runTarget('hive', async () => {
   const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime');
   const { GraphQLError } = require('graphql');
   const { createAuthenticator } = require('@sanshe/gateway/auth');
-  const { loadGatewayConfig } = require('@sanshe/gateway/config');
+  const { loadGatewayConfig, subgraphUrls } = require('@sanshe/gateway/config');
   const { IDENTITY_HEADER, signIdentity, DomainError } = require('@sanshe/service-kit');
 
   const config = loadGatewayConfig(process.env);
   const authenticate = createAuthenticator(config);
+  // The identity is signed for one subgraph: the fetch URL tells which.
+  const subgraphAt = new Map(Object.entries(subgraphUrls(config)).map(([name, url]) => [url, name]));
   const HTTP_STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
   /** Verifies the caller once per request and signs their identity onto each subgraph fetch. */
@@ -33,10 +35,12 @@ runTarget('hive', async () => {
         throw err;
       }
     },
-    onFetch({ context, options, setOptions }) {
+    onFetch({ context, url, options, setOptions }) {
       const identity = context?.sansheIdentity;
       if (!identity) return;
-      setOptions({ ...options, headers: { ...options.headers, [IDENTITY_HEADER]: signIdentity(identity, config.IDENTITY_SECRET) } });
+      const audience = subgraphAt.get(String(url)) ?? '';
+      const body = typeof options.body === 'string' ? options.body : '';
+      setOptions({ ...options, headers: { ...options.headers, [IDENTITY_HEADER]: signIdentity(identity, config.IDENTITY_SIGNING_KEY, { audience, body }) } });
     },
   };
 

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import { withDevelopmentKeys } from './dev-keys';
+import { parseTrustedKeys, type TrustedKeys } from './identity';
+
+/** A key variable parsed by `parse`, its error (which names the variable) reported as a config issue. */
+export const keyVariable = <T>(variable: string, parse: (value: string, variable: string) => T) =>
+  z
+    .string({ required_error: `${variable} is required (development generates it into .data/keys; production must set it)` })
+    .transform((value, ctx): T => {
+      try {
+        return parse(value, variable);
+      } catch (err) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as Error).message });
+        return z.NEVER;
+      }
+    });
 
 /**
  * The settings every Sanshe process shares. Each service extends this with its own
@@ -12,9 +27,12 @@ export const baseConfigSchema = z.object({
     .string()
     .default('127.0.0.1:9092')
     .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
-  /** Shared HMAC secret between gateway and subgraphs for the signed identity header. */
-  IDENTITY_SECRET: z.string().min(16, 'IDENTITY_SECRET must be at least 16 characters').default('sanshe-local-identity-secret-change-me'),
-  IDENTITY_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30),
+  /**
+   * The gateway's Ed25519 public keys a subgraph trusts for the signed identity header,
+   * `<kid>:<base64 SPKI>` separated by commas (two during a key rotation). Subgraphs hold
+   * no private key, so none of them can mint an identity.
+   */
+  IDENTITY_PUBLIC_KEYS: keyVariable<TrustedKeys>('IDENTITY_PUBLIC_KEYS', parseTrustedKeys),
   /** Prefixed to every consumer group id, so parallel test stacks never share a group. */
   KAFKA_GROUP_PREFIX: z.string().default(''),
   /**
@@ -40,9 +58,12 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 export class ConfigError extends Error {}
 
-/** Parses `env` against `schema`, throwing one readable error that lists every bad key. */
+/**
+ * Parses `env` against `schema`, throwing one readable error that lists every bad key.
+ * Outside production, missing keys come from the checkout's generated development keys.
+ */
 export function loadConfig<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
-  const result = schema.safeParse(env);
+  const result = schema.safeParse(withDevelopmentKeys(env));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

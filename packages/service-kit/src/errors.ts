@@ -35,8 +35,8 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(entity: string, id: string) {
-    super('NOT_FOUND', `${entity} ${id} does not exist.`, { entity, id });
+  constructor(entity: string, id: string, message = `${entity} ${id} does not exist.`) {
+    super('NOT_FOUND', message, { entity, id });
   }
 }
 

@@ -16,6 +16,7 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_LIMIT_EXCEEDED',
   'SUBGRAPH_UNAVAILABLE',
+  'RATE_LIMITED',
 ]);
 
 /** Converts a domain error into the GraphQLError a client sees. */

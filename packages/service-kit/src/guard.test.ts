@@ -99,19 +99,19 @@ describe('authorize', () => {
 
   it('names the territory a held role is missing', () => {
     expect(refusal(caller(['STREET_STAFF'], { streetIds: ['s2'] }), CREATE_ACTIVITY).message).toBe(
-      'To create an activity in community c1 you need STREET_STAFF for street s1; your token does not grant it.',
+      'To create an activity in community c1 you need STREET_STAFF for the street concerned; your token does not grant it.',
     );
     expect(refusal(caller(['COMMUNITY_STAFF'], { communityIds: ['c2'] }), CREATE_ACTIVITY).message).toBe(
-      'To create an activity in community c1 you need COMMUNITY_STAFF for community c1; your token does not grant it.',
+      'To create an activity in community c1 you need COMMUNITY_STAFF for the community concerned; your token does not grant it.',
     );
     const both = refusal(caller(['STREET_STAFF', 'COMMUNITY_STAFF'], { streetIds: ['s2'], communityIds: ['c2'] }), CREATE_ACTIVITY);
     expect(both.code).toBe('FORBIDDEN');
-    expect(both.message).toContain('STREET_STAFF for street s1 or COMMUNITY_STAFF for community c1');
+    expect(both.message).toContain('STREET_STAFF for the street concerned or COMMUNITY_STAFF for the community concerned');
   });
 
   it('names the resident for a resident acting on someone else', () => {
     const err = refusal(CALLERS.RESIDENT, { action: 'cancel service order o-7', roles: ['RESIDENT'], scope: { residentId: 'r2' } });
-    expect(err.message).toBe('To cancel service order o-7 you need RESIDENT for resident r2; your token does not grant it.');
+    expect(err.message).toBe('To cancel service order o-7 you need RESIDENT for the resident themself; your token does not grant it.');
   });
 });
 

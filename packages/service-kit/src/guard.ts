@@ -66,13 +66,18 @@ export function roleCovers(identity: Identity, role: Role, scope: Scope = {}): b
   }
 }
 
+/**
+ * The kind of territory or ownership a scope asks for, never its ids: a refusal must not
+ * tell a caller who owns a record (which resident, community, street or organization).
+ */
 export function describeScope(scope: Scope = {}): string {
   const parts: string[] = [];
-  if (scope.streetId) parts.push(`street ${scope.streetId}`);
-  if (scope.communityId) parts.push(`community ${scope.communityId}`);
-  if (scope.orgId) parts.push(`social organization ${scope.orgId}`);
-  if (scope.residentId) parts.push(`resident ${scope.residentId}`);
-  if (scope.socialWorkerId) parts.push(`social worker ${scope.socialWorkerId}`);
+  if (scope.streetId && scope.communityId) parts.push('the community concerned or its street');
+  else if (scope.streetId) parts.push('the street concerned');
+  else if (scope.communityId) parts.push('the community concerned');
+  if (scope.orgId) parts.push('the social organization concerned');
+  if (scope.residentId) parts.push('the resident themself');
+  if (scope.socialWorkerId) parts.push('the social worker themself');
   return parts.join(', ');
 }
 

@@ -10,8 +10,9 @@ export interface HttpAppOptions<TContext extends BaseContext> {
   /**
    * Builds the resolver context; a DomainError thrown here becomes a 401/403 GraphQL response.
    * `signal` aborts when the request outlives `requestTimeoutMs`, so outgoing calls can stop.
+   * `rawBody` is the body as received, which a signature may be bound to.
    */
-  context: (req: IncomingMessage, signal: AbortSignal) => Promise<TContext>;
+  context: (req: IncomingMessage, signal: AbortSignal, rawBody: string) => Promise<TContext>;
   maxBodyBytes: number;
   /**
    * Longest time a GraphQL request may take. Past it the caller gets HTTP 504 with code
@@ -72,7 +73,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
 
 /**
  * A small HTTP integration for Apollo Server on node:http: body limit, JSON parsing,
@@ -126,7 +127,7 @@ export function createRequestListener<TContext extends BaseContext>(opts: HttpAp
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         try {
-          context = await opts.context(req, abort.signal);
+          context = await opts.context(req, abort.signal, raw);
           return context;
         } catch (err) {
           if (err instanceof DomainError) {

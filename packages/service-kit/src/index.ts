@@ -1,5 +1,6 @@
 export * from './config';
 export * from './context';
+export * from './dev-keys';
 export * from './errors';
 export * from './graphql-errors';
 export * from './guard';

@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { Connection, Model } from 'mongoose';
-import type { BaseConfig } from './config';
+import { ConfigError, type BaseConfig } from './config';
 import { requestLogger, traceparentOf, type RequestContext } from './context';
 import { EventConsumer, type EventHandler } from './events/consumer';
 import { processedEventsModel, startProcessedEventsPruning } from './events/processed-events';
@@ -141,7 +141,8 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     schema: buildSubgraphSchema([{ typeDefs: parts.typeDefs, resolvers: parts.resolvers }]),
     formatError: createFormatError(logger, config.NODE_ENV === 'development'),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    // The gateway composes from the committed supergraph and never introspects a subgraph.
+    introspection: config.NODE_ENV !== 'production',
     logger,
   });
   await apollo.start();
@@ -149,9 +150,11 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const listener = createRequestListener<TContext>({
     apollo,
     maxBodyBytes: 1_000_000,
-    context: async (req) => {
+    context: async (req, _signal, rawBody) => {
       const header = req.headers[IDENTITY_HEADER];
-      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_SECRET, config.IDENTITY_MAX_AGE_SECONDS);
+      // The gateway signs only POST bodies; any other request binds to a text it never signs.
+      const body = req.method === 'POST' ? rawBody : `${req.method} ${req.url}`;
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_PUBLIC_KEYS, { audience: definition.name, body });
       const traceparent = traceparentOf(req);
       return parts.contextFor({ identity, traceparent, logger: requestLogger(logger, traceparent) });
     },
@@ -202,7 +205,14 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
 
 /** Runs a built service as a process: listens, and stops cleanly on SIGINT/SIGTERM. */
 export async function runService(start: () => Promise<RunningService>): Promise<void> {
-  const service = await start();
+  let service: RunningService;
+  try {
+    service = await start();
+  } catch (err) {
+    // A refused configuration names its variables; a stack trace would add nothing for the operator.
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
   const url = await service.listen();
   service.logger.info({ url }, `${service.name} subgraph ready`);
   let closing = false;

@@ -3,12 +3,11 @@
  * resolution, paging, personal-data masking and 石阿姨's service post. The seed runs
  * once, into the stack's own registry database.
  */
-import { ANONYMOUS, IDENTITY_HEADER, normalizeIdentity, signIdentity } from '@sanshe/service-kit';
+import { ANONYMOUS, normalizeIdentity } from '@sanshe/service-kit';
 import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, residentsOf, seedDayPlus } from '@sanshe/seed-fixtures';
-import { loadRegistryConfig } from '@sanshe/registry/config';
 import { seed, type SeedSummary } from '@sanshe/registry/seed';
 import { buildSeedData } from '@sanshe/registry/seed-data';
-import { eventually, postGraphQL, startStack, type Stack } from '@sanshe/test-env';
+import { eventually, postSigned, startStack, type Stack } from '@sanshe/test-env';
 
 /** The driver reports every command it sends when the connection string asks it to. */
 function withCommandMonitoring(url: string): string {
@@ -82,13 +81,14 @@ describe('the seeded district', () => {
   });
 
   it('resolves 71 Community references from the gateway with one query on communities', async () => {
-    const header = signIdentity(ANONYMOUS, loadRegistryConfig(stack.env).IDENTITY_SECRET);
     const from = finds.length;
-    const res = await postGraphQL<{ _entities: { id: string; name: string; urban: boolean }[] }>(
+    const res = await postSigned<{ _entities: { id: string; name: string; urban: boolean }[] }>(
+      stack.env,
+      'registry',
       stack.serviceUrls.registry!,
       'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Community { id name urban } } }',
       { representations: COMMUNITIES.map((c) => ({ __typename: 'Community', id: c.id })) },
-      { [IDENTITY_HEADER]: header },
+      ANONYMOUS,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?._entities).toEqual(COMMUNITIES.map((c) => ({ id: c.id, name: c.name, urban: c.urban })));
@@ -109,13 +109,15 @@ describe('the seeded district', () => {
 
   it('lists the members of 71 organizations with one query, for staff only', async () => {
     // Deeper than the gateway's cost limit lets a client go, so asked of the subgraph as the gateway would.
-    const admin = signIdentity(normalizeIdentity({ userId: 'admin', roles: ['DISTRICT_ADMIN'] }), loadRegistryConfig(stack.env).IDENTITY_SECRET);
+    const admin = normalizeIdentity({ userId: 'admin', roles: ['DISTRICT_ADMIN'] });
     const from = finds.length;
-    const res = await postGraphQL<{ partyOrganizations: { edges: { node: { members: { edges: unknown[] } } }[] } }>(
+    const res = await postSigned<{ partyOrganizations: { edges: { node: { members: { edges: unknown[] } } }[] } }>(
+      stack.env,
+      'registry',
       stack.serviceUrls.registry!,
       '{ partyOrganizations(first: 71, filter: { sector: COMMUNITY }) { edges { node { members(first: 5) { edges { node { id name } } } } } } }',
       undefined,
-      { [IDENTITY_HEADER]: admin },
+      admin,
     );
     expect(res.errors).toBeUndefined();
     const communityOrgs = buildSeedData().partyOrganizations.filter((o) => o.sector === 'COMMUNITY');
@@ -146,16 +148,22 @@ describe('the seeded district', () => {
     expect([...seen].sort()).toEqual([...expected].sort());
   });
 
-  it("masks a resident's phone for staff of another community and shows it to the resident's own community staff", async () => {
+  it("masks a resident's name, phone and address for staff of another community and refuses them the rest; the resident's own community staff see it all", async () => {
     const shi = residents().find((r) => r.id === 'resident-000001')!;
     const query = 'query($id: ID!) { resident(id: $id) { name phone address community { name } } }';
+    const masked = 'query($id: ID!) { resident(id: $id) { name phone address } }';
+    const otherToken = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] });
     const own = await stack.query<{ resident: { phone: string; address: string } }>(query, { id: shi.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] }));
-    const other = await stack.query<{ resident: { phone: string; address: string } }>(query, { id: shi.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] }));
+    const other = await stack.query<{ resident: { name: string; phone: string; address: string } }>(masked, { id: shi.id }, otherToken);
     expect(own.errors).toBeUndefined();
     expect(own.data?.resident).toEqual({ name: '石阿姨', phone: shi.phone, address: shi.address, community: { name: '武汉路社区' } });
     expect(other.errors).toBeUndefined();
+    expect(other.data?.resident.name).toBe('石**');
     expect(other.data?.resident.phone).toBe(`${shi.phone.slice(0, 3)}****${shi.phone.slice(-4)}`);
     expect(other.data?.resident.address).not.toBe(shi.address);
+    // Where the resident lives is a fact for those who serve them (issue #14).
+    const whereabouts = await stack.query(query, { id: shi.id }, otherToken);
+    expect(whereabouts.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('keeps residents from anonymous callers and from residents listing the whole district', async () => {

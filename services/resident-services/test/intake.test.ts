@@ -103,16 +103,23 @@ describe('taking a service order', () => {
       assistance: { staffMemberId: `${stack.runId}-door-worker`, staffMemberName: '李静', enteredBy: `${stack.runId}-door-worker`, consentMethod: 'SIGNED' },
     });
 
-    // Any call-centre agent may find it with the caller's number and phone; only those who serve the resident see them unmasked.
+    // Staff who serve the resident find it by number and phone (spaces allowed), unmasked.
+    const own = await ok<{ trackServiceOrder: Record<string, unknown> }>(stack, TRACK, { number: order.id, phone: '139 1234 5678' }, staff);
+    expect(own.trackServiceOrder).toEqual({ id: order.id, status: 'SUBMITTED', contactPhone: '13912345678', address: '武汉路社区12号楼3单元502室', item: { name: '助餐送餐' } });
+    // Staff of another community are refused, as on serviceOrder, and told the role, not the owner.
     const agent = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: ['another-community'] });
-    const found = await ok<{ trackServiceOrder: Record<string, unknown> }>(stack, TRACK, { number: order.id, phone: '139 1234 5678' }, agent);
-    expect(found.trackServiceOrder).toEqual({ id: order.id, status: 'SUBMITTED', contactPhone: '139****5678', address: expect.stringMatching(/^武汉路社区.?\*{4,}$/), item: { name: '助餐送餐' } });
-    const own = await ok<{ trackServiceOrder: Record<string, unknown> }>(stack, TRACK, { number: order.id, phone: '13912345678' }, staff);
-    expect(own.trackServiceOrder).toMatchObject({ contactPhone: '13912345678', address: '武汉路社区12号楼3单元502室' });
+    const elsewhere = await stack.query(TRACK, { number: order.id, phone: '13912345678' }, agent);
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(elsewhere.errors?.[0]?.message).not.toContain(district.communityId);
+    expect(elsewhere.data?.trackServiceOrder ?? null).toBeNull();
 
-    const wrongPhone = await stack.query(TRACK, { number: order.id, phone: '13900000000' }, agent);
+    // A wrong phone and a missing number read the same.
+    const wrongPhone = await stack.query(TRACK, { number: order.id, phone: '13900000000' }, staff);
+    const noSuchOrder = await stack.query(TRACK, { number: 'JX-19990101-000001-2222', phone: '13912345678' }, staff);
     expect(wrongPhone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const residentTracking = await stack.query(TRACK, { number: order.id, phone: '13912345678' }, resident);
-    expect(residentTracking.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(wrongPhone.errors?.[0]?.message).toBe(noSuchOrder.errors?.[0]?.message);
+    // The resident tracks their own order.
+    const residentTracking = await ok<{ trackServiceOrder: Record<string, unknown> }>(stack, TRACK, { number: order.id, phone: '13912345678' }, resident);
+    expect(residentTracking.trackServiceOrder).toMatchObject({ id: order.id, contactPhone: '13912345678' });
   });
 });

@@ -71,7 +71,7 @@ describe('the life of a service order', () => {
     const [worker1, worker2] = orgStaff as [string, string];
     const submitted = await submit();
     const id = submitted.id;
-    expect(id).toMatch(/^JX-\d{8}-\d{6}$/);
+    expect(id).toMatch(/^JX-\d{8}-\d{6}-[2-9A-HJKMNP-TV-Z]{4}$/);
     expect(submitted).toMatchObject({ number: id, status: 'SUBMITTED', version: 1, nextActions: ['ACCEPT', 'CANCEL'] });
 
     await ok(stack, ACCEPT, { id }, staff);
@@ -202,7 +202,9 @@ describe('the life of a service order', () => {
     expect(dispatched.dispatchServiceOrder.provider.id).toBe(district.providerOrgIds[1]);
     const wrongProvider = await stack.query(START, { id: order.id }, orgStaff[0]);
     expect(wrongProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(wrongProvider.errors?.[0]?.message).toContain(`social organization ${district.providerOrgIds[1]}`);
+    // The refusal names the role and kind of scope, not which organization holds the order (issue #14).
+    expect(wrongProvider.errors?.[0]?.message).toContain('ORG_STAFF/SOCIAL_WORKER for the social organization concerned');
+    expect(wrongProvider.errors?.[0]?.message).not.toContain(district.providerOrgIds[1]!);
     const neighbour = await stack.token({ roles: ['RESIDENT'], residentId: district.residentIds[1]! });
     const peek = await stack.query(ORDER, { id: order.id }, neighbour);
     expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

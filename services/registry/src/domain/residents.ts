@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { allows, authorize, BadInputError, ConflictError, ForbiddenError, mayReadPersonalData, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
 import { RESIDENT_MOVED, RESIDENT_REGISTERED } from './events';
 import { birthYear, mobilePhone, requireRole, TERRITORY_STAFF, territoryScope, text, type Caller } from './rules';
 import type { Community, TerritoryStore } from './territory';
@@ -41,11 +41,31 @@ const VIEWERS = ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF', 'SOCIAL_WO
 const CARE_TAG_ORDER: readonly CareTag[] = ['ELDERLY_LIVING_ALONE', 'DISABLED', 'MIGRANT', 'LOW_INCOME', 'VETERAN'];
 const careTags = (tags: readonly CareTag[] | null | undefined): CareTag[] => CARE_TAG_ORDER.filter((t) => tags?.includes(t));
 
-/** Staff anywhere, or the resident themself. */
+/** Staff anywhere, or the resident themself; outside their territory staff see a masked name only. */
 export function assertMayViewResident(caller: Caller, resident: Pick<Resident, '_id'>): void {
   if (allows(caller.identity, { action: 'view their own record', roles: ['RESIDENT'], scope: { residentId: resident._id } })) return;
-  authorize(caller.identity, { action: `view resident ${resident._id}`, roles: VIEWERS });
+  authorize(caller.identity, { action: 'view a resident', roles: VIEWERS });
 }
+
+/** The resident, district administrators, and staff and social workers of the resident's street or community. */
+export function servesResident(caller: Caller, resident: Pick<Resident, '_id' | 'communityId' | 'streetId'>): boolean {
+  return mayReadPersonalData(caller.identity, { residentId: resident._id, communityId: resident.communityId, streetId: resident.streetId });
+}
+
+/**
+ * Facts beyond the masked name (birth year, care tags, where and how they are reached) are
+ * for those who serve the resident: staff elsewhere in the district are refused them.
+ */
+export function assertServesResident(caller: Caller, resident: Pick<Resident, '_id' | 'communityId' | 'streetId'>, fact: string): void {
+  assertMayViewResident(caller, resident);
+  if (servesResident(caller, resident)) return;
+  throw new ForbiddenError(
+    `A resident's ${fact} is shown only to the resident and to DISTRICT_ADMIN, or STREET_STAFF, COMMUNITY_STAFF or SOCIAL_WORKER of the resident's own street or community; ask the community that serves them.`,
+  );
+}
+
+/** 石阿姨 → 石**: what staff outside the resident's territory see. */
+export const maskResidentName = (name: string) => (name.length <= 1 ? '*' : `${name.slice(0, 1)}${'*'.repeat(name.length - 1)}`);
 
 /**
  * Who may list residents, by the territory asked for: a community's list is open to

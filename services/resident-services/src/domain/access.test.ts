@@ -38,7 +38,7 @@ describe('who may see an order', () => {
   it('names every way an action could have been allowed when none is', () => {
     const action = 'close service order JX-1';
     expect(() => authorizeAny(who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] }), action, [residentPolicy('resident-000001', action), staffPolicy(order, action)])).toThrow(
-      'To close service order JX-1 you need RESIDENT for resident resident-000001, or DISTRICT_ADMIN/STREET_STAFF/COMMUNITY_STAFF for street street-01, community community-001; your token (roles: ORG_STAFF) does not grant it.',
+      'To close service order JX-1 you need RESIDENT for the resident themself, or DISTRICT_ADMIN/STREET_STAFF/COMMUNITY_STAFF for the community concerned or its street; your token (roles: ORG_STAFF) does not grant it.',
     );
   });
 });

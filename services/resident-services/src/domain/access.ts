@@ -59,7 +59,7 @@ export function canReadOrder(identity: Identity, order: Owned): boolean {
 }
 
 export function assertMayReadOrder(identity: Identity, order: Owned & { _id: string }): void {
-  authorizeAny(identity, `read service order ${order._id}`, readPolicies(order, `read service order ${order._id}`));
+  authorizeAny(identity, 'read this service order', readPolicies(order, 'read this service order'));
 }
 
 /** As the kit's rule, plus the provider's staff while the order is on their desk: they must reach the resident. */

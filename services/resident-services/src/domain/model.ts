@@ -80,7 +80,7 @@ export interface TimelineEntry {
 }
 
 export interface ServiceOrder {
-  /** The human-readable number, JX-YYYYMMDD-NNNNNN. */
+  /** The human-readable number, JX-YYYYMMDD-NNNNNN-TTTT (TTTT random, so numbers cannot be enumerated). */
   _id: string;
   residentId: string;
   communityId: string;

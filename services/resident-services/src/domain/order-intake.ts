@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { authorize, BadInputError, NotFoundError, UnauthenticatedError } from '@sanshe/service-kit';
 import { residentPolicy, staffPolicy } from './access';
 import { validateAnswers, type AnswerInput } from './answers';
@@ -32,8 +33,17 @@ export interface IntakeDeps {
 /** A mobile number (13812345678) or a landline with area code (0379-64321234). */
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 
-/** JX-20261127-000123: the district (涧西), the day, the day's sequence. */
-export const orderNumber = (day: string, sequence: number) => `JX-${day}-${String(sequence).padStart(6, '0')}`;
+/** Letters and digits that cannot be misread over the phone (no 0/O, 1/I/L, U). */
+const TAG_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Four random characters: 810,000 possibilities, so knowing one number tells nothing of the next. */
+export const randomOrderTag = () => Array.from({ length: 4 }, () => TAG_ALPHABET[randomInt(TAG_ALPHABET.length)]).join('');
+
+/**
+ * JX-20261127-000123-K7QM: the district (涧西), the day, the day's sequence and a random tag.
+ * The sequence keeps numbers in order; the tag keeps them from being enumerated.
+ */
+export const orderNumber = (day: string, sequence: number, tag: string = randomOrderTag()) => `JX-${day}-${String(sequence).padStart(6, '0')}-${tag}`;
 
 function parseChannel(value: string): Channel {
   if (!(CHANNELS as readonly string[]).includes(value)) throw new BadInputError('channel', `channel is one of ${CHANNELS.join(', ')}.`);

@@ -5,6 +5,7 @@ import type { Catalogue } from '../domain/catalogue';
 import { chooseContract, covers } from '../domain/dispatch';
 import { CHANNELS, type Channel, type OrderAction, type OrderStatus, type ServiceContract, type ServiceItem, type ServiceOrder, type TimelineEntry } from '../domain/model';
 import { orderNumber } from '../domain/order-intake';
+import { seededTag } from './seeded-tag';
 import { deadlinesFor, slaVerdict } from '../domain/sla';
 import { ESCALATION_NOTES } from '../domain/sla-sweep';
 import { residentActor, staffActor, staffMember, workerActor, type Actor } from './actors';
@@ -177,7 +178,8 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[])
     }
     today.sort((a, b) => a.order.submittedAt.getTime() - b.order.submittedAt.getTime());
     today.forEach((entry, i) => {
-      entry.order._id = orderNumber(compactDay(entry.order.submittedAt), i + 1);
+      // Demo data must seed the same every time: the tag comes from a hash, not the random source.
+      entry.order._id = orderNumber(compactDay(entry.order.submittedAt), i + 1, seededTag(`${compactDay(entry.order.submittedAt)}-${i + 1}`));
       orders.push(settle(entry.order, life(entry.order, entry.item, entry.resident), escalation, entry.item, volunteers, rng, end));
     });
   }

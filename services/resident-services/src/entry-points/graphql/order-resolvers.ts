@@ -1,4 +1,4 @@
-import { authorize, ForbiddenError, maskAddress, maskPhone, NotFoundError, pageRequest, toConnection, type EventFactory, type PageArgs, type Policy } from '@sanshe/service-kit';
+import { authorize, ForbiddenError, maskAddress, maskPhone, NotFoundError, pageRequest, UnauthenticatedError, toConnection, type EventFactory, type PageArgs, type Policy } from '@sanshe/service-kit';
 import type { DeadlineWatchRepository } from '../../data-access/deadline-watch-repository';
 import type { OrderFilter } from '../../data-access/order-repository';
 import { assertMayReadOrder, authorizeAny, mayReadOrderPersonalData, PROVIDER_ROLES, STAFF_ROLES } from '../../domain/access';
@@ -30,6 +30,9 @@ export interface OrderResolverDeps extends Repositories {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const ref = (typename: string, id: string | null) => (id ? { __typename: typename, id } : null);
+const requireSignedIn = (ctx: Ctx, action: string) => {
+  if (ctx.identity.userId === null) throw new UnauthenticatedError(`Sign in first: to ${action} you need an authenticated caller.`);
+};
 const samePhone = (a: string, b: string) => a.replace(/[\s-]/g, '') === b.replace(/[\s-]/g, '');
 
 interface OrderFilterArgs {
@@ -63,15 +66,22 @@ export function orderResolvers(deps: OrderResolverDeps) {
   return {
     Query: {
       serviceOrder: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+        // Refused before the store is asked: an anonymous caller learns nothing of whether the order exists.
+        requireSignedIn(ctx, 'read a service order');
         const order = await ctx.loaders.orders.load(args.id);
         if (order) assertMayReadOrder(ctx.identity, order);
         return order;
       },
       trackServiceOrder: async (_: unknown, args: { number: string; phone: string }, ctx: Ctx) => {
-        authorize(ctx.identity, { action: 'track a service order by number and phone', roles: STAFF_ROLES });
+        requireSignedIn(ctx, 'track a service order by number and phone');
         const order = await ctx.loaders.orders.load(args.number.trim());
         // A wrong phone reads exactly like a wrong number: the pair is what proves the caller's claim.
-        if (!order || !samePhone(order.contactPhone, args.phone)) throw new NotFoundError('ServiceOrder', args.number);
+        // The gateway counts these failures against a tight per-caller budget (brute force).
+        if (!order || !samePhone(order.contactPhone, args.phone)) {
+          throw new NotFoundError('ServiceOrder', args.number, 'No service order has that number and phone; check both with the resident.');
+        }
+        // Then the same territory as serviceOrder: the resident, staff and social workers serving them, the provider.
+        assertMayReadOrder(ctx.identity, order);
         return order;
       },
       myServiceOrders: async (_: unknown, args: PageArgs, ctx: Ctx) => {

@@ -1,10 +1,13 @@
-import { maskAddress, maskPhone, mayReadPersonalData, pageRequest, type PageArgs } from '@sanshe/service-kit';
+import { maskAddress, maskPhone, pageRequest, type PageArgs } from '@sanshe/service-kit';
 import type { ResidentFilter } from '../../../data-access/resident-repository';
 import {
   assertMayViewResident,
+  assertServesResident,
   authorizeResidentListing,
+  maskResidentName,
   moveResident,
   registerResident,
+  servesResident,
   updateResident,
   type RegisterResidentInput,
   type Resident,
@@ -12,7 +15,10 @@ import {
 } from '../../../domain/residents';
 import type { RegistryContext, RegistryDeps } from '../context';
 
-/** Every field but the id is for staff or the resident themself; phone and address are masked outside their territory. */
+/**
+ * Every field but the id is for staff or the resident themself. Outside the resident's
+ * territory, name, phone and address are masked and the other facts refused (FORBIDDEN).
+ */
 function viewed<T>(read: (r: Resident, ctx: RegistryContext) => T) {
   return (r: Resident, _: unknown, ctx: RegistryContext): T => {
     assertMayViewResident(ctx, r);
@@ -20,8 +26,15 @@ function viewed<T>(read: (r: Resident, ctx: RegistryContext) => T) {
   };
 }
 
-const personal = (r: Resident, ctx: RegistryContext) =>
-  mayReadPersonalData(ctx.identity, { residentId: r._id, communityId: r.communityId, streetId: r.streetId });
+const personal = (r: Resident, ctx: RegistryContext) => servesResident(ctx, r);
+
+/** A fact refused to those who do not serve the resident. */
+function served<T>(fact: string, read: (r: Resident, ctx: RegistryContext) => T) {
+  return (r: Resident, _: unknown, ctx: RegistryContext): T => {
+    assertServesResident(ctx, r, fact);
+    return read(r, ctx);
+  };
+}
 
 export function residentResolvers(deps: RegistryDeps) {
   const residentDeps = { residents: deps.residents, territory: deps.territory, events: deps.events };
@@ -48,14 +61,14 @@ export function residentResolvers(deps: RegistryDeps) {
     Resident: {
       __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.residents.load(ref.id),
       id: (r: Resident) => r._id,
-      name: viewed((r) => r.name),
-      community: viewed((r, ctx) => ctx.loaders.communities.load(r.communityId)),
-      street: viewed((r, ctx) => ctx.loaders.streets.load(r.streetId)),
+      name: viewed((r, ctx) => (personal(r, ctx) ? r.name : maskResidentName(r.name))),
+      community: served('community', (r, ctx) => ctx.loaders.communities.load(r.communityId)),
+      street: served('street', (r, ctx) => ctx.loaders.streets.load(r.streetId)),
       address: viewed((r, ctx) => (personal(r, ctx) ? r.address : maskAddress(r.address))),
-      birthYear: viewed((r) => r.birthYear),
-      careTags: viewed((r) => r.careTags),
-      preferredChannel: viewed((r) => r.preferredChannel),
-      volunteer: viewed((r) => r.volunteer),
+      birthYear: served('birth year', (r) => r.birthYear),
+      careTags: served('care tags', (r) => r.careTags),
+      preferredChannel: served('preferred channel', (r) => r.preferredChannel),
+      volunteer: served('volunteer status', (r) => r.volunteer),
       phone: viewed((r, ctx) => (personal(r, ctx) ? r.phone : maskPhone(r.phone))),
     },
   };
