@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import type { RunningService } from '@sanshe/service-kit';
 import { mintToken, type SansheClaims } from '@sanshe/gateway/auth';
 import { gatewayConfigSchema, type GatewayConfig } from '@sanshe/gateway/config';
@@ -128,7 +129,7 @@ export interface KafkaRecord {
  * event (a CloudEvents JSON value), and returns it with the record's headers.
  */
 export async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<KafkaRecord> {
-  const kafka = new Kafka({ clientId: 'e2e-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'e2e-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
   const consumer = kafka.consumer({ groupId: `e2e-reader-${randomBytes(6).toString('hex')}` });
   await consumer.connect();
   try {

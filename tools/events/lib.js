@@ -3,6 +3,8 @@
 // reading record headers and CloudEvents values.
 const { parseArgs } = require('node:util');
 const { Kafka, logLevel } = require('kafkajs');
+// Operators' tools: KAFKA_SASL_* when given, else the local broker's admin (infra/local/kafka-auth.js).
+const { kafkaClientAuth } = require('../../infra/local/kafka-auth.js');
 
 class UsageError extends Error {}
 
@@ -40,7 +42,7 @@ function brokersOf(values) {
 }
 
 function createKafka(clientId, values) {
-  return new Kafka({ clientId, brokers: brokersOf(values), connectionTimeout: 3000, retry: { retries: 3 }, logLevel: logLevel.NOTHING });
+  return new Kafka({ clientId, brokers: brokersOf(values), connectionTimeout: 3000, retry: { retries: 3 }, logLevel: logLevel.NOTHING, ...kafkaClientAuth() });
 }
 
 function positiveInt(value, name) {

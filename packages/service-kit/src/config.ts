@@ -15,6 +15,17 @@ export const baseConfigSchema = z.object({
   /** Shared HMAC secret between gateway and subgraphs for the signed identity header. */
   IDENTITY_SECRET: z.string().min(16, 'IDENTITY_SECRET must be at least 16 characters').default('sanshe-local-identity-secret-change-me'),
   IDENTITY_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(30),
+  /**
+   * This process's Kafka principal (SASL/SCRAM). Empty = no SASL, for a PLAINTEXT broker of one's
+   * own; locally `npm start` and the tests pass the credentials made on the broker's first start,
+   * and the production profile refuses to run without them (kafkaAuthFromConfig).
+   */
+  KAFKA_SASL_USERNAME: z.string().default(''),
+  KAFKA_SASL_PASSWORD: z.string().default(''),
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256']).default('scram-sha-512'),
+  /** TLS to the broker (the SASL_SSL listener); the CA file is for a private CA such as the local one. */
+  KAFKA_SSL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  KAFKA_SSL_CA_FILE: z.string().optional(),
   /** Prefixed to every consumer group id, so parallel test stacks never share a group. */
   KAFKA_GROUP_PREFIX: z.string().default(''),
   /** How often the outbox relay sweeps every outbox collection (writes in this process wake it at once). */
