@@ -12,10 +12,11 @@ class UsageError extends Error {}
  * Runs a tool: parses argv against `options` (node:util parseArgs), prints `usage` for
  * --help, and turns a UsageError into exit code 2 and any other error into exit code 1.
  */
-function runTool({ usage, options, main }) {
+function runTool({ usage, options, main, positionals: allowPositionals = false }) {
   let values;
+  let positionals;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, brokers: { type: 'string' } }, strict: true }));
+    ({ values, positionals } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, brokers: { type: 'string' } }, strict: true, allowPositionals }));
   } catch (err) {
     console.error(`${err.message}\n\n${usage}`);
     process.exit(2);
@@ -24,7 +25,7 @@ function runTool({ usage, options, main }) {
     console.log(usage);
     return;
   }
-  main(values).then(
+  main(values, positionals).then(
     (code) => process.exit(code ?? 0),
     (err) => {
       if (err instanceof UsageError) {
