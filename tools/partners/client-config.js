@@ -9,15 +9,20 @@ const { spawnSync } = require('node:child_process');
  * confluent-kafka wheel the Python example installs bundles a current librdkafka; preloading it
  * makes the distribution's kcat work. Returns the `LD_PRELOAD=… ` prefix, or '' when not needed.
  */
-function kcatPrefix() {
-  const v = spawnSync('kcat', ['-V'], { encoding: 'utf8' });
+function kcatPrefix(kcat = 'kcat') {
+  const lib = kcatPreload(kcat);
+  return lib ? `LD_PRELOAD=${lib} ` : '';
+}
+
+/** The librdkafka to preload into `kcat` (see kcatPrefix), or '' when its own is recent enough. */
+function kcatPreload(kcat = 'kcat') {
+  const v = spawnSync(kcat, ['-V'], { encoding: 'utf8' });
   const m = /librdkafka (\d+)\.(\d+)\.(\d+)/.exec(`${v.stdout || ''}${v.stderr || ''}`);
   if (!m) return '';
   const [maj, min, patch] = m.slice(1).map(Number);
   if (maj > 2 || (maj === 2 && (min > 6 || (min === 6 && patch >= 1)))) return '';
   const py = spawnSync('python3', ['-c', 'import confluent_kafka, glob, os; d = os.path.dirname(confluent_kafka.__file__) + ".libs"; print((sorted(glob.glob(d + "/librdkafka*.so*")) or [""])[0])'], { encoding: 'utf8' });
-  const lib = (py.stdout || '').trim();
-  return lib ? `LD_PRELOAD=${lib} ` : '';
+  return (py.stdout || '').trim();
 }
 
 /** librdkafka properties (kcat -F, confluent-kafka, most non-Java clients). */
@@ -42,4 +47,4 @@ function kafkajsConfig(c) {
   .consumer({ groupId: '${c.groupPrefix}events' })`;
 }
 
-module.exports = { kcatPrefix, librdkafkaProperties, kcatLine, kafkajsConfig };
+module.exports = { kcatPrefix, kcatPreload, librdkafkaProperties, kcatLine, kafkajsConfig };
