@@ -6,7 +6,7 @@
 // admin principal is a super user and needs no ACL.
 const { topicName, DLQ_PREFIX } = require('./topics');
 
-/** What each subgraph consumes; a test keeps this equal to the services' ConsumerSpecs. */
+/** What each subgraph consumes: keep equal to the topics of its ConsumerSpecs (nothing checks it yet; a missing READ shows as TOPIC_AUTHORIZATION_FAILED at the consumer's start). */
 const SERVICE_PRINCIPALS = [
   { service: 'registry', reads: ['activities', 'registry'] },
   { service: 'social-orgs', reads: ['resident-services'] },

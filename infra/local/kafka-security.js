@@ -15,7 +15,7 @@ const MECHANISM = 'SCRAM-SHA-512';
 /** Written into the storage dir at format time: which credentials file the SCRAM users came from. */
 const STAMP_FILE = 'sanshe-scram.stamp';
 
-/** The subgraphs, each with its own principal. Kept in step with schemas/access.js by a test. */
+/** The subgraphs, each with its own principal (schemas/access.js). */
 function serviceNames() {
   return require('../../schemas/access.js').SERVICE_PRINCIPALS.map((s) => s.service);
 }
