@@ -23,8 +23,23 @@ function topicName(context, major) {
   return `sanshe.${context}.v${major}`;
 }
 
+/** Dead-letter topics: one per consumer group, readable by operators only (schemas/access.js). */
+const DLQ_PREFIX = 'sanshe.dlq.';
+
 function dlqTopicFor(groupId) {
-  return `sanshe.dlq.${groupId}`;
+  return `${DLQ_PREFIX}${groupId}`;
+}
+
+/**
+ * The settings a topic is created with, in Kafka's own config names. Event topics are logs of
+ * facts, not keyed state: compaction would keep only an aggregate's last event and drop, say, the
+ * registration a later move refers to, so every topic deletes by age (docs/events.md).
+ */
+function topicConfigEntries() {
+  return [
+    { name: 'cleanup.policy', value: 'delete' },
+    { name: 'retention.ms', value: String(TOPIC_RETENTION_MS) },
+  ];
 }
 
 /**
@@ -45,4 +60,4 @@ function contractTopics(schemas = loadEventSchemas()) {
   return [...byTopic.values()].map((t) => ({ ...t, types: t.types.sort() })).sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
-module.exports = { TOPIC_PARTITIONS, TOPIC_RETENTION_MS, TYPE_PATTERN, parseEventType, topicName, dlqTopicFor, contractTopics };
+module.exports = { TOPIC_PARTITIONS, TOPIC_RETENTION_MS, TYPE_PATTERN, DLQ_PREFIX, parseEventType, topicName, dlqTopicFor, topicConfigEntries, contractTopics };

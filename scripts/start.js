@@ -7,6 +7,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const mongoose = require('mongoose');
 const infra = require('../infra/local/infra.js');
+const { localServiceEnv } = require('../infra/local/kafka-auth.js');
 const { root, services, build } = require('./lib');
 const { seedAll } = require('./seed');
 
@@ -91,7 +92,8 @@ async function main() {
   const gatewayEnv = { ...env, ...(signingKey ? { IDENTITY_SIGNING_KEY: signingKey } : {}), PORT: String(GATEWAY_PORT) };
   for (const name of services()) {
     const port = PORTS[name];
-    startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), { ...env, PORT: String(port) });
+    // Each subgraph logs in to Kafka as its own principal (.data/kafka/credentials.json).
+    startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), { ...env, ...localServiceEnv(name), PORT: String(port) });
     gatewayEnv[`${name.toUpperCase().replace('-', '_')}_URL`] = `http://127.0.0.1:${port}/graphql`;
   }
   for (const name of services()) await waitReady(`http://127.0.0.1:${PORTS[name]}/health/live`);

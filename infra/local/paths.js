@@ -11,8 +11,12 @@ const DATA_DIR = path.join(ROOT, '.data');
 
 const HOST = '127.0.0.1';
 const KAFKA_VERSION = '4.1.1';
-const KAFKA_PORT = 9092;
-const KAFKA_CONTROLLER_PORT = 9093;
+/** Overridable so a second broker (another checkout, a security experiment) can run beside the first. */
+const portFromEnv = (name, fallback) => Number(process.env[name] || fallback);
+const KAFKA_PORT = portFromEnv('SANSHE_KAFKA_PORT', 9092);
+const KAFKA_CONTROLLER_PORT = portFromEnv('SANSHE_KAFKA_CONTROLLER_PORT', 9093);
+/** SASL_SSL listener: the same SCRAM users over TLS, as production brokers run. */
+const KAFKA_TLS_PORT = portFromEnv('SANSHE_KAFKA_TLS_PORT', 9094);
 const MONGO_PORT = 27017;
 /** mongo-java-server, pinned in infra/mongo/pom.xml too. */
 const MONGO_SERVER_VERSION = '1.47.0';
@@ -33,6 +37,10 @@ const PATHS = {
   kafkaProps: path.join(DATA_DIR, 'kafka', 'server.properties'),
   kafkaClusterId: path.join(DATA_DIR, 'kafka', 'cluster.id'),
   kafkaServerLog: path.join(DATA_DIR, 'kafka', 'server.log'),
+  /** SCRAM users of the local broker (admin, broker, one per service); git-ignored with .data/. */
+  kafkaCredentials: path.join(DATA_DIR, 'kafka', 'credentials.json'),
+  /** Self-signed CA and the broker's keystore for the SASL_SSL listener. */
+  kafkaTlsDir: path.join(DATA_DIR, 'kafka', 'tls'),
   kafkaPid: path.join(DATA_DIR, 'kafka.pid'),
   kafkaLog: path.join(DATA_DIR, 'kafka.log'),
   mongoPom: path.join(INFRA_DIR, 'mongo', 'pom.xml'),
@@ -52,6 +60,7 @@ module.exports = {
   KAFKA_VERSION,
   KAFKA_PORT,
   KAFKA_CONTROLLER_PORT,
+  KAFKA_TLS_PORT,
   MONGO_PORT,
   MONGO_SERVER_VERSION,
   KAFKA_BROKERS,

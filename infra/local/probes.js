@@ -4,9 +4,14 @@
 
 const { KAFKA_BROKERS, MONGO_URL } = require('./paths.js');
 const { portOpen, withTimeout } = require('./wait.js');
+const { kafkaClientAuth } = require('./kafka-auth.js');
 
-/** true when a Kafka metadata request (kafkajs admin.describeCluster) answers with >= 1 broker. */
-async function kafkaAnswers(brokers = KAFKA_BROKERS, timeoutMs = 5000) {
+/**
+ * true when a Kafka metadata request (kafkajs admin.describeCluster) answers with >= 1 broker.
+ * It logs in as kafka-auth.js says (env, else the local operator): a SASL broker does not answer
+ * metadata to a client that has not authenticated.
+ */
+async function kafkaAnswers(brokers = KAFKA_BROKERS, timeoutMs = 5000, auth = kafkaClientAuth()) {
   const list = String(brokers).split(',').map((s) => s.trim()).filter(Boolean);
   // Cheap pre-check for the common "nothing there" case; kafkajs takes seconds to give up.
   const local = list.map((b) => /^(127\.0\.0\.1|localhost):(\d+)$/.exec(b)).filter(Boolean);
@@ -23,6 +28,7 @@ async function kafkaAnswers(brokers = KAFKA_BROKERS, timeoutMs = 5000) {
     connectionTimeout: Math.min(timeoutMs, 3000),
     requestTimeout: timeoutMs,
     retry: { retries: 0 },
+    ...auth,
   });
   const admin = kafka.admin({ retry: { retries: 0 } });
   try {

@@ -58,7 +58,7 @@ async function consumeN(kafka, groupId, topic, n, timeoutMs = 60000) {
 
 async function kafkaChecks(brokers, restart) {
   const { Kafka, logLevel } = require('kafkajs');
-  const kafka = new Kafka({ clientId: 'sanshe-selftest', brokers: brokers.split(','), logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: 'sanshe-selftest', brokers: brokers.split(','), logLevel: logLevel.WARN, ...require('./kafka-auth.js').kafkaClientAuth() });
   const topic = `sanshe-selftest-${Date.now()}`;
   const groupId = `${topic}-group`;
   const admin = kafka.admin();

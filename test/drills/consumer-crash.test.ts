@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import type { Identity } from '@sanshe/service-kit';
+import { kafkaAuthFromEnv, type Identity } from '@sanshe/service-kit';
 import { eventually, postSigned, testEnv } from '@sanshe/test-env';
 import { reportDrill } from './drill-report';
 import { tallyEvents } from './kafka-tally';
@@ -64,7 +64,7 @@ describe('a consumer killed mid-batch', () => {
     // The consumer must have joined its group before the backlog arrives.
     await eventually(async () => (await fetch(new URL('/health/ready', registry!.url)).then((r) => r.ok)) || undefined, 120_000, 'registry consumers to start');
 
-    const kafka = new Kafka({ clientId: 'drill-backlog', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'drill-backlog', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
     const producer = kafka.producer();
     await producer.connect();
     // One key, one partition: the consumer works through the backlog in order.

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { brokers, eventsTool } from '../../tools/events/test/cli';
 
@@ -52,7 +53,7 @@ describe('a record the consumer cannot apply goes to its dead-letter topic, and 
     const group = consumer.dlqTopic.slice('sanshe.dlq.'.length);
     expect(group.startsWith(`${stack.runId}.`)).toBe(true);
 
-    const producer = new Kafka({ clientId: 'e2e-activities-stand-in', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = new Kafka({ clientId: 'e2e-activities-stand-in', brokers: brokers.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() }).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
       // A healthy delivery first: the counter goes to 1.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { eventually, startStack, subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 
 const CREATE_STREET = `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`;
@@ -8,7 +9,7 @@ const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity
 const PUBLISH = `mutation($id: ID!) { publishActivity(id: $id) { id status } }`;
 const COMMUNITY = `query($id: ID!) { community(id: $id) { name publishedActivityCount activities { title status } } }`;
 
-const kafka = new Kafka({ clientId: 'e2e-plain-consumer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'e2e-plain-consumer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 
 /** Reads a topic from where this run started with a fresh group until `match` finds a record. */
 async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean): Promise<{ event: Record<string, unknown>; headers: Record<string, string> }> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 
 const COUNT = `query($id: ID!) { community(id: $id) { publishedActivityCount } }`;
@@ -30,7 +31,7 @@ describe('the idempotent consumer', () => {
     await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: 's1', name: '湖北路街道' } }, admin);
     await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '天九社区', streetId: 's1', urban: true } }, admin);
 
-    const kafka = new Kafka({ clientId: 'e2e-duplicate-producer', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'e2e-duplicate-producer', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
     const producer = kafka.producer();
     await producer.connect();
     const duplicate = publishedEvent(randomUUID(), communityId, `${stack.runId}-a1`);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { generateKeySet, IDENTITY_HEADER, parseSigningKey, signIdentity, type Identity, type RunningService } from '@sanshe/service-kit';
+import { generateKeySet, IDENTITY_HEADER, parseSigningKey, kafkaAuthFromEnv, signIdentity, type Identity, type RunningService } from '@sanshe/service-kit';
 import { mintToken, type SansheClaims } from '@sanshe/gateway/auth';
 import { gatewayConfigSchema, type GatewayConfig } from '@sanshe/gateway/config';
 import { createGateway, type RunningGateway } from '@sanshe/gateway/server';
@@ -89,7 +89,7 @@ export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv 
   const services: Partial<Record<ServiceName, RunningService>> = {};
   const serviceUrls: Partial<Record<ServiceName, string>> = {};
   const env = testEnv(runId, extra);
-  await recordRunStart(new Kafka({ clientId: 'test-env', brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }));
+  await recordRunStart(new Kafka({ clientId: 'test-env', brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() }));
   try {
     for (const name of names) {
       const service = await createServiceFromEnv(name, { ...env, MONGO_DB: `${runId}_${name.replaceAll('-', '_')}` });
@@ -160,7 +160,7 @@ export interface KafkaRecord {
  * until `match` accepts an event (a CloudEvents JSON value), and returns it with the record's headers.
  */
 export async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<KafkaRecord> {
-  const kafka = new Kafka({ clientId: 'e2e-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'e2e-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
   const groupId = `e2e-reader-${randomBytes(6).toString('hex')}`;
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();

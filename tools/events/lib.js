@@ -3,6 +3,8 @@
 // reading record headers and CloudEvents values.
 const { parseArgs } = require('node:util');
 const { Kafka, logLevel } = require('kafkajs');
+// Operators' tools: KAFKA_SASL_* when given, else the local broker's admin (infra/local/kafka-auth.js).
+const { kafkaClientAuth } = require('../../infra/local/kafka-auth.js');
 
 class UsageError extends Error {}
 
@@ -10,10 +12,11 @@ class UsageError extends Error {}
  * Runs a tool: parses argv against `options` (node:util parseArgs), prints `usage` for
  * --help, and turns a UsageError into exit code 2 and any other error into exit code 1.
  */
-function runTool({ usage, options, main }) {
+function runTool({ usage, options, main, positionals: allowPositionals = false }) {
   let values;
+  let positionals;
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, brokers: { type: 'string' } }, strict: true }));
+    ({ values, positionals } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, brokers: { type: 'string' } }, strict: true, allowPositionals }));
   } catch (err) {
     console.error(`${err.message}\n\n${usage}`);
     process.exit(2);
@@ -22,7 +25,7 @@ function runTool({ usage, options, main }) {
     console.log(usage);
     return;
   }
-  main(values).then(
+  main(values, positionals).then(
     (code) => process.exit(code ?? 0),
     (err) => {
       if (err instanceof UsageError) {
@@ -40,7 +43,7 @@ function brokersOf(values) {
 }
 
 function createKafka(clientId, values) {
-  return new Kafka({ clientId, brokers: brokersOf(values), connectionTimeout: 3000, retry: { retries: 3 }, logLevel: logLevel.NOTHING });
+  return new Kafka({ clientId, brokers: brokersOf(values), connectionTimeout: 3000, retry: { retries: 3 }, logLevel: logLevel.NOTHING, ...kafkaClientAuth() });
 }
 
 function positiveInt(value, name) {

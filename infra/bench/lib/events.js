@@ -12,6 +12,7 @@
  */
 const { randomUUID } = require('node:crypto');
 const { Kafka, logLevel } = require('kafkajs');
+const { kafkaClientAuth } = require('../../local/kafka-auth.js');
 const mongoose = require('mongoose');
 const { percentile, round } = require('./load');
 const { REGISTER, TokenMinter, residentClaims, fixtures } = require('./operations');
@@ -28,7 +29,7 @@ const stats = (values) => {
 
 /** Starts a partner consumer from the topic's end; resolves once it has joined its group. */
 async function partnerConsumer(brokers, onEvent) {
-  const kafka = new Kafka({ clientId: 'bench-partner', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'bench-partner', brokers, logLevel: logLevel.NOTHING, ...kafkaClientAuth() });
   const consumer = kafka.consumer({ groupId: `bench-partner-${randomUUID()}`, sessionTimeout: 30_000, heartbeatInterval: 3000 });
   await consumer.connect();
   await consumer.subscribe({ topic: ACTIVITIES_TOPIC, fromBeginning: false });
@@ -155,7 +156,7 @@ function samplePayload(i) {
 async function relayThroughput({ mongoUrl, brokers, backlog = 2000, batchSize = 100, log = console.log }) {
   const kit = require('@sanshe/service-kit');
   const logger = kit.createLogger('bench-relay', 'error');
-  const kafka = kit.createKafka('bench-relay', brokers, logger);
+  const kafka = kit.createKafka('bench-relay', brokers, logger, kafkaClientAuth());
   await kit.ensureTopics(kafka, [RELAY_TOPIC]);
   const payloads = Array.from({ length: backlog }, (_, i) => samplePayload(i));
   const bytes = Math.round(payloads.reduce((n, p) => n + Buffer.byteLength(p), 0) / backlog);

@@ -4,6 +4,7 @@
  * the Sanshe gateway, Hive Gateway (peer) and the monolith — all on free ports, all on
  * the bench databases (bench_<service>), none touching the dev ports 4000–4005.
  */
+const { localOperatorEnv } = require('../../local/kafka-auth.js');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startTarget } = require('./processes');
@@ -46,6 +47,7 @@ function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     MONGO_URL: monitoredMongoUrl(mongoUrl),
     KAFKA_BROKERS: kafkaBrokers,
+    ...localOperatorEnv(),
     KAFKA_GROUP_PREFIX: 'bench.',
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     // Generous limits: the bench measures throughput, not refusals (the drills test those).

@@ -39,7 +39,7 @@ async function buildService(name, env, kit, counter) {
   const parts = await definition.build({ config, connection, events, contracts, logger });
   await kit.syncIndexes(connection);
 
-  const kafka = kit.createKafka(`sanshe-monolith-${definition.name}`, config.KAFKA_BROKERS, logger);
+  const kafka = kit.createKafka(`sanshe-monolith-${definition.name}`, config.KAFKA_BROKERS, logger, kit.kafkaAuthFromConfig(config));
   const relay = new kit.OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_POLL_MS });
   relay.start();
   const consumers = (parts.consumers ?? []).map(

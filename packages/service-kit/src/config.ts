@@ -33,6 +33,17 @@ export const baseConfigSchema = z.object({
    * no private key, so none of them can mint an identity.
    */
   IDENTITY_PUBLIC_KEYS: keyVariable<TrustedKeys>('IDENTITY_PUBLIC_KEYS', parseTrustedKeys),
+  /**
+   * This process's Kafka principal (SASL/SCRAM). Empty = no SASL, for a PLAINTEXT broker of one's
+   * own; locally `npm start` and the tests pass the credentials made on the broker's first start,
+   * and the production profile refuses to run without them (kafkaAuthFromConfig).
+   */
+  KAFKA_SASL_USERNAME: z.string().default(''),
+  KAFKA_SASL_PASSWORD: z.string().default(''),
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256']).default('scram-sha-512'),
+  /** TLS to the broker (the SASL_SSL listener); the CA file is for a private CA such as the local one. */
+  KAFKA_SSL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  KAFKA_SSL_CA_FILE: z.string().optional(),
   /** Prefixed to every consumer group id, so parallel test stacks never share a group. */
   KAFKA_GROUP_PREFIX: z.string().default(''),
   /**

@@ -10,7 +10,7 @@ import { requestLogger, traceparentOf, type RequestContext } from './context';
 import { EventConsumer, type EventHandler } from './events/consumer';
 import { processedEventsModel, startProcessedEventsPruning } from './events/processed-events';
 import { EventContracts } from './events/contracts';
-import { createKafka, ensureTopics } from './events/kafka';
+import { createKafka, ensureTopics, kafkaAuthFromConfig } from './events/kafka';
 import { EventFactory } from './events/outbox';
 import { OutboxRelay } from './events/relay';
 import { createFormatError } from './graphql-errors';
@@ -90,7 +90,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   if ((parts.consumers ?? []).length > 0) processedEventsModel(connection); // so syncIndexes builds its index
   await syncIndexes(connection);
 
-  const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger);
+  const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger, kafkaAuthFromConfig(config));
   const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_SWEEP_MS });
   relay.start();
 

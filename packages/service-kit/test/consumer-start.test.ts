@@ -4,12 +4,12 @@ import type { Connection } from 'mongoose';
 import { EventConsumer } from '../src/events/consumer';
 import { EventContracts } from '../src/events/contracts';
 import { newCloudEvent } from '../src/events/envelope';
-import { ensureTopics } from '../src/events/kafka';
+import { ensureTopics, kafkaAuthFromEnv } from '../src/events/kafka';
 import { createLogger } from '../src/logger';
 import { connectMongo } from '../src/mongo';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = new Kafka({ clientId: 'kit-consumer-start-test', brokers, logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'kit-consumer-start-test', brokers, logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 const logger = createLogger('kit-consumer-start-test', 'silent');
 
 /** Where a new consumer group starts, against the real broker: the topic's end, or its beginning. */

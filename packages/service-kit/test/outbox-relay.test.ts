@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ensureTopics } from '../src/events/kafka';
 import { OUTBOX_FIELD, OUTBOX_PENDING, outboxPlugin, pushEvents, type OutboxEntry } from '../src/events/outbox';
@@ -8,7 +9,7 @@ import { createLogger } from '../src/logger';
 import { connectMongo } from '../src/mongo';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = new Kafka({ clientId: 'kit-relay-test', brokers, logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'kit-relay-test', brokers, logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 const logger = createLogger('kit-relay-test', 'silent');
 
 interface Thing {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { CommunityDirectory, connectMongo } from '@sanshe/service-kit';
+import { CommunityDirectory, connectMongo, kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 
 /** A community the activities service knows (as registry's community.created would have told it). */
@@ -40,7 +40,7 @@ export const minutesFromNow = (minutes: number): string => new Date(Date.now() +
 
 export const EVERY_DAY = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
 
-const kafka = new Kafka({ clientId: 'activities-test-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'activities-test-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 
 export interface RecordRead {
   event: Record<string, unknown> & { data: Record<string, unknown> };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { eventually, startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 
-const kafka = new Kafka({ clientId: 'credits-test-producer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'credits-test-producer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 
 /** A plain producer, as another context (or a replaying operator) would send. */
 export async function withProducer<T>(use: (producer: Producer) => Promise<T>): Promise<T> {

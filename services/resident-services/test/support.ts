@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '@sanshe/resident-services/data-access/directory-repository';
 import { createModels } from '@sanshe/resident-services/data-access/models';
 import { onContractSigned } from '@sanshe/resident-services/domain/read-models';
-import { CommunityDirectory, EventContracts, newCloudEvent, type CloudEvent } from '@sanshe/service-kit';
-import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
+import { CommunityDirectory, EventContracts, newCloudEvent, type CloudEvent, kafkaAuthFromEnv } from '@sanshe/service-kit';
+import { eventually, subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
 /**
@@ -13,7 +13,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
  */
 export const contracts = new EventContracts();
 
-const kafka = new Kafka({ clientId: 'resident-services-tests', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'resident-services-tests', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 let producer: Promise<Producer> | null = null;
 
 function connectedProducer(): Promise<Producer> {

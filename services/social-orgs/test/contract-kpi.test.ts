@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
 import { eventually, startStack, TEST_FAULT_HEADER, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { registerOrganization, rememberCommunities } from './helpers';
 
 const PERFORMANCE = `query($id: ID!) { serviceContract(id: $id) { performance { ordersCompleted ordersOnTime onTimeRate averageSatisfaction meetsTargets lastClosedAt } } }`;
@@ -53,7 +54,7 @@ describe('contract KPIs from resident-services orders', () => {
     const notUnderContract = orderClosed({ contractId: null, providerOrgId: provider, communityId: community, satisfaction: 1, resolvedOnTime: false, closedAt: '2026-12-07T10:00:00.000Z' });
     const breaksContract = order(7, true, 8);
 
-    const kafka = new Kafka({ clientId: 'social-orgs-kpi-test', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'social-orgs-kpi-test', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
     const producer = kafka.producer();
     await producer.connect();
     // One key, one partition: the last order is handled after the duplicate and the rejects.

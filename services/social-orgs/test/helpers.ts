@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CommunityDirectory } from '@sanshe/service-kit';
+import { CommunityDirectory, kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
 import { completeCreditCode } from '@sanshe/social-orgs/domain/credit-code';
 import { subscribeFromRunStart, type GraphQLResponse, type Stack } from '@sanshe/test-env';
@@ -47,7 +47,7 @@ export interface PublishedEvent {
 
 /** Reads `topic` from where this run started with a fresh consumer group until every `wanted` type has been seen for `subject`. */
 export async function publishedEvents(topic: string, subject: string, wanted: string[], timeoutMs = 60_000): Promise<Map<string, PublishedEvent>> {
-  const kafka = new Kafka({ clientId: 'social-orgs-event-reader', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'social-orgs-event-reader', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
   const groupId = `social-orgs-test-${randomBytes(6).toString('hex')}`;
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();

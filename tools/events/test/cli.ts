@@ -7,6 +7,17 @@ const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const kcatBin = process.env.KCAT ?? '/usr/bin/kcat';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { kcatPreload } = require('../../partners/client-config.js') as { kcatPreload(kcat: string): string };
+
+/** kcat logs in like the tests' own clients (KAFKA_SASL_*, set by the jest globalSetup). */
+function kcatAuth(): { args: string[]; env: NodeJS.ProcessEnv } {
+  const user = process.env.KAFKA_SASL_USERNAME;
+  if (!user) return { args: [], env: process.env };
+  const args = ['-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=SCRAM-SHA-512', '-X', `sasl.username=${user}`, '-X', `sasl.password=${process.env.KAFKA_SASL_PASSWORD ?? ''}`];
+  const preload = kcatPreload(kcatBin);
+  return { args, env: preload ? { ...process.env, LD_PRELOAD: preload } : process.env };
+}
 
 export interface KcatRecord {
   topic: string;
@@ -19,7 +30,8 @@ export interface KcatRecord {
 
 /** `kcat -C -t <topic> -o beginning -e -J`: every record the topic holds now. */
 export async function kcatReadAll(topic: string): Promise<KcatRecord[]> {
-  const { stdout } = await run(kcatBin, ['-b', brokers, '-C', '-t', topic, '-o', 'beginning', '-e', '-J', '-q'], { maxBuffer: 256 * 1024 * 1024, timeout: 30_000 });
+  const auth = kcatAuth();
+  const { stdout } = await run(kcatBin, ['-b', brokers, ...auth.args, '-C', '-t', topic, '-o', 'beginning', '-e', '-J', '-q'], { maxBuffer: 256 * 1024 * 1024, timeout: 30_000, env: auth.env });
   return stdout
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -33,7 +45,8 @@ export async function kcatReadAll(topic: string): Promise<KcatRecord[]> {
 
 /** The event topics on the broker: sanshe.<context>.vN (not dead-letter topics). */
 export async function eventTopicsOnBroker(): Promise<string[]> {
-  const { stdout } = await run(kcatBin, ['-b', brokers, '-L', '-J'], { timeout: 30_000 });
+  const auth = kcatAuth();
+  const { stdout } = await run(kcatBin, ['-b', brokers, ...auth.args, '-L', '-J'], { timeout: 30_000, env: auth.env });
   const { topics } = JSON.parse(stdout) as { topics: { topic: string }[] };
   return topics.map((t) => t.topic).filter((t) => /^sanshe\.[a-z][a-z-]*\.v\d+$/.test(t)).sort();
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { brokers, eventsTool, kcatReadAll } from './cli';
 
-const kafka = new Kafka({ clientId: 'tools-test-redrive', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'tools-test-redrive', brokers: brokers.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 
 describe('events:redrive', () => {
   const run = randomBytes(4).toString('hex');

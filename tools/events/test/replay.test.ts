@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { brokers, eventsTool } from './cli';
 
-const kafka = new Kafka({ clientId: 'tools-test-replay', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'tools-test-replay', brokers: brokers.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 const OLD = Date.parse('2026-01-05T08:00:00Z');
 const NEW = Date.parse('2026-06-05T08:00:00Z');
 

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { brokers, eventsTool } from './cli';
 
-const kafka = new Kafka({ clientId: 'tools-test-tail', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'tools-test-tail', brokers: brokers.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 const OLD = Date.parse('2026-01-05T08:00:00Z');
 const NEW = Date.parse('2026-06-05T08:00:00Z');
 

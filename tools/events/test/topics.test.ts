@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { contractTopics } from '../../../schemas/topics';
 import { brokers, eventsTool } from './cli';
 
-const kafka = new Kafka({ clientId: 'tools-test-topics', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'tools-test-topics', brokers: brokers.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 
 describe('events:topics', () => {
   const run = randomBytes(4).toString('hex');

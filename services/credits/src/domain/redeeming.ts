@@ -84,7 +84,8 @@ async function carryOutCancellation(r: Redemption, deps: RedeemingDeps, tracepar
   await postTransfer(refundSpec(r, 'cancel-refund'), deps, traceparent);
   await returnItem(deps.stock, r.rewardId, r._id);
   const at = new Date();
-  const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, refundedPoints: r.points, reason: r.cancelReason, cancelledBy: r.cancelledBy ?? 'unknown', cancelledAt: at.toISOString() };
+  // The reason stays here: a resident may have typed it, and events reach partners.
+  const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, refundedPoints: r.points, cancelledBy: r.cancelledBy ?? 'unknown', cancelledAt: at.toISOString() };
   return step(r, { _id: stepId(r._id, 'CANCELLED'), redemptionId: r._id, step: 'CANCELLED', at }, [deps.events.create(REDEMPTION_CANCELLED, r._id, data, traceparent)], deps);
 }
 

@@ -77,10 +77,11 @@ export function transitionData(action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE
       return { ...common, providerOrgId: before.providerOrgId, reason };
     case 'RESOLVE':
       return { ...common, providerOrgId: after.providerOrgId, resolvedOnTime: resolvedOnTime(after) ?? false, helperResidentIds: after.helperResidentIds };
+    // What a resident typed stays in the order: events reach partners, and free text can name anyone.
     case 'REOPEN':
-      return { ...common, providerOrgId: after.providerOrgId, reason };
+      return { ...common, providerOrgId: after.providerOrgId };
     case 'CANCEL':
-      return { ...common, reason };
+      return common;
   }
 }
 
