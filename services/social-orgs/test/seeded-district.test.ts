@@ -30,6 +30,24 @@ describe('the seeded district, through the gateway', () => {
     expect((res.data as { socialOrgOverview: { organizationsAtCentres: number } }).socialOrgOverview.organizationsAtCentres).toBeGreaterThanOrEqual(200);
   });
 
+  it.each([
+    ['DISTRICT', 1],
+    ['STREET', 11],
+    ['COMMUNITY', 71],
+  ])('lists the %s-level service centres, each of that level', async (level, count) => {
+    type Centre = { id: string; name: string; level: string; streetId: string | null; community: { id: string } | null; organizations: { name: string }[] };
+    const res = await stack.query<{ serviceCentres: Centre[] }>(
+      `query($level: ServiceCentreLevel) { serviceCentres(level: $level) { id name level streetId community { id } operator { name } organizations { name } } }`,
+      { level },
+    );
+    expect(res.errors).toBeUndefined();
+    const centres = res.data!.serviceCentres;
+    expect(centres).toHaveLength(count);
+    for (const c of centres) expect(c.level).toBe(level);
+    if (level === 'DISTRICT') expect(centres[0]).toMatchObject({ name: '涧西区社会组织服务中心', streetId: null, community: null });
+    if (level === 'COMMUNITY') expect(new Set(centres.map((c) => c.community?.id))).toEqual(new Set(COMMUNITIES.map((c) => c.id)));
+  });
+
   it("shows anonymous callers the social workers' shares: 85% under 35, 92% college or above, 1/5 certified", async () => {
     const res = await stack.query(`{ socialWorkerStats { total under35Share collegeShare certifiedShare } }`);
     expect(res.errors).toBeUndefined();

@@ -19,7 +19,9 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
         return toConnection(rows, page.limit, (o) => o._id);
       },
       socialOrgOverview: async () => socialOrgOverview(await deps.organizations.overviewFacts()),
-      serviceCentres: (_: unknown, args: { level?: CentreLevel | null; streetId?: string | null }) => deps.organizations.centres(args),
+      // Awaited here: the store hands back a mongoose query, which runs again (and throws) each
+      // time something calls its then(), and Apollo's instrumentation calls it twice.
+      serviceCentres: async (_: unknown, args: { level?: CentreLevel | null; streetId?: string | null }) => await deps.organizations.centres(args),
     },
     Mutation: {
       registerSocialOrganization: (_: unknown, args: { input: RegisterOrganizationInput }, ctx: SocialOrgsContext) => registerOrganization(args.input, ctx, orgDeps),
