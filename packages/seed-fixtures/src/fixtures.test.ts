@@ -36,12 +36,16 @@ describe('the seeded district', () => {
     expect(SERVICE_CATEGORIES.flatMap((c) => c.items)).toHaveLength(120);
   });
 
-  it('has two years of activity history: 7,000+ activities and 150,000+ attendances over all 71 communities', () => {
+  it("has two years of activity history: 7,000+ activities and the report's 15万人次 (150,000–159,999 attendances) over all 71 communities", () => {
     const history = activityHistory();
     expect(history.activities.length).toBeGreaterThanOrEqual(7_000);
     expect(history.attendances.length).toBeGreaterThanOrEqual(150_000);
+    expect(history.attendances.length).toBeLessThan(160_000);
     expect(new Set(history.activities.map((a) => a.communityId)).size).toBe(71);
-    const garden = history.activities.find((a) => a.title === '生态时蔬花园课堂')!;
+    const gardens = history.activities.filter((a) => a.title === '生态时蔬花园课堂');
+    const tianjiu = COMMUNITIES.find((c) => c.name === '天九社区')!.id;
+    expect(gardens.map((g) => g.organizer)).toEqual([{ kind: 'COMMUNITY', id: tianjiu }]);
+    const garden = gardens[0]!;
     const han = residents().find((r) => r.name === '韩桂芝')!;
     expect(history.attendances.some((a) => a.activityId === garden.id && a.residentId === han.id)).toBe(true);
     expect(new Set(history.attendances.map((a) => a.id)).size).toBe(history.attendances.length);
