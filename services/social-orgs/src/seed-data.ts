@@ -4,6 +4,7 @@ import {
   SeededRandom,
   SERVICE_CONTRACTS,
   SOCIAL_ORGANIZATIONS,
+  OTHER_SOCIAL_WORKERS,
   SOCIAL_WORKERS,
   STREETS,
   type SocialOrganizationFixture,
@@ -133,14 +134,15 @@ function annualReviews(orgs: Organization[]): AnnualReview[] {
   });
 }
 
-const TRAINING_PROVIDERS = ['河南科技大学社会工作培训基地', '洛阳师范学院', '涧西区民政局'];
+// The report names no university or department as a partner ("与高校签订…培训协议"), so neither do these demo providers.
+const TRAINING_PROVIDERS = ['涧西区社会工作者培训基地', '签约高校（政府+院校培训协议）', '涧西区社工定期培训班'];
 const TRAINING_TITLES = ['社会工作实务', '社区矫正个案管理', '老年社会工作', '儿童保护与青少年服务', '心理危机干预', '社区协商议事', '党建引领社会组织'];
 
 function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
   const rng = new SeededRandom('sanshe-social-worker-records');
   const docs: SocialWorker[] = [];
   const evaluations: Evaluation[] = [];
-  for (const w of SOCIAL_WORKERS) {
+  for (const w of [...SOCIAL_WORKERS, ...OTHER_SOCIAL_WORKERS]) {
     const trainings: Training[] = Array.from({ length: rng.int(1, 3) }, (_, t) => ({
       id: `training-${w.id}-${t + 1}`,
       title: rng.pick(TRAINING_TITLES),
@@ -160,8 +162,11 @@ function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
       trainings,
       status: 'ACTIVE',
       registeredOn: '2025-01-01',
+      underTargetEvaluation: w.underTargetEvaluation,
     };
     docs.push(worker);
+    // Only the 166 have a target evaluation; the other workers draw no score (and no random numbers).
+    if (!w.underTargetEvaluation) continue;
     const score = Math.round((60 + rng.next() * 38) * 10) / 10;
     const grade = gradeOf(score);
     evaluations.push({

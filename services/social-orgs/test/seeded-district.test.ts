@@ -54,6 +54,26 @@ describe('the seeded district, through the gateway', () => {
     expect(res.data).toEqual({ socialWorkerStats: { total: 166, under35Share: 0.85, collegeShare: 0.92, certifiedShare: 0.2 } });
   });
 
+  it('answers both certified figures: 1/5 of the 166 under target evaluation, and 100多名社工师 district-wide', async () => {
+    const res = await stack.query<{ socialWorkerStats: { total: number; certified: number; certifiedShare: number; certifiedAllWorkers: number } }>(
+      `{ socialWorkerStats { total certified certifiedShare certifiedAllWorkers } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.socialWorkerStats).toMatchObject({ total: 166, certified: 33, certifiedShare: 0.2 });
+    expect(res.data!.socialWorkerStats.certifiedAllWorkers).toBeGreaterThanOrEqual(100);
+    expect(res.data!.socialWorkerStats.certifiedAllWorkers).toBeLessThan(200);
+    const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
+    const others = await stack.query<{ socialWorkers: { edges: { node: { underTargetEvaluation: boolean; certificate: { level: string } | null; evaluations: unknown[] } }[] } }>(
+      `{ socialWorkers(filter: { underTargetEvaluation: false }, first: 100) { edges { node { underTargetEvaluation certificate { level } evaluations { year } } } } }`,
+      undefined,
+      admin,
+    );
+    expect(others.errors).toBeUndefined();
+    const nodes = others.data!.socialWorkers.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(res.data!.socialWorkerStats.certifiedAllWorkers - 33);
+    for (const n of nodes) expect(n).toMatchObject({ underTargetEvaluation: false, certificate: { level: expect.any(String) }, evaluations: [] });
+  });
+
   it('keeps the under-35 share for years: the seeded birth dates give 141 of 166 until 2034', async () => {
     for (const asOf of ['2026-01-01', '2030-06-30', '2034-12-31']) {
       const res = await stack.query<{ socialWorkerStats: { under35: number } }>(`query($asOf: String) { socialWorkerStats(asOf: $asOf) { under35 } }`, { asOf });
@@ -154,6 +174,6 @@ describe('the seeded district, through the gateway', () => {
     const before = { counts: await counts(), org: await db.collection('organizations').findOne({ _id: 'org-001' as never }) };
     expect(await seed({ env })).toEqual(summary);
     expect({ counts: await counts(), org: await db.collection('organizations').findOne({ _id: 'org-001' as never }) }).toEqual(before);
-    expect(before.counts).toEqual([229, 166, 166, 73, 83, 229]);
+    expect(before.counts).toEqual([229, 166 + 72, 166, 73, 83, 229]);
   });
 });

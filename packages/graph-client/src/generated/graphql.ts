@@ -2180,6 +2180,8 @@ export type RegisterSocialWorkerInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   organizationId: Scalars['ID']['input'];
+  /** Default true: the worker joins the district's annual target evaluation. */
+  underTargetEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** 居民 — a resident registered in a community. */
@@ -2818,6 +2820,8 @@ export type SocialWorker = {
   status: SocialWorkerStatus;
   trainingHours: Scalars['Float']['output'];
   trainings: Array<Training>;
+  /** One of the social workers under the district's annual target evaluation (目标考评), the report's 166; the district's other social workers are false. */
+  underTargetEvaluation: Scalars['Boolean']['output'];
 };
 
 export type SocialWorkerConnection = {
@@ -2834,12 +2838,16 @@ export type SocialWorkerFilter = {
   communityId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   streetId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: the workers under annual target evaluation (the report's 166); false: the district's other social workers; omitted: both. socialWorkerStats ignores it: its shares always count the evaluated, certifiedAllWorkers everyone. */
+  underTargetEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type SocialWorkerStats = {
   /** The day ages were counted on, YYYY-MM-DD. */
   asOf: Scalars['String']['output'];
   certified: Scalars['Int']['output'];
+  /** Certified social workers (社工师) whether under target evaluation or not, within the filter: the report's 已有100多名社工师 district-wide. */
+  certifiedAllWorkers: Scalars['Int']['output'];
   certifiedShare: Scalars['Float']['output'];
   collegeOrAbove: Scalars['Int']['output'];
   collegeShare: Scalars['Float']['output'];

@@ -13,7 +13,7 @@ import {
   type RegisterWorkerInput,
   type SocialWorker,
 } from '../../domain/social-worker';
-import { ageOn, isCollegeOrAbove, socialWorkerStats } from '../../domain/worker-stats';
+import { ageOn, evaluatedWorkerStats, isCollegeOrAbove } from '../../domain/worker-stats';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 /** Listing needs a scope the caller serves: an organization, a community or a street; the whole district is DISTRICT_ADMIN's. */
@@ -56,7 +56,8 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       },
       socialWorkerStats: async (_: unknown, args: { filter?: WorkerFilter | null; asOf?: string | null }) => {
         const asOf = args.asOf ? parseDay('asOf', args.asOf) : (deps.config.STATS_AS_OF ?? today());
-        return socialWorkerStats(await deps.workers.statsFacts(args.filter ?? {}), asOf);
+        // The filter's own underTargetEvaluation is ignored: the stats always split evaluated from all.
+        return evaluatedWorkerStats(await deps.workers.statsFacts({ ...args.filter, underTargetEvaluation: null }), asOf);
       },
     },
     Mutation: {
@@ -82,6 +83,7 @@ export function workerResolvers(deps: SocialOrgsDeps) {
     SocialWorker: {
       __resolveReference: async (r: { id: string }, ctx: SocialOrgsContext) => visible(await ctx.loaders.workers.load(r.id), ctx),
       id: (w: SocialWorker) => w._id,
+      underTargetEvaluation: (w: SocialWorker) => w.underTargetEvaluation !== false,
       organization: (w: SocialWorker, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.organizations.load(w.organizationId),
       community: (w: SocialWorker) => (w.communityId ? { __typename: 'Community', id: w.communityId } : null),
       age: (w: SocialWorker) => ageOn(w.birthDate, today()),
