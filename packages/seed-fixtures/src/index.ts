@@ -6,3 +6,4 @@ export * from './catalogue';
 export * from './activity-history';
 export * from './social-workers';
 export * from './service-contracts';
+export * from './party-branches';

@@ -3,11 +3,11 @@ import {
   PARTY_ORGANIZATIONS,
   SeededRandom,
   SERVICE_CONTRACTS,
+  SOCIAL_ORG_PARTY_BRANCHES,
   SOCIAL_ORGANIZATIONS,
   OTHER_SOCIAL_WORKERS,
   SOCIAL_WORKERS,
   STREETS,
-  type SocialOrganizationFixture,
 } from '@sanshe/seed-fixtures';
 import type { AnnualReview, InspectionResult, PartyCheckupResult } from './domain/annual-review';
 import type { ServiceContract } from './domain/contract';
@@ -29,13 +29,6 @@ const districtCentreId = 'centre-district';
 const streetCentreId = (streetId: string) => `centre-${streetId}`;
 const communityCentreId = (communityId: string) => `centre-${communityId}`;
 
-/** 6 party branches with 101 members: four organizations of the report have their own, six small ones share two joint branches. */
-const OWN_BRANCHES: [string, number][] = [['欣和社工', 19], ['阳光社工', 17], ['长乐社工', 15], ['洛阳市心理咨询师协会', 22]];
-const JOINT_BRANCHES: [number, number][][] = [
-  [[16, 6], [17, 5], [18, 4]],
-  [[19, 5], [20, 4], [21, 4]],
-];
-
 const hubs = () => SOCIAL_ORGANIZATIONS.filter((o) => o.kind === 'HUB');
 
 function centres(): ServiceCentre[] {
@@ -52,23 +45,11 @@ function centres(): ServiceCentre[] {
 }
 
 function partyCoverages(): Map<string, PartyCoverage> {
-  const socialOrgPartyOrgs = PARTY_ORGANIZATIONS.filter((p) => p.sector === 'SOCIAL_ORGANIZATION');
-  const used = new Set<string>();
-  // A branch is registered with the regional party committee of a community the organization serves, where there is one.
-  const branchFor = (org: SocialOrganizationFixture) => {
-    const chosen = socialOrgPartyOrgs.find((p) => !used.has(p.id) && org.communityIds.includes(p.communityId)) ?? socialOrgPartyOrgs.find((p) => !used.has(p.id))!;
-    used.add(chosen.id);
-    return chosen.id;
-  };
   const coverage = new Map<string, PartyCoverage>();
-  for (const [name, members] of OWN_BRANCHES) {
-    const org = SOCIAL_ORGANIZATIONS.find((o) => o.name === name)!;
-    coverage.set(org.id, { mode: 'OWN_BRANCH', partyOrganizationId: branchFor(org), partyMembers: members, instructorName: null, since: '2019-07-01' });
-  }
-  for (const branch of JOINT_BRANCHES) {
-    const orgs = branch.map(([index]) => SOCIAL_ORGANIZATIONS[index]!);
-    const partyOrganizationId = branchFor(orgs[0]!);
-    branch.forEach(([, members], i) => coverage.set(orgs[i]!.id, { mode: 'JOINT_BRANCH', partyOrganizationId, partyMembers: members, instructorName: null, since: '2021-07-01' }));
+  for (const branch of SOCIAL_ORG_PARTY_BRANCHES) {
+    for (const o of branch.organizations) {
+      coverage.set(o.organizationId, { mode: branch.mode, partyOrganizationId: branch.partyOrganizationId, partyMembers: o.partyMembers, instructorName: null, since: branch.since });
+    }
   }
   // Hubs without a branch get a party-building instructor from the community party organization.
   const rng = new SeededRandom('sanshe-party-instructors');

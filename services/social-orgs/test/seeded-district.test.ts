@@ -1,4 +1,4 @@
-import { COMMUNITIES, SERVICE_CONTRACTS, SERVICE_ITEM_CODES } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORG_PARTY_BRANCHES } from '@sanshe/seed-fixtures';
 import { seed, type SeedSummary } from '@sanshe/social-orgs/seed';
 import { startStack, type Stack } from '@sanshe/test-env';
 
@@ -15,7 +15,7 @@ describe('the seeded district, through the gateway', () => {
   afterAll(() => stack?.stop());
 
   it("shows anonymous callers the report's figures for organizations, hubs, party branches and centres", async () => {
-    const res = await stack.query(`{ socialOrgOverview { organizations hubs organizationsAtCentres partyBranches partyMembersInBranches centres { district street community } } }`);
+    const res = await stack.query(`{ socialOrgOverview { organizations hubs organizationsAtCentres partyBranches partyBranchOrganizations { id } centres { district street community } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       socialOrgOverview: {
@@ -23,7 +23,7 @@ describe('the seeded district, through the gateway', () => {
         hubs: 12,
         organizationsAtCentres: expect.any(Number),
         partyBranches: 6,
-        partyMembersInBranches: 101,
+        partyBranchOrganizations: SOCIAL_ORG_PARTY_BRANCHES.map((b) => ({ id: b.partyOrganizationId })).sort((a, b) => a.id.localeCompare(b.id)),
         centres: { district: 1, street: 11, community: 71 },
       },
     });

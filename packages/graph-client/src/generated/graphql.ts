@@ -704,7 +704,7 @@ export type Mutation = {
   joinCoBuilding: PartyOrganization;
   /** Emits partyOrganization.leftCoBuilding. */
   leaveCoBuilding: PartyOrganization;
-  /** Commits an open offer to a need of the same co-building area; emits project.matched. */
+  /** Commits an open offer to a need of the same co-building area and the same kind (精准对接); an offer of another kind needs kindMismatchReason (BAD_USER_INPUT without it). Emits project.matched. */
   matchResourceOffer: ProjectMatch;
   /** Emits resident.moved. */
   moveResident: Resident;
@@ -1049,6 +1049,7 @@ export type MutationLeaveCoBuildingArgs = {
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
 export type MutationMatchResourceOfferArgs = {
+  kindMismatchReason?: InputMaybe<Scalars['String']['input']>;
   needId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   offerId: Scalars['ID']['input'];
@@ -1484,7 +1485,7 @@ export type PartyCheckupResult =
 export type PartyCoverage = {
   instructorName?: Maybe<Scalars['String']['output']>;
   mode: PartyCoverageMode;
-  /** Party members among the organization's staff. */
+  /** Party members among the organization's staff, as declared when the coverage was set. The branch's members are registry's: partyOrganization.memberCount. */
   partyMembers: Scalars['Int']['output'];
   /** The branch (OWN_BRANCH / JOINT_BRANCH) or the party organization sending the instructor. */
   partyOrganization: PartyOrganization;
@@ -1659,6 +1660,8 @@ export type PostingKind =
   | 'REFUND';
 
 export type ProjectMatch = {
+  /** Why an offer of another kind than the need's was matched anyway; null when the kinds agree. */
+  kindMismatchReason?: Maybe<Scalars['String']['output']>;
   matchedAt: Scalars['String']['output'];
   need: ProjectNeed;
   note?: Maybe<Scalars['String']['output']>;
@@ -2701,16 +2704,27 @@ export type SignServiceContractInput = {
   startsOn: Scalars['String']['input'];
 };
 
+/**
+ * The social-organization overview, owned by social-orgs; registry adds the members of the party
+ * branches inside social organizations, since it holds the party members (one owner for 党员101人).
+ */
 export type SocialOrgOverview = {
   centres: CentreCounts;
   hubs: Scalars['Int']['output'];
+  /** Always "district": there is one overview. */
+  id: Scalars['ID']['output'];
   /** Organizations reached by a party-building instructor instead of a branch. */
   instructorCovered: Scalars['Int']['output'];
   /** Registered organizations that are not deregistered. */
   organizations: Scalars['Int']['output'];
   organizationsAtCentres: Scalars['Int']['output'];
+  /** The party organizations that are branches inside social organizations, as social-orgs records them. */
+  partyBranchIds: Array<Scalars['ID']['output']>;
+  /** Those branches: registry's party organizations, with their names and member counts. */
+  partyBranchOrganizations: Array<PartyOrganization>;
   /** Distinct party branches (own or joint) inside social organizations. */
   partyBranches: Scalars['Int']['output'];
+  /** Members of those branches, counted from registry's party members: the report's 党员101人. */
   partyMembersInBranches: Scalars['Int']['output'];
 };
 

@@ -2,7 +2,7 @@ import { authorize, pageRequest, toConnection, type PageArgs } from '@sanshe/ser
 import type { OrganizationFilter } from '../../data-access/organization-repository';
 import { recordAnnualReview, type AnnualReview, type AnnualReviewInput } from '../../domain/annual-review';
 import { registerOrganization, updateOrganization, type CentreLevel, type Organization, type PartyCoverage, type RegisterOrganizationInput, type ServiceCentre, type UpdateOrganizationInput } from '../../domain/organization';
-import { socialOrgOverview } from '../../domain/overview';
+import { socialOrgOverview, type SocialOrgOverview } from '../../domain/overview';
 import { setPartyCoverage, type PartyCoverageInput } from '../../domain/party-coverage';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
@@ -64,6 +64,10 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
     AnnualReview: {
       organization: (r: AnnualReview, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.organizations.load(r.organizationId),
       recordedAt: (r: AnnualReview) => new Date(r.recordedAt).toISOString(),
+    },
+    SocialOrgOverview: {
+      __resolveReference: async () => socialOrgOverview(await deps.organizations.overviewFacts()),
+      partyBranchOrganizations: (o: SocialOrgOverview) => o.partyBranchIds.map((id) => ref('PartyOrganization', id)),
     },
     ServiceCentre: {
       id: (c: ServiceCentre) => c._id,
