@@ -10,6 +10,8 @@ describe('the seeded district', () => {
       expect(COMMUNITIES.map((c) => c.name)).toContain(name);
     }
     for (const street of STREETS) expect(COMMUNITIES.some((c) => c.streetId === street.id)).toBe(true);
+    // 重二社区 is 重庆路二社区 by its short name: the district has one of them, not both.
+    expect(COMMUNITIES.map((c) => c.name)).not.toContain('重庆路二社区');
   });
 
   it('has 338 co-building party organizations and 229 social organizations, 12 of them hubs', () => {
@@ -21,6 +23,8 @@ describe('the seeded district', () => {
     expect(serving).toHaveLength(6);
     expect(serving.map((o) => o.name)).toContain('欣和社工');
     expect(new Set(SOCIAL_ORGANIZATIONS.map((o) => o.name)).size).toBe(229);
+    // Generated names join two different parts: 同心睦邻, never 同心同心.
+    for (const o of SOCIAL_ORGANIZATIONS) expect(o.name).not.toMatch(/^涧西区(.{2})\1/);
   });
 
   it('has at least 20,000 residents, the same on every build', () => {
