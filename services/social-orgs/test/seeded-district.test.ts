@@ -30,6 +30,21 @@ describe('the seeded district, through the gateway', () => {
     expect((res.data as { socialOrgOverview: { organizationsAtCentres: number } }).socialOrgOverview.organizationsAtCentres).toBeGreaterThanOrEqual(200);
   });
 
+  it("cites the report's sentences for the organization and social-worker figures, and none for a filtered selection", async () => {
+    type Sources = { sources: { field: string; citation: string }[] };
+    const res = await stack.query<{ socialOrgOverview: Sources; socialWorkerStats: Sources }>(`{ socialOrgOverview { sources { field citation } } socialWorkerStats { sources { field citation } } }`);
+    expect(res.errors).toBeUndefined();
+    const org = new Map(res.data!.socialOrgOverview.sources.map((s) => [s.field, s.citation]));
+    expect(org.get('organizations')).toContain('社会组织229家');
+    expect(org.get('partyMembersInBranches')).toContain('党员101人');
+    expect(org.has('organizationsAtCentres')).toBe(false);
+    const workers = new Map(res.data!.socialWorkerStats.sources.map((s) => [s.field, s.citation]));
+    expect(workers.get('total')).toContain('166名社工');
+    expect(workers.get('certifiedAllWorkers')).toContain('100多名社工师');
+    const filtered = await stack.query<{ socialWorkerStats: Sources }>(`query($c: ID) { socialWorkerStats(filter: { communityId: $c }) { sources { field } } }`, { c: COMMUNITIES[0]!.id });
+    expect(filtered.data!.socialWorkerStats.sources).toEqual([]);
+  });
+
   it.each([
     ['DISTRICT', 1],
     ['STREET', 11],

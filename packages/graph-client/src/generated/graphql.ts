@@ -128,6 +128,8 @@ export type ActivityStats = {
   byMonth: Array<ActivityStatsLine>;
   /** Confirmed attendances. */
   participations: Scalars['Int']['output'];
+  /** District-wide over all time (no argument): which figures come from the report, and from which sentence. Empty otherwise; breakdowns are demo data. */
+  sources: Array<FigureSource>;
 };
 
 export type ActivityStatsLine = {
@@ -512,6 +514,8 @@ export type DistrictOverview = {
   regionalPartyCommittees: Scalars['Int']['output'];
   residents: Scalars['Int']['output'];
   ruralCommunities: Scalars['Int']['output'];
+  /** Which of these figures come from the report, and from which sentence; the others (party members, residents, service posts, brands) are demo data. */
+  sources: Array<FigureSource>;
   /** Service halls meeting the "三个统一" standard. */
   standardisedServiceHalls: Scalars['Int']['output'];
   streets: Scalars['Int']['output'];
@@ -604,6 +608,19 @@ export type ExpiryReport = {
   expiredPoints: Scalars['Int']['output'];
   /** More accounts are due; run again. */
   hasMore: Scalars['Boolean']['output'];
+};
+
+/**
+ * A figure that reproduces the source report (东方今报: 洛阳市涧西区：“三社联动”打通服务群众“最后一公里”),
+ * with the report's sentence. Figures of the same object that no source names are demo data.
+ */
+export type FigureSource = {
+  /** The report's sentence, shortened. */
+  citation: Scalars['String']['output'];
+  /** The field that serves the figure, e.g. "communities". */
+  field: Scalars['String']['output'];
+  /** The figure as the report states it, e.g. "71" or "15万人次". */
+  reported: Scalars['String']['output'];
 };
 
 export type GenerateRotaInput = {
@@ -2726,6 +2743,8 @@ export type SocialOrgOverview = {
   partyBranches: Scalars['Int']['output'];
   /** Members of those branches, counted from registry's party members: the report's 党员101人. */
   partyMembersInBranches: Scalars['Int']['output'];
+  /** Which of these figures come from the report, and from which sentence; the others are demo data. */
+  sources: Array<FigureSource>;
 };
 
 /**
@@ -2865,6 +2884,8 @@ export type SocialWorkerStats = {
   certifiedShare: Scalars['Float']['output'];
   collegeOrAbove: Scalars['Int']['output'];
   collegeShare: Scalars['Float']['output'];
+  /** District-wide (no filter): which figures come from the report, and from which sentence. Empty for a filtered selection, whose figures the report does not give. */
+  sources: Array<FigureSource>;
   total: Scalars['Int']['output'];
   under35: Scalars['Int']['output'];
   /** Shares are 0–1 with two decimals; 0 when total is 0. */

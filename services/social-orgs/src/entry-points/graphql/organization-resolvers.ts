@@ -4,6 +4,7 @@ import { recordAnnualReview, type AnnualReview, type AnnualReviewInput } from '.
 import { registerOrganization, updateOrganization, type CentreLevel, type Organization, type PartyCoverage, type RegisterOrganizationInput, type ServiceCentre, type UpdateOrganizationInput } from '../../domain/organization';
 import { socialOrgOverview, type SocialOrgOverview } from '../../domain/overview';
 import { setPartyCoverage, type PartyCoverageInput } from '../../domain/party-coverage';
+import { SOCIAL_ORG_OVERVIEW_SOURCES } from '../../domain/report-sources';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 const ref = (typename: string, id: string) => ({ __typename: typename, id });
@@ -18,7 +19,7 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
         const rows = await deps.organizations.search(args.filter ?? {}, page);
         return toConnection(rows, page.limit, (o) => o._id);
       },
-      socialOrgOverview: async () => socialOrgOverview(await deps.organizations.overviewFacts()),
+      socialOrgOverview: async () => ({ ...socialOrgOverview(await deps.organizations.overviewFacts()), sources: SOCIAL_ORG_OVERVIEW_SOURCES }),
       // Awaited here: the store hands back a mongoose query, which runs again (and throws) each
       // time something calls its then(), and Apollo's instrumentation calls it twice.
       serviceCentres: async (_: unknown, args: { level?: CentreLevel | null; streetId?: string | null }) => await deps.organizations.centres(args),
@@ -66,7 +67,7 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
       recordedAt: (r: AnnualReview) => new Date(r.recordedAt).toISOString(),
     },
     SocialOrgOverview: {
-      __resolveReference: async () => socialOrgOverview(await deps.organizations.overviewFacts()),
+      __resolveReference: async () => ({ ...socialOrgOverview(await deps.organizations.overviewFacts()), sources: SOCIAL_ORG_OVERVIEW_SOURCES }),
       partyBranchOrganizations: (o: SocialOrgOverview) => o.partyBranchIds.map((id) => ref('PartyOrganization', id)),
     },
     ServiceCentre: {

@@ -13,6 +13,7 @@ import {
   type RegisterWorkerInput,
   type SocialWorker,
 } from '../../domain/social-worker';
+import { SOCIAL_WORKER_STATS_SOURCES } from '../../domain/report-sources';
 import { ageOn, evaluatedWorkerStats, isCollegeOrAbove } from '../../domain/worker-stats';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
@@ -57,7 +58,9 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       socialWorkerStats: async (_: unknown, args: { filter?: WorkerFilter | null; asOf?: string | null }) => {
         const asOf = args.asOf ? parseDay('asOf', args.asOf) : (deps.config.STATS_AS_OF ?? today());
         // The filter's own underTargetEvaluation is ignored: the stats always split evaluated from all.
-        return evaluatedWorkerStats(await deps.workers.statsFacts({ ...args.filter, underTargetEvaluation: null }), asOf);
+        const stats = evaluatedWorkerStats(await deps.workers.statsFacts({ ...args.filter, underTargetEvaluation: null }), asOf);
+        const districtWide = !args.filter || Object.values(args.filter).every((v) => v === null || v === undefined);
+        return { ...stats, sources: districtWide ? SOCIAL_WORKER_STATS_SOURCES : [] };
       },
     },
     Mutation: {
