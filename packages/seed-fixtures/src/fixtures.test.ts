@@ -10,6 +10,8 @@ describe('the seeded district', () => {
       expect(COMMUNITIES.map((c) => c.name)).toContain(name);
     }
     for (const street of STREETS) expect(COMMUNITIES.some((c) => c.streetId === street.id)).toBe(true);
+    // 重二社区 is 重庆路二社区 by its short name: the district has one of them, not both.
+    expect(COMMUNITIES.map((c) => c.name)).not.toContain('重庆路二社区');
   });
 
   it('has 338 co-building party organizations and 229 social organizations, 12 of them hubs', () => {
@@ -21,6 +23,8 @@ describe('the seeded district', () => {
     expect(serving).toHaveLength(6);
     expect(serving.map((o) => o.name)).toContain('欣和社工');
     expect(new Set(SOCIAL_ORGANIZATIONS.map((o) => o.name)).size).toBe(229);
+    // Generated names join two different parts: 同心睦邻, never 同心同心.
+    for (const o of SOCIAL_ORGANIZATIONS) expect(o.name).not.toMatch(/^涧西区(.{2})\1/);
   });
 
   it('has at least 20,000 residents, the same on every build', () => {
@@ -36,12 +40,16 @@ describe('the seeded district', () => {
     expect(SERVICE_CATEGORIES.flatMap((c) => c.items)).toHaveLength(120);
   });
 
-  it('has two years of activity history: 7,000+ activities and 150,000+ attendances over all 71 communities', () => {
+  it("has two years of activity history: 7,000+ activities and the report's 15万人次 (150,000–159,999 attendances) over all 71 communities", () => {
     const history = activityHistory();
     expect(history.activities.length).toBeGreaterThanOrEqual(7_000);
     expect(history.attendances.length).toBeGreaterThanOrEqual(150_000);
+    expect(history.attendances.length).toBeLessThan(160_000);
     expect(new Set(history.activities.map((a) => a.communityId)).size).toBe(71);
-    const garden = history.activities.find((a) => a.title === '生态时蔬花园课堂')!;
+    const gardens = history.activities.filter((a) => a.title === '生态时蔬花园课堂');
+    const tianjiu = COMMUNITIES.find((c) => c.name === '天九社区')!.id;
+    expect(gardens.map((g) => g.organizer)).toEqual([{ kind: 'COMMUNITY', id: tianjiu }]);
+    const garden = gardens[0]!;
     const han = residents().find((r) => r.name === '韩桂芝')!;
     expect(history.attendances.some((a) => a.activityId === garden.id && a.residentId === han.id)).toBe(true);
     expect(new Set(history.attendances.map((a) => a.id)).size).toBe(history.attendances.length);

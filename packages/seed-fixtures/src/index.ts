@@ -7,3 +7,4 @@ export * from './catalogue';
 export * from './activity-history';
 export * from './social-workers';
 export * from './service-contracts';
+export * from './party-branches';

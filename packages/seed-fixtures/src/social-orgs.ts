@@ -37,6 +37,14 @@ const SUFFIX: Record<OrganizationKind, string> = {
 const CODE_PREFIX = '52410305';
 const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
+/** Two different name parts ("同心睦邻", never "同心同心"); a repeat takes the next part, so the draws stay the same. */
+function twoParts(rng: SeededRandom): string {
+  const first = Math.floor(rng.next() * NAME_PARTS.length);
+  let second = Math.floor(rng.next() * NAME_PARTS.length);
+  if (second === first) second = (second + 1) % NAME_PARTS.length;
+  return NAME_PARTS[first]! + NAME_PARTS[second]!;
+}
+
 function build(): SocialOrganizationFixture[] {
   const rng = new SeededRandom('sanshe-social-orgs');
   const wuhanRoad = communityByName('武汉路社区').id;
@@ -51,7 +59,7 @@ function build(): SocialOrganizationFixture[] {
   for (let i = 0; i < SOCIAL_ORGANIZATION_COUNT; i += 1) {
     const kind: OrganizationKind = i < named.length ? named[i]!.kind : i < named.length + HUB_COUNT ? 'HUB' : rng.pick(KINDS);
     let name = named[i]?.name ?? '';
-    while (!name || usedNames.has(name)) name = `涧西区${rng.pick(NAME_PARTS)}${rng.pick(NAME_PARTS)}${SUFFIX[kind]}`;
+    while (!name || usedNames.has(name)) name = `涧西区${twoParts(rng)}${SUFFIX[kind]}`;
     usedNames.add(name);
     const domains = named[i]?.domains ?? [...new Set([rng.pick(DOMAINS), rng.pick(DOMAINS)])];
     // 6 organizations serve 武汉路社区: 欣和社工 and five others.

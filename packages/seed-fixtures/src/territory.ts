@@ -28,10 +28,11 @@ export const STREETS: StreetFixture[] = STREET_NAMES.map((name, i) => ({ id: `st
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七'];
 
 /** Communities the report names, with the street they are placed in. */
-const NAMED: Record<string, { street: number; urban: boolean; brand?: { name: string; description: string } }> = {
+const NAMED: Record<string, { street: number; urban: boolean; brand?: { name: string; description: string }; twin?: string }> = {
   武汉路社区: { street: 6, urban: true, brand: { name: '三家七社十色服务', description: '“1+1+N” community service model around the party-mass service centre.' } },
   天九社区: { street: 1, urban: true },
-  重二社区: { street: 4, urban: true, brand: { name: '党旗下的邻里情', description: 'Neighbourliness under the party flag.' } },
+  // 重二社区 is the short name of 重庆路二社区: it takes that slot, so the district has one, not both.
+  重二社区: { street: 4, urban: true, twin: '重庆路二社区', brand: { name: '党旗下的邻里情', description: 'Neighbourliness under the party flag.' } },
   长安路三社区: { street: 7, urban: true, brand: { name: '红色套餐', description: 'A “red package” of party-led services.' } },
   南口社区: { street: 3, urban: true, brand: { name: '十五分钟生活服务圈', description: 'Every daily service within fifteen minutes on foot.' } },
   南村社区: { street: 8, urban: false, brand: { name: '党群联络点', description: 'Party–masses liaison points in every lane.' } },
@@ -50,7 +51,7 @@ function buildCommunities(): CommunityFixture[] {
   for (const [name, info] of named) {
     // A name like 长安路三社区 takes the slot its generated twin would have had.
     const root = STREETS[info.street]!.name.replace('街道', '');
-    const twin = slots.findIndex((s) => s.street === info.street && `${root}${NUMERALS[s.index]}社区` === name);
+    const twin = slots.findIndex((s) => s.street === info.street && `${root}${NUMERALS[s.index]}社区` === (info.twin ?? name));
     const slot = twin >= 0 ? twin : slots.findIndex((s, i) => s.street === info.street && !taken.has(i));
     taken.add(slot);
     namesBySlot.set(slot, name);

@@ -46,6 +46,17 @@ describe('read models of live activities', () => {
     expect(counted).toEqual({ activities: 1, participations: 1, byCategory: [{ key: 'ENVIRONMENTAL_CLASS', activities: 1, participations: 1 }] });
   });
 
+  it("cites the report's 7000余场 and 15万人次 for the district-wide totals only", async () => {
+    const district = await stack.query<{ activityStats: { sources: { field: string; reported: string; citation: string }[] } }>(`{ activityStats { sources { field reported citation } } }`);
+    expect(district.errors).toBeUndefined();
+    expect(district.data!.activityStats.sources).toEqual([
+      { field: 'activities', reported: '7000余场', citation: expect.stringContaining('7000余场') },
+      { field: 'participations', reported: '15万人次', citation: expect.stringContaining('服务居民累计达15万人次') },
+    ]);
+    const community = await stack.query<{ activityStats: { sources: unknown[] } }>(`query($c: ID) { activityStats(communityId: $c) { sources { field } } }`, { c: communityId });
+    expect(community.data!.activityStats.sources).toEqual([]);
+  });
+
   it('counts an event delivered twice only once', async () => {
     const repo = new StatsRepository(createModels(stack.services.activities!.connection));
     const delta = { bucketId: `LIVE|${communityId}|2026-12`, communityId, streetId: 's', month: '2026-12', category: 'CULTURE', delta: { activities: 1, participations: 0 } };

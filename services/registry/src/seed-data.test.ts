@@ -1,4 +1,4 @@
-import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, SOCIAL_ORG_PARTY_BRANCHES } from '@sanshe/seed-fixtures';
 import { buildSeedData, SHI_AYI_RESIDENT_ID } from './seed-data';
 
 describe('the registry seed data', () => {
@@ -22,6 +22,21 @@ describe('the registry seed data', () => {
     expect(data.communities.find((c) => c._id === wuhan.id)!.stats.residents).toBe(residents().filter((r) => r.communityId === wuhan.id).length);
     expect(data.partyOrganizations.reduce((n, o) => n + o.memberCount, 0)).toBe(data.partyMembers.length);
     expect(data.partyMembers.length).toBeGreaterThan(2_000);
+  });
+
+  it('holds the 101 members of the six branches inside social organizations, each branch named after its organizations', () => {
+    const branches = SOCIAL_ORG_PARTY_BRANCHES.map((b) => data.partyOrganizations.find((o) => o._id === b.partyOrganizationId)!);
+    expect(branches.map((b) => b.name)).toEqual(expect.arrayContaining(['欣和社工党支部', '阳光社工党支部', '长乐社工党支部', '洛阳市心理咨询师协会党支部']));
+    for (const b of branches) expect(b).toMatchObject({ sector: 'SOCIAL_ORGANIZATION', kind: 'BRANCH' });
+    expect(branches.reduce((n, b) => n + b.memberCount, 0)).toBe(101);
+    expect(data.partyMembers.filter((m) => branches.some((b) => b._id === m.organizationId))).toHaveLength(101);
+  });
+
+  it('matches seeded offers only to needs of the same kind (精准对接)', () => {
+    const matched = data.resourceOffers.filter((o) => o.match);
+    expect(matched.length).toBeGreaterThanOrEqual(40);
+    const needs = new Map(data.projectNeeds.map((n) => [n._id, n]));
+    expect(matched.filter((o) => needs.get(o.match!.needId)!.category !== o.category)).toEqual([]);
   });
 
   it("puts 石阿姨 on a service post in 武汉路社区's activity room", () => {

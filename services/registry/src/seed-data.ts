@@ -8,6 +8,7 @@ import {
   communityByName,
   pad,
   PARTY_ORGANIZATIONS,
+  partyBranchById,
   residents,
   SEED_YEAR,
   SEEDED_AT,
@@ -95,13 +96,16 @@ function organizationOf(fixture: PartyOrganizationFixture, index: number, rng: S
     };
   }
   // A community holds at most one unit of each sector, so community name + stem is unique.
-  const unitName = `${community.name}${rng.pick(UNIT_STEMS[fixture.sector])}`;
-  const kind = index % 6 === 0 ? 'GENERAL_BRANCH' : 'BRANCH';
+  const drawnUnit = `${community.name}${rng.pick(UNIT_STEMS[fixture.sector])}`;
+  // The six branches inside social organizations are named after the organizations they sit in.
+  const branch = partyBranchById(fixture.id);
+  const unitName = branch ? branch.organizations.map((o) => o.name).join('、') : drawnUnit;
+  const kind = branch ? 'BRANCH' : index % 6 === 0 ? 'GENERAL_BRANCH' : 'BRANCH';
   // Public institutions sit on the street's working committee; other units on their community's.
   const committeeId = committeeIdOf(fixture.sector === 'INSTITUTION' ? fixture.streetId : fixture.communityId);
   return {
     _id: fixture.id,
-    name: `${unitName}${kind === 'GENERAL_BRANCH' ? '党总支' : '党支部'}`,
+    name: branch ? branch.name : `${unitName}${kind === 'GENERAL_BRANCH' ? '党总支' : '党支部'}`,
     kind,
     sector: fixture.sector,
     unitName,
@@ -141,7 +145,11 @@ function membersOf(orgs: PartyOrganization[], byCommunity: Map<string, ResidentF
         });
       }
     } else {
-      for (let i = 0, n = rng.int(3, 12); i < n; i += 1) {
+      // A social organization's branch has the members the report counts (101 over the six).
+      const drawn = rng.int(3, 12);
+      const branch = partyBranchById(org._id);
+      const n = branch ? branch.organizations.reduce((sum, o) => sum + o.partyMembers, 0) : drawn;
+      for (let i = 0; i < n; i += 1) {
         members.push({
           _id: `partymember-${pad(members.length + 1, 5)}`,
           name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.chance(0.5) ? rng.pick(GIVEN) : ''}`,
@@ -196,7 +204,7 @@ const NEEDS: [ResourceCategory, string][] = [
   ['FUNDING', '四点半课堂需要运行经费'],
 ];
 
-/** A need per community; a third of the member units offer a resource, and every other offer is matched. */
+/** A need per community; a third of the member units offer a resource, and every other offer is matched to a need of its kind. */
 function projectsOf(orgs: PartyOrganization[], rng: SeededRandom): { needs: ProjectNeed[]; offers: ResourceOffer[] } {
   const needs = COMMUNITIES.map((c, i): ProjectNeed => {
     const [category, title] = NEEDS[i % NEEDS.length]!;
@@ -205,9 +213,11 @@ function projectsOf(orgs: PartyOrganization[], rng: SeededRandom): { needs: Proj
   const offers = orgs
     .filter((o, i) => o.sector !== 'COMMUNITY' && i % 3 === 0)
     .map((org, i): ResourceOffer => {
-      const category = rng.pick(NEEDS)[0];
+      const drawn = rng.pick(NEEDS)[0];
       const need = needs.find((n) => n.communityId === org.communityId)!;
       const matched = i % 2 === 0;
+      // 精准对接: a matched unit offers what its community's need asks for, never another kind.
+      const category = matched ? need.category : drawn;
       return {
         _id: `offer-${pad(i + 1, 3)}`,
         title: `${org.unitName}提供${{ VENUE: '活动场地', FUNDING: '资金支持', VOLUNTEERS: '党员志愿者', EXPERTISE: '专业服务', MATERIALS: '物资', OTHER: '其他资源' }[category]}`,

@@ -70,6 +70,16 @@ describe('the seeded district', () => {
     expect(summary).toMatchObject({ streets: 11, communities: 71, urbanCommunities: 54, regionalPartyCommittees: 82, coBuildingPartyOrganizations: 338 });
   });
 
+  it("cites the report's sentence for each figure it reproduces, and no source for demo figures", async () => {
+    const res = await stack.query<{ districtOverview: { sources: { field: string; reported: string; citation: string }[] } }>('{ districtOverview { sources { field reported citation } } }');
+    expect(res.errors).toBeUndefined();
+    const sources = new Map(res.data!.districtOverview.sources.map((s) => [s.field, s]));
+    expect([...sources.keys()].sort()).toEqual(['coBuildingPartyOrganizations', 'communities', 'regionalPartyCommittees', 'standardisedServiceHalls', 'streets', 'urbanCommunities']);
+    expect(sources.get('coBuildingPartyOrganizations')).toMatchObject({ reported: '338', citation: expect.stringContaining('338个党组织共驻共建') });
+    expect(sources.get('standardisedServiceHalls')!.citation).toContain('54个城市社区服务大厅');
+    for (const demo of ['partyMembers', 'residents']) expect(sources.has(demo)).toBe(false);
+  });
+
   it('spreads the 338 co-building organizations over the regional party committees of streets and communities', async () => {
     const res = await stack.query<{ regionalPartyCommittees: { level: string; memberCount: number }[] }>('{ regionalPartyCommittees { level memberCount } }');
     expect(res.errors).toBeUndefined();

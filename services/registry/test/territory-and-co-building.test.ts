@@ -142,4 +142,22 @@ describe('the territory and party-building registry', () => {
     const { event } = await readEvent('sanshe.registry.v1', (e) => e.subject === need.id && e.type === 'cn.sanshe.registry.project.matched.v1');
     expect(event.data).toMatchObject({ needId: need.id, offerId: offer.id, communityId: ids.a1, offeringOrganizationId: member, category: 'VENUE' });
   });
+
+  it('refuses to match an offer of another kind to a need (精准对接) unless the caller gives a reason, and keeps the reason', async () => {
+    const staffA1 = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.a1] });
+    const member = (await ok(createOrg(admin, { name: unique('涧西区法律服务所党支部'), sector: 'INSTITUTION', communityId: ids.a1 }))).createPartyOrganization.id;
+    await ok(stack.query(JOIN, { org: member, committee: `rpc-${ids.a1}` }, admin));
+    const funding = (await ok(stack.query<{ postResourceOffer: { id: string } }>(POST_OFFER, { input: { organizationId: member, title: '资金支持', description: '每年两万元', category: 'FUNDING' } }, staffA1))).postResourceOffer;
+    const need = (await ok(stack.query<{ postProjectNeed: { id: string } }>(POST_NEED, { input: { communityId: ids.a1, title: '百姓茶馆议事会需要法律顾问', description: '每月一次', category: 'EXPERTISE' } }, staffA1))).postProjectNeed;
+
+    const refused = await stack.query(MATCH, { offer: funding.id, need: need.id }, staffA1);
+    expect(errorOf(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kindMismatchReason' });
+    expect(refused.errors![0]!.message).toMatch(/FUNDING.*EXPERTISE.*kindMismatchReason/);
+    const still = await stack.query<{ resourceOffer: { status: string } }>('query($id: ID!) { resourceOffer(id: $id) { status } }', { id: funding.id });
+    expect(still.data?.resourceOffer.status).toBe('OPEN');
+
+    const OVERRIDE = 'mutation($offer: ID!, $need: ID!, $reason: String) { matchResourceOffer(offerId: $offer, needId: $need, kindMismatchReason: $reason) { kindMismatchReason offer { status } } }';
+    const matched = await ok(stack.query<{ matchResourceOffer: unknown }>(OVERRIDE, { offer: funding.id, need: need.id, reason: '经费用于聘请法律顾问' }, staffA1));
+    expect(matched.matchResourceOffer).toEqual({ kindMismatchReason: '经费用于聘请法律顾问', offer: { status: 'MATCHED' } });
+  });
 });

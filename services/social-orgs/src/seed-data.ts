@@ -6,10 +6,11 @@ import {
   SEEDED_AT,
   seedDayPlus,
   SERVICE_CONTRACTS,
+  SOCIAL_ORG_PARTY_BRANCHES,
   SOCIAL_ORGANIZATIONS,
+  OTHER_SOCIAL_WORKERS,
   SOCIAL_WORKERS,
   STREETS,
-  type SocialOrganizationFixture,
 } from '@sanshe/seed-fixtures';
 import type { AnnualReview, InspectionResult, PartyCheckupResult } from './domain/annual-review';
 import type { ServiceContract } from './domain/contract';
@@ -34,13 +35,6 @@ const districtCentreId = 'centre-district';
 const streetCentreId = (streetId: string) => `centre-${streetId}`;
 const communityCentreId = (communityId: string) => `centre-${communityId}`;
 
-/** 6 party branches with 101 members: four organizations of the report have their own, six small ones share two joint branches. */
-const OWN_BRANCHES: [string, number][] = [['欣和社工', 19], ['阳光社工', 17], ['长乐社工', 15], ['洛阳市心理咨询师协会', 22]];
-const JOINT_BRANCHES: [number, number][][] = [
-  [[16, 6], [17, 5], [18, 4]],
-  [[19, 5], [20, 4], [21, 4]],
-];
-
 const hubs = () => SOCIAL_ORGANIZATIONS.filter((o) => o.kind === 'HUB');
 
 function centres(): ServiceCentre[] {
@@ -57,23 +51,11 @@ function centres(): ServiceCentre[] {
 }
 
 function partyCoverages(): Map<string, PartyCoverage> {
-  const socialOrgPartyOrgs = PARTY_ORGANIZATIONS.filter((p) => p.sector === 'SOCIAL_ORGANIZATION');
-  const used = new Set<string>();
-  // A branch is registered with the regional party committee of a community the organization serves, where there is one.
-  const branchFor = (org: SocialOrganizationFixture) => {
-    const chosen = socialOrgPartyOrgs.find((p) => !used.has(p.id) && org.communityIds.includes(p.communityId)) ?? socialOrgPartyOrgs.find((p) => !used.has(p.id))!;
-    used.add(chosen.id);
-    return chosen.id;
-  };
   const coverage = new Map<string, PartyCoverage>();
-  for (const [name, members] of OWN_BRANCHES) {
-    const org = SOCIAL_ORGANIZATIONS.find((o) => o.name === name)!;
-    coverage.set(org.id, { mode: 'OWN_BRANCH', partyOrganizationId: branchFor(org), partyMembers: members, instructorName: null, since: '2019-07-01' });
-  }
-  for (const branch of JOINT_BRANCHES) {
-    const orgs = branch.map(([index]) => SOCIAL_ORGANIZATIONS[index]!);
-    const partyOrganizationId = branchFor(orgs[0]!);
-    branch.forEach(([, members], i) => coverage.set(orgs[i]!.id, { mode: 'JOINT_BRANCH', partyOrganizationId, partyMembers: members, instructorName: null, since: '2021-07-01' }));
+  for (const branch of SOCIAL_ORG_PARTY_BRANCHES) {
+    for (const o of branch.organizations) {
+      coverage.set(o.organizationId, { mode: branch.mode, partyOrganizationId: branch.partyOrganizationId, partyMembers: o.partyMembers, instructorName: null, since: branch.since });
+    }
   }
   // Hubs without a branch get a party-building instructor from the community party organization.
   const rng = new SeededRandom('sanshe-party-instructors');
@@ -139,14 +121,15 @@ function annualReviews(orgs: Organization[]): AnnualReview[] {
   });
 }
 
-const TRAINING_PROVIDERS = ['河南科技大学社会工作培训基地', '洛阳师范学院', '涧西区民政局'];
+// The report names no university or department as a partner ("与高校签订…培训协议"), so neither do these demo providers.
+const TRAINING_PROVIDERS = ['涧西区社会工作者培训基地', '签约高校（政府+院校培训协议）', '涧西区社工定期培训班'];
 const TRAINING_TITLES = ['社会工作实务', '社区矫正个案管理', '老年社会工作', '儿童保护与青少年服务', '心理危机干预', '社区协商议事', '党建引领社会组织'];
 
 function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
   const rng = new SeededRandom('sanshe-social-worker-records');
   const docs: SocialWorker[] = [];
   const evaluations: Evaluation[] = [];
-  for (const w of SOCIAL_WORKERS) {
+  for (const w of [...SOCIAL_WORKERS, ...OTHER_SOCIAL_WORKERS]) {
     const trainings: Training[] = Array.from({ length: rng.int(1, 3) }, (_, t) => ({
       id: `training-${w.id}-${t + 1}`,
       title: rng.pick(TRAINING_TITLES),
@@ -166,8 +149,11 @@ function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
       trainings,
       status: 'ACTIVE',
       registeredOn: `${SEED_YEAR - 1}-01-01`,
+      underTargetEvaluation: w.underTargetEvaluation,
     };
     docs.push(worker);
+    // Only the 166 have a target evaluation; the other workers draw no score (and no random numbers).
+    if (!w.underTargetEvaluation) continue;
     const score = Math.round((60 + rng.next() * 38) * 10) / 10;
     const grade = gradeOf(score);
     evaluations.push({

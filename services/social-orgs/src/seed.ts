@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import { loadSocialOrgsConfig } from './config';
 import { createModels } from './data-access/models';
 import { SEEDED_AT, seedDocuments } from './seed-data';
+import { partyBuildingDocuments } from './seed-party-building';
 
 /** How many of each seeded kind exist after the run. */
 export type SeedSummary = Record<string, number>;
@@ -58,6 +59,11 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
     await insertMissing(models.ContractClaim, docs.claims.filter((c) => !signed.has(c.contractId)), false);
     await insertMissing(models.ServiceContract, docs.contracts, true);
     log(`service contracts: ${docs.contracts.length} (item-community-month claims: ${docs.claims.length})`);
+    const partyBuilding = partyBuildingDocuments(SEEDED_AT);
+    await insertMissing(models.JointMeeting, partyBuilding.meetings, false);
+    await insertMissing(models.OrganizationSupport, partyBuilding.support, false);
+    await insertMissing(models.OrganizationEvaluation, partyBuilding.evaluations, false);
+    log(`joint party-building meetings: ${partyBuilding.meetings.length}, support records: ${partyBuilding.support.length}, organization evaluations: ${partyBuilding.evaluations.length}`);
 
     // What the seed guarantees exists now (counting the collections would scan them).
     const branches = docs.organizations.filter((o) => o.partyCoverage && o.partyCoverage.mode !== 'INSTRUCTOR');

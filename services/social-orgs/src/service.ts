@@ -6,6 +6,7 @@ import { MongoClaimRegistry } from './data-access/claim-registry';
 import { ContractRepository } from './data-access/contract-repository';
 import { createModels, outboxModels } from './data-access/models';
 import { OrganizationRepository } from './data-access/organization-repository';
+import { PartyBuildingRepository } from './data-access/party-building-repository';
 import { PerformanceRepository } from './data-access/performance-repository';
 import { WorkerRepository } from './data-access/worker-repository';
 import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
@@ -26,6 +27,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       contracts: new ContractRepository(models, directory),
       claims: new MongoClaimRegistry(models),
       performance: new PerformanceRepository(models),
+      partyBuilding: new PartyBuildingRepository(models, directory),
     };
     return {
       typeDefs: parse(loadSubgraphSdl('social-orgs')),

@@ -1,4 +1,4 @@
-import { COMMUNITIES, SEED_YEAR, seedDayPlus, SERVICE_CONTRACTS, SERVICE_ITEM_CODES } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, SEED_YEAR, seedDayPlus, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORG_PARTY_BRANCHES } from '@sanshe/seed-fixtures';
 import { seed, type SeedSummary } from '@sanshe/social-orgs/seed';
 import { startStack, type Stack } from '@sanshe/test-env';
 
@@ -15,7 +15,7 @@ describe('the seeded district, through the gateway', () => {
   afterAll(() => stack?.stop());
 
   it("shows anonymous callers the report's figures for organizations, hubs, party branches and centres", async () => {
-    const res = await stack.query(`{ socialOrgOverview { organizations hubs organizationsAtCentres partyBranches partyMembersInBranches centres { district street community } } }`);
+    const res = await stack.query(`{ socialOrgOverview { organizations hubs organizationsAtCentres partyBranches partyBranchOrganizations { id } centres { district street community } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       socialOrgOverview: {
@@ -23,17 +23,70 @@ describe('the seeded district, through the gateway', () => {
         hubs: 12,
         organizationsAtCentres: expect.any(Number),
         partyBranches: 6,
-        partyMembersInBranches: 101,
+        partyBranchOrganizations: SOCIAL_ORG_PARTY_BRANCHES.map((b) => ({ id: b.partyOrganizationId })).sort((a, b) => a.id.localeCompare(b.id)),
         centres: { district: 1, street: 11, community: 71 },
       },
     });
     expect((res.data as { socialOrgOverview: { organizationsAtCentres: number } }).socialOrgOverview.organizationsAtCentres).toBeGreaterThanOrEqual(200);
   });
 
+  it("cites the report's sentences for the organization and social-worker figures, and none for a filtered selection", async () => {
+    type Sources = { sources: { field: string; citation: string }[] };
+    const res = await stack.query<{ socialOrgOverview: Sources; socialWorkerStats: Sources }>(`{ socialOrgOverview { sources { field citation } } socialWorkerStats { sources { field citation } } }`);
+    expect(res.errors).toBeUndefined();
+    const org = new Map(res.data!.socialOrgOverview.sources.map((s) => [s.field, s.citation]));
+    expect(org.get('organizations')).toContain('社会组织229家');
+    expect(org.get('partyMembersInBranches')).toContain('党员101人');
+    expect(org.has('organizationsAtCentres')).toBe(false);
+    const workers = new Map(res.data!.socialWorkerStats.sources.map((s) => [s.field, s.citation]));
+    expect(workers.get('total')).toContain('166名社工');
+    expect(workers.get('certifiedAllWorkers')).toContain('100多名社工师');
+    const filtered = await stack.query<{ socialWorkerStats: Sources }>(`query($c: ID) { socialWorkerStats(filter: { communityId: $c }) { sources { field } } }`, { c: COMMUNITIES[0]!.id });
+    expect(filtered.data!.socialWorkerStats.sources).toEqual([]);
+  });
+
+  it.each([
+    ['DISTRICT', 1],
+    ['STREET', 11],
+    ['COMMUNITY', 71],
+  ])('lists the %s-level service centres, each of that level', async (level, count) => {
+    type Centre = { id: string; name: string; level: string; streetId: string | null; community: { id: string } | null; organizations: { name: string }[] };
+    const res = await stack.query<{ serviceCentres: Centre[] }>(
+      `query($level: ServiceCentreLevel) { serviceCentres(level: $level) { id name level streetId community { id } operator { name } organizations { name } } }`,
+      { level },
+    );
+    expect(res.errors).toBeUndefined();
+    const centres = res.data!.serviceCentres;
+    expect(centres).toHaveLength(count);
+    for (const c of centres) expect(c.level).toBe(level);
+    if (level === 'DISTRICT') expect(centres[0]).toMatchObject({ name: '涧西区社会组织服务中心', streetId: null, community: null });
+    if (level === 'COMMUNITY') expect(new Set(centres.map((c) => c.community?.id))).toEqual(new Set(COMMUNITIES.map((c) => c.id)));
+  });
+
   it("shows anonymous callers the social workers' shares: 85% under 35, 92% college or above, 1/5 certified", async () => {
     const res = await stack.query(`{ socialWorkerStats { total under35Share collegeShare certifiedShare } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ socialWorkerStats: { total: 166, under35Share: 0.85, collegeShare: 0.92, certifiedShare: 0.2 } });
+  });
+
+  it('answers both certified figures: 1/5 of the 166 under target evaluation, and 100多名社工师 district-wide', async () => {
+    const res = await stack.query<{ socialWorkerStats: { total: number; certified: number; certifiedShare: number; certifiedAllWorkers: number } }>(
+      `{ socialWorkerStats { total certified certifiedShare certifiedAllWorkers } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.socialWorkerStats).toMatchObject({ total: 166, certified: 33, certifiedShare: 0.2 });
+    expect(res.data!.socialWorkerStats.certifiedAllWorkers).toBeGreaterThanOrEqual(100);
+    expect(res.data!.socialWorkerStats.certifiedAllWorkers).toBeLessThan(200);
+    const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
+    const others = await stack.query<{ socialWorkers: { edges: { node: { underTargetEvaluation: boolean; certificate: { level: string } | null; evaluations: unknown[] } }[] } }>(
+      `{ socialWorkers(filter: { underTargetEvaluation: false }, first: 100) { edges { node { underTargetEvaluation certificate { level } evaluations { year } } } } }`,
+      undefined,
+      admin,
+    );
+    expect(others.errors).toBeUndefined();
+    const nodes = others.data!.socialWorkers.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(res.data!.socialWorkerStats.certifiedAllWorkers - 33);
+    for (const n of nodes) expect(n).toMatchObject({ underTargetEvaluation: false, certificate: { level: expect.any(String) }, evaluations: [] });
   });
 
   it('keeps the under-35 share for years: the seeded birth dates give 141 of 166 until 2034', async () => {
@@ -139,6 +192,6 @@ describe('the seeded district, through the gateway', () => {
     const before = { counts: await counts(), org: await db.collection('organizations').findOne({ _id: 'org-001' as never }) };
     expect(await seed({ env })).toEqual(summary);
     expect({ counts: await counts(), org: await db.collection('organizations').findOne({ _id: 'org-001' as never }) }).toEqual(before);
-    expect(before.counts).toEqual([229, 166, 166, 73, 83, 229]);
+    expect(before.counts).toEqual([229, 166 + 72, 166, 73, 83, 229]);
   });
 });

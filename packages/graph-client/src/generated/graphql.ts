@@ -128,6 +128,8 @@ export type ActivityStats = {
   byMonth: Array<ActivityStatsLine>;
   /** Confirmed attendances. */
   participations: Scalars['Int']['output'];
+  /** District-wide over all time (no argument): which figures come from the report, and from which sentence. Empty otherwise; breakdowns are demo data. */
+  sources: Array<FigureSource>;
 };
 
 export type ActivityStatsLine = {
@@ -512,6 +514,8 @@ export type DistrictOverview = {
   regionalPartyCommittees: Scalars['Int']['output'];
   residents: Scalars['Int']['output'];
   ruralCommunities: Scalars['Int']['output'];
+  /** Which of these figures come from the report, and from which sentence; the others (party members, residents, service posts, brands) are demo data. */
+  sources: Array<FigureSource>;
   /** Service halls meeting the "三个统一" standard. */
   standardisedServiceHalls: Scalars['Int']['output'];
   streets: Scalars['Int']['output'];
@@ -596,6 +600,19 @@ export type EvaluationInput = {
   year: Scalars['Int']['input'];
 };
 
+export type EvaluationTarget = {
+  name: Scalars['String']['output'];
+  score: Scalars['Float']['output'];
+  /** Weights of an evaluation's targets add up to 100. */
+  weight: Scalars['Int']['output'];
+};
+
+export type EvaluationTargetInput = {
+  name: Scalars['String']['input'];
+  score: Scalars['Float']['input'];
+  weight: Scalars['Int']['input'];
+};
+
 export type ExpiryReport = {
   accountsExpired: Scalars['Int']['output'];
   asOf: Scalars['String']['output'];
@@ -604,6 +621,19 @@ export type ExpiryReport = {
   expiredPoints: Scalars['Int']['output'];
   /** More accounts are due; run again. */
   hasMore: Scalars['Boolean']['output'];
+};
+
+/**
+ * A figure that reproduces the source report (东方今报: 洛阳市涧西区：“三社联动”打通服务群众“最后一公里”),
+ * with the report's sentence. Figures of the same object that no source names are demo data.
+ */
+export type FigureSource = {
+  /** The report's sentence, shortened. */
+  citation: Scalars['String']['output'];
+  /** The field that serves the figure, e.g. "communities". */
+  field: Scalars['String']['output'];
+  /** The figure as the report states it, e.g. "71" or "15万人次". */
+  reported: Scalars['String']['output'];
 };
 
 export type GenerateRotaInput = {
@@ -634,6 +664,38 @@ export type InspectionResult =
   | 'FAILED'
   | 'PASSED';
 
+export type JointMeetingDecision = {
+  followUps: Array<MeetingFollowUp>;
+  text: Scalars['String']['output'];
+};
+
+export type JointMeetingDecisionInput = {
+  followUps?: InputMaybe<Array<MeetingFollowUpInput>>;
+  text: Scalars['String']['input'];
+};
+
+/** 党建联席会议 — a joint party-building meeting of social organizations (the 三三三 method's 党建联席机制), at district or street level. */
+export type JointPartyMeeting = {
+  decisions: Array<JointMeetingDecision>;
+  /** YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organizations: Array<SocialOrganization>;
+  /** The convening street; null for a district-level meeting. */
+  streetId?: Maybe<Scalars['ID']['output']>;
+  topic: Scalars['String']['output'];
+};
+
+export type JointPartyMeetingConnection = {
+  edges: Array<JointPartyMeetingEdge>;
+  pageInfo: PageInfo;
+};
+
+export type JointPartyMeetingEdge = {
+  cursor: Scalars['String']['output'];
+  node: JointPartyMeeting;
+};
+
 export type KpiTargets = {
   /** 1–5. */
   minAverageSatisfaction?: Maybe<Scalars['Float']['output']>;
@@ -646,6 +708,26 @@ export type KpiTargetsInput = {
   minAverageSatisfaction?: InputMaybe<Scalars['Float']['input']>;
   minOnTimeRate?: InputMaybe<Scalars['Float']['input']>;
   minOrdersCompleted?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A follow-up of a decision, owned by one of the organizations at the meeting. */
+export type MeetingFollowUp = {
+  action: Scalars['String']['output'];
+  doneOn?: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD. */
+  dueOn: Scalars['String']['output'];
+  /** Unique within its meeting. */
+  id: Scalars['ID']['output'];
+  /** Not done, and due before today. */
+  overdue: Scalars['Boolean']['output'];
+  owner: SocialOrganization;
+};
+
+export type MeetingFollowUpInput = {
+  action: Scalars['String']['input'];
+  dueOn: Scalars['String']['input'];
+  /** One of the meeting's organizations. */
+  ownerOrgId: Scalars['ID']['input'];
 };
 
 export type MoveResidentInput = {
@@ -685,6 +767,8 @@ export type Mutation = {
   closeServiceOrder: ServiceOrder;
   /** Closes a started activity; seats never checked in become no-shows; emits activity.completed. */
   completeActivity: Activity;
+  /** The owner organization's ORG_STAFF, the convening street's STREET_STAFF or DISTRICT_ADMIN. CONFLICT when already done. */
+  completeMeetingFollowUp: JointPartyMeeting;
   /** Creates a draft activity. */
   createActivity: Activity;
   createActivityGroup: ActivityGroup;
@@ -704,7 +788,7 @@ export type Mutation = {
   joinCoBuilding: PartyOrganization;
   /** Emits partyOrganization.leftCoBuilding. */
   leaveCoBuilding: PartyOrganization;
-  /** Commits an open offer to a need of the same co-building area; emits project.matched. */
+  /** Commits an open offer to a need of the same co-building area and the same kind (精准对接); an offer of another kind needs kindMismatchReason (BAD_USER_INPUT without it). Emits project.matched. */
   matchResourceOffer: ProjectMatch;
   /** Emits resident.moved. */
   moveResident: Resident;
@@ -724,6 +808,12 @@ export type Mutation = {
    * target evaluation). Once per worker and year (CONFLICT). Emits evaluation.recorded.
    */
   recordEvaluation: Evaluation;
+  /** The 三三三 method's joint meetings: DISTRICT_ADMIN for the district, STREET_STAFF for their street's organizations. */
+  recordJointPartyMeeting: JointPartyMeeting;
+  /** DISTRICT_ADMIN. CONFLICT when the organization already has an evaluation for the year. */
+  recordOrganizationEvaluation: OrganizationEvaluation;
+  /** DISTRICT_ADMIN, or STREET_STAFF for organizations serving their street. */
+  recordOrganizationSupport: OrganizationSupport;
   /** DISTRICT_ADMIN or ORG_STAFF of the employer. */
   recordTraining: SocialWorker;
   /**
@@ -934,6 +1024,17 @@ export type MutationCompleteActivityArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationCompleteMeetingFollowUpArgs = {
+  doneOn?: InputMaybe<Scalars['String']['input']>;
+  followUpId: Scalars['ID']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationCreateActivityArgs = {
   input: CreateActivityInput;
 };
@@ -1049,6 +1150,7 @@ export type MutationLeaveCoBuildingArgs = {
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
 export type MutationMatchResourceOfferArgs = {
+  kindMismatchReason?: InputMaybe<Scalars['String']['input']>;
   needId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   offerId: Scalars['ID']['input'];
@@ -1127,6 +1229,33 @@ export type MutationRecordCertificationArgs = {
 export type MutationRecordEvaluationArgs = {
   input: EvaluationInput;
   socialWorkerId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordJointPartyMeetingArgs = {
+  input: RecordJointPartyMeetingInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordOrganizationEvaluationArgs = {
+  input: RecordOrganizationEvaluationInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordOrganizationSupportArgs = {
+  input: RecordOrganizationSupportInput;
 };
 
 
@@ -1431,6 +1560,15 @@ export type NoticeScope =
   | 'DISTRICT'
   | 'STREET';
 
+/** 目标考评 of a social organization (the 三三三 method's 目标考评机制): weighted targets, one evaluation per year. */
+export type OrganizationEvaluation = {
+  rating: OrganizationRating;
+  /** The weighted score, 0–100, two decimals. */
+  score: Scalars['Float']['output'];
+  targets: Array<EvaluationTarget>;
+  year: Scalars['Int']['output'];
+};
+
 export type OrganizationKind =
   | 'ASSOCIATION'
   | 'FOUNDATION'
@@ -1439,10 +1577,34 @@ export type OrganizationKind =
   | 'SOCIAL_WORK_AGENCY'
   | 'VOLUNTEER_TEAM';
 
+export type OrganizationRating =
+  /** Score 90 or more. */
+  | 'EXCELLENT'
+  /** Below 60. */
+  | 'FAIL'
+  /** 80 to 89.99. */
+  | 'GOOD'
+  /** 60 to 79.99. */
+  | 'PASS';
+
 export type OrganizationStatus =
   | 'ACTIVE'
   | 'DEREGISTERED'
   | 'SUSPENDED';
+
+/** 综合保障 — support given to a social organization (the 三三三 method's 综合保障机制): funds, rooms or training, with its value. */
+export type OrganizationSupport = {
+  /** The value in yuan (for rooms and training, what they are worth). */
+  amountYuan: Scalars['Float']['output'];
+  description: Scalars['String']['output'];
+  /** The district, a street office or a community, as recorded. */
+  givenBy: Scalars['String']['output'];
+  /** YYYY-MM-DD. */
+  givenOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: SupportKind;
+  organization: SocialOrganization;
+};
 
 export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -1484,7 +1646,7 @@ export type PartyCheckupResult =
 export type PartyCoverage = {
   instructorName?: Maybe<Scalars['String']['output']>;
   mode: PartyCoverageMode;
-  /** Party members among the organization's staff. */
+  /** Party members among the organization's staff, as declared when the coverage was set. The branch's members are registry's: partyOrganization.memberCount. */
   partyMembers: Scalars['Int']['output'];
   /** The branch (OWN_BRANCH / JOINT_BRANCH) or the party organization sending the instructor. */
   partyOrganization: PartyOrganization;
@@ -1659,6 +1821,8 @@ export type PostingKind =
   | 'REFUND';
 
 export type ProjectMatch = {
+  /** Why an offer of another kind than the need's was matched anyway; null when the kinds agree. */
+  kindMismatchReason?: Maybe<Scalars['String']['output']>;
   matchedAt: Scalars['String']['output'];
   need: ProjectNeed;
   note?: Maybe<Scalars['String']['output']>;
@@ -1724,6 +1888,8 @@ export type Query = {
   districtOverview: DistrictOverview;
   /** The current earning rules; public. */
   earningRules: EarningRules;
+  /** Joint party-building meetings, ordered by id; `first` 1–100 (default 20). Public. */
+  jointPartyMeetings: JointPartyMeetingConnection;
   /** Sum of every account's balance, the issuing account included: 0 when the ledger is whole. District admins. */
   ledgerBalanceSum: Scalars['Int']['output'];
   /** The caller's own points account (residents). */
@@ -1845,6 +2011,14 @@ export type QueryCommunityArgs = {
 
 export type QueryCommunityByNameArgs = {
   name: Scalars['String']['input'];
+  streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryJointPartyMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
   streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2103,6 +2277,35 @@ export type RecordAnnualReviewInput = {
   year: Scalars['Int']['input'];
 };
 
+export type RecordJointPartyMeetingInput = {
+  /** At least one decision. */
+  decisions: Array<JointMeetingDecisionInput>;
+  heldOn: Scalars['String']['input'];
+  /** At least two organizations. */
+  organizationIds: Array<Scalars['ID']['input']>;
+  /** The convening street: its STREET_STAFF may record, and every organization must serve one of its communities. Omitted: a district meeting, DISTRICT_ADMIN only. */
+  streetId?: InputMaybe<Scalars['ID']['input']>;
+  topic: Scalars['String']['input'];
+};
+
+export type RecordOrganizationEvaluationInput = {
+  organizationId: Scalars['ID']['input'];
+  /** Weights add up to 100. */
+  targets: Array<EvaluationTargetInput>;
+  year: Scalars['Int']['input'];
+};
+
+export type RecordOrganizationSupportInput = {
+  amountYuan: Scalars['Float']['input'];
+  description: Scalars['String']['input'];
+  givenBy: Scalars['String']['input'];
+  givenOn: Scalars['String']['input'];
+  kind: SupportKind;
+  organizationId: Scalars['ID']['input'];
+  /** The street giving it: its STREET_STAFF may record support for organizations serving its communities. Omitted: DISTRICT_ADMIN only. */
+  streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 积分兑换 — a resident exchanging points for a reward. */
 export type Redemption = {
   cancelReason?: Maybe<Scalars['String']['output']>;
@@ -2180,6 +2383,8 @@ export type RegisterSocialWorkerInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   organizationId: Scalars['ID']['input'];
+  /** Default true: the worker joins the district's annual target evaluation. */
+  underTargetEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** 居民 — a resident registered in a community. */
@@ -2699,17 +2904,30 @@ export type SignServiceContractInput = {
   startsOn: Scalars['String']['input'];
 };
 
+/**
+ * The social-organization overview, owned by social-orgs; registry adds the members of the party
+ * branches inside social organizations, since it holds the party members (one owner for 党员101人).
+ */
 export type SocialOrgOverview = {
   centres: CentreCounts;
   hubs: Scalars['Int']['output'];
+  /** Always "district": there is one overview. */
+  id: Scalars['ID']['output'];
   /** Organizations reached by a party-building instructor instead of a branch. */
   instructorCovered: Scalars['Int']['output'];
   /** Registered organizations that are not deregistered. */
   organizations: Scalars['Int']['output'];
   organizationsAtCentres: Scalars['Int']['output'];
+  /** The party organizations that are branches inside social organizations, as social-orgs records them. */
+  partyBranchIds: Array<Scalars['ID']['output']>;
+  /** Those branches: registry's party organizations, with their names and member counts. */
+  partyBranchOrganizations: Array<PartyOrganization>;
   /** Distinct party branches (own or joint) inside social organizations. */
   partyBranches: Scalars['Int']['output'];
+  /** Members of those branches, counted from registry's party members: the report's 党员101人. */
   partyMembersInBranches: Scalars['Int']['output'];
+  /** Which of these figures come from the report, and from which sentence; the others are demo data. */
+  sources: Array<FigureSource>;
 };
 
 /**
@@ -2735,6 +2953,8 @@ export type SocialOrganization = {
   incubatedOrganizations: Array<SocialOrganization>;
   /** The hub organization that incubates this one, if any. */
   incubatingHub?: Maybe<SocialOrganization>;
+  /** Joint party-building meetings it took part in, newest first. Public. */
+  jointPartyMeetings: Array<JointPartyMeeting>;
   kind: OrganizationKind;
   name: Scalars['String']['output'];
   /** Public activities this organization organizes, by id. */
@@ -2750,6 +2970,10 @@ export type SocialOrganization = {
   /** Its social workers. Needs DISTRICT_ADMIN or ORG_STAFF of this organization. */
   socialWorkers?: Maybe<Array<SocialWorker>>;
   status: OrganizationStatus;
+  /** Support (综合保障) it received, newest first. Public: it is public money and public rooms. */
+  supportReceived: Array<OrganizationSupport>;
+  /** Its annual target evaluations (目标考评), newest first. Needs DISTRICT_ADMIN or ORG_STAFF of this organization. */
+  targetEvaluations?: Maybe<Array<OrganizationEvaluation>>;
 };
 
 
@@ -2818,6 +3042,8 @@ export type SocialWorker = {
   status: SocialWorkerStatus;
   trainingHours: Scalars['Float']['output'];
   trainings: Array<Training>;
+  /** One of the social workers under the district's annual target evaluation (目标考评), the report's 166; the district's other social workers are false. */
+  underTargetEvaluation: Scalars['Boolean']['output'];
 };
 
 export type SocialWorkerConnection = {
@@ -2834,15 +3060,21 @@ export type SocialWorkerFilter = {
   communityId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   streetId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: the workers under annual target evaluation (the report's 166); false: the district's other social workers; omitted: both. socialWorkerStats ignores it: its shares always count the evaluated, certifiedAllWorkers everyone. */
+  underTargetEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type SocialWorkerStats = {
   /** The day ages were counted on, YYYY-MM-DD. */
   asOf: Scalars['String']['output'];
   certified: Scalars['Int']['output'];
+  /** Certified social workers (社工师) whether under target evaluation or not, within the filter: the report's 已有100多名社工师 district-wide. */
+  certifiedAllWorkers: Scalars['Int']['output'];
   certifiedShare: Scalars['Float']['output'];
   collegeOrAbove: Scalars['Int']['output'];
   collegeShare: Scalars['Float']['output'];
+  /** District-wide (no filter): which figures come from the report, and from which sentence. Empty for a filtered selection, whose figures the report does not give. */
+  sources: Array<FigureSource>;
   total: Scalars['Int']['output'];
   under35: Scalars['Int']['output'];
   /** Shares are 0–1 with two decimals; 0 when total is 0. */
@@ -2945,6 +3177,12 @@ export type SubmitServiceOrderInput = {
   staffMember?: InputMaybe<StaffMemberInput>;
   summary?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type SupportKind =
+  | 'FUNDS'
+  | 'OTHER'
+  | 'ROOM'
+  | 'TRAINING';
 
 export type TerritoryLevel =
   | 'COMMUNITY'

@@ -11,6 +11,20 @@ export interface ProjectMatch {
   needId: string;
   matchedAt: Date;
   note: string | null;
+  /** Why an offer of another kind than the need's was matched anyway; null for a same-kind match. */
+  kindMismatchReason?: string | null;
+}
+
+/**
+ * 精准对接 — precise matching: an offer serves a need of its own kind (funding for funding, a
+ * venue for a venue). Matching across kinds needs a stated reason, kept with the match.
+ */
+export function checkMatchKind(offer: Pick<ResourceOffer, '_id' | 'category'>, need: Pick<ProjectNeed, '_id' | 'category'>, reason: string | null): void {
+  if (offer.category === need.category || reason) return;
+  throw new BadInputError(
+    'kindMismatchReason',
+    `Offer ${offer._id} offers ${offer.category} but need ${need._id} asks for ${need.category}; match an offer of the same kind, or give kindMismatchReason to match across kinds.`,
+  );
 }
 
 /** A resource offered by a co-building member unit; once matched, the match lives in the offer itself. */
@@ -126,10 +140,12 @@ export async function matchResourceOffer(
   note: string | null | undefined,
   caller: Caller,
   deps: CoBuildingDeps,
+  kindMismatchReason?: string | null,
 ): Promise<{ offer: ResourceOffer; needId: string }> {
   const action = `match resource offer ${offerId} to project need ${needId}`;
   requireRole(caller.identity, action, TERRITORY_STAFF);
   const cleanNote = optionalText('note', note, 500) ?? null;
+  const reason = optionalText('kindMismatchReason', kindMismatchReason, 500) ?? null;
   const [offer, need] = await Promise.all([deps.projects.offer(offerId), deps.projects.need(needId)]);
   if (!offer) throw new NotFoundError('ResourceOffer', offerId);
   if (!need) throw new NotFoundError('ProjectNeed', needId);
@@ -138,6 +154,7 @@ export async function matchResourceOffer(
   if (!area.includes(offer.committeeId)) {
     throw new BadInputError('offerId', `Offer ${offerId} was made to ${offer.committeeId}; a need of community ${need.communityId} can draw on its own committee or its street's only.`);
   }
+  checkMatchKind(offer, need, reason);
   if (offer.status !== 'OPEN') throw new ConflictError(`Offer ${offerId} is already committed to project need ${offer.match?.needId ?? 'another need'}.`);
   const matchedAt = new Date();
   const event = deps.events.create(
@@ -155,7 +172,7 @@ export async function matchResourceOffer(
     },
     caller.traceparent,
   );
-  const committed = await deps.projects.commitOffer(offer._id, { needId: need._id, matchedAt, note: cleanNote }, [event]);
+  const committed = await deps.projects.commitOffer(offer._id, { needId: need._id, matchedAt, note: cleanNote, kindMismatchReason: offer.category === need.category ? null : reason }, [event]);
   if (!committed) throw new ConflictError(`Offer ${offerId} was committed to another need meanwhile.`);
   return { offer: committed, needId: need._id };
 }

@@ -16,8 +16,18 @@ const POLICY_TOPICS = [
   '垃圾分类管理办法',
   '家庭医生签约服务指南',
 ];
-const STREET_NEWS = ['街道睦邻节', '社会组织公益创投路演', '街道志愿服务表彰会', '三社联动工作推进会', '社工站开放日', '街道文艺汇演', '平安建设宣传周', '党群服务中心新址启用'];
-const COMMUNITY_NEWS = ['社区睦邻学堂开课啦', '我家菜园收获节', '百姓茶馆议事会', '生态时蔬花园课堂', '广场舞排班表更新', '党员服务岗上岗', '润贤银行积分兑换日', '长者生日会'];
+/** What a street publishes: its news (社区动态) and two policy notices (政策告知) that tell residents what to do. */
+const STREET_NOTICES: { kind: Notice['kind']; title: string; body: string }[] = [
+  { kind: 'COMMUNITY_NEWS', title: '睦邻节', body: '睦邻节活动，欢迎辖区居民参加。' },
+  { kind: 'COMMUNITY_NEWS', title: '社会组织公益创投路演', body: '社会组织公益创投路演，欢迎辖区居民观摩。' },
+  { kind: 'POLICY_NOTICE', title: '关于开展高龄津贴年度认证的通知', body: '请80周岁以上老人或家属携带身份证到所在社区服务大厅完成年度认证，行动不便的可拨打服务热线预约上门。' },
+  { kind: 'COMMUNITY_NEWS', title: '志愿服务表彰会', body: '志愿服务表彰会，欢迎辖区居民参加。' },
+  { kind: 'COMMUNITY_NEWS', title: '社工站开放日', body: '社工站开放日，欢迎辖区居民参观咨询。' },
+  { kind: 'POLICY_NOTICE', title: '关于城乡居民医疗保险集中缴费的通知', body: '集中缴费期内可通过手机APP、社区服务大厅或呼叫中心办理，逾期将影响次年待遇。' },
+  { kind: 'COMMUNITY_NEWS', title: '平安建设宣传周', body: '平安建设宣传周，欢迎辖区居民参加。' },
+  { kind: 'COMMUNITY_NEWS', title: '党群服务中心新址启用', body: '党群服务中心新址启用，欢迎辖区居民前来办事。' },
+];
+const COMMUNITY_NEWS = ['睦邻学堂开课啦', '我家菜园收获节', '百姓茶馆议事会', '垃圾分类小课堂', '广场舞排班表更新', '党员服务岗上岗', '润贤银行积分兑换日', '长者生日会'];
 
 const DAY_MS = 86_400_000;
 
@@ -43,15 +53,16 @@ export function seededNotices(): Notice[] {
     });
   }
   for (const street of STREETS) {
-    STREET_NEWS.forEach((title, i) => {
+    STREET_NOTICES.forEach(({ kind, title, body }, i) => {
       notices.push({
         _id: `notice-${street.id}-${pad(i + 1, 2)}`,
-        kind: i % 3 === 2 ? 'POLICY_NOTICE' : 'COMMUNITY_NEWS',
+        kind,
         scope: 'STREET',
         streetId: street.id,
         communityId: null,
+        // Street names end in 街道 already ("天津路街道睦邻节", not "天津路街道街道睦邻节").
         title: `${street.name}${title}`,
-        body: `${street.name}${title}，欢迎辖区居民参加。`,
+        body: `${street.name}${body}`,
         publishedAt: when(),
         publishedBy: `staff-${street.id}`,
       });

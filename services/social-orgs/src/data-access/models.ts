@@ -7,6 +7,8 @@ import type { ContractClaim } from '../domain/contract-claims';
 import { contractClaimSchema, contractSchema, performanceSchema, type PerformanceDoc } from './contract-models';
 import { annualReviewSchema, organizationSchema, serviceCentreSchema } from './organization-models';
 import { evaluationSchema, socialWorkerSchema } from './worker-models';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../domain/party-building';
+import { jointMeetingSchema, organizationEvaluationSchema, organizationSupportSchema } from './party-building-models';
 
 export interface SocialOrgsModels {
   Organization: Model<Organization>;
@@ -17,6 +19,9 @@ export interface SocialOrgsModels {
   ServiceContract: Model<ServiceContract>;
   ContractClaim: Model<ContractClaim>;
   Performance: Model<PerformanceDoc>;
+  JointMeeting: Model<JointMeeting>;
+  OrganizationSupport: Model<OrganizationSupport>;
+  OrganizationEvaluation: Model<OrganizationEvaluation>;
 }
 
 /** The models on the service's own connection (never the mongoose singleton). */
@@ -31,6 +36,9 @@ export function createModels(connection: Connection): SocialOrgsModels {
     ServiceContract: model('ServiceContract', contractSchema),
     ContractClaim: model('ContractClaim', contractClaimSchema),
     Performance: model('Performance', performanceSchema),
+    JointMeeting: model('JointMeeting', jointMeetingSchema),
+    OrganizationSupport: model('OrganizationSupport', organizationSupportSchema),
+    OrganizationEvaluation: model('OrganizationEvaluation', organizationEvaluationSchema),
   };
 }
 

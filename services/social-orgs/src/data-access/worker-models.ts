@@ -29,6 +29,7 @@ export const socialWorkerSchema = new Schema<SocialWorker>(
     trainings: { type: [trainingSchema], default: [] },
     status: { type: String, required: true },
     registeredOn: { type: String, required: true },
+    underTargetEvaluation: { type: Boolean, default: true },
   },
   { collection: 'social_workers', timestamps: true, versionKey: false },
 );

@@ -9,6 +9,7 @@ export interface WorkerFilter {
   organizationId?: string | null;
   communityId?: string | null;
   streetId?: string | null;
+  underTargetEvaluation?: boolean | null;
 }
 
 function workerQuery(filter: WorkerFilter): FilterQuery<SocialWorker> {
@@ -16,6 +17,9 @@ function workerQuery(filter: WorkerFilter): FilterQuery<SocialWorker> {
   if (filter.organizationId) query.organizationId = filter.organizationId;
   if (filter.communityId) query.communityId = filter.communityId;
   if (filter.streetId) query.streetId = filter.streetId;
+  // Workers stored before the flag existed were all under evaluation, hence $ne rather than true.
+  if (filter.underTargetEvaluation === true) query.underTargetEvaluation = { $ne: false };
+  if (filter.underTargetEvaluation === false) query.underTargetEvaluation = false;
   return query;
 }
 
@@ -76,10 +80,10 @@ export class WorkerRepository implements WorkerStore {
     return this.models.SocialWorker.find({ organizationId: { $in: [...organizationIds] }, status: 'ACTIVE' }).sort({ _id: 1 }).lean<SocialWorker[]>();
   }
 
-  /** Social workers are a few hundred documents; statistics read three fields of the active ones. */
+  /** Social workers are a few hundred documents; statistics read four fields of the active ones. */
   statsFacts(filter: WorkerFilter): Promise<WorkerFacts[]> {
     return this.models.SocialWorker.find({ ...workerQuery(filter), status: 'ACTIVE' })
-      .select({ birthDate: 1, education: 1, certificate: 1 })
+      .select({ birthDate: 1, education: 1, certificate: 1, underTargetEvaluation: 1 })
       .lean<WorkerFacts[]>();
   }
 

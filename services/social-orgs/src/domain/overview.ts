@@ -6,19 +6,21 @@ export interface OverviewFacts {
 }
 
 export interface SocialOrgOverview {
+  /** There is one overview; the id lets registry add the branch members it owns. */
+  id: 'district';
   organizations: number;
   hubs: number;
   organizationsAtCentres: number;
   partyBranches: number;
-  partyMembersInBranches: number;
+  /** Registry's party organizations that are the branches; registry counts their members. */
+  partyBranchIds: string[];
   instructorCovered: number;
   centres: Record<'district' | 'street' | 'community', number>;
 }
 
-/** The district figures: a joint branch shared by several organizations counts once; its members are counted per organization. */
+/** The district figures: a joint branch shared by several organizations counts once. */
 export function socialOrgOverview(facts: OverviewFacts): SocialOrgOverview {
   const branches = new Set<string>();
-  let members = 0;
   let instructorCovered = 0;
   for (const org of facts.organizations) {
     const coverage = org.partyCoverage;
@@ -28,15 +30,15 @@ export function socialOrgOverview(facts: OverviewFacts): SocialOrgOverview {
       continue;
     }
     branches.add(coverage.partyOrganizationId);
-    members += coverage.partyMembers;
   }
   const centresAt = (level: CentreLevel) => facts.centres.filter((c) => c.level === level).length;
   return {
+    id: 'district',
     organizations: facts.organizations.length,
     hubs: facts.organizations.filter((o) => o.kind === 'HUB').length,
     organizationsAtCentres: facts.organizations.filter((o) => o.serviceCentreId).length,
     partyBranches: branches.size,
-    partyMembersInBranches: members,
+    partyBranchIds: [...branches].sort(),
     instructorCovered,
     centres: { district: centresAt('DISTRICT'), street: centresAt('STREET'), community: centresAt('COMMUNITY') },
   };

@@ -47,6 +47,8 @@ export interface SocialWorker {
   trainings: Training[];
   status: 'ACTIVE' | 'LEFT';
   registeredOn: string;
+  /** Among those whose annual target evaluation the district keeps (the report's 166); others are counted only as staff. */
+  underTargetEvaluation: boolean;
 }
 
 export interface Evaluation {
@@ -135,6 +137,8 @@ export interface RegisterWorkerInput {
   communityId: string;
   birthDate: string;
   education: Education;
+  /** Default true: a worker registered on the platform is evaluated unless said otherwise. */
+  underTargetEvaluation?: boolean | null;
 }
 
 export async function registerSocialWorker(input: RegisterWorkerInput, caller: Caller, deps: WorkerDeps): Promise<SocialWorker> {
@@ -160,6 +164,7 @@ export async function registerSocialWorker(input: RegisterWorkerInput, caller: C
     trainings: [],
     status: 'ACTIVE',
     registeredOn: today(),
+    underTargetEvaluation: input.underTargetEvaluation ?? true,
   };
   try {
     await deps.store.insertWorker(worker);

@@ -20,13 +20,24 @@ export interface SocialWorkerStats {
   collegeShare: number;
   certified: number;
   certifiedShare: number;
+  /** Certified workers whether under target evaluation or not: the report's 100多名社工师. */
+  certifiedAllWorkers: number;
   asOf: string;
 }
 
-export type WorkerFacts = Pick<SocialWorker, 'birthDate' | 'education' | 'certificate'>;
+export type WorkerFacts = Pick<SocialWorker, 'birthDate' | 'education' | 'certificate'> & Partial<Pick<SocialWorker, 'underTargetEvaluation'>>;
+
+/**
+ * The report gives its shares over the 166 under target evaluation and its 100多名社工师 over
+ * everyone: `workers` are all active workers in scope, the shares count those evaluated.
+ */
+export function evaluatedWorkerStats(workers: readonly WorkerFacts[], asOf: string): SocialWorkerStats {
+  const evaluated = workers.filter((w) => w.underTargetEvaluation !== false);
+  return { ...socialWorkerStats(evaluated, asOf), certifiedAllWorkers: workers.filter((w) => !!w.certificate).length };
+}
 
 /** The report's three shares (under 35, college or above, certified), two decimals, over `workers`. */
-export function socialWorkerStats(workers: readonly WorkerFacts[], asOf: string): SocialWorkerStats {
+export function socialWorkerStats(workers: readonly WorkerFacts[], asOf: string): Omit<SocialWorkerStats, 'certifiedAllWorkers'> {
   const total = workers.length;
   const under35 = workers.filter((w) => ageOn(w.birthDate, asOf) < 35).length;
   const collegeOrAbove = workers.filter((w) => isCollegeOrAbove(w.education)).length;

@@ -1,5 +1,6 @@
 import { authorize, pageRequest, toConnection, type PageArgs, type Role } from '@sanshe/service-kit';
 import type { ActivityDoc, ResidentRecordDoc } from '../../data-access/models';
+import { ACTIVITY_STATS_SOURCES } from '../../domain/report-sources';
 import { statsFilter, summarize, type StatsArgs } from '../../domain/stats';
 import type { RegistrationParent, ShiftParent } from './activity-resolvers';
 import type { ActivitiesContext, ResolverDeps } from './context';
@@ -35,7 +36,8 @@ export function entityResolvers(deps: ResolverDeps) {
     Query: {
       activityStats: async (_: unknown, args: StatsArgs) => {
         const filter = statsFilter(args);
-        return summarize(await deps.stats.buckets(filter), filter.category);
+        const districtWide = Object.values(filter).every((v) => v === null);
+        return { ...summarize(await deps.stats.buckets(filter), filter.category), sources: districtWide ? ACTIVITY_STATS_SOURCES : [] };
       },
       residentActivity: (_: unknown, args: { residentId: string }) => ({ id: args.residentId }),
     },

@@ -5,6 +5,8 @@ import type { MongoClaimRegistry } from '../../data-access/claim-registry';
 import type { PerformanceDoc } from '../../data-access/contract-models';
 import type { ContractRepository } from '../../data-access/contract-repository';
 import type { OrganizationRepository } from '../../data-access/organization-repository';
+import type { PartyBuildingRepository } from '../../data-access/party-building-repository';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../../domain/party-building';
 import type { PerformanceRepository } from '../../data-access/performance-repository';
 import type { WorkerRepository } from '../../data-access/worker-repository';
 import type { AnnualReview } from '../../domain/annual-review';
@@ -22,6 +24,7 @@ export interface SocialOrgsDeps {
   contracts: ContractRepository;
   claims: MongoClaimRegistry;
   performance: PerformanceRepository;
+  partyBuilding: PartyBuildingRepository;
 }
 
 /** Groups rows under every key they carry (an organization serves several communities). */
@@ -62,6 +65,9 @@ export function createLoaders(deps: SocialOrgsDeps) {
     }),
     contracts: byIdLoader<ServiceContract>((ids) => deps.contracts.byIds(ids)),
     contractsOf: groupedLoader((ids) => deps.contracts.providedBy(ids), (c: ServiceContract) => c.providerOrgId),
+    meetingsOf: multiGroupedLoader((ids) => deps.partyBuilding.meetingsOf(ids), (m: JointMeeting) => m.organizationIds),
+    supportOf: groupedLoader((ids) => deps.partyBuilding.supportOf(ids), (s: OrganizationSupport) => s.organizationId),
+    orgEvaluationsOf: groupedLoader((ids) => deps.partyBuilding.evaluationsOf(ids), (e: OrganizationEvaluation) => e.organizationId),
     performance: new DataLoader<string, PerformanceDoc | null>(async (ids) => {
       const rows = await deps.performance.byContracts(ids);
       return ids.map((id) => rows.find((r) => r._id === id) ?? null);

@@ -2,8 +2,9 @@ import { authorize, pageRequest, toConnection, type PageArgs } from '@sanshe/ser
 import type { OrganizationFilter } from '../../data-access/organization-repository';
 import { recordAnnualReview, type AnnualReview, type AnnualReviewInput } from '../../domain/annual-review';
 import { registerOrganization, updateOrganization, type CentreLevel, type Organization, type PartyCoverage, type RegisterOrganizationInput, type ServiceCentre, type UpdateOrganizationInput } from '../../domain/organization';
-import { socialOrgOverview } from '../../domain/overview';
+import { socialOrgOverview, type SocialOrgOverview } from '../../domain/overview';
 import { setPartyCoverage, type PartyCoverageInput } from '../../domain/party-coverage';
+import { SOCIAL_ORG_OVERVIEW_SOURCES } from '../../domain/report-sources';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 const ref = (typename: string, id: string) => ({ __typename: typename, id });
@@ -18,8 +19,10 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
         const rows = await deps.organizations.search(args.filter ?? {}, page);
         return toConnection(rows, page.limit, (o) => o._id);
       },
-      socialOrgOverview: async () => socialOrgOverview(await deps.organizations.overviewFacts()),
-      serviceCentres: (_: unknown, args: { level?: CentreLevel | null; streetId?: string | null }) => deps.organizations.centres(args),
+      socialOrgOverview: async () => ({ ...socialOrgOverview(await deps.organizations.overviewFacts()), sources: SOCIAL_ORG_OVERVIEW_SOURCES }),
+      // Awaited here: the store hands back a mongoose query, which runs again (and throws) each
+      // time something calls its then(), and Apollo's instrumentation calls it twice.
+      serviceCentres: async (_: unknown, args: { level?: CentreLevel | null; streetId?: string | null }) => await deps.organizations.centres(args),
     },
     Mutation: {
       registerSocialOrganization: (_: unknown, args: { input: RegisterOrganizationInput }, ctx: SocialOrgsContext) => registerOrganization(args.input, ctx, orgDeps),
@@ -62,6 +65,10 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
     AnnualReview: {
       organization: (r: AnnualReview, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.organizations.load(r.organizationId),
       recordedAt: (r: AnnualReview) => new Date(r.recordedAt).toISOString(),
+    },
+    SocialOrgOverview: {
+      __resolveReference: async () => ({ ...socialOrgOverview(await deps.organizations.overviewFacts()), sources: SOCIAL_ORG_OVERVIEW_SOURCES }),
+      partyBranchOrganizations: (o: SocialOrgOverview) => o.partyBranchIds.map((id) => ref('PartyOrganization', id)),
     },
     ServiceCentre: {
       id: (c: ServiceCentre) => c._id,

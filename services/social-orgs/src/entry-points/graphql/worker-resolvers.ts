@@ -13,7 +13,8 @@ import {
   type RegisterWorkerInput,
   type SocialWorker,
 } from '../../domain/social-worker';
-import { ageOn, isCollegeOrAbove, socialWorkerStats } from '../../domain/worker-stats';
+import { SOCIAL_WORKER_STATS_SOURCES } from '../../domain/report-sources';
+import { ageOn, evaluatedWorkerStats, isCollegeOrAbove } from '../../domain/worker-stats';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 /** Listing needs a scope the caller serves: an organization, a community or a street; the whole district is DISTRICT_ADMIN's. */
@@ -56,7 +57,10 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       },
       socialWorkerStats: async (_: unknown, args: { filter?: WorkerFilter | null; asOf?: string | null }) => {
         const asOf = args.asOf ? parseDay('asOf', args.asOf) : (deps.config.STATS_AS_OF ?? today());
-        return socialWorkerStats(await deps.workers.statsFacts(args.filter ?? {}), asOf);
+        // The filter's own underTargetEvaluation is ignored: the stats always split evaluated from all.
+        const stats = evaluatedWorkerStats(await deps.workers.statsFacts({ ...args.filter, underTargetEvaluation: null }), asOf);
+        const districtWide = !args.filter || Object.values(args.filter).every((v) => v === null || v === undefined);
+        return { ...stats, sources: districtWide ? SOCIAL_WORKER_STATS_SOURCES : [] };
       },
     },
     Mutation: {
@@ -82,6 +86,7 @@ export function workerResolvers(deps: SocialOrgsDeps) {
     SocialWorker: {
       __resolveReference: async (r: { id: string }, ctx: SocialOrgsContext) => visible(await ctx.loaders.workers.load(r.id), ctx),
       id: (w: SocialWorker) => w._id,
+      underTargetEvaluation: (w: SocialWorker) => w.underTargetEvaluation !== false,
       organization: (w: SocialWorker, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.organizations.load(w.organizationId),
       community: (w: SocialWorker) => (w.communityId ? { __typename: 'Community', id: w.communityId } : null),
       age: (w: SocialWorker) => ageOn(w.birthDate, today()),

@@ -17,10 +17,11 @@ interface MatchView {
   needId: string;
   matchedAt: Date;
   note: string | null;
+  kindMismatchReason: string | null;
 }
 
 const matchOf = (offer: ResourceOffer): MatchView | null =>
-  offer.match ? { offer, needId: offer.match.needId, matchedAt: offer.match.matchedAt, note: offer.match.note } : null;
+  offer.match ? { offer, needId: offer.match.needId, matchedAt: offer.match.matchedAt, note: offer.match.note, kindMismatchReason: offer.match.kindMismatchReason ?? null } : null;
 
 export function coBuildingResolvers(deps: RegistryDeps) {
   const projectDeps = { projects: deps.coBuilding, organizations: deps.party, territory: deps.territory, events: deps.events };
@@ -34,8 +35,8 @@ export function coBuildingResolvers(deps: RegistryDeps) {
     Mutation: {
       postResourceOffer: (_: unknown, args: { input: PostResourceOfferInput }, ctx: RegistryContext) => postResourceOffer(args.input, ctx, projectDeps),
       postProjectNeed: (_: unknown, args: { input: PostProjectNeedInput }, ctx: RegistryContext) => postProjectNeed(args.input, ctx, projectDeps),
-      matchResourceOffer: async (_: unknown, args: { offerId: string; needId: string; note?: string | null }, ctx: RegistryContext) => {
-        const { offer } = await matchResourceOffer(args.offerId, args.needId, args.note, ctx, projectDeps);
+      matchResourceOffer: async (_: unknown, args: { offerId: string; needId: string; note?: string | null; kindMismatchReason?: string | null }, ctx: RegistryContext) => {
+        const { offer } = await matchResourceOffer(args.offerId, args.needId, args.note, ctx, projectDeps, args.kindMismatchReason);
         return matchOf(offer);
       },
     },

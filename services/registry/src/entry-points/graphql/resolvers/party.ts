@@ -48,6 +48,15 @@ export function partyResolvers(deps: RegistryDeps) {
         assignServicePost(args.input, ctx, { posts: deps.party, territory: deps.territory }),
       endServicePost: (_: unknown, args: { id: string; endsOn: string }, ctx: RegistryContext) => endServicePost(args.id, args.endsOn, ctx, { posts: deps.party }),
     },
+    // social-orgs lists which party organizations are branches inside social organizations;
+    // their members are registry's, so registry alone counts them (the report's 党员101人).
+    SocialOrgOverview: {
+      __resolveReference: (o: { id: string; partyBranchIds: string[] }) => o,
+      partyMembersInBranches: async (o: { partyBranchIds: string[] }, _: unknown, ctx: RegistryContext) => {
+        const branches = await Promise.all(o.partyBranchIds.map((id) => ctx.loaders.organizations.load(id)));
+        return branches.reduce((n, b) => n + (b?.memberCount ?? 0), 0);
+      },
+    },
     PartyOrganization: {
       __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.organizations.load(ref.id),
       id: (o: PartyOrganization) => o._id,

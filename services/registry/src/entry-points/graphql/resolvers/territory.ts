@@ -1,4 +1,5 @@
 import { BadInputError, pageRequest, type PageArgs } from '@sanshe/service-kit';
+import { DISTRICT_OVERVIEW_SOURCES } from '../../../domain/report-sources';
 import { districtOverview } from '../../../domain/statistics';
 import {
   createCommunity,
@@ -46,7 +47,7 @@ export function territoryResolvers(deps: RegistryDeps) {
         const communities = args.level === 'STREET' ? [] : await deps.territory.communities({ streetId });
         return [...streets.map(committeeOfStreet), ...communities.map(committeeOfCommunity)];
       },
-      districtOverview: async () => districtOverview(await deps.statistics.overviewSource()),
+      districtOverview: async () => ({ ...districtOverview(await deps.statistics.overviewSource()), sources: DISTRICT_OVERVIEW_SOURCES }),
       partyBuildingProfile: async (_: unknown, args: { communityId: string }, ctx: RegistryContext) => ctx.loaders.communities.load(args.communityId),
     },
     Mutation: {

@@ -1,0 +1,66 @@
+import type { CommunityDirectory, KnownCommunity, PageRequest } from '@sanshe/service-kit';
+import type { FilterQuery } from 'mongoose';
+import type { Organization } from '../domain/organization';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport, PartyBuildingStore } from '../domain/party-building';
+import type { SocialOrgsModels } from './models';
+
+export interface JointMeetingFilter {
+  streetId?: string | null;
+  organizationId?: string | null;
+}
+
+export class PartyBuildingRepository implements PartyBuildingStore {
+  constructor(
+    private readonly models: SocialOrgsModels,
+    private readonly directory: CommunityDirectory,
+  ) {}
+
+  organizations(ids: readonly string[]): Promise<Organization[]> {
+    return this.models.Organization.find({ _id: { $in: [...ids] } }).lean<Organization[]>().exec();
+  }
+
+  communities(ids: readonly string[]): Promise<KnownCommunity[]> {
+    return this.directory.getMany(ids);
+  }
+
+  meeting(id: string): Promise<JointMeeting | null> {
+    return this.models.JointMeeting.findById(id).lean<JointMeeting>().exec();
+  }
+
+  async insertMeeting(meeting: JointMeeting): Promise<void> {
+    await this.models.JointMeeting.create(meeting);
+  }
+
+  async replaceMeeting(meeting: JointMeeting, expectedVersion: number): Promise<boolean> {
+    const res = await this.models.JointMeeting.replaceOne({ _id: meeting._id, version: expectedVersion }, meeting).exec();
+    return res.modifiedCount === 1;
+  }
+
+  async insertSupport(support: OrganizationSupport): Promise<void> {
+    await this.models.OrganizationSupport.create(support);
+  }
+
+  async insertEvaluation(evaluation: OrganizationEvaluation): Promise<void> {
+    await this.models.OrganizationEvaluation.create(evaluation);
+  }
+
+  meetingPage(filter: JointMeetingFilter, page: PageRequest): Promise<JointMeeting[]> {
+    const query: FilterQuery<JointMeeting> = {};
+    if (filter.streetId) query.streetId = filter.streetId;
+    if (filter.organizationId) query.organizationIds = filter.organizationId;
+    if (page.afterKey) query._id = { $gt: page.afterKey };
+    return this.models.JointMeeting.find(query).sort({ _id: 1 }).limit(page.limit + 1).lean<JointMeeting[]>().exec();
+  }
+
+  meetingsOf(organizationIds: readonly string[]): Promise<JointMeeting[]> {
+    return this.models.JointMeeting.find({ organizationIds: { $in: [...organizationIds] } }).sort({ heldOn: -1, _id: 1 }).lean<JointMeeting[]>().exec();
+  }
+
+  supportOf(organizationIds: readonly string[]): Promise<OrganizationSupport[]> {
+    return this.models.OrganizationSupport.find({ organizationId: { $in: [...organizationIds] } }).sort({ givenOn: -1, _id: 1 }).lean<OrganizationSupport[]>().exec();
+  }
+
+  evaluationsOf(organizationIds: readonly string[]): Promise<OrganizationEvaluation[]> {
+    return this.models.OrganizationEvaluation.find({ organizationId: { $in: [...organizationIds] } }).sort({ year: -1 }).lean<OrganizationEvaluation[]>().exec();
+  }
+}
