@@ -15,6 +15,7 @@ import { OutboxRelay } from './events/relay';
 import { createFormatError } from './graphql-errors';
 import { createRequestListener, sendJson } from './http';
 import { IDENTITY_HEADER, verifyIdentity } from './identity';
+import { scheduleJobs, type ScheduledJob } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { connectMongo, pingMongo, syncIndexes } from './mongo';
 
@@ -39,6 +40,8 @@ export interface ServiceParts<TContext extends RequestContext> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   outboxModels: Model<any>[];
   consumers?: ConsumerSpec[];
+  /** Periodic work, run once per period across all replicas (a lease in the store decides who). */
+  jobs?: ScheduledJob[];
 }
 
 export interface ServiceDeps<TConfig extends ServiceConfig> {
@@ -86,6 +89,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger);
   const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_SWEEP_MS });
   relay.start();
+  const jobs = scheduleJobs(parts.jobs ?? [], { connection, logger });
 
   const consumers = (parts.consumers ?? []).map(
     (spec) =>
@@ -166,6 +170,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     },
     async stop() {
       stopping = true;
+      await jobs.stop();
       await new Promise<void>((resolve) => {
         if (!httpServer.listening) return resolve();
         httpServer.close(() => resolve());
