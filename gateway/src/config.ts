@@ -1,4 +1,4 @@
-import { baseConfigSchema, loadConfig } from '@sanshe/service-kit';
+import { baseConfigSchema, DEV_JWT_SECRET, loadConfig } from '@sanshe/service-kit';
 import { z } from 'zod';
 
 const url = z.string().url();
@@ -20,7 +20,7 @@ export const gatewayConfigSchema = baseConfigSchema
     RESIDENT_SERVICES_URL: url.default('http://127.0.0.1:4004/graphql'),
     CREDITS_URL: url.default('http://127.0.0.1:4005/graphql'),
     /** HS256 secret for locally minted tokens; used when JWKS_URL is not set. */
-    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').default('sanshe-local-jwt-secret-only-for-development-use'),
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').default(DEV_JWT_SECRET),
     /** An OIDC issuer's JWKS endpoint; when set, tokens are verified against it (RS256/ES256). */
     JWKS_URL: url.optional(),
     JWT_ISSUER: z.string().default('sanshe-local'),

@@ -87,7 +87,8 @@ class TokenMinter {
   constructor() {
     const { gatewayConfigSchema } = require('@sanshe/gateway/config');
     const { mintToken } = require('@sanshe/gateway/auth');
-    this.config = gatewayConfigSchema.parse({ ...process.env, NODE_ENV: 'production' });
+    const { BENCH_SECRETS } = require('./stack');
+    this.config = gatewayConfigSchema.parse({ ...process.env, ...BENCH_SECRETS, NODE_ENV: 'production' });
     this.mintToken = mintToken;
   }
 

@@ -23,11 +23,21 @@ function monitoredMongoUrl(url) {
   return `${url}${url.includes('?') ? '&' : url.replace(/^mongodb(\+srv)?:\/\//, '').includes('/') ? '?' : '/?'}monitorCommands=true`;
 }
 
+/**
+ * The bench's own secrets: its processes run with NODE_ENV=production, which refuses the
+ * public development defaults. Set IDENTITY_SECRET / JWT_SECRET to override.
+ */
+const BENCH_SECRETS = {
+  IDENTITY_SECRET: process.env.IDENTITY_SECRET ?? 'sanshe-bench-identity-secret-local-only',
+  JWT_SECRET: process.env.JWT_SECRET ?? 'sanshe-bench-jwt-secret-for-local-measurements-only',
+};
+
 /** Settings every bench process shares; `overrides` win. */
 function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    ...BENCH_SECRETS,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     MONGO_URL: monitoredMongoUrl(mongoUrl),
     KAFKA_BROKERS: kafkaBrokers,
@@ -82,4 +92,4 @@ function gatewayEnv(infra, urls, supergraphFile, overrides = {}) {
   return baseEnv(infra, { ...urlEnv, BENCH_SUPERGRAPH: supergraphFile, PORT: '0', ...overrides });
 }
 
-module.exports = { SERVICES, benchDb, dbPrefix, baseEnv, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, monitoredMongoUrl, envKey };
+module.exports = { BENCH_SECRETS, SERVICES, benchDb, dbPrefix, baseEnv, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, monitoredMongoUrl, envKey };

@@ -159,7 +159,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     consumers,
     httpServer,
     logger,
-    listen(port = config.PORT, host = '127.0.0.1') {
+    listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
