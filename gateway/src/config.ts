@@ -48,6 +48,10 @@ export const gatewayConfigSchema = baseConfigSchema
     BLOCK_FIELD_SUGGESTIONS: flag.default('true'),
     /** Schema introspection; unset, it is on everywhere except NODE_ENV=production. */
     INTROSPECTION: flag.optional(),
+    /** A supergraph file to serve and watch (a mounted ConfigMap); unset, the committed schemas/supergraph.graphql. */
+    SUPERGRAPH_PATH: z.string().optional(),
+    /** How often the supergraph file is checked for a change. */
+    SUPERGRAPH_POLL_MS: count(2_000),
     /** The GraphiQL admin playground at GET / (self-hosted assets, nothing from the network). */
     PLAYGROUND: flag.default('true'),
   })
