@@ -9,12 +9,8 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund && npm run build
-# Keep what runs: every workspace's manifest (npm ci checks them against the lock file), the built
-# dist/ folders, the contracts package (plain JS, SDL, event schemas, the supergraph) and the
-# operator tools (the topic job runs tools/events/topics.js).
-RUN mkdir /out && cp package.json package-lock.json /out/ \
- && for ws in packages/* services/* gateway; do mkdir -p /out/$ws && cp $ws/package.json /out/$ws/ && { [ ! -d $ws/dist ] || cp -r $ws/dist /out/$ws/; }; done \
- && cp -r schemas /out/schemas && cp -r tools /out/tools
+# Keep what runs (manifests, dist/, contracts, tools): see infra/docker/stage.sh.
+RUN sh infra/docker/stage.sh /out
 
 FROM ${NODE_IMAGE} AS runtime
 ARG DEPLOYABLE=gateway
