@@ -66,6 +66,10 @@ export const gatewayConfigSchema = baseConfigSchema
     BLOCK_FIELD_SUGGESTIONS: flag.default('true'),
     /** Schema introspection; unset, it is on everywhere except NODE_ENV=production. */
     INTROSPECTION: flag.optional(),
+    /** A supergraph file to serve and watch (a mounted ConfigMap); unset, the committed schemas/supergraph.graphql. */
+    SUPERGRAPH_PATH: z.string().optional(),
+    /** How often the supergraph file is checked for a change. */
+    SUPERGRAPH_POLL_MS: count(2_000),
     /** The GraphiQL admin playground at GET / (self-hosted assets); unset, on everywhere except NODE_ENV=production. */
     PLAYGROUND: flag.optional(),
     /** The gateway's own database (at MONGO_URL): Open311 app registrations and their rate counters. */

@@ -15,6 +15,7 @@ import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
 import { createPlayground } from './playground';
 import { SubgraphDataSource, subgraphAgent } from './subgraph-source';
+import { supergraphFromFile } from './supergraph-file';
 
 export interface GatewayContext extends MeteredContext {
   identity: Identity;
@@ -42,14 +43,16 @@ export function supergraphSubgraphs(supergraphSdl: string): { name: string; url:
 export async function createGateway(config: GatewayConfig, options: { supergraphSdl?: string } = {}): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = new GatewayMetrics();
-  const supergraphSdl = options.supergraphSdl ?? loadSupergraphSdl();
+  // SUPERGRAPH_PATH (a mounted ConfigMap) is watched and reloaded; otherwise the committed one.
+  const watched = !options.supergraphSdl && config.SUPERGRAPH_PATH ? supergraphFromFile(config.SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger) : null;
+  const supergraphSdl = options.supergraphSdl ?? watched?.initial ?? loadSupergraphSdl();
   const configured = subgraphUrls(config);
   // Readiness covers exactly the subgraphs this supergraph routes to.
   const subgraphs = supergraphSubgraphs(supergraphSdl).map(({ name, url }) => ({ name, url: configured[name] ?? url }));
 
   const agent = subgraphAgent({ keepAlive: config.SUBGRAPH_KEEP_ALIVE, maxSockets: config.SUBGRAPH_MAX_SOCKETS });
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: watched?.hook ?? supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
     buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SIGNING_KEY, metrics, logger, { agent, apq: config.SUBGRAPH_APQ }),
     logger,

@@ -21,6 +21,8 @@ export const keyVariable = <T>(variable: string, parse: (value: string, variable
  */
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** The interface to listen on: loopback for a local run, 0.0.0.0 in a container. */
+  HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGO_URL: z.string().url().default('mongodb://127.0.0.1:27017'),
   KAFKA_BROKERS: z

@@ -6,6 +6,7 @@ export * from './graphql-errors';
 export * from './guard';
 export * from './http';
 export * from './identity';
+export * from './jobs';
 export * from './loaders';
 export * from './logger';
 export * from './mongo';

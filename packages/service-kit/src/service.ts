@@ -16,6 +16,7 @@ import { OutboxRelay } from './events/relay';
 import { createFormatError } from './graphql-errors';
 import { createRequestListener, sendJson } from './http';
 import { IDENTITY_HEADER, verifyIdentity } from './identity';
+import { scheduleJobs, type ScheduledJob } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { connectMongo, pingMongo, syncIndexes } from './mongo';
 
@@ -40,6 +41,8 @@ export interface ServiceParts<TContext extends RequestContext> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   outboxModels: Model<any>[];
   consumers?: ConsumerSpec[];
+  /** Periodic work, run once per period across all replicas (a lease in the store decides who). */
+  jobs?: ScheduledJob[];
 }
 
 export interface ServiceDeps<TConfig extends ServiceConfig> {
@@ -93,6 +96,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger, kafkaAuthFromConfig(config));
   const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_SWEEP_MS });
   relay.start();
+  const jobs = scheduleJobs(parts.jobs ?? [], { connection, logger });
 
   const consumers = (parts.consumers ?? []).map(
     (spec) =>
@@ -177,7 +181,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     consumersPositioned,
     httpServer,
     logger,
-    listen(port = config.PORT, host = '127.0.0.1') {
+    listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -188,6 +192,7 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     },
     async stop() {
       stopping = true;
+      await jobs.stop();
       await new Promise<void>((resolve) => {
         if (!httpServer.listening) return resolve();
         httpServer.close(() => resolve());

@@ -10,6 +10,8 @@ export const creditsConfigSchema = baseConfigSchema.extend({
   CREDITS_MAINTENANCE_INTERVAL_MS: millis(10_000),
   /** A transfer or redemption still unfinished after this long is taken over by the maintenance. */
   CREDITS_STALE_AFTER_MS: millis(30_000),
+  /** How often the points expiry runs (it posts at most one expiry per account and month, so the period only bounds the delay). */
+  CREDITS_EXPIRY_INTERVAL_MS: millis(3_600_000),
 });
 
 export type CreditsConfig = z.infer<typeof creditsConfigSchema>;

@@ -17,14 +17,14 @@ import { sweepDeadlines } from './domain/sla-sweep';
 import { buildContext, type ResidentServicesContext } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
 import { residentServicesConsumers } from './entry-points/kafka/consumers';
-import { startHousekeeping, type Housekeeping } from './entry-points/housekeeping';
+import { housekeepingJobs, type Housekeeping } from './entry-points/housekeeping';
 
-/** The housekeeping of each running instance, by its connection: the service runs it on a timer, tests call it directly. */
+/** The housekeeping of each running instance, by its connection: the kit's scheduler runs it, tests call it directly. */
 const housekeeping = new WeakMap<Connection, Housekeeping>();
 
 export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfig, ResidentServicesContext> = {
   name: 'resident-services',
-  async build({ connection, events, logger }) {
+  async build({ config, connection, events, logger }) {
     const models = createModels(connection);
     const communities = new CommunityDirectory(connection);
     const directory = new DirectoryRepository(models, communities);
@@ -44,16 +44,18 @@ export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfi
     const now = () => new Date();
     // The catalogue is reference data defined in code: the store always holds the current one.
     await repos.catalogue.sync(buildCatalogue());
-    housekeeping.set(connection, {
+    const work: Housekeeping = {
       sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders: repos.orders, watch, events }),
       archiveFinishedOrders: () => repos.orders.archiveFinished(),
-    });
+    };
+    housekeeping.set(connection, work);
     return {
       typeDefs: parse(loadSubgraphSdl('resident-services')),
       resolvers: buildResolvers({ ...repos, watch, statistics, events, now }),
       contextFor: (base) => buildContext(base, repos),
       outboxModels: [models.ServiceOrder, models.Notice],
       consumers: residentServicesConsumers({ communities, readModels: directory, projections: { ...projections, orders: repos.orders } }),
+      jobs: housekeepingJobs(work, config.SLA_SWEEP_MS, logger),
     };
   },
 };
@@ -65,18 +67,8 @@ export function housekeepingOf(service: Pick<RunningService, 'connection'>): Hou
   return work;
 }
 
-/** Builds the resident-services subgraph without listening (tests run it in-process), with its housekeeping on a timer. */
-export async function createResidentServicesService(config: ResidentServicesConfig): Promise<RunningService> {
-  const service = await createService(residentServicesDefinition, config);
-  const timer = startHousekeeping(housekeepingOf(service), config.SLA_SWEEP_MS, service.logger);
-  return {
-    ...service,
-    async stop() {
-      await timer.stop();
-      await service.stop();
-    },
-  };
-}
+/** Builds the resident-services subgraph without listening (tests run it in-process); its housekeeping runs on the kit's scheduler. */
+export const createResidentServicesService = (config: ResidentServicesConfig): Promise<RunningService> => createService(residentServicesDefinition, config);
 
 /** The test environment's entry: builds the service from an env map, like its process does. */
 export const createFromEnv = (env: NodeJS.ProcessEnv) => createResidentServicesService(loadResidentServicesConfig(env));

@@ -1,52 +1,39 @@
-import type { Logger } from '@sanshe/service-kit';
+import { ANONYMOUS, type Identity, type Logger, type ScheduledJob } from '@sanshe/service-kit';
+import { runExpiry } from '../domain/expiry';
 import { repairUnfinished } from '../domain/repair';
 import type { CreditsApp } from '../wiring';
 
 export interface MaintenanceSchedule {
   intervalMs: number;
   staleAfterMs: number;
+  expiryIntervalMs: number;
 }
 
+/** The scheduler acts for the district: the expiry is the district's rule, applied on its behalf. */
+const SCHEDULER: Identity = { ...ANONYMOUS, userId: 'system:credits-scheduler', roles: ['DISTRICT_ADMIN'] };
+
 /**
- * The ledger's own clock: every `intervalMs` it completes or compensates the transfers and
- * redemptions still marked unfinished after `staleAfterMs` — a crash, a request cut short,
- * a consumer that gave up.
+ * One repair pass: completes or compensates the transfers and redemptions still marked
+ * unfinished after `staleAfterMs` — a crash, a request cut short, a consumer that gave up.
  */
-export class LedgerMaintenance {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = true;
+export async function repairLedger(app: CreditsApp, staleAfterMs: number, logger: Logger): Promise<void> {
+  const repaired = await repairUnfinished(new Date(Date.now() - staleAfterMs), { ...app.redeemingDeps, repairs: app.ledger });
+  if (repaired > 0) logger.info({ repaired }, 'ledger maintenance took over unfinished work');
+}
 
-  constructor(
-    private readonly app: CreditsApp,
-    private readonly schedule: MaintenanceSchedule,
-    private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.plan();
+/** One expiry pass over every due account, in batches; postings are keyed per account and month, so a repeat changes nothing. */
+export async function expirePoints(app: CreditsApp, logger: Logger): Promise<void> {
+  for (;;) {
+    const report = await runExpiry({ limit: 1_000 }, SCHEDULER, { ...app.ledgerDeps, rules: app.rules, ledger: app.ledger });
+    if (report.accountsExpired > 0) logger.info({ report }, 'points expiry posted');
+    if (!report.hasMore) return;
   }
+}
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  /** One pass now; also what the timer runs. */
-  async runOnce(): Promise<void> {
-    const repaired = await repairUnfinished(new Date(Date.now() - this.schedule.staleAfterMs), { ...this.app.redeemingDeps, repairs: this.app.ledger });
-    if (repaired > 0) this.logger.info({ repaired }, 'ledger maintenance took over unfinished work');
-  }
-
-  private plan(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((err: unknown) => this.logger.warn({ err: (err as Error).message }, 'ledger maintenance pass failed; it runs again'))
-        .finally(() => this.plan());
-    }, this.schedule.intervalMs);
-  }
+/** The ledger's own clock, run once per period across replicas by the kit's lease. */
+export function ledgerJobs(app: CreditsApp, schedule: MaintenanceSchedule, logger: Logger): ScheduledJob[] {
+  return [
+    { name: 'credits.ledger-repair', periodMs: schedule.intervalMs, run: () => repairLedger(app, schedule.staleAfterMs, logger) },
+    { name: 'credits.points-expiry', periodMs: schedule.expiryIntervalMs, run: () => expirePoints(app, logger) },
+  ];
 }

@@ -27,7 +27,8 @@ export class CatalogueRepository implements CatalogueStore {
     const stored = new Map((await model.find().lean<{ _id: string }[]>().exec()).map((d) => [d._id, d]));
     const missing = wanted.filter((w) => !stored.has(w._id));
     const changed = wanted.filter((w) => stored.has(w._id) && !sameContent(stored.get(w._id)!, w));
-    if (missing.length > 0) await model.insertMany(missing, { ordered: false });
+    // Replicas starting together insert the same reference data: a duplicate is theirs, not a failure.
+    if (missing.length > 0) await model.insertMany(missing, { ordered: false }).catch(unlessOnlyDuplicates);
     for (const doc of changed) await model.replaceOne({ _id: doc._id }, doc).exec();
     return missing.length + changed.length;
   }
@@ -53,4 +54,11 @@ export class CatalogueRepository implements CatalogueStore {
       .sort({ categoryCode: 1, order: 1 })
       .lean<ServiceItem[]>().exec();
   }
+}
+
+/** Rethrows a bulk insert's error unless every write it refused was a duplicate `_id`. */
+function unlessOnlyDuplicates(err: unknown): void {
+  const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+  const duplicate = (e: { code?: number; err?: { code?: number } }) => (e.code ?? e.err?.code) === 11000;
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0 || !writeErrors.every(duplicate)) throw err;
 }
