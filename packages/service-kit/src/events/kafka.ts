@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type ITopicConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type ITopicConfig, type LogEntry, type ProducerConfig } from 'kafkajs';
 import type { Logger } from '../logger';
 
 export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
@@ -18,6 +18,13 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
       },
   });
 }
+
+/**
+ * Options every producer of the kit starts from. The partitioner is named explicitly:
+ * kafkajs 2 logs a notice on each producer created without one. DefaultPartitioner is
+ * already kafkajs 2's default (Java-compatible murmur2), so keys land where they did.
+ */
+export const PRODUCER_DEFAULTS: Pick<ProducerConfig, 'createPartitioner'> = { createPartitioner: Partitioners.DefaultPartitioner };
 
 export const TOPIC_PARTITIONS = 3;
 /** Event topics keep records for 30 days so partners can replay a month. */

@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { collectionWriteKey, serially } from '../serial-writes';
 import { CLOUDEVENTS_CONTENT_TYPE } from './envelope';
+import { PRODUCER_DEFAULTS } from './kafka';
 import { OUTBOX_FIELD, outboxSignal, type OutboxEntry, type OutboxWrite } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -110,7 +111,7 @@ export class OutboxRelay {
 
   private async connected(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = this.opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = this.opts.kafka.producer({ ...PRODUCER_DEFAULTS, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await producer.connect();
     this.producer = producer;
     return producer;
