@@ -2,8 +2,11 @@
 // Brings up (or reuses) Kafka and the Mongo-wire store once for the whole run.
 // MONGO_URL / KAFKA_BROKERS, when set, are used as they are.
 const { ensureInfra } = require('../infra/local/infra.js');
+const { ensureConsoleBuilt } = require('../gateway/console/build.js');
 
 module.exports = async function globalSetup() {
+  // The gateway serves the admin console from its esbuild bundle; build it when missing or stale.
+  await ensureConsoleBuilt();
   if (process.env.SANSHE_TEST_INFRA === 'containers') {
     const { startContainers } = require('./containers.js');
     Object.assign(process.env, await startContainers());

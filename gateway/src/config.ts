@@ -50,6 +50,16 @@ export const gatewayConfigSchema = baseConfigSchema
     INTROSPECTION: flag.optional(),
     /** The GraphiQL admin playground at GET / (self-hosted assets, nothing from the network). */
     PLAYGROUND: flag.default('true'),
+    /** The console signs in here (authorization code + PKCE); set JWKS_URL to the same issuer's keys. */
+    CONSOLE_OIDC_ISSUER: url.optional(),
+    CONSOLE_OIDC_CLIENT_ID: z.string().default('sanshe-console'),
+    CONSOLE_OIDC_SCOPE: z.string().default('openid profile'),
+    /** Resource indicator (RFC 8707) asked for, when the issuer needs one to mint a JWT access token. */
+    CONSOLE_OIDC_RESOURCE: z.string().optional(),
+    /** Trusted documents: off, log (report unknown operations) or enforce (refuse them for non-admins). */
+    TRUSTED_DOCUMENTS: z.enum(['off', 'log', 'enforce'], { message: 'use off, log or enforce' }).default('off'),
+    /** The manifest (hash → document) as a file path or an http(s) URL; needed unless TRUSTED_DOCUMENTS=off. */
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().optional(),
   })
   .transform((c) => ({ ...c, INTROSPECTION: c.INTROSPECTION ?? c.NODE_ENV !== 'production' }));
 

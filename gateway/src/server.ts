@@ -8,11 +8,13 @@ import { createFormatError, createLogger, createRequestListener, sendJson, trace
 import fetch from 'node-fetch';
 import { createAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
+import { consoleConfig, devTokenEnabled, devTokenRoute } from './dev-token';
 import { queryLimits } from './limits';
 import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
 import { createPlayground } from './playground';
 import { SubgraphDataSource, subgraphAgent } from './subgraph-source';
+import { loadManifest, trustedDocumentsPlugin } from './trusted-documents';
 
 export interface GatewayContext extends MeteredContext {
   identity: Identity;
@@ -51,13 +53,17 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
     logger,
   });
   const limits = queryLimits(config);
+  if (config.TRUSTED_DOCUMENTS !== 'off' && !config.TRUSTED_DOCUMENTS_MANIFEST) {
+    throw new Error(`TRUSTED_DOCUMENTS=${config.TRUSTED_DOCUMENTS} needs TRUSTED_DOCUMENTS_MANIFEST: the path or URL of the apps' manifest (hash → document).`);
+  }
+  const trusted = config.TRUSTED_DOCUMENTS_MANIFEST ? await loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST) : new Map<string, string>();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createFormatError(logger, config.NODE_ENV === 'development'),
     includeStacktraceInErrorResponses: false,
     introspection: config.INTROSPECTION,
     // Apollo's default landing page loads from a CDN; the playground is served below instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS, trusted, logger), ...limits.plugins],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // csrfPrevention stays at Apollo's default (on): browsers must send JSON or a preflight header.
@@ -91,9 +97,17 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
       },
       'GET /metrics': (_req, res) => metrics.serve(res),
+      ...(config.PLAYGROUND ? { 'GET /console/config.json': (_req, res) => sendJson(res, 200, consoleConfig(config)) } : {}),
+      // Development only: absent (404) in production and when tokens come from an OIDC issuer.
+      ...(devTokenEnabled(config) ? { 'POST /dev/token': devTokenRoute(config) } : {}),
     },
   });
-  const playground = config.PLAYGROUND ? createPlayground() : null;
+  const playground = config.PLAYGROUND
+    ? createPlayground({
+        connectOrigins: config.CONSOLE_OIDC_ISSUER ? [new URL(config.CONSOLE_OIDC_ISSUER).origin] : [],
+        onMissing: (dir) => logger.warn({ dir }, 'the admin console is not built: run `npm run build` to serve it at /'),
+      })
+    : null;
   const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     if (playground?.(req, res)) return;
     api(req, res);
