@@ -12,29 +12,41 @@ const SERVICE_ORDER = ['registry', 'social-orgs', 'activities', 'resident-servic
 const present = (name) => fs.existsSync(path.join(root, 'services', name, 'package.json'));
 const services = () => SERVICE_ORDER.filter(present);
 
+/** Builds every workspace; turbo's output is shown only when the build fails, since it says why. */
 function build() {
   const turbo = path.join(root, 'node_modules', '.bin', 'turbo');
-  const result = spawnSync(turbo, ['run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('build failed');
+  const result = spawnSync(turbo, ['run', 'build', '--output-logs=errors-only'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error('the build failed (its output is above); fix it and run the command again');
+  }
 }
 
-/** Runs a node script and resolves with its exit code, streaming output with a prefix. */
-function runNode(script, args, env, prefix) {
+/** The database a service uses; SANSHE_DB_PREFIX keeps a second local stack (a test) apart from the first. */
+function databaseFor(name, env = process.env) {
+  return `${env.SANSHE_DB_PREFIX ?? ''}sanshe_${name.replaceAll('-', '_')}`;
+}
+
+/** Runs a node script and resolves with its exit code; `onLine(line, stream)` gets each line it prints. */
+function runNode(script, args, env, onLine) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const forward = (stream, out) => {
+    const forward = (stream, name) => {
       let buffered = '';
       stream.on('data', (chunk) => {
         buffered += chunk;
         const lines = buffered.split('\n');
         buffered = lines.pop();
-        for (const line of lines) out.write(`${prefix}${line}\n`);
+        for (const line of lines) onLine(line, name);
+      });
+      stream.on('end', () => {
+        if (buffered) onLine(buffered, name);
       });
     };
-    forward(child.stdout, process.stdout);
-    forward(child.stderr, process.stderr);
-    child.on('exit', (code) => resolve(code ?? 1));
+    forward(child.stdout, 'stdout');
+    forward(child.stderr, 'stderr');
+    child.on('close', (code) => resolve(code ?? 1));
   });
 }
 
-module.exports = { root, SERVICE_ORDER, services, build, runNode };
+module.exports = { root, SERVICE_ORDER, services, build, databaseFor, runNode };

@@ -3,23 +3,57 @@
 // `npm run seed`: builds, then runs every service's seed in dependency order
 // (registry, social-orgs, activities, resident-services, credits). Seeds are
 // deterministic and idempotent, so running this twice changes nothing.
+// What the seeds print goes to .data/logs/seed.log; the terminal gets one progress
+// line that updates in place on a TTY, and one line per service elsewhere.
+const fs = require('node:fs');
 const path = require('node:path');
 const { ensureInfra } = require('../infra/local/infra.js');
-const { root, services, build, runNode } = require('./lib');
+const { root, services, build, databaseFor, runNode } = require('./lib');
+const { logFile } = require('./logs');
+
+/** One status line: rewritten in place on a TTY, printed only when final elsewhere. */
+function progressLine(out) {
+  const tty = out.isTTY === true;
+  return {
+    update(text) {
+      if (tty) out.write(`\r\x1b[2K${text.slice(0, (out.columns ?? 100) - 1)}`);
+    },
+    done(text) {
+      out.write(tty ? `\r\x1b[2K${text}\n` : `${text}\n`);
+    },
+  };
+}
 
 /** Today in the district (UTC+8): every service's seed anchors its calendar to the same day. */
 const districtToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-async function seedAll({ skipBuild = false, env = process.env } = {}) {
+async function seedAll({ skipBuild = false, env = process.env, out = process.stdout } = {}) {
   if (!skipBuild) build();
   env = { ...env, SEED_AS_OF: env.SEED_AS_OF || districtToday() };
-  console.log(`seed calendar as of ${env.SEED_AS_OF} (history before it, rota and upcoming activities after it)`);
-  for (const name of services()) {
-    const started = Date.now();
-    console.log(`seeding ${name}…`);
-    const code = await runNode(path.join(root, 'services', name, 'dist', 'seed.js'), [], env, `[seed ${name}] `);
-    if (code !== 0) throw new Error(`seeding ${name} failed (exit ${code})`);
-    console.log(`seeded ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const names = services();
+  const log = fs.createWriteStream(logFile('seed'), { flags: 'a' });
+  const progress = progressLine(out);
+  try {
+    for (const [index, name] of names.entries()) {
+      const started = Date.now();
+      const step = `seeding ${index + 1}/${names.length} ${name}`;
+      const seen = [];
+      progress.update(`${step}…`);
+      const code = await runNode(path.join(root, 'services', name, 'dist', 'seed.js'), [], { ...env, MONGO_DB: databaseFor(name, env) }, (line) => {
+        log.write(`[${name}] ${line}\n`);
+        seen.push(line);
+        if (seen.length > 20) seen.shift();
+        progress.update(`${step}: ${line}`);
+      });
+      if (code !== 0) {
+        progress.done(`${step}: failed (exit ${code}). Its last lines:`);
+        out.write(`${seen.map((l) => `  ${l}`).join('\n')}\n`);
+        throw new Error(`seeding ${name} failed; the full output is in ${logFile('seed')}`);
+      }
+      progress.done(`${step}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    log.end();
   }
 }
 

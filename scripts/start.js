@@ -1,24 +1,31 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: infrastructure (native Kafka + mongo-java-server, or --docker), a build, demo
-// data when the store is empty, every subgraph and the gateway; prints the URLs.
-// Ctrl-C stops every process this command started, and only those.
+// `npm start`: infrastructure (native Kafka + the Mongo-wire store, or --docker), a build,
+// demo data when the store is empty, every subgraph and the gateway; then one status table
+// and the next steps. Service logs go to .data/logs/ (see scripts/logs.js), so the terminal
+// stays short. Ctrl-C stops every process this command started, and only those.
+//
+// Ports: the gateway on PORT (4000), the subgraphs on the five ports after it. A second stack
+// (the start script's own test) sets PORT, SANSHE_DB_PREFIX and KAFKA_GROUP_PREFIX.
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const mongoose = require('mongoose');
 const infra = require('../infra/local/infra.js');
 const { localServiceEnv } = require('../infra/local/kafka-auth.js');
-const { root, services, build } = require('./lib');
+const { root, services, build, databaseFor } = require('./lib');
+const { LOG_DIR, routeLogs } = require('./logs');
 const { seedAll } = require('./seed');
 
-const PORTS = { registry: 4001, 'social-orgs': 4002, activities: 4003, 'resident-services': 4004, credits: 4005 };
+/** The line that tells a person, and the start script's test, that everything answers. */
+const READY_LINE = 'Sanshe is ready. Press Ctrl-C to stop.';
 const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
+const PORTS = Object.fromEntries(services().map((name, i) => [name, GATEWAY_PORT + 1 + i]));
 const children = [];
 let startedInfra = [];
 let stopping = false;
 
 async function storeIsEmpty(mongoUrl) {
-  const connection = await mongoose.createConnection(mongoUrl, { dbName: 'sanshe_registry', serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const connection = await mongoose.createConnection(mongoUrl, { dbName: databaseFor('registry'), serverSelectionTimeoutMS: 10_000 }).asPromise();
   try {
     return (await connection.db.collection('communities').findOne({})) === null;
   } finally {
@@ -27,10 +34,11 @@ async function storeIsEmpty(mongoUrl) {
 }
 
 function startProcess(name, script, env) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  routeLogs(name, child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping everything.`);
+      console.error(`${name} exited (${signal ?? code}); its log is ${path.join(LOG_DIR, `${name}.log`)}. Stopping everything.`);
       void shutdown(1);
     }
   });
@@ -40,11 +48,12 @@ function startProcess(name, script, env) {
 async function waitReady(url, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (stopping) return;
     const ok = await fetch(url).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
+  throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s; see the logs in ${LOG_DIR}`);
 }
 
 async function shutdown(code) {
@@ -67,14 +76,24 @@ async function shutdown(code) {
   process.exit(code);
 }
 
+/** The status table: one row per process, aligned columns. */
+function statusTable(rows) {
+  const header = ['process', 'port', 'ready', 'URL'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `  ${cells.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
 async function main() {
   const docker = process.argv.includes('--docker');
+  console.log('Starting Sanshe: infrastructure, build, demo data, services. Logs: .data/logs/');
   const { mongoUrl, kafkaBrokers, started } = await infra.ensureInfra({ docker, detached: true });
   startedInfra = docker ? [] : started;
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
   const env = { ...process.env, MONGO_URL: mongoUrl, KAFKA_BROKERS: String(kafkaBrokers), NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  console.log('building…');
   build();
   // Development keys: generated into .data/keys on first start, then the same for every process.
   // Only the gateway gets the private signing key; subgraphs get the public key alone.
@@ -85,33 +104,44 @@ async function main() {
   Object.assign(env, serviceEnv);
   delete env.IDENTITY_SIGNING_KEY;
   if (await storeIsEmpty(mongoUrl)) {
-    console.log('the store is empty: seeding the demo district…');
+    console.log('the store is empty: seeding the demo district (full output in .data/logs/seed.log)');
     await seedAll({ skipBuild: true, env });
   }
 
   const gatewayEnv = { ...env, ...(signingKey ? { IDENTITY_SIGNING_KEY: signingKey } : {}), PORT: String(GATEWAY_PORT) };
+  console.log(`starting ${services().join(', ')} and the gateway…`);
   for (const name of services()) {
     const port = PORTS[name];
     // Each subgraph logs in to Kafka as its own principal (.data/kafka/credentials.json).
-    startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), { ...env, ...localServiceEnv(name), PORT: String(port) });
+    startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), { ...env, ...localServiceEnv(name), PORT: String(port), MONGO_DB: databaseFor(name, env) });
     gatewayEnv[`${name.toUpperCase().replace('-', '_')}_URL`] = `http://127.0.0.1:${port}/graphql`;
   }
   for (const name of services()) await waitReady(`http://127.0.0.1:${PORTS[name]}/health/live`);
   startProcess('gateway', path.join(root, 'gateway', 'dist', 'index.js'), gatewayEnv);
   await waitReady(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
+  if (stopping) return;
 
+  const rows = [
+    ['gateway', GATEWAY_PORT, 'yes', `http://localhost:${GATEWAY_PORT}/graphql`],
+    ...services().map((name) => [name, PORTS[name], 'yes', `http://localhost:${PORTS[name]}/graphql`]),
+    ['kafka', String(kafkaBrokers).split(':').pop(), 'yes', String(kafkaBrokers)],
+    ['mongo-wire store', new URL(mongoUrl).port || 27017, 'yes', mongoUrl],
+  ];
   console.log(`
-Sanshe is up.
-  GraphQL (gateway):   http://localhost:${GATEWAY_PORT}/graphql
-  Admin playground:    http://localhost:${GATEWAY_PORT}/
-  Metrics:             http://localhost:${GATEWAY_PORT}/metrics
-  Subgraphs:           ${services().map((n) => `${n} :${PORTS[n]}`).join(', ')}
-  Kafka:               ${kafkaBrokers}
-  Mongo wire:          ${mongoUrl}
-Press Ctrl-C to stop.`);
+${statusTable(rows)}
+
+Next steps:
+  open the admin console    http://localhost:${GATEWAY_PORT}/
+  a token for scripts       npm run -s token -- --role district-admin
+  logs (JSON per process)   ${path.relative(process.cwd(), LOG_DIR) || LOG_DIR}/<process>.log
+${READY_LINE}`);
 }
 
-main().catch((err) => {
-  console.error(err.message);
-  void shutdown(1);
-});
+module.exports = { READY_LINE };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err.message);
+    void shutdown(1);
+  });
+}

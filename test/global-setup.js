@@ -3,8 +3,11 @@
 // MONGO_URL / KAFKA_BROKERS, when set, are used as they are.
 const { ensureInfra } = require('../infra/local/infra.js');
 const { localOperatorEnv } = require('../infra/local/kafka-auth.js');
+const { ensureConsoleBuilt } = require('../gateway/console/build.js');
 
 module.exports = async function globalSetup() {
+  // The gateway serves the admin console from its esbuild bundle; build it when missing or stale.
+  await ensureConsoleBuilt();
   if (process.env.SANSHE_TEST_INFRA === 'containers') {
     const { startContainers } = require('./containers.js');
     Object.assign(process.env, await startContainers());

@@ -76,6 +76,16 @@ export const gatewayConfigSchema = baseConfigSchema
     OPEN311_DB: z.string().min(1).default('sanshe_gateway'),
     /** Open311 calls per api_key per minute, counted in OPEN311_DB so every replica shares the count. */
     OPEN311_REQUESTS_PER_MINUTE: count(60),
+    /** The console signs in here (authorization code + PKCE); set JWKS_URL to the same issuer's keys. */
+    CONSOLE_OIDC_ISSUER: url.optional(),
+    CONSOLE_OIDC_CLIENT_ID: z.string().default('sanshe-console'),
+    CONSOLE_OIDC_SCOPE: z.string().default('openid profile'),
+    /** Resource indicator (RFC 8707) asked for, when the issuer needs one to mint a JWT access token. */
+    CONSOLE_OIDC_RESOURCE: z.string().optional(),
+    /** Trusted documents: off, log (report unknown operations) or enforce (refuse them for non-admins). */
+    TRUSTED_DOCUMENTS: z.enum(['off', 'log', 'enforce'], { message: 'use off, log or enforce' }).default('off'),
+    /** The manifest (hash → document) as a file path or an http(s) URL; needed unless TRUSTED_DOCUMENTS=off. */
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().optional(),
   })
   .superRefine((c, ctx) => {
     if (!c.JWKS_URL && !c.JWT_SECRET) {

@@ -11,11 +11,13 @@ import { subgraphUrls, type GatewayConfig } from './config';
 import { maskSuggestions, queryLimits } from './limits';
 import { RateLimits } from './rate-limits';
 import { createOpen311, Open311Store } from './open311';
+import { consoleConfig, devTokenEnabled, devTokenRoute } from './dev-token';
 import { operationResolution } from './operations';
 import { GatewayMetrics, type MeteredContext } from './metrics';
 import { createPlayground } from './playground';
 import { SubgraphDataSource, subgraphAgent } from './subgraph-source';
 import { supergraphFromFile } from './supergraph-file';
+import { loadManifest, trustedDocumentsPlugin } from './trusted-documents';
 
 export interface GatewayContext extends MeteredContext {
   identity: Identity;
@@ -60,13 +62,17 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
   const limits = queryLimits(config);
   const rateLimits = new RateLimits(config);
   const formatError = createFormatError(logger, config.NODE_ENV === 'development');
+  if (config.TRUSTED_DOCUMENTS !== 'off' && !config.TRUSTED_DOCUMENTS_MANIFEST) {
+    throw new Error(`TRUSTED_DOCUMENTS=${config.TRUSTED_DOCUMENTS} needs TRUSTED_DOCUMENTS_MANIFEST: the path or URL of the apps' manifest (hash → document).`);
+  }
+  const trusted = config.TRUSTED_DOCUMENTS_MANIFEST ? await loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST) : new Map<string, string>();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: config.BLOCK_FIELD_SUGGESTIONS ? (formatted, error) => maskSuggestions(formatError(formatted, error)) : formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.INTROSPECTION,
     // Apollo's default landing page loads from a CDN; the playground is served below instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), ...limits.plugins, rateLimits.plugin<GatewayContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS, trusted, logger), ...limits.plugins, rateLimits.plugin<GatewayContext>()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // csrfPrevention stays at Apollo's default (on): browsers must send JSON or a preflight header.
@@ -102,9 +108,17 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
       },
       'GET /metrics': (_req, res) => metrics.serve(res),
+      ...(config.PLAYGROUND ? { 'GET /console/config.json': (_req, res) => sendJson(res, 200, consoleConfig(config)) } : {}),
+      // Development only: absent (404) in production and when tokens come from an OIDC issuer.
+      ...(devTokenEnabled(config) ? { 'POST /dev/token': devTokenRoute(config) } : {}),
     },
   });
-  const playground = config.PLAYGROUND ? createPlayground() : null;
+  const playground = config.PLAYGROUND
+    ? createPlayground({
+        connectOrigins: config.CONSOLE_OIDC_ISSUER ? [new URL(config.CONSOLE_OIDC_ISSUER).origin] : [],
+        onMissing: (dir) => logger.warn({ dir }, 'the admin console is not built: run `npm run build` to serve it at /'),
+      })
+    : null;
   const open311Store = new Open311Store({ mongoUrl: config.MONGO_URL, dbName: config.OPEN311_DB, requestsPerMinute: config.OPEN311_REQUESTS_PER_MINUTE });
   const open311 = createOpen311({ apollo, authenticate, store: open311Store, maxBodyBytes: config.MAX_BODY_BYTES, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, logger });
   const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {

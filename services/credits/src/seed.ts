@@ -105,6 +105,9 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB);
   try {
     const models = { ...ledgerModels(connection), ...catalogueModels(connection) };
+    // Registered before the indexes are synced: a model first built later would create its
+    // collection (autoIndex) while the first write creates it too, which the Mongo-wire store refuses.
+    const directory = new CommunityDirectory(connection);
     await syncIndexes(connection);
     const marker = await models.SeedMarker.findOne({ _id: MARKER }).lean().exec();
     if (marker?.version === SEED_VERSION) {
@@ -124,7 +127,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
     const catalogue = planCatalogue(HISTORY_END, scope);
     log(`planned ${plan.totals.deeds} deeds into ${plan.postings.length} postings: ${plan.totals.earned} points earned, ${plan.totals.capped} held back by caps`);
 
-    await new CommunityDirectory(connection).rememberAll(COMMUNITIES.filter((c) => inScope(c.id)).map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
+    await directory.rememberAll(COMMUNITIES.filter((c) => inScope(c.id)).map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
     await new RulesRepository(models).ensureDefaults(HISTORY_END);
     const existing = new Set((await insertAll(models.Account, plan.accounts.map(stored), log, 'accounts')).map((a) => a._id));
     const positions = await bringForward(new LedgerRepository(models), models, plan.accounts.filter((a) => existing.has(a._id)));

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { parseTraceparent } from '../trace';
 import type { EventContracts } from './contracts';
 import { parseCloudEvent, type CloudEvent } from './envelope';
-import { dlqTopicFor, ensureTopics } from './kafka';
+import { dlqTopicFor, ensureTopics, PRODUCER_DEFAULTS } from './kafka';
 import { processedEventsModel, type ProcessedEvent } from './processed-events';
 
 export interface EventMeta {
@@ -96,7 +96,7 @@ export class EventConsumer {
     const { kafka, groupId, topics } = this.opts;
     await ensureTopics(kafka, [...topics, this.dlqTopic]);
     await this.position();
-    this.dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.dlqProducer = kafka.producer({ ...PRODUCER_DEFAULTS, idempotent: true, maxInFlightRequests: 1 });
     await this.dlqProducer.connect();
     this.consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 1_000, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
     await this.consumer.connect();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, type ITopicConfig, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type ITopicConfig, type KafkaConfig, type LogEntry, type ProducerConfig } from 'kafkajs';
 import { TOPIC_PARTITIONS as CONTRACT_PARTITIONS, TOPIC_RETENTION_MS as CONTRACT_RETENTION_MS, dlqTopicFor as contractDlqTopicFor, topicConfigEntries } from '@sanshe/schemas/topics';
 import { ConfigError, type BaseConfig } from '../config';
 import type { Logger } from '../logger';
@@ -52,6 +52,13 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger,
       },
   });
 }
+
+/**
+ * Options every producer of the kit starts from. The partitioner is named explicitly:
+ * kafkajs 2 logs a notice on each producer created without one. DefaultPartitioner is
+ * already kafkajs 2's default (Java-compatible murmur2), so keys land where they did.
+ */
+export const PRODUCER_DEFAULTS: Pick<ProducerConfig, 'createPartitioner'> = { createPartitioner: Partitioners.DefaultPartitioner };
 
 /** The topic settings are the contracts' (schemas/topics.js): one place for operators, AsyncAPI and services. */
 export const TOPIC_PARTITIONS = CONTRACT_PARTITIONS;

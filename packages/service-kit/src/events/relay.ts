@@ -2,6 +2,7 @@ import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { CLOUDEVENTS_CONTENT_TYPE } from './envelope';
+import { PRODUCER_DEFAULTS } from './kafka';
 import { OUTBOX_FIELD, OUTBOX_PENDING, outboxSignal, type OutboxEntry } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -98,7 +99,7 @@ export class OutboxRelay {
 
   private async connected(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = this.opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = this.opts.kafka.producer({ ...PRODUCER_DEFAULTS, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await producer.connect();
     this.producer = producer;
     return producer;
