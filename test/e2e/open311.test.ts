@@ -161,7 +161,7 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     const created = await post('json', repair(), resident);
     expect(created.status).toBe(200);
     const [receipt] = created.body as { service_request_id: string; service_notice: string }[];
-    expect(receipt!.service_request_id).toMatch(/^JX-\d{8}-\d{6}$/);
+    expect(receipt!.service_request_id).toMatch(/^JX-\d{8}-\d{6}-[2-9A-Z]{4}$/);
     expect(receipt!.service_notice).toMatch(/respond within \d+ hours/);
     const id = receipt!.service_request_id;
 
