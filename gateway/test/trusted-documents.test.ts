@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mintToken } from '../src/auth';
-import { gatewayConfigSchema } from '../src/config';
+import { loadGatewayConfig } from '../src/config';
 import { createGateway } from '../src/server';
 import { sha256 } from '../src/trusted-documents';
 import { startStubGateway, type StubStack } from './stub-subgraph';
@@ -82,7 +82,7 @@ describe('trusted documents', () => {
   });
 
   it('will not start without a manifest, or with a hash that is not its document', async () => {
-    const config = (env: Record<string, string>) => gatewayConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+    const config = (env: Record<string, string>) => loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
     await expect(createGateway(config({ TRUSTED_DOCUMENTS: 'enforce' }))).rejects.toThrow(/needs TRUSTED_DOCUMENTS_MANIFEST/);
     const forged = writeManifest({ [sha256(REGISTERED)]: UNREGISTERED });
     await expect(createGateway(config({ TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_MANIFEST: forged }))).rejects.toThrow(/not the SHA-256 of its document/);

@@ -40,8 +40,8 @@ export const baseConfigSchema = z.object({
    * own; locally `npm start` and the tests pass the credentials made on the broker's first start,
    * and the production profile refuses to run without them (kafkaAuthFromConfig).
    */
-  KAFKA_SASL_USERNAME: z.string().default(''),
-  KAFKA_SASL_PASSWORD: z.string().default(''),
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256']).default('scram-sha-512'),
   /** TLS to the broker (the SASL_SSL listener); the CA file is for a private CA such as the local one. */
   KAFKA_SSL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

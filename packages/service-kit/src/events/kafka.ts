@@ -19,7 +19,7 @@ export function kafkaAuthFromConfig(config: KafkaAuthConfig): KafkaAuth {
   }
   const ssl: KafkaAuth = config.KAFKA_SSL ? { ssl: config.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8')] } : true } : {};
   if (!config.KAFKA_SASL_USERNAME) return ssl;
-  return { ...ssl, sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD } } as KafkaAuth;
+  return { ...ssl, sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD ?? '' } } as KafkaAuth;
 }
 
 /** The same, read straight from an env map: for tests and tools that build their own clients. */
