@@ -42,7 +42,8 @@ describe('the development token endpoint', () => {
   describe('with NODE_ENV=production', () => {
     let stack: StubStack;
     beforeAll(async () => {
-      stack = await startStubGateway({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
+      // The console is off by default in production; switched on, it must still offer no development sign-in.
+      stack = await startStubGateway({ NODE_ENV: 'production', PLAYGROUND: 'true', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
     });
     afterAll(() => stack?.stop());
 

@@ -34,6 +34,13 @@ afterAll(async () => {
   if (app) fs.rmSync(app, { recursive: true, force: true });
 }, 60_000);
 
+/** The local broker's SASL_SSL listener and its CA, with the test run's login; an external broker (KAFKA_BROKERS) as given. */
+function productionKafka(): NodeJS.ProcessEnv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PATHS, HOST, KAFKA_TLS_PORT } = require('../../infra/local/paths.js') as { PATHS: { kafkaTlsDir: string }; HOST: string; KAFKA_TLS_PORT: number };
+  return { KAFKA_BROKERS: `${HOST}:${KAFKA_TLS_PORT}`, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: path.join(PATHS.kafkaTlsDir, 'ca.pem') };
+}
+
 it('installs no dev dependency and answers ready from the built output', async () => {
   expect(fs.existsSync(path.join(app, 'node_modules', 'jest'))).toBe(false);
   expect(fs.existsSync(path.join(app, 'node_modules', 'typescript'))).toBe(false);
@@ -43,7 +50,8 @@ it('installs no dev dependency and answers ready from the built output', async (
   // The Dockerfile's CMD: exec node "$DEPLOYABLE/dist/index.js", as the image's ENV sets it.
   child = spawn('sh', ['-c', 'exec node "$DEPLOYABLE/dist/index.js"'], {
     cwd: app,
-    env: { ...f.env, NODE_ENV: 'production', DEPLOYABLE, HOST: '127.0.0.1', PORT: '0', MONGO_DB: f.dbOf('credits') },
+    // Production talks to Kafka as production brokers run it: SASL over TLS (the local broker's SASL_SSL listener).
+    env: { ...f.env, ...productionKafka(), NODE_ENV: 'production', DEPLOYABLE, HOST: '127.0.0.1', PORT: '0', MONGO_DB: f.dbOf('credits') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
