@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { demoDistrict, seedDatabase, type SeedData } from '@sanshe/resident-services/seed';
+import { sequenceOf } from '@sanshe/resident-services/domain/order-intake';
 import { connectMongo } from '@sanshe/service-kit';
 import type { Connection } from 'mongoose';
 
@@ -55,6 +56,6 @@ describe('the seed', () => {
     expect(someOpen?.status).not.toMatch(/CLOSED|CANCELLED/);
     expect(await archived.countDocuments({ status: { $nin: ['CLOSED', 'CANCELLED'] } })).toBe(0);
     const counter = await connection.collection('order_number_counters').findOne({ _id: `service-order:${String(someOpen!._id).slice(3, 11)}` } as never);
-    expect(counter?.seq).toBeGreaterThanOrEqual(Number(String(someOpen!._id).split('-')[2]));
+    expect(counter?.seq).toBeGreaterThanOrEqual(sequenceOf(String(someOpen!._id)));
   });
 });

@@ -44,6 +44,8 @@ export const randomOrderTag = () => Array.from({ length: 4 }, () => TAG_ALPHABET
  * The sequence keeps numbers in order; the tag keeps them from being enumerated.
  */
 export const orderNumber = (day: string, sequence: number, tag: string = randomOrderTag()) => `JX-${day}-${String(sequence).padStart(6, '0')}-${tag}`;
+/** The day's sequence inside an order number (JX-<day>-<sequence>-<tag>). */
+export const sequenceOf = (orderNumber: string): number => Number(orderNumber.split('-')[2]);
 
 function parseChannel(value: string): Channel {
   if (!(CHANNELS as readonly string[]).includes(value)) throw new BadInputError('channel', `channel is one of ${CHANNELS.join(', ')}.`);

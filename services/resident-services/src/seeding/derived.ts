@@ -1,5 +1,6 @@
 import { compactDay } from '../domain/calendar';
 import type { ServiceOrder } from '../domain/model';
+import { sequenceOf } from '../domain/order-intake';
 import { slaVerdict } from '../domain/sla';
 import { addDelta, bucketOf, providerLoadChange, statisticsDelta, type StatisticsBucket } from '../domain/statistics';
 
@@ -46,7 +47,7 @@ export function numberCountersOf(orders: ServiceOrder[]): { _id: string; seq: nu
   const counters = new Map<string, number>();
   for (const order of orders) {
     const day = compactDay(order.submittedAt);
-    counters.set(day, Math.max(counters.get(day) ?? 0, Number(order._id.slice(-6))));
+    counters.set(day, Math.max(counters.get(day) ?? 0, sequenceOf(order._id)));
   }
   return [...counters].map(([day, seq]) => ({ _id: `service-order:${day}`, seq }));
 }
