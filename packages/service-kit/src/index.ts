@@ -20,4 +20,5 @@ export * from './events/outbox';
 export * from './events/processed-events';
 export * from './events/relay';
 export * from './pagination';
+export type { FigureSource } from './figure-source';
 export * from './read-models/communities';

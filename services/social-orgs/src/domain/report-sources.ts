@@ -1,16 +1,10 @@
+import type { FigureSource } from '@sanshe/service-kit';
+
 /**
  * The social-organization and social-worker figures that reproduce the source report (东方今报,
  * "洛阳市涧西区：'三社联动'打通服务群众'最后一公里'"), each with the sentence it comes from. Any
  * figure not listed (contracts, budgets, KPIs, organizations at centres) is demo data.
  */
-export interface FigureSource {
-  /** The field that serves the figure. */
-  field: string;
-  /** The figure as the report states it. */
-  reported: string;
-  citation: string;
-}
-
 export const SOCIAL_ORG_OVERVIEW_SOURCES: readonly FigureSource[] = [
   { field: 'organizations', reported: '229', citation: '涧西区已有各类社会组织229家' },
   { field: 'hubs', reported: '10余家', citation: '枢纽型社会组织10余家' },
@@ -26,3 +20,5 @@ export const SOCIAL_WORKER_STATS_SOURCES: readonly FigureSource[] = [
   { field: 'certifiedShare', reported: '1/5', citation: '拥有社工师资格的达1/5' },
   { field: 'certifiedAllWorkers', reported: '100多名', citation: '目前，涧西区已有100多名社工师' },
 ];
+
+export type { FigureSource };
