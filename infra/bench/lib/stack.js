@@ -36,6 +36,17 @@ function benchKeys() {
   return { JWT_SECRET: process.env.JWT_SECRET, IDENTITY_SIGNING_KEY: process.env.IDENTITY_SIGNING_KEY, IDENTITY_PUBLIC_KEYS: process.env.IDENTITY_PUBLIC_KEYS };
 }
 
+/**
+ * The bench's processes run as production, which talks to Kafka over SASL_SSL: on the local
+ * broker, its TLS listener and CA. Another broker is used as given (KAFKA_SSL /
+ * KAFKA_SSL_CA_FILE and the login from the environment).
+ */
+function productionKafka(kafkaBrokers) {
+  const { PATHS, HOST, KAFKA_TLS_PORT, KAFKA_BROKERS: LOCAL_BROKERS } = require('../../local/paths.js');
+  if (String(kafkaBrokers) !== LOCAL_BROKERS) return { KAFKA_BROKERS: String(kafkaBrokers) };
+  return { KAFKA_BROKERS: `${HOST}:${KAFKA_TLS_PORT}`, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: path.join(PATHS.kafkaTlsDir, 'ca.pem') };
+}
+
 /** Settings every bench process shares; `overrides` win. */
 function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
   const env = {
@@ -44,11 +55,10 @@ function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
     // One client (the load generator) sends everything: no budget may refuse it.
     RATE_LIMIT_REQUESTS: '100000000',
     NODE_ENV: 'production',
-    ...BENCH_SECRETS,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     MONGO_URL: monitoredMongoUrl(mongoUrl),
-    KAFKA_BROKERS: kafkaBrokers,
     ...localOperatorEnv(),
+    ...productionKafka(kafkaBrokers),
     KAFKA_GROUP_PREFIX: 'bench.',
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     // Generous limits: the bench measures throughput, not refusals (the drills test those).

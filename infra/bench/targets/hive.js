@@ -47,6 +47,11 @@ runTarget('hive', async () => {
   const runtime = createGatewayRuntime({
     supergraph: fs.readFileSync(process.env.BENCH_SUPERGRAPH, 'utf8'),
     plugins: () => [sansheIdentity],
+    // Hive's HTTP transport shares one in-flight subgraph answer among concurrent identical
+    // queries, keyed before the identity is signed on: caller B would get the answer fetched
+    // as caller A. Sanshe's subgraphs authorize and mask per caller, so that sharing is not
+    // safe here, and the Sanshe gateway does not do it: the peer runs without it.
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     logging: process.env.LOG_LEVEL === 'silent' ? false : 'error',
     landingPage: false,
     graphiql: false,
