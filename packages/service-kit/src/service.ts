@@ -8,7 +8,7 @@ import type { Connection, Model } from 'mongoose';
 import { ConfigError, type BaseConfig } from './config';
 import { requestLogger, traceparentOf, type RequestContext } from './context';
 import { EventConsumer, type EventHandler } from './events/consumer';
-import { processedEventsModel, startProcessedEventsPruning } from './events/processed-events';
+import { processedEventsModel, processedEventsPruningJob } from './events/processed-events';
 import { EventContracts } from './events/contracts';
 import { createKafka, ensureTopics, kafkaAuthFromConfig } from './events/kafka';
 import { EventFactory } from './events/outbox';
@@ -96,7 +96,6 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const kafka = createKafka(`sanshe-${definition.name}`, config.KAFKA_BROKERS, logger, kafkaAuthFromConfig(config));
   const relay = new OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_SWEEP_MS });
   relay.start();
-  const jobs = scheduleJobs(parts.jobs ?? [], { connection, logger });
 
   const consumers = (parts.consumers ?? []).map(
     (spec) =>
@@ -111,11 +110,9 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
         groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
       }),
   );
-  // The consumers' dedupe markers, pruned by age: the store has no TTL index to do it.
-  const pruning =
-    consumers.length > 0
-      ? startProcessedEventsPruning(connection, { everyMs: config.PROCESSED_EVENTS_PRUNE_MS, retentionMs: config.PROCESSED_EVENTS_RETENTION_HOURS * 3600_000 }, logger)
-      : null;
+  // The consumers' dedupe markers, pruned by age (the store has no TTL index), by one replica per period.
+  const pruning = consumers.length > 0 ? [processedEventsPruningJob(connection, { everyMs: config.PROCESSED_EVENTS_PRUNE_MS, retentionMs: config.PROCESSED_EVENTS_RETENTION_HOURS * 3600_000 }, logger)] : [];
+  const jobs = scheduleJobs([...(parts.jobs ?? []), ...pruning], { connection, logger });
   let consumersStarted = consumers.length === 0;
   let stopping = false;
   let positioned!: () => void;
@@ -200,7 +197,6 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
       });
       await apollo.stop();
       await consumersReady;
-      await pruning?.stop();
       await Promise.all(consumers.map((c) => c.stop()));
       await relay.stop();
       await connection.close();

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { processedEventsModel, pruneProcessedEvents } from '../src/events/processed-events';
+import { processedEventsModel, processedEventsPruningJob, pruneProcessedEvents } from '../src/events/processed-events';
+import { takeJobLease } from '../src/jobs';
+import { createLogger } from '../src/logger';
 import { connectMongo } from '../src/mongo';
 
 const HOUR = 3600_000;
@@ -28,5 +30,19 @@ describe('pruning processed-event markers', () => {
     const left = await processedEventsModel(connection).find().sort({ _id: 1 }).lean();
     expect(left.map((m) => m.eventId)).toEqual(['fresh', 'yesterday']);
     expect(await pruneProcessedEvents(connection, cutOff)).toBe(0);
+  });
+
+  it('runs as a leased job: one replica per period prunes by the configured age', async () => {
+    await processedEventsModel(connection).deleteMany({});
+    const now = Date.now();
+    await processedEventsModel(connection).insertMany([
+      { _id: 'g:old', group: 'g', eventId: 'old', type: 'cn.sanshe.test.v1', processedAt: new Date(now - 49 * HOUR) },
+      { _id: 'g:new', group: 'g', eventId: 'new', type: 'cn.sanshe.test.v1', processedAt: new Date(now - HOUR) },
+    ]);
+    const job = processedEventsPruningJob(connection, { everyMs: HOUR, retentionMs: 48 * HOUR }, createLogger('test', 'silent'));
+    const leases = await Promise.all([takeJobLease(connection, job.name, job.periodMs, 'replica-a'), takeJobLease(connection, job.name, job.periodMs, 'replica-b')]);
+    expect(leases.filter(Boolean)).toHaveLength(1);
+    await job.run();
+    expect((await processedEventsModel(connection).find().lean()).map((m) => m.eventId)).toEqual(['new']);
   });
 });

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { ScheduledJob } from '../jobs';
 import type { Logger } from '../logger';
 
 /** The marker an idempotent consumer writes once it has handled an event (see consumer.ts). */
@@ -32,26 +33,17 @@ export async function pruneProcessedEvents(connection: Connection, olderThan: Da
   return deletedCount;
 }
 
-/** Prunes every `everyMs` the markers older than `retentionMs`; a failed round is logged and the next one tries again. */
-export function startProcessedEventsPruning(connection: Connection, opts: { everyMs: number; retentionMs: number }, logger: Logger): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = pruneProcessedEvents(connection, new Date(Date.now() - opts.retentionMs))
-      .then((pruned) => {
-        if (pruned > 0) logger.info({ pruned }, 'pruned old processed-event markers');
-      })
-      .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'pruning processed-event markers failed; the next round tries again'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, opts.everyMs);
-  timer.unref();
+/**
+ * The pruning as a scheduled job: one replica per period deletes the markers older than
+ * `retentionMs` (the kit's job lease decides which), the others skip that period.
+ */
+export function processedEventsPruningJob(connection: Connection, opts: { everyMs: number; retentionMs: number }, logger: Logger): ScheduledJob {
   return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+    name: 'prune-processed-events',
+    periodMs: opts.everyMs,
+    async run() {
+      const pruned = await pruneProcessedEvents(connection, new Date(Date.now() - opts.retentionMs));
+      if (pruned > 0) logger.info({ pruned }, 'pruned old processed-event markers');
     },
   };
 }
