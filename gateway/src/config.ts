@@ -26,6 +26,11 @@ export const gatewayConfigSchema = baseConfigSchema
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** An OIDC issuer's JWKS endpoint; when set, tokens are verified against it (RS256/ES256). */
     JWKS_URL: url.optional(),
+    /**
+     * After fetching the JWKS, a token naming an unknown key id waits this long before the JWKS is
+     * fetched again: a rotation is picked up, and made-up key ids cannot make the gateway hammer the issuer.
+     */
+    JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     JWT_ISSUER: z.string().default('sanshe-local'),
     JWT_AUDIENCE: z.string().default('sanshe'),
     /** Longest lifetime a token may have (exp − iat); longer-lived tokens are refused. */
