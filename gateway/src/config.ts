@@ -96,6 +96,18 @@ export const gatewayConfigSchema = baseConfigSchema
     if (!c.JWKS_URL && !c.JWT_SECRET) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: 'JWT_SECRET is required unless JWKS_URL is set' });
     }
+    // The console signs in at CONSOLE_OIDC_ISSUER: without that issuer's keys and name, the gateway
+    // would refuse every token it gets there, a sign-in that seems to work and never does.
+    if (c.CONSOLE_OIDC_ISSUER && !c.JWKS_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWKS_URL'], message: "JWKS_URL is required with CONSOLE_OIDC_ISSUER: set it to the jwks_uri of the issuer's discovery document" });
+    }
+    if (c.CONSOLE_OIDC_ISSUER && c.JWT_ISSUER !== c.CONSOLE_OIDC_ISSUER) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_ISSUER'],
+        message: `JWT_ISSUER is "${c.JWT_ISSUER}" but the console signs in at CONSOLE_OIDC_ISSUER "${c.CONSOLE_OIDC_ISSUER}": set both to the "issuer" of its discovery document`,
+      });
+    }
     // Production fails closed on a secret that is a placeholder, a published value or too short.
     const weak = c.NODE_ENV === 'production' && c.JWT_SECRET ? weakSecretReason(c.JWT_SECRET, 32) : null;
     if (weak) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: `JWT_SECRET ${weak}; set a random secret for production` });
