@@ -14,17 +14,26 @@ export interface SansheClaims extends JWTPayload {
 
 export type Authenticator = (authorization: string | undefined) => Promise<Identity>;
 
-type AuthConfig = Pick<GatewayConfig, 'JWT_SECRET' | 'JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_SECONDS' | 'JWT_CLOCK_TOLERANCE_SECONDS'>;
+type AuthConfig = Pick<
+  GatewayConfig,
+  'JWT_SECRET' | 'JWKS_URL' | 'JWKS_REFETCH_COOLDOWN_SECONDS' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_SECONDS' | 'JWT_CLOCK_TOLERANCE_SECONDS'
+>;
+
+/** What an issuer may sign with: public-key algorithms only, so no token can pass as signed with a key the JWKS publishes. */
+const ISSUER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 /**
- * Verifies bearer tokens: against an OIDC issuer's JWKS when configured (keys cached
- * by jose), else HS256 with the local secret. `iss`, `aud`, `exp` and `iat` are required:
+ * Verifies bearer tokens: against an OIDC issuer's JWKS when configured, else HS256 with the
+ * local secret. The JWKS is cached for ten minutes and fetched again when a token names a key
+ * id it lacks (the issuer rotated), at most once per JWKS_REFETCH_COOLDOWN_SECONDS. `iss`, `aud`, `exp` and `iat` are required:
  * a token that never expires, or lives longer than JWT_MAX_LIFETIME_SECONDS, is refused.
  * No header means an anonymous caller, who sees only public data.
  */
 export function createAuthenticator(config: AuthConfig): Authenticator {
   const secret = new TextEncoder().encode(config.JWT_SECRET ?? '');
-  const jwks = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL), { cacheMaxAge: 10 * 60 * 1000 }) : null;
+  const jwks = config.JWKS_URL
+    ? createRemoteJWKSet(new URL(config.JWKS_URL), { cacheMaxAge: 10 * 60 * 1000, cooldownDuration: config.JWKS_REFETCH_COOLDOWN_SECONDS * 1000 })
+    : null;
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
@@ -37,7 +46,7 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
         clockTolerance: config.JWT_CLOCK_TOLERANCE_SECONDS,
       };
       const { payload } = jwks
-        ? await jwtVerify<SansheClaims>(match[1]!, jwks, options)
+        ? await jwtVerify<SansheClaims>(match[1]!, jwks, { ...options, algorithms: ISSUER_ALGORITHMS })
         : await jwtVerify<SansheClaims>(match[1]!, secret, { ...options, algorithms: ['HS256'] });
       if (!payload.sub) throw new UnauthenticatedError('The token has no subject (sub).');
       if (payload.exp! - payload.iat! > config.JWT_MAX_LIFETIME_SECONDS) {

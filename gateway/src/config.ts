@@ -26,6 +26,11 @@ export const gatewayConfigSchema = baseConfigSchema
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** An OIDC issuer's JWKS endpoint; when set, tokens are verified against it (RS256/ES256). */
     JWKS_URL: url.optional(),
+    /**
+     * After fetching the JWKS, a token naming an unknown key id waits this long before the JWKS is
+     * fetched again: a rotation is picked up, and made-up key ids cannot make the gateway hammer the issuer.
+     */
+    JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
     JWT_ISSUER: z.string().default('sanshe-local'),
     JWT_AUDIENCE: z.string().default('sanshe'),
     /** Longest lifetime a token may have (exp − iat); longer-lived tokens are refused. */
@@ -90,6 +95,18 @@ export const gatewayConfigSchema = baseConfigSchema
   .superRefine((c, ctx) => {
     if (!c.JWKS_URL && !c.JWT_SECRET) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: 'JWT_SECRET is required unless JWKS_URL is set' });
+    }
+    // The console signs in at CONSOLE_OIDC_ISSUER: without that issuer's keys and name, the gateway
+    // would refuse every token it gets there, a sign-in that seems to work and never does.
+    if (c.CONSOLE_OIDC_ISSUER && !c.JWKS_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWKS_URL'], message: "JWKS_URL is required with CONSOLE_OIDC_ISSUER: set it to the jwks_uri of the issuer's discovery document" });
+    }
+    if (c.CONSOLE_OIDC_ISSUER && c.JWT_ISSUER !== c.CONSOLE_OIDC_ISSUER) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_ISSUER'],
+        message: `JWT_ISSUER is "${c.JWT_ISSUER}" but the console signs in at CONSOLE_OIDC_ISSUER "${c.CONSOLE_OIDC_ISSUER}": set both to the "issuer" of its discovery document`,
+      });
     }
     // Production fails closed on a secret that is a placeholder, a published value or too short.
     const weak = c.NODE_ENV === 'production' && c.JWT_SECRET ? weakSecretReason(c.JWT_SECRET, 32) : null;

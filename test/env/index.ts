@@ -84,7 +84,11 @@ export async function postSigned<T>(
   return { ...((await res.json()) as GraphQLResponse<T>), status: res.status };
 }
 
-export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv = {}): Promise<Stack> {
+/**
+ * `extra` configures every process of the stack; `options.gatewayEnv` the gateway alone (its
+ * production profile over test subgraphs, an OIDC issuer's keys instead of the local secret).
+ */
+export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv = {}, options: { gatewayEnv?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
   const runId = `t${randomBytes(4).toString('hex')}`;
   const services: Partial<Record<ServiceName, RunningService>> = {};
   const serviceUrls: Partial<Record<ServiceName, string>> = {};
@@ -101,7 +105,7 @@ export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv 
     const { supergraphSdl } = composeSupergraph(Object.fromEntries(names.map((n) => [n, loadSubgraphSdl(n)])));
     const urlEnv: NodeJS.ProcessEnv = {};
     for (const [name, url] of Object.entries(serviceUrls)) urlEnv[`${name.toUpperCase().replaceAll('-', '_')}_URL`] = url;
-    const config: GatewayConfig = gatewayConfigSchema.parse({ ...env, ...urlEnv });
+    const config: GatewayConfig = gatewayConfigSchema.parse({ ...env, ...urlEnv, ...options.gatewayEnv });
     const gateway = await createGateway(config, { supergraphSdl });
     const gatewayUrl = await gateway.listen(0, '127.0.0.1');
     return {
