@@ -2,7 +2,7 @@
  * Campaigns through the gateway: district admins create them, staff with territory over an
  * activity put it in one, and a campaign pages its activities, live and imported history alike.
  */
-import { startStack, type Stack } from '@sanshe/test-env';
+import { startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 import { errorOf, knownCommunity, minutesFromNow, stopAndDrop } from './helpers';
 
 const CREATE = 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }';
@@ -19,7 +19,7 @@ describe('party-building campaigns', () => {
   let otherCommunityId: string;
   const activityIds: string[] = [];
 
-  const ok = async <T>(res: Promise<{ data?: T; errors?: unknown[] }>): Promise<T> => {
+  const ok = async <T>(res: Promise<GraphQLResponse<T>>): Promise<T> => {
     const awaited = await res;
     expect(awaited.errors).toBeUndefined();
     return awaited.data!;
