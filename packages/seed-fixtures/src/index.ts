@@ -8,3 +8,4 @@ export * from './activity-history';
 export * from './social-workers';
 export * from './service-contracts';
 export * from './party-branches';
+export * from './campaigns';

@@ -1,4 +1,4 @@
-import { activityHistory, COMMUNITIES, residents } from '@sanshe/seed-fixtures';
+import { activityHistory, COMMUNITIES, inRunxianCampaign, residents, RUNXIAN_CAMPAIGN, SEEDED_AT } from '@sanshe/seed-fixtures';
 import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
 import type { Model } from 'mongoose';
 import { loadActivitiesConfig } from './config';
@@ -9,7 +9,7 @@ import { seededGroups, seededRota, seededUpcoming, seededVenues, SHI_AYI_SHIFT }
 export type SeedSummary = Record<string, number>;
 
 /** Bump when the seeded documents change shape, so existing databases are seeded again. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 const SEED_ID = 'activities';
 const BATCH = 5_000;
 
@@ -34,7 +34,8 @@ async function insertNew<T>(model: Model<T>, docs: readonly T[], log: (line: str
  * Seeds the activities database from @sanshe/seed-fixtures: communities and residents it
  * needs to know, venues, square-dance teams and their rota, two years of history (7,000+
  * activities, 150,000+ attendances in residents' records and statistics buckets) and a
- * few upcoming activities. Writes directly, emitting no events; idempotent.
+ * few upcoming activities, and the report's campaign with the party-building ones linked.
+ * Writes directly, emitting no events; idempotent.
  */
 export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
@@ -67,9 +68,17 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
 
     const history = activityHistory();
     const attended = attendanceCounts(history);
-    const archived = history.activities.map((a) => historicActivity(a, attended.get(a.id) ?? 0));
+    const { id: campaignId, ...campaign } = RUNXIAN_CAMPAIGN;
+    await insertNew(models.Campaign, [{ _id: campaignId, ...campaign, createdBy: 'seed', createdAt: SEEDED_AT }], log, 'campaigns');
+    const inCampaign = <T extends { category: string }>(a: T) => ({ ...a, campaignId: inRunxianCampaign(a) ? campaignId : null });
+    const archived = history.activities.map((a) => inCampaign(historicActivity(a, attended.get(a.id) ?? 0)));
     await insertNew(models.ActivityArchive, archived, log, 'archived activities');
-    await insertNew(models.Activity, upcoming.activities, log, 'upcoming activities');
+    await insertNew(models.Activity, upcoming.activities.map(inCampaign), log, 'upcoming activities');
+    // A database seeded before the campaign existed gets its links; links set since are kept.
+    const linked = [...archived, ...upcoming.activities].filter(inRunxianCampaign).map((a) => a._id);
+    for (const model of [models.ActivityArchive, models.Activity]) {
+      await model.updateMany({ _id: { $in: linked }, campaignId: { $exists: false } }, { $set: { campaignId } }).exec();
+    }
     const activities = [...archived, ...upcoming.activities];
 
     const buckets = historyBuckets(activities, attended);
@@ -88,6 +97,7 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
       rotas: 1,
       venueBookings: upcoming.bookings.length,
       activities: activities.length,
+      campaignActivities: linked.length,
       attendances: history.attendances.length,
       volunteerShifts: history.volunteerShifts.length + 1,
       statsBuckets: buckets.length,

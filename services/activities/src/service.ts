@@ -3,6 +3,7 @@ import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import { loadActivitiesConfig, type ActivitiesConfig } from './config';
 import { ActivityRepository } from './data-access/activity-repository';
+import { CampaignRepository } from './data-access/campaign-repository';
 import { BookingRepository } from './data-access/booking-repository';
 import { createModels } from './data-access/models';
 import { ReadModels } from './data-access/read-models';
@@ -27,6 +28,7 @@ export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, Activitie
       bookings: new BookingRepository(models),
       stats,
       records,
+      campaigns: new CampaignRepository(models),
       events,
       settings: { claimGraceMs: config.BOOKING_CLAIM_GRACE_SECONDS * 1000, checkInOpensMinutesBefore: config.CHECK_IN_OPENS_MINUTES_BEFORE },
     };

@@ -1,4 +1,4 @@
-import { activityHistory, communityByName, residents, SEED_YEAR } from '@sanshe/seed-fixtures';
+import { activityHistory, communityByName, inRunxianCampaign, residents, RUNXIAN_CAMPAIGN, SEED_YEAR } from '@sanshe/seed-fixtures';
 import { postSigned, startStack, type Stack } from '@sanshe/test-env';
 import { normalizeIdentity } from '@sanshe/service-kit';
 import { stopAndDrop } from './helpers';
@@ -109,6 +109,20 @@ describe('the seeded district', () => {
     expect(res.data!.rota.groups).toHaveLength(3);
     const shares = res.data!.rota.shares.map((s) => s.eveningSlots);
     expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+  });
+
+  it("puts the party-building activities in the report's 润贤思齐 campaign, and no others", async () => {
+    type Res = { campaign: { name: string; mechanism: string; citation: string; activities: { edges: { node: { category: string; campaign: { id: string } } }[]; pageInfo: { hasNextPage: boolean } } } };
+    const res = await stack.query<Res>(`query($id: ID!) { campaign(id: $id) { name mechanism citation activities(first: 50) { edges { node { category campaign { id } } } pageInfo { hasNextPage } } } }`, { id: RUNXIAN_CAMPAIGN.id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.campaign).toMatchObject({ name: RUNXIAN_CAMPAIGN.name, mechanism: '党建+', citation: expect.stringContaining('润贤银行') });
+    const edges = res.data!.campaign.activities.edges;
+    expect(edges).toHaveLength(50);
+    expect(edges.every((e) => e.node.category === 'PARTY_BUILDING' && e.node.campaign.id === RUNXIAN_CAMPAIGN.id)).toBe(true);
+    const linked = history.activities.filter(inRunxianCampaign).length;
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(history.activities.length);
+    expect(summary.campaignActivities).toBe(linked + 1);
   });
 
   it('changes nothing when seeded again', async () => {

@@ -1,9 +1,11 @@
 /**
  * The seeded reward catalogue (积分兑换品): one item donated by each co-building member unit
  * (the party organizations beyond the communities' own), collected at that unit's
- * community. Deterministic: the same ids, titles, costs and stock on every machine. Pure.
+ * community. Rewards donated by social organizations' units belong to the 润贤思齐 campaign
+ * (demo data: the report has social organizations link resources into 润贤银行, not which
+ * items). Deterministic: the same ids, titles, costs and stock on every machine. Pure.
  */
-import { COMMUNITIES, PARTY_ORGANIZATIONS, SeededRandom } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, PARTY_ORGANIZATIONS, RUNXIAN_CAMPAIGN, SeededRandom } from '@sanshe/seed-fixtures';
 import type { Account } from './domain/ledger';
 import type { Reward } from './domain/redemption';
 import { stockEntryId, type StockEntry } from './domain/stock';
@@ -27,6 +29,9 @@ export interface CataloguePlan {
   donors: Account[];
 }
 
+/** The campaign a seeded reward belongs to, by the sector of the unit that donates it. */
+export const campaignOf = (unit: { sector: string }): string | null => (unit.sector === 'SOCIAL_ORGANIZATION' ? RUNXIAN_CAMPAIGN.id : null);
+
 export function planCatalogue(seededAt: Date, communityIds?: ReadonlySet<string>): CataloguePlan {
   const rng = new SeededRandom('sanshe-credits-rewards');
   const streetOf = new Map(COMMUNITIES.map((c) => [c.id, c.streetId]));
@@ -38,7 +43,7 @@ export function planCatalogue(seededAt: Date, communityIds?: ReadonlySet<string>
     const stock = rng.int(5, 40);
     if (communityIds && !communityIds.has(unit.communityId)) continue;
     const id = `reward-${unit.id}`;
-    plan.rewards.push({ _id: id, title: item.title, description: item.description, cost, donorUnitId: unit.id, communityId: unit.communityId, streetId: streetOf.get(unit.communityId) ?? null, active: true, createdAt: seededAt });
+    plan.rewards.push({ _id: id, title: item.title, description: item.description, cost, donorUnitId: unit.id, communityId: unit.communityId, streetId: streetOf.get(unit.communityId) ?? null, active: true, createdAt: seededAt, campaignId: campaignOf(unit) });
     plan.stock.push({ _id: stockEntryId(id, 1), rewardId: id, seq: 1, key: `ADD|initial:${id}`, operation: 'ADD', delta: stock, refused: false, redemptionId: null, at: seededAt, state: { stock } });
     plan.donors.push({ _id: unit.id, kind: 'DONOR', ownerId: unit.id, communityId: unit.communityId });
   }

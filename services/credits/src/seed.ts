@@ -23,7 +23,7 @@ export interface SeedOptions {
 
 const BATCH = 5_000;
 const MARKER = 'credits-history';
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 /**
  * Inserts in batches. Documents already there are left alone and returned: a seed run
@@ -141,6 +141,12 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
     await insertAll(models.Ranking, plan.rankings, log, 'rankings');
     await insertAll(models.StockEntry, catalogue.stock, log, 'stock');
     await insertAll(models.Reward, catalogue.rewards, log, 'rewards');
+    // A catalogue seeded before the campaign existed gets its links; links set since are kept.
+    const linked = catalogue.rewards.filter((r) => r.campaignId);
+    for (const campaignId of new Set(linked.map((r) => r.campaignId!))) {
+      const ids = linked.filter((r) => r.campaignId === campaignId).map((r) => r._id);
+      await models.Reward.updateMany({ _id: { $in: ids }, campaignId: { $exists: false } }, { $set: { campaignId } }).exec();
+    }
     log(`rewards: ${catalogue.rewards.length} from ${catalogue.donors.length} co-building units`);
 
     const summary: SeedSummary = {

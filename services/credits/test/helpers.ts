@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { kafkaAuthFromEnv } from '@sanshe/service-kit';
-import { eventually, startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
+import { eventually, startStack, type GraphQLResponse, type ServiceName, type Stack } from '@sanshe/test-env';
 
 const kafka = new Kafka({ clientId: 'credits-test-producer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
 
@@ -142,10 +142,11 @@ async function startAtTheEnd(prefix: string): Promise<void> {
   }
 }
 
-export async function startCredits(extra: NodeJS.ProcessEnv = {}): Promise<Stack> {
+/** Credits, and the other subgraphs a test joins it with in the graph. */
+export async function startCredits(extra: NodeJS.ProcessEnv = {}, alongside: Exclude<ServiceName, 'credits'>[] = []): Promise<Stack> {
   const prefix = `credits-${randomUUID().slice(0, 8)}.`;
   await startAtTheEnd(prefix);
-  return startStack(['credits'], { KAFKA_GROUP_PREFIX: prefix, CREDITS_MAINTENANCE_INTERVAL_MS: '500', ...extra });
+  return startStack([...alongside, 'credits'], { KAFKA_GROUP_PREFIX: prefix, CREDITS_MAINTENANCE_INTERVAL_MS: '500', ...extra });
 }
 
 /** A community credits knows of, as registry's event would have told it. */

@@ -1,9 +1,10 @@
 /**
  * Seeds the registry's own database from @sanshe/seed-fixtures: 11 streets, 71
  * communities with their regional party committees, 338 co-building party
- * organizations, their members and service posts, co-building projects and the
- * 24,000 residents. Deterministic and idempotent: documents are inserted only where
- * missing (nothing already there is overwritten), and a marker skips a finished seed.
+ * organizations, their members and service posts, co-building projects, the
+ * 24,000 residents, and the platform's centres, investments and terminals.
+ * Deterministic and idempotent: documents are inserted only where missing (nothing
+ * already there is overwritten), and a marker skips a finished seed.
  * Writes directly, without events: this is history, not news.
  */
 import { connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
@@ -13,6 +14,7 @@ import { createModels } from './data-access/models';
 import { StatisticsRepository } from './data-access/statistics-repository';
 import { districtOverview } from './domain/statistics';
 import { buildSeedData, SEEDED_AT } from './seed-data';
+import { buildPlatformSeed } from './seed-platform';
 
 export type SeedSummary = Record<string, number>;
 
@@ -22,7 +24,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the seeded data changes, so an older seed is completed on the next run. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const MARKER_ID = 'registry';
 const BATCH = 5_000;
 
@@ -71,6 +73,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
     } else {
       log(`registry: building seed data from the fixtures`);
       const data = buildSeedData();
+      const platform = buildPlatformSeed();
       const steps: [string, mongo.Collection, { _id: string }[]][] = [
         ['streets', models.Street.collection, data.streets],
         ['communities', models.Community.collection, data.communities],
@@ -79,6 +82,9 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
         ['project needs', models.ProjectNeed.collection, data.projectNeeds],
         ['resource offers', models.ResourceOffer.collection, data.resourceOffers],
         ['party members', models.PartyMember.collection, data.partyMembers],
+        ['community centres', models.CommunityCentre.collection, platform.centres],
+        ['investments', models.Investment.collection, platform.investments],
+        ['terminals', models.Terminal.collection, platform.terminals],
       ];
       for (const [what, collection, docs] of steps) {
         const inserted = await insertMissing(collection, docs, () => undefined);

@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { loadRegistryConfig, type RegistryConfig } from './config';
 import { CoBuildingRepository } from './data-access/co-building-repository';
 import { createModels, outboxModels } from './data-access/models';
+import { PlatformRepository } from './data-access/platform-repository';
 import { PartyRepository } from './data-access/party-repository';
 import { ResidentRepository } from './data-access/resident-repository';
 import { StatisticsRepository } from './data-access/statistics-repository';
@@ -25,6 +26,7 @@ function defineRegistry(): ServiceDefinition<RegistryConfig, RegistryContext> {
         residents: new ResidentRepository(models),
         coBuilding: new CoBuildingRepository(models),
         statistics,
+        platform: new PlatformRepository(models),
         events,
         district: { id: config.DISTRICT_ID, name: config.DISTRICT_NAME, population: config.DISTRICT_POPULATION },
       };

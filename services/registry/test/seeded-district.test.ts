@@ -226,6 +226,34 @@ describe('the seeded district', () => {
     expect(ended.data).toEqual({ endServicePost: { status: 'ENDED', endsOn: seedDayPlus(30) } });
   });
 
+  it("seeds a terminal in each urban community's hall, read for all 71 communities with one query on terminals", async () => {
+    const from = finds.length;
+    const res = await stack.query<{ communities: { urban: boolean; terminals: { status: string; modules: { name: string }[] }[] }[]; informationCentre: { terminalCount: number; onlineTerminalCount: number } }>(
+      '{ communities { urban terminals { status modules { name } } } informationCentre { terminalCount onlineTerminalCount } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const withTerminal = res.data!.communities.filter((c) => c.terminals.length > 0);
+    expect(withTerminal).toHaveLength(54);
+    expect(withTerminal.every((c) => c.urban && c.terminals[0]!.status === 'ONLINE' && c.terminals[0]!.modules.length === 4)).toBe(true);
+    expect(res.data!.informationCentre).toEqual({ terminalCount: 54, onlineTerminalCount: 54 });
+    expect(requestFinds('community_terminals', from)).toHaveLength(1);
+  });
+
+  it("seeds 武汉路社区's service centre with its 200余万元 and 天九社区's 邻里中心 with what it offers", async () => {
+    type Centre = { kind: string; name: string; rooms: string[]; offerings: { name: string }[]; investments: { amountAtLeastYuan: number; source: { reported: string } }[] };
+    const q = 'query($id: ID!) { community(id: $id) { centres { kind name rooms offerings { name } investments { amountAtLeastYuan source { reported } } } } }';
+    const wuhanRes = await stack.query<{ community: { centres: Centre[] } }>(q, { id: wuhan.id });
+    expect(wuhanRes.data!.community.centres).toEqual([
+      expect.objectContaining({ kind: 'PARTY_MASS_SERVICE_CENTRE', rooms: ['党员之家', '阅友之家', '创享社'], investments: [{ amountAtLeastYuan: 2_000_000, source: { reported: '200余万元' } }] }),
+    ]);
+    const tianjiuRes = await stack.query<{ community: { centres: Centre[] } }>(q, { id: tianjiu.id });
+    expect(tianjiuRes.data!.community.centres).toEqual([
+      { kind: 'NEIGHBOURHOOD_CENTRE', name: '天九社区邻里中心', rooms: [], offerings: [{ name: '生态时蔬花园课堂' }, { name: '环保知识' }, { name: '酵素制作' }], investments: [] },
+    ]);
+    const all = await stack.query<{ investments: { source: { reported: string } }[] }>('{ investments { source { reported } } }');
+    expect(all.data!.investments.map((i) => i.source.reported).sort()).toEqual(['1000余万元', '200余万元', '300余万元', '500余万元']);
+  });
+
   it('changes nothing when seeded again, even after its completion marker is gone', async () => {
     const before = await seed({ env: seedEnv });
     await stack.services.registry!.connection.collection('seed_state').deleteMany({});

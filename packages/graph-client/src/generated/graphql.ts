@@ -26,6 +26,8 @@ export type AccountKind =
 /** 活动 — an activity held in a community (a neighbourhood-school class, a teahouse afternoon…). */
 export type Activity = {
   attendedCount: Scalars['Int']['output'];
+  /** The party-building campaign it belongs to, if any. */
+  campaign?: Maybe<Campaign>;
   capacity: Scalars['Int']['output'];
   /** A category code: NEIGHBOURHOOD_SCHOOL, MY_VEGETABLE_GARDEN, PEOPLES_TEAHOUSE, PARTY_BUILDING, ENVIRONMENTAL_CLASS… */
   category: Scalars['String']['output'];
@@ -249,6 +251,30 @@ export type BookVenueInput = {
   venueId: Scalars['ID']['input'];
 };
 
+/** 党建创新提升活动 — a party-building campaign under the "党建+" mechanism that activities (here) and rewards (in credits) belong to. */
+export type Campaign = {
+  /** Its public activities, live and imported history, by id. */
+  activities: ActivityConnection;
+  /** The report's sentence it comes from; null for campaigns created in the service. */
+  citation?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The working mechanism it belongs to, e.g. 党建+. */
+  mechanism?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Rewards of the 润贤银行 catalogue that belong to the campaign, by id. */
+  rewards: Array<Reward>;
+  /** The campaign's motto, e.g. 传承红色基因、凝聚发展合力. */
+  theme?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** 党建创新提升活动 — a party-building campaign under the "党建+" mechanism that activities (here) and rewards (in credits) belong to. */
+export type CampaignActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CategoryCount = {
   category: ServiceCategory;
   count: Scalars['Int']['output'];
@@ -258,6 +284,11 @@ export type CentreCounts = {
   community: Scalars['Int']['output'];
   district: Scalars['Int']['output'];
   street: Scalars['Int']['output'];
+};
+
+export type CentreOffering = {
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type Certificate = {
@@ -310,6 +341,8 @@ export type Community = {
   /** Residents' groups that meet at the community's venues. */
   activityGroups: Array<ActivityGroup>;
   brand?: Maybe<CommunityBrand>;
+  /** The community's centres: its party-mass service centre, its neighbourhood centre. */
+  centres: Array<CommunityCentre>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Notices that reach the community — its own, its street's and the district's — newest first. Public. */
@@ -338,6 +371,8 @@ export type Community = {
   socialWorkers?: Maybe<Array<SocialWorker>>;
   street: Street;
   streetId: Scalars['ID']['output'];
+  /** The platform's front-end terminals in this community. */
+  terminals: Array<CommunityTerminal>;
   /** Published activities that have not ended yet, soonest first. */
   upcomingActivities: Array<Activity>;
   /** Urban communities have a service hall; rural ones are village-style. */
@@ -389,9 +424,44 @@ export type CommunityBrandInput = {
   name: Scalars['String']['input'];
 };
 
+/** 邻里中心 / 党群服务中心 — a centre a community runs for its residents, with its rooms and what it offers. */
+export type CommunityCentre = {
+  /** The report's sentence this centre comes from; null for demo centres. */
+  citation?: Maybe<Scalars['String']['output']>;
+  community: Community;
+  id: Scalars['ID']['output'];
+  investments: Array<Investment>;
+  kind: CommunityCentreKind;
+  name: Scalars['String']['output'];
+  offerings: Array<CentreOffering>;
+  rooms: Array<Scalars['String']['output']>;
+};
+
+export type CommunityCentreKind =
+  | 'NEIGHBOURHOOD_CENTRE'
+  | 'PARTY_MASS_SERVICE_CENTRE';
+
 export type CommunityCount = {
   community: Community;
   count: Scalars['Int']['output'];
+};
+
+/** 信息平台前端专用设备 — a dedicated front-end terminal of the platform in a community. */
+export type CommunityTerminal = {
+  community: Community;
+  id: Scalars['ID']['output'];
+  kind: TerminalKind;
+  /** Where in the community it stands. */
+  location: Scalars['String']['output'];
+  /** The platform modules it serves. */
+  modules: Array<PlatformModule>;
+  name: Scalars['String']['output'];
+  registeredAt: Scalars['String']['output'];
+  status: TerminalStatus;
+  /** ISO date-time of the last status change. */
+  statusChangedAt: Scalars['String']['output'];
+  /** Why it is in its status (required for MAINTENANCE). */
+  statusNote?: Maybe<Scalars['String']['output']>;
 };
 
 export type ConsentInput = {
@@ -450,6 +520,15 @@ export type CreateActivityInput = {
   title: Scalars['String']['input'];
   /** Books this venue of the community for the activity's time; refused with CONFLICT when it is taken. */
   venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateCampaignInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Deterministic ids are allowed for seeding; omitted, one is generated. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  mechanism?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  theme?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateCommunityInput = {
@@ -636,6 +715,12 @@ export type FigureSource = {
   reported: Scalars['String']['output'];
 };
 
+export type FundedKind =
+  | 'COMMUNITY_CENTRE'
+  | 'INFORMATION_CENTRE'
+  | 'INFORMATION_PLATFORM'
+  | 'SOCIAL_ORG_SERVICE_CENTRES';
+
 export type GenerateRotaInput = {
   cycleIndex?: InputMaybe<Scalars['Int']['input']>;
   cycleWeeks?: InputMaybe<Scalars['Int']['input']>;
@@ -645,6 +730,25 @@ export type GenerateRotaInput = {
   /** Slots each group gets per cycle, evenings first; unset, every evening slot is shared and daytime stays free. */
   slotsPerGroup?: InputMaybe<Scalars['Int']['input']>;
   venueId: Scalars['ID']['input'];
+};
+
+/** 信息中心 — the district's information centre, which runs the platform and the community terminals. */
+export type InformationCentre = {
+  description: Scalars['String']['output'];
+  investments: Array<Investment>;
+  name: Scalars['String']['output'];
+  onlineTerminalCount: Scalars['Int']['output'];
+  terminalCount: Scalars['Int']['output'];
+};
+
+/** 三社联动信息平台 — the district's information platform. */
+export type InformationPlatform = {
+  /** How residents reach it: web, app, call centre, door to door. */
+  channels: Array<ResidentContactChannel>;
+  description: Scalars['String']['output'];
+  investments: Array<Investment>;
+  modules: Array<PlatformModule>;
+  name: Scalars['String']['output'];
 };
 
 export type Inspection = {
@@ -663,6 +767,23 @@ export type InspectionResult =
   | 'BASICALLY_PASSED'
   | 'FAILED'
   | 'PASSED';
+
+/**
+ * 投入 — money the district put into something it built. The report states amounts as lower bounds
+ * ("200余万元"), so the amount is the bound it vouches for and source.reported is the report's wording.
+ */
+export type Investment = {
+  /** A lower bound: the report says "余万" (more than this many yuan). */
+  amountAtLeastYuan: Scalars['Int']['output'];
+  /** What the money built, as the report lists it. */
+  built: Array<Scalars['String']['output']>;
+  /** Set when one community centre was funded. */
+  centre?: Maybe<CommunityCentre>;
+  fundedKind: FundedKind;
+  id: Scalars['ID']['output'];
+  purpose: Scalars['String']['output'];
+  source: FigureSource;
+};
 
 export type JointMeetingDecision = {
   followUps: Array<MeetingFollowUp>;
@@ -772,6 +893,8 @@ export type Mutation = {
   /** Creates a draft activity. */
   createActivity: Activity;
   createActivityGroup: ActivityGroup;
+  /** District admins only; names are unique. */
+  createCampaign: Campaign;
   /** Also establishes the community's regional party committee; emits community.created. */
   createCommunity: Community;
   createPartyOrganization: PartyOrganization;
@@ -788,6 +911,10 @@ export type Mutation = {
   joinCoBuilding: PartyOrganization;
   /** Emits partyOrganization.leftCoBuilding. */
   leaveCoBuilding: PartyOrganization;
+  /** Puts a live activity in a campaign (campaignId null takes it out). Staff with territory over the activity: its community's or street's staff, district admins. */
+  linkActivityToCampaign: Activity;
+  /** Puts a reward in a party-building campaign (campaignId null takes it out). District admins only. */
+  linkRewardToCampaign: Reward;
   /** Commits an open offer to a need of the same co-building area and the same kind (精准对接); an offer of another kind needs kindMismatchReason (BAD_USER_INPUT without it). Emits project.matched. */
   matchResourceOffer: ProjectMatch;
   /** Emits resident.moved. */
@@ -829,6 +956,8 @@ export type Mutation = {
   registerSocialOrganization: SocialOrganization;
   /** DISTRICT_ADMIN or ORG_STAFF of the employing organization. */
   registerSocialWorker: SocialWorker;
+  /** Community staff of the community, its street's staff or district admins. A new terminal starts OFFLINE. */
+  registerTerminal: CommunityTerminal;
   /** Frees a venue's claims left by bookings that were never completed or were cancelled; returns how many. */
   releaseOrphanVenueClaims: Scalars['Int']['output'];
   removeActivityGroupMember: ActivityGroup;
@@ -848,6 +977,8 @@ export type Mutation = {
   setCommunityBrand: Community;
   /** DISTRICT_ADMIN. Null coverage removes it. */
   setPartyCoverage: SocialOrganization;
+  /** Same roles as registerTerminal; MAINTENANCE needs a note saying why. */
+  setTerminalStatus: CommunityTerminal;
   /**
    * DISTRICT_ADMIN, or STREET_STAFF when every community is in their street (street offices
    * buy services too). CONFLICT when the period overlaps another contract of the same
@@ -1053,6 +1184,15 @@ export type MutationCreateActivityGroupArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationCreateCommunityArgs = {
   input: CreateCommunityInput;
 };
@@ -1142,6 +1282,26 @@ export type MutationJoinCoBuildingArgs = {
 export type MutationLeaveCoBuildingArgs = {
   leftOn?: InputMaybe<Scalars['String']['input']>;
   partyOrganizationId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationLinkActivityToCampaignArgs = {
+  activityId: Scalars['ID']['input'];
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationLinkRewardToCampaignArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  rewardId: Scalars['ID']['input'];
 };
 
 
@@ -1320,6 +1480,15 @@ export type MutationRegisterSocialWorkerArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationRegisterTerminalArgs = {
+  input: RegisterTerminalInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationReleaseOrphanVenueClaimsArgs = {
   venueId: Scalars['ID']['input'];
 };
@@ -1421,6 +1590,17 @@ export type MutationSetCommunityBrandArgs = {
 export type MutationSetPartyCoverageArgs = {
   coverage?: InputMaybe<PartyCoverageInput>;
   organizationId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationSetTerminalStatusArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: TerminalStatus;
 };
 
 
@@ -1769,6 +1949,33 @@ export type PartyOrganizationSector =
   | 'SCHOOL'
   | 'SOCIAL_ORGANIZATION';
 
+/** A root field of the graph (Query.name or Mutation.name) or a type, grouped under a platform module. */
+export type PlatformEntryPoint = {
+  description: Scalars['String']['output'];
+  kind: PlatformEntryPointKind;
+  name: Scalars['String']['output'];
+};
+
+export type PlatformEntryPointKind =
+  | 'MUTATION'
+  | 'QUERY'
+  | 'TYPE';
+
+/** 政务通, 服务通, 活动通, 社区动态 — a module of the district's information platform and the parts of the graph it groups. */
+export type PlatformModule = {
+  description: Scalars['String']['output'];
+  entryPoints: Array<PlatformEntryPoint>;
+  key: PlatformModuleKey;
+  /** The module's name as the report gives it. */
+  name: Scalars['String']['output'];
+};
+
+export type PlatformModuleKey =
+  | 'ACTIVITIES'
+  | 'COMMUNITY_NEWS'
+  | 'GOVERNMENT_AFFAIRS'
+  | 'SERVICES';
+
 /** 润贤银行账户 — a points account in the Runxian virtue bank. */
 export type PointsAccount = {
   balance: Scalars['Int']['output'];
@@ -1877,6 +2084,8 @@ export type Query = {
   activityGroup?: Maybe<ActivityGroup>;
   /** Activities and participations, all time unless a period is given; public aggregates. */
   activityStats: ActivityStats;
+  campaign?: Maybe<Campaign>;
+  campaigns: Array<Campaign>;
   communities: Array<Community>;
   community?: Maybe<Community>;
   communityBrands: Array<CommunityBrand>;
@@ -1888,6 +2097,10 @@ export type Query = {
   districtOverview: DistrictOverview;
   /** The current earning rules; public. */
   earningRules: EarningRules;
+  informationCentre: InformationCentre;
+  informationPlatform: InformationPlatform;
+  /** The district's investments in what it built, optionally of one kind; public. */
+  investments: Array<Investment>;
   /** Joint party-building meetings, ordered by id; `first` 1–100 (default 20). Public. */
   jointPartyMeetings: JointPartyMeetingConnection;
   /** Sum of every account's balance, the issuing account included: 0 when the ledger is whole. District admins. */
@@ -1906,6 +2119,8 @@ export type Query = {
   partyOrganization?: Maybe<PartyOrganization>;
   partyOrganizationByName?: Maybe<PartyOrganization>;
   partyOrganizations: PartyOrganizationConnection;
+  /** The information platform's modules and the parts of the graph each groups; public. */
+  platformModules: Array<PlatformModule>;
   /** The points account of a resident (see Resident.pointsAccount for who may see it). */
   pointsAccount?: Maybe<PointsAccount>;
   projectNeed?: Maybe<ProjectNeed>;
@@ -1962,6 +2177,7 @@ export type Query = {
   street?: Maybe<Street>;
   streetByName?: Maybe<Street>;
   streets: Array<Street>;
+  terminal?: Maybe<CommunityTerminal>;
   /**
    * For call-centre staff: the order with this number whose intake phone is `phone`.
    * Personal data stays masked unless the caller serves the resident.
@@ -1998,6 +2214,11 @@ export type QueryActivityStatsArgs = {
 };
 
 
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryCommunitiesArgs = {
   streetId?: InputMaybe<Scalars['ID']['input']>;
   urban?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2012,6 +2233,11 @@ export type QueryCommunityArgs = {
 export type QueryCommunityByNameArgs = {
   name: Scalars['String']['input'];
   streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryInvestmentsArgs = {
+  fundedKind?: InputMaybe<FundedKind>;
 };
 
 
@@ -2246,6 +2472,11 @@ export type QueryStreetByNameArgs = {
 };
 
 
+export type QueryTerminalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryTrackServiceOrderArgs = {
   number: Scalars['String']['input'];
   phone: Scalars['String']['input'];
@@ -2387,6 +2618,17 @@ export type RegisterSocialWorkerInput = {
   underTargetEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type RegisterTerminalInput = {
+  communityId: Scalars['ID']['input'];
+  /** Deterministic ids are allowed for seeding; omitted, one is generated. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: TerminalKind;
+  location: Scalars['String']['input'];
+  modules: Array<PlatformModuleKey>;
+  /** Unique within the community, e.g. 服务大厅一号机. */
+  name: Scalars['String']['input'];
+};
+
 /** 居民 — a resident registered in a community. */
 export type Resident = {
   /** The resident's registrations, newest first. For the resident, and staff serving their community. */
@@ -2493,6 +2735,8 @@ export type ResourceOfferStatus =
 /** 积分兑换品 — an item in the reward catalogue, donated by a co-building unit. */
 export type Reward = {
   active: Scalars['Boolean']['output'];
+  /** The party-building campaign it belongs to; credits keeps only its id. */
+  campaign?: Maybe<Campaign>;
   /** Where it is collected; null: anywhere in the district. */
   community?: Maybe<Community>;
   cost: Scalars['Int']['output'];
@@ -3183,6 +3427,16 @@ export type SupportKind =
   | 'OTHER'
   | 'ROOM'
   | 'TRAINING';
+
+export type TerminalKind =
+  | 'INFORMATION_SCREEN'
+  | 'SELF_SERVICE_KIOSK'
+  | 'STAFF_DESK';
+
+export type TerminalStatus =
+  | 'MAINTENANCE'
+  | 'OFFLINE'
+  | 'ONLINE';
 
 export type TerritoryLevel =
   | 'COMMUNITY'

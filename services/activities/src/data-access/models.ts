@@ -1,5 +1,6 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { Campaign } from '../domain/campaign';
 import type { Activity, Registration, VolunteerShift } from '../domain/activity-model';
 import type { ResidentRecordEntry, ResidentShiftEntry } from '../domain/projections';
 import type { StatsBucket } from '../domain/stats';
@@ -65,12 +66,14 @@ const activityFields = {
     cancelledAt: { type: Date, default: null },
     cancelReason: { type: String, default: null },
     completedAt: { type: Date, default: null },
+    campaignId: { type: String, default: null },
 };
 
 const activitySchema = new Schema<ActivityDoc>(activityFields, { collection: 'activities', timestamps: true, versionKey: false });
 activitySchema.index({ communityId: 1, status: 1, startsAt: 1 });
 activitySchema.index({ 'organizer.kind': 1, 'organizer.id': 1, _id: 1 });
 activitySchema.index({ streetId: 1, category: 1 });
+activitySchema.index({ campaignId: 1, _id: 1 });
 activitySchema.plugin(outboxPlugin);
 
 /**
@@ -82,6 +85,7 @@ activitySchema.plugin(outboxPlugin);
 const archiveSchema = new Schema<ActivityDoc>(activityFields, { collection: 'activity_archive', versionKey: false });
 archiveSchema.index({ 'organizer.kind': 1, 'organizer.id': 1, _id: 1 });
 archiveSchema.index({ communityId: 1, startsAt: 1 });
+archiveSchema.index({ campaignId: 1, _id: 1 });
 
 const venueSchema = new Schema<Venue>(
   {
@@ -206,6 +210,21 @@ const residentRecordSchema = new Schema<ResidentRecordDoc>(
   { collection: 'resident_activity_records', versionKey: false },
 );
 
+const campaignSchema = new Schema<Campaign>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    theme: { type: String, default: null },
+    mechanism: { type: String, default: null },
+    description: { type: String, default: null },
+    citation: { type: String, default: null },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'campaigns', versionKey: false },
+);
+campaignSchema.index({ name: 1 }, { unique: true });
+
 /** Marks what the seed wrote, so running it again changes nothing. */
 export interface SeedStateDoc {
   _id: string;
@@ -230,6 +249,7 @@ export interface ActivitiesModels {
   StatsBucket: Model<StatsBucketDoc>;
   ResidentRecord: Model<ResidentRecordDoc>;
   SeedState: Model<SeedStateDoc>;
+  Campaign: Model<Campaign>;
 }
 
 export function createModels(connection: Connection): ActivitiesModels {
@@ -245,5 +265,6 @@ export function createModels(connection: Connection): ActivitiesModels {
     StatsBucket: model('ActivityStatsBucket', statsBucketSchema),
     ResidentRecord: model('ResidentActivityRecord', residentRecordSchema),
     SeedState: model('SeedState', seedStateSchema),
+    Campaign: model('Campaign', campaignSchema),
   };
 }

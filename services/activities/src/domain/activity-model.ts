@@ -67,6 +67,8 @@ export interface Activity {
   cancelledAt: Date | null;
   cancelReason: string | null;
   completedAt: Date | null;
+  /** The campaign it belongs to, if any. */
+  campaignId?: string | null;
 }
 
 /**

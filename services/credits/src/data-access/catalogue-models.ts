@@ -4,7 +4,10 @@ import type { RedemptionRequest, RedemptionStep, Reward } from '../domain/redemp
 import type { StockEntry, StockState } from '../domain/stock';
 import type { HeadHint } from './streams';
 
-/** The catalogue's collections; written once each, like the ledger's (see ledger-models.ts). */
+/**
+ * The catalogue's collections; written once each, like the ledger's (see ledger-models.ts),
+ * except a reward's campaign link, one field set in place.
+ */
 const rewardSchema = new Schema<Reward>(
   {
     _id: String,
@@ -16,10 +19,12 @@ const rewardSchema = new Schema<Reward>(
     streetId: { type: String, default: null },
     active: { type: Boolean, required: true },
     createdAt: Date,
+    campaignId: { type: String, default: null },
   },
   { collection: 'rewards', versionKey: false },
 );
 rewardSchema.index({ communityId: 1, active: 1 });
+rewardSchema.index({ campaignId: 1 });
 
 const stockStateSchema = new Schema<StockState>({ stock: Number }, { _id: false });
 

@@ -42,6 +42,16 @@ export class RewardRepository implements RewardStore, StockStore {
       .exec();
   }
 
+  /** Rewards of many campaigns, one query, by id. */
+  ofCampaigns(campaignIds: readonly string[]): Promise<Reward[]> {
+    return this.models.Reward.find({ campaignId: { $in: [...campaignIds] } }).sort({ _id: 1 }).lean<Reward[]>().exec();
+  }
+
+  /** One field of one document; null when no such reward exists. */
+  setCampaign(rewardId: string, campaignId: string | null): Promise<Reward | null> {
+    return this.models.Reward.findOneAndUpdate({ _id: rewardId }, { $set: { campaignId } }, { new: true }).lean<Reward>().exec();
+  }
+
   async insert(reward: Reward): Promise<Reward> {
     await this.models.Reward.collection.insertOne(reward as unknown as Raw as never);
     return reward;

@@ -59,3 +59,21 @@ export async function restockReward(args: { id: string; quantity: number }, iden
   await addItems(deps.stock, args.id, args.quantity, `restock:${randomUUID()}`);
   return reward;
 }
+
+export interface CampaignLinkStore {
+  reward(id: string): Promise<Reward | null>;
+  setCampaign(rewardId: string, campaignId: string | null): Promise<Reward | null>;
+}
+
+/**
+ * Puts a reward in a party-building campaign (null takes it out). Campaigns belong to
+ * activities; credits keeps only the id, and the graph resolves it there.
+ */
+export async function linkRewardToCampaign(args: { rewardId: string; campaignId: string | null }, identity: Identity, store: CampaignLinkStore): Promise<Reward> {
+  authorize(identity, { action: `link reward ${args.rewardId} to a campaign`, roles: ['DISTRICT_ADMIN'] });
+  const campaignId = args.campaignId?.trim() || null;
+  if (args.campaignId !== null && args.campaignId !== undefined && !campaignId) throw new BadInputError('campaignId', 'Give a campaign id, or null to take the reward out of its campaign.');
+  const updated = await store.setCampaign(args.rewardId, campaignId);
+  if (!updated) throw new NotFoundError('Reward', args.rewardId);
+  return updated;
+}

@@ -68,6 +68,8 @@ export interface Reward {
   streetId: string | null;
   active: boolean;
   createdAt: Date;
+  /** The party-building campaign (owned by activities) the reward belongs to: its id only. */
+  campaignId?: string | null;
 }
 
 export interface RewardStore {

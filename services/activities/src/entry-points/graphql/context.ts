@@ -1,11 +1,13 @@
-import { groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
+import { groupedLoader, type Connection, type EventFactory, type RequestContext } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { ActivityRepository } from '../../data-access/activity-repository';
+import type { CampaignPageKey, CampaignRepository } from '../../data-access/campaign-repository';
 import type { BookingRepository } from '../../data-access/booking-repository';
 import type { ActivityDoc, ResidentRecordDoc } from '../../data-access/models';
 import type { ResidentRecordRepository } from '../../data-access/resident-record-repository';
 import type { StatsRepository } from '../../data-access/stats-repository';
 import type { VenueRepository } from '../../data-access/venue-repository';
+import type { Campaign } from '../../domain/campaign';
 import type { ActivityGroup, Booking, Rota, Venue } from '../../domain/venue-model';
 
 export interface ActivitiesSettings {
@@ -20,6 +22,7 @@ export interface ResolverDeps {
   bookings: BookingRepository;
   stats: StatsRepository;
   records: ResidentRecordRepository;
+  campaigns: CampaignRepository;
   events: EventFactory;
   settings: ActivitiesSettings;
 }
@@ -41,6 +44,8 @@ export interface ActivitiesContext extends RequestContext {
   /** Keyed `venueId|from|to`: venues asked with the same window share one query. */
   bookingsInWindow: DataLoader<string, Booking[]>;
   residentRecords: DataLoader<string, ResidentRecordDoc | null>;
+  campaigns: DataLoader<string, Campaign | null>;
+  campaignActivities: DataLoader<CampaignPageKey, Connection<ActivityDoc>, string>;
 }
 
 function bookingsLoader(bookings: BookingRepository): DataLoader<string, Booking[]> {
@@ -81,5 +86,7 @@ export function buildContext(base: RequestContext, deps: ResolverDeps): Activiti
     rotasByVenue: groupedLoader((ids) => venues.rotasOf(ids), (r) => r.venueId),
     bookingsInWindow: bookingsLoader(deps.bookings),
     residentRecords: deps.records.loader(),
+    campaigns: deps.campaigns.campaignLoader(),
+    campaignActivities: deps.campaigns.activityPages(),
   };
 }

@@ -1,5 +1,6 @@
 import { UnauthenticatedError, type ServiceParts } from '@sanshe/service-kit';
 import { activityResolvers } from './activity-resolvers';
+import { campaignResolvers } from './campaign-resolvers';
 import type { ActivitiesContext, ResolverDeps } from './context';
 import { entityResolvers } from './entity-resolvers';
 import { venueResolvers } from './venue-resolvers';
@@ -18,7 +19,7 @@ function signedIn(name: string, resolve: Resolver): Resolver {
 
 /** Merges the resolver maps of activities, venues and the entities this subgraph extends. */
 export function buildResolvers(deps: ResolverDeps): ServiceParts<ActivitiesContext>['resolvers'] {
-  const parts: Record<string, Record<string, unknown>>[] = [activityResolvers(deps), venueResolvers(deps), entityResolvers(deps)];
+  const parts: Record<string, Record<string, unknown>>[] = [activityResolvers(deps), venueResolvers(deps), entityResolvers(deps), campaignResolvers(deps)];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...fields };

@@ -1,6 +1,6 @@
 import { pageRequest, toConnection } from '@sanshe/service-kit';
 import { authorizeAccountRead } from '../../domain/access';
-import { addReward, restockReward, type AddRewardInput } from '../../domain/catalogue';
+import { addReward, linkRewardToCampaign, restockReward, type AddRewardInput } from '../../domain/catalogue';
 import { cancelRedemption, redeemReward } from '../../domain/redeeming';
 import type { Redemption, Reward } from '../../domain/redemption';
 import type { CreditsApp } from '../../wiring';
@@ -25,6 +25,8 @@ export function catalogueResolvers(app: CreditsApp) {
       addReward: (_: unknown, args: { input: AddRewardInput }, ctx: CreditsContext) =>
         addReward(args.input, ctx, { rewards: app.rewards, stock: app.rewards, territory: app.territory, donors: app.ledger }),
       restockReward: (_: unknown, args: { id: string; quantity: number }, ctx: CreditsContext) => restockReward(args, ctx.identity, { rewards: app.rewards, stock: app.rewards }),
+      linkRewardToCampaign: (_: unknown, args: { rewardId: string; campaignId?: string | null }, ctx: CreditsContext) =>
+        linkRewardToCampaign({ rewardId: args.rewardId, campaignId: args.campaignId ?? null }, ctx.identity, app.rewards),
       redeemReward: (_: unknown, args: { rewardId: string; residentId?: string | null }, ctx: CreditsContext) => redeemReward(args, ctx, app.redeemingDeps),
       cancelRedemption: (_: unknown, args: { id: string; reason?: string | null }, ctx: CreditsContext) => cancelRedemption(args, ctx, app.redeemingDeps),
     },
@@ -34,6 +36,11 @@ export function catalogueResolvers(app: CreditsApp) {
       stock: (r: Reward, _: unknown, ctx: CreditsContext) => ctx.stock.load(r._id),
       donorUnit: (r: Reward) => ({ __typename: 'PartyOrganization', id: r.donorUnitId }),
       community: (r: Reward) => (r.communityId ? { __typename: 'Community', id: r.communityId } : null),
+      campaign: (r: Reward) => (r.campaignId ? { __typename: 'Campaign', id: r.campaignId } : null),
+    },
+    Campaign: {
+      __resolveReference: (reference: { id: string }) => reference,
+      rewards: (c: { id: string }, _: unknown, ctx: CreditsContext) => ctx.rewardsByCampaign.load(c.id),
     },
     Redemption: {
       id: (r: Redemption) => r._id,

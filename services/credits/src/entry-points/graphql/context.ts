@@ -1,4 +1,4 @@
-import { byIdLoader, type RequestContext } from '@sanshe/service-kit';
+import { byIdLoader, groupedLoader, type RequestContext } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { RankingDoc } from '../../data-access/ledger-models';
 import type { Account, Head } from '../../domain/ledger';
@@ -11,6 +11,7 @@ export interface CreditsContext extends RequestContext {
   rewards: DataLoader<string, Reward | null>;
   stock: DataLoader<string, number>;
   rankings: DataLoader<string, RankingDoc | null>;
+  rewardsByCampaign: DataLoader<string, Reward[]>;
 }
 
 /** Per-request loaders: any number of references costs one query per kind. */
@@ -28,6 +29,7 @@ export function buildContext(base: RequestContext, app: CreditsApp): CreditsCont
       return ids.map((id) => stocks.get(id) ?? 0);
     }),
     rankings: byIdLoader((ids) => app.rankings.top(ids)),
+    rewardsByCampaign: groupedLoader((ids) => app.rewards.ofCampaigns(ids), (r) => r.campaignId ?? ''),
   };
 }
 

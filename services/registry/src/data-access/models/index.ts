@@ -1,11 +1,13 @@
 import type { Connection, Model } from 'mongoose';
 import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type ResourceOfferDoc } from './co-building';
+import { communityCentreSchema, investmentSchema, terminalSchema, type CommunityCentreDoc, type InvestmentDoc, type TerminalDoc } from './platform';
 import { partyMemberSchema, partyOrganizationSchema, servicePostSchema, type PartyMemberDoc, type PartyOrganizationDoc, type ServicePostDoc } from './party';
 import { residentSchema, type ResidentDoc } from './residents';
 import { communitySchema, streetSchema, type CommunityDoc, type StreetDoc } from './territory';
 
 export * from './co-building';
 export * from './party';
+export * from './platform';
 export * from './residents';
 export * from './territory';
 
@@ -18,6 +20,9 @@ export interface RegistryModels {
   Resident: Model<ResidentDoc>;
   ResourceOffer: Model<ResourceOfferDoc>;
   ProjectNeed: Model<ProjectNeedDoc>;
+  Terminal: Model<TerminalDoc>;
+  Investment: Model<InvestmentDoc>;
+  CommunityCentre: Model<CommunityCentreDoc>;
 }
 
 /** The registry's models on the given connection (never the mongoose singleton). */
@@ -33,6 +38,9 @@ export function createModels(connection: Connection): RegistryModels {
     Resident: model('Resident', residentSchema),
     ResourceOffer: model('ResourceOffer', resourceOfferSchema),
     ProjectNeed: model('ProjectNeed', projectNeedSchema),
+    Terminal: model('CommunityTerminal', terminalSchema),
+    Investment: model('Investment', investmentSchema),
+    CommunityCentre: model('CommunityCentre', communityCentreSchema),
   };
 }
 

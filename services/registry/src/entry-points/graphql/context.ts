@@ -3,10 +3,14 @@ import type { Connection } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { CoBuildingRepository } from '../../data-access/co-building-repository';
 import type { GroupPageKey } from '../../data-access/paging';
+import type { PlatformRepository } from '../../data-access/platform-repository';
 import type { PartyRepository } from '../../data-access/party-repository';
 import type { ResidentRepository } from '../../data-access/resident-repository';
 import type { StatisticsRepository } from '../../data-access/statistics-repository';
 import type { TerritoryRepository } from '../../data-access/territory-repository';
+import type { CommunityCentre } from '../../domain/community-centres';
+import type { Investment } from '../../domain/investments';
+import type { CommunityTerminal } from '../../domain/terminals';
 import type { ProjectNeed, ResourceOffer } from '../../domain/co-building';
 import type { PartyMember } from '../../domain/party-members';
 import type { PartyOrganization } from '../../domain/party-organizations';
@@ -21,6 +25,7 @@ export interface RegistryDeps {
   residents: ResidentRepository;
   coBuilding: CoBuildingRepository;
   statistics: StatisticsRepository;
+  platform: PlatformRepository;
   events: EventFactory;
   district: { id: string; name: string; population: number };
 }
@@ -43,6 +48,10 @@ export interface RegistryLoaders {
   offers: DataLoader<string, ResourceOffer | null>;
   offersByNeed: DataLoader<string, ResourceOffer[]>;
   needs: DataLoader<string, ProjectNeed | null>;
+  terminalsByCommunity: DataLoader<string, CommunityTerminal[]>;
+  centres: DataLoader<string, CommunityCentre | null>;
+  centresByCommunity: DataLoader<string, CommunityCentre[]>;
+  investmentsByCentre: DataLoader<string, Investment[]>;
 }
 
 export interface RegistryContext extends RequestContext {
@@ -69,6 +78,10 @@ export function buildContext(base: RequestContext, deps: RegistryDeps): Registry
       offers: deps.coBuilding.offerLoader(),
       offersByNeed: deps.coBuilding.offersByNeed(),
       needs: deps.coBuilding.needLoader(),
+      terminalsByCommunity: deps.platform.terminalsByCommunity(),
+      centres: deps.platform.centreLoader(),
+      centresByCommunity: deps.platform.centresByCommunity(),
+      investmentsByCentre: deps.platform.investmentsByCentre(),
     },
   };
 }

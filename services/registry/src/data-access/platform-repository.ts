@@ -1,0 +1,63 @@
+import { byIdLoader, findByIds, groupedLoader } from '@sanshe/service-kit';
+import type DataLoader from 'dataloader';
+import type { CommunityCentre } from '../domain/community-centres';
+import type { FundedKind, Investment } from '../domain/investments';
+import type { CommunityTerminal, TerminalStatus, TerminalStore } from '../domain/terminals';
+import type { CommunityCentreDoc, InvestmentDoc, RegistryModels, TerminalDoc } from './models';
+
+export class PlatformRepository implements TerminalStore {
+  constructor(private readonly models: RegistryModels) {}
+
+  community(id: string): Promise<{ _id: string; streetId: string } | null> {
+    return this.models.Community.findById(id, { streetId: 1 }).lean<{ _id: string; streetId: string }>().exec();
+  }
+
+  terminal(id: string): Promise<CommunityTerminal | null> {
+    return this.models.Terminal.findById(id).lean<TerminalDoc>().exec();
+  }
+
+  async insertTerminal(terminal: CommunityTerminal): Promise<CommunityTerminal> {
+    await this.models.Terminal.create(terminal);
+    return terminal;
+  }
+
+  async changeTerminalStatus(id: string, status: TerminalStatus, note: string | null, at: Date): Promise<CommunityTerminal | null> {
+    const done = await this.models.Terminal.updateOne({ _id: id }, { $set: { status, statusNote: note, statusChangedAt: at } }).exec();
+    return done.matchedCount === 0 ? null : this.terminal(id);
+  }
+
+  terminalCounts(): Promise<{ _id: TerminalStatus; count: number }[]> {
+    return this.models.Terminal.aggregate<{ _id: TerminalStatus; count: number }>([{ $group: { _id: '$status', count: { $sum: 1 } } }]).exec();
+  }
+
+  investments(fundedKind: FundedKind | null): Promise<Investment[]> {
+    return this.models.Investment.find(fundedKind ? { fundedKind } : {}).sort({ _id: 1 }).lean<InvestmentDoc[]>().exec();
+  }
+
+  /** The terminals of many communities, one query. */
+  terminalsByCommunity(): DataLoader<string, CommunityTerminal[]> {
+    return groupedLoader(
+      (ids) => this.models.Terminal.find({ communityId: { $in: [...ids] } }).sort({ _id: 1 }).lean<TerminalDoc[]>().exec(),
+      (t) => t.communityId,
+    );
+  }
+
+  centresByCommunity(): DataLoader<string, CommunityCentre[]> {
+    return groupedLoader(
+      (ids) => this.models.CommunityCentre.find({ communityId: { $in: [...ids] } }).sort({ _id: 1 }).lean<CommunityCentreDoc[]>().exec(),
+      (c) => c.communityId,
+    );
+  }
+
+  centreLoader(): DataLoader<string, CommunityCentre | null> {
+    return byIdLoader((ids) => findByIds<CommunityCentreDoc>(this.models.CommunityCentre, ids));
+  }
+
+  /** Investments of many centres, one query. */
+  investmentsByCentre(): DataLoader<string, Investment[]> {
+    return groupedLoader(
+      (ids) => this.models.Investment.find({ centreId: { $in: [...ids] } }).sort({ _id: 1 }).lean<InvestmentDoc[]>().exec(),
+      (i) => i.centreId ?? '',
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import type { CommunityCentre } from '../../../domain/community-centres';
+import type { FundedKind, Investment } from '../../../domain/investments';
+import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../../domain/platform';
+import { changeTerminalStatus, registerTerminal, type CommunityTerminal, type RegisterTerminalInput, type TerminalStatus } from '../../../domain/terminals';
+import type { Community } from '../../../domain/territory';
+import type { RegistryContext, RegistryDeps } from '../context';
+
+export function platformResolvers(deps: RegistryDeps) {
+  const store = deps.platform;
+  return {
+    Query: {
+      platformModules: () => PLATFORM_MODULES,
+      informationPlatform: () => INFORMATION_PLATFORM,
+      informationCentre: () => INFORMATION_CENTRE,
+      investments: (_: unknown, args: { fundedKind?: FundedKind | null }) => store.investments(args.fundedKind ?? null),
+      terminal: (_: unknown, args: { id: string }) => store.terminal(args.id),
+    },
+    Mutation: {
+      registerTerminal: (_: unknown, args: { input: RegisterTerminalInput }, ctx: RegistryContext) => registerTerminal(args.input, ctx, store),
+      setTerminalStatus: (_: unknown, args: { id: string; status: TerminalStatus; note?: string | null }, ctx: RegistryContext) =>
+        changeTerminalStatus(args.id, args.status, args.note, ctx, store),
+    },
+    InformationPlatform: {
+      modules: () => PLATFORM_MODULES,
+      channels: () => PLATFORM_CHANNELS,
+      investments: () => store.investments('INFORMATION_PLATFORM'),
+    },
+    InformationCentre: {
+      terminalCount: async () => (await store.terminalCounts()).reduce((sum, c) => sum + c.count, 0),
+      onlineTerminalCount: async () => (await store.terminalCounts()).find((c) => c._id === 'ONLINE')?.count ?? 0,
+      investments: () => store.investments('INFORMATION_CENTRE'),
+    },
+    Community: {
+      terminals: (c: Community, _: unknown, ctx: RegistryContext) => ctx.loaders.terminalsByCommunity.load(c._id),
+      centres: (c: Community, _: unknown, ctx: RegistryContext) => ctx.loaders.centresByCommunity.load(c._id),
+    },
+    CommunityTerminal: {
+      __resolveReference: (ref: { id: string }) => store.terminal(ref.id),
+      id: (t: CommunityTerminal) => t._id,
+      community: (t: CommunityTerminal, _: unknown, ctx: RegistryContext) => ctx.loaders.communities.load(t.communityId),
+      statusChangedAt: (t: CommunityTerminal) => t.statusChangedAt.toISOString(),
+      registeredAt: (t: CommunityTerminal) => t.registeredAt.toISOString(),
+      modules: (t: CommunityTerminal) => t.modules.map(platformModule),
+    },
+    CommunityCentre: {
+      __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.centres.load(ref.id),
+      id: (c: CommunityCentre) => c._id,
+      community: (c: CommunityCentre, _: unknown, ctx: RegistryContext) => ctx.loaders.communities.load(c.communityId),
+      investments: (c: CommunityCentre, _: unknown, ctx: RegistryContext) => ctx.loaders.investmentsByCentre.load(c._id),
+    },
+    Investment: {
+      id: (i: Investment) => i._id,
+      centre: (i: Investment, _: unknown, ctx: RegistryContext) => (i.centreId ? ctx.loaders.centres.load(i.centreId) : null),
+    },
+  };
+}
