@@ -2,7 +2,7 @@ import { COMMUNITIES, communityByName, seedDayPlus, SOCIAL_ORGANIZATIONS, STREET
 import { seed } from '@sanshe/social-orgs/seed';
 import { SEEDED_EVALUATION_YEAR } from '@sanshe/social-orgs/seed-party-building';
 import { startStack, type Stack } from '@sanshe/test-env';
-import { codeOf } from './helpers';
+import { codeOf, publishedEvents } from './helpers';
 
 const MEETING = `mutation($input: RecordJointPartyMeetingInput!) {
   recordJointPartyMeeting(input: $input) { id streetId organizations { name } decisions { text followUps { id owner { name } dueOn doneOn overdue } } }
@@ -79,6 +79,19 @@ describe('party building in social organizations (三三三)', () => {
     const done = await stack.query<{ completeMeetingFollowUp: { decisions: { followUps: { id: string; doneOn: string }[] }[] } }>(COMPLETE, { m: meeting.id, f: followUp, d: seedDayPlus(-5) }, owner);
     expect(done.data?.completeMeetingFollowUp.decisions[0]!.followUps).toEqual([{ id: followUp, doneOn: seedDayPlus(-5) }]);
     expect(codeOf(await stack.query(COMPLETE, { m: meeting.id, f: followUp }, owner))).toBe('CONFLICT');
+
+    // Partners learn of the meeting and the done follow-up: ids, days and counts, not the staff's words.
+    const events = await publishedEvents('sanshe.social-orgs.v1', meeting.id, ['cn.sanshe.social-orgs.jointMeeting.recorded.v1', 'cn.sanshe.social-orgs.jointMeeting.followUpCompleted.v1']);
+    expect(events.get('cn.sanshe.social-orgs.jointMeeting.recorded.v1')!.data).toEqual({
+      meetingId: meeting.id,
+      level: 'STREET',
+      streetId: wuhanRoad.streetId,
+      heldOn: input.heldOn,
+      organizationIds: input.organizationIds,
+      decisionCount: 1,
+      followUps: [{ followUpId: followUp, ownerOrgId: servingWuhanRoad[1], dueOn: seedDayPlus(30) }],
+    });
+    expect(events.get('cn.sanshe.social-orgs.jointMeeting.followUpCompleted.v1')!.data).toMatchObject({ followUpId: followUp, doneOn: seedDayPlus(-5), late: false });
   });
 
   it('records support with its value, refusing funds of nothing and a street supporting another street’s organization', async () => {
@@ -90,6 +103,8 @@ describe('party building in social organizations (三三三)', () => {
     expect(codeOf(await stack.query(SUPPORT, { input: base }, streetStaff))).toBe('FORBIDDEN');
     const given = await stack.query<{ recordOrganizationSupport: { amountYuan: number } }>(SUPPORT, { input: base }, admin);
     expect(given.data?.recordOrganizationSupport).toMatchObject({ kind: 'FUNDS', amountYuan: 8_000, organization: { name: '长乐社工' } });
+    const events = await publishedEvents('sanshe.social-orgs.v1', base.organizationId, ['cn.sanshe.social-orgs.support.recorded.v1']);
+    expect(events.get('cn.sanshe.social-orgs.support.recorded.v1')!.data).toEqual({ supportId: expect.any(String), organizationId: base.organizationId, kind: 'FUNDS', amountYuan: 8_000, givenOn: base.givenOn });
     const listed = await stack.query<{ socialOrganization: { supportReceived: { amountYuan: number }[] } }>(`query($id: ID!) { socialOrganization(id: $id) { supportReceived { amountYuan } } }`, { id: base.organizationId });
     expect(listed.data!.socialOrganization.supportReceived.map((s) => s.amountYuan)).toContain(8_000);
   });

@@ -49,4 +49,4 @@ export function createModels(connection: Connection): SocialOrgsModels {
 }
 
 /** Models whose documents carry events (the relay drains them). */
-export const outboxModels = (m: SocialOrgsModels) => [m.Organization, m.AnnualReview, m.SocialWorker, m.Evaluation, m.ServiceContract];
+export const outboxModels = (m: SocialOrgsModels) => [m.Organization, m.AnnualReview, m.SocialWorker, m.Evaluation, m.ServiceContract, m.JointMeeting, m.OrganizationSupport];
