@@ -22,7 +22,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the seeded data changes, so an older seed is completed on the next run. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const MARKER_ID = 'registry';
 const BATCH = 5_000;
 
@@ -79,6 +79,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
         ['project needs', models.ProjectNeed.collection, data.projectNeeds],
         ['resource offers', models.ResourceOffer.collection, data.resourceOffers],
         ['party members', models.PartyMember.collection, data.partyMembers],
+        ['district linkage meetings', models.DistrictLinkageMeeting.collection, data.districtLinkageMeetings],
       ];
       for (const [what, collection, docs] of steps) {
         const inserted = await insertMissing(collection, docs, () => undefined);

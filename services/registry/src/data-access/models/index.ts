@@ -2,9 +2,12 @@ import type { Connection, Model } from 'mongoose';
 import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type ResourceOfferDoc } from './co-building';
 import { partyMemberSchema, partyOrganizationSchema, servicePostSchema, type PartyMemberDoc, type PartyOrganizationDoc, type ServicePostDoc } from './party';
 import { residentSchema, type ResidentDoc } from './residents';
+import { districtLinkageMeetingSchema } from './district-linkage';
+import type { DistrictLinkageMeeting } from '../../domain/district-linkage';
 import { communitySchema, streetSchema, type CommunityDoc, type StreetDoc } from './territory';
 
 export * from './co-building';
+export * from './district-linkage';
 export * from './party';
 export * from './residents';
 export * from './territory';
@@ -18,6 +21,7 @@ export interface RegistryModels {
   Resident: Model<ResidentDoc>;
   ResourceOffer: Model<ResourceOfferDoc>;
   ProjectNeed: Model<ProjectNeedDoc>;
+  DistrictLinkageMeeting: Model<DistrictLinkageMeeting>;
 }
 
 /** The registry's models on the given connection (never the mongoose singleton). */
@@ -33,6 +37,7 @@ export function createModels(connection: Connection): RegistryModels {
     Resident: model('Resident', residentSchema),
     ResourceOffer: model('ResourceOffer', resourceOfferSchema),
     ProjectNeed: model('ProjectNeed', projectNeedSchema),
+    DistrictLinkageMeeting: model('DistrictLinkageMeeting', districtLinkageMeetingSchema),
   };
 }
 
