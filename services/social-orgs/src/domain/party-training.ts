@@ -139,7 +139,7 @@ export async function recordAttendance(input: RecordAttendanceInput, caller: Cal
     await store.insertAttendance(attendance);
   } catch (err) {
     if (isDuplicateKeyError(err)) {
-      throw new ConflictError(`${personId} is already recorded on course "${course.title}"; attendance counts once per person and course, so nothing was added. To change the hours, ask the district to correct the record.`);
+      throw new ConflictError(`${personId} is already recorded on course "${course.title}"; attendance counts once per person and course, so nothing was added. The hours already credited are in ${org.name}'s partyTrainingByPerson.`);
     }
     throw err;
   }
