@@ -101,6 +101,8 @@ export interface RecordAttendanceInput {
  * same person on the same course is a CONFLICT (unique index), so a retried call cannot count twice.
  */
 export async function recordAttendance(input: RecordAttendanceInput, caller: Caller, store: PartyTrainingStore): Promise<CourseAttendance> {
+  // Callers without any of the roles learn nothing of which courses or organizations exist.
+  authorize(caller.identity, { action: 'record attendance of a party-member and key-staff course', roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'ORG_STAFF'] });
   const course = await store.course(input.courseId);
   if (!course) throw new NotFoundError('PartyTrainingCourse', input.courseId);
   const action = `record attendance of course ${course._id} for social organization ${input.organizationId}`;
