@@ -1,4 +1,4 @@
-import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, SOCIAL_ORG_PARTY_BRANCHES } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, SEED_DAY, SOCIAL_ORG_PARTY_BRANCHES } from '@sanshe/seed-fixtures';
 import { buildSeedData, SHI_AYI_RESIDENT_ID } from './seed-data';
 
 describe('the registry seed data', () => {
@@ -44,5 +44,17 @@ describe('the registry seed data', () => {
     const post = data.servicePosts.find((p) => p.holderId === member._id)!;
     expect(post.communityId).toBe(communityByName('武汉路社区').id);
     expect(post.place).toContain('党员之家');
+  });
+
+  it('holds district linkage meetings before the seed day, each joining committees of at least two streets that exist', () => {
+    const committees = new Set([...data.streets, ...data.communities].map((t) => t.regionalCommittee._id));
+    const streetOf = new Map([...data.streets.map((s) => [s.regionalCommittee._id, s._id] as const), ...data.communities.map((c) => [c.regionalCommittee._id, c.streetId] as const)]);
+    expect(data.districtLinkageMeetings.length).toBeGreaterThan(0);
+    for (const m of data.districtLinkageMeetings) {
+      expect(m.heldOn < SEED_DAY).toBe(true);
+      expect(m.committeeIds.every((id) => committees.has(id))).toBe(true);
+      expect(m.streetIds).toEqual([...new Set(m.committeeIds.map((id) => streetOf.get(id)!))].sort());
+      expect(m.streetIds.length).toBeGreaterThanOrEqual(2);
+    }
   });
 });

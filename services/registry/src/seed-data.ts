@@ -12,6 +12,7 @@ import {
   residents,
   SEED_YEAR,
   SEEDED_AT,
+  seedDayPlus,
   SeededRandom,
   STREETS,
   type CommunityFixture,
@@ -19,6 +20,7 @@ import {
   type ResidentFixture,
 } from '@sanshe/seed-fixtures';
 import type { ProjectNeed, ResourceCategory, ResourceOffer } from './domain/co-building';
+import type { DistrictLinkageMeeting } from './domain/district-linkage';
 import type { PartyMember } from './domain/party-members';
 import type { PartyOrganization } from './domain/party-organizations';
 import type { Resident } from './domain/residents';
@@ -34,6 +36,7 @@ export interface SeedData {
   residents: Resident[];
   resourceOffers: ResourceOffer[];
   projectNeeds: ProjectNeed[];
+  districtLinkageMeetings: DistrictLinkageMeeting[];
 }
 
 /** The moment the seed describes; seeded records carry it as their creation time. */
@@ -235,6 +238,36 @@ function projectsOf(orgs: PartyOrganization[], rng: SeededRandom): { needs: Proj
   return { needs, offers };
 }
 
+/**
+ * Demo meetings of the district tier (区-街道-社区三级联动): the report states the linkage and what it
+ * is for (党建资源的众筹, 党建项目的精准对接), not any meeting. Held before the seed day.
+ */
+export function districtLinkageMeetingsOf(): DistrictLinkageMeeting[] {
+  const wuhan = WUHAN_ROAD();
+  const streetCommittees = STREETS.map((s) => committeeIdOf(s.id));
+  const neighbour = STREETS.find((s) => s.id !== wuhan.streetId)!;
+  return [
+    {
+      _id: 'linkagemeeting-district-1',
+      topic: '区域化党建三级联动年度联席会议',
+      heldOn: seedDayPlus(-300),
+      committeeIds: streetCommittees,
+      streetIds: STREETS.map((s) => s.id).sort(),
+      decisions: ['各街道区域党工委汇总辖区党建资源清单，实现党建资源众筹', '党建项目需求清单与资源清单季度对接一次，推动精准对接'],
+      recordedAt: SEEDED_AT,
+    },
+    {
+      _id: 'linkagemeeting-district-2',
+      topic: '“党建+”社区服务经验交流：武汉路社区“1+1+N”模式',
+      heldOn: seedDayPlus(-60),
+      committeeIds: [committeeIdOf(wuhan.streetId), committeeIdOf(wuhan.id), committeeIdOf(neighbour.id)],
+      streetIds: [wuhan.streetId, neighbour.id].sort(),
+      decisions: ['武汉路社区“1+1+N”社区服务模式在相邻街道试点'],
+      recordedAt: SEEDED_AT,
+    },
+  ];
+}
+
 export function buildSeedData(): SeedData {
   const rng = new SeededRandom('sanshe-registry');
   const allResidents = residents();
@@ -269,5 +302,6 @@ export function buildSeedData(): SeedData {
     residents: residentDocs,
     resourceOffers: offers,
     projectNeeds: needs,
+    districtLinkageMeetings: districtLinkageMeetingsOf(),
   };
 }

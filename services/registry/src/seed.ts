@@ -24,7 +24,7 @@ export interface SeedOptions {
 }
 
 /** Bump when the seeded data changes, so an older seed is completed on the next run. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 const MARKER_ID = 'registry';
 const BATCH = 5_000;
 
@@ -85,6 +85,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
         ['community centres', models.CommunityCentre.collection, platform.centres],
         ['investments', models.Investment.collection, platform.investments],
         ['terminals', models.Terminal.collection, platform.terminals],
+        ['district linkage meetings', models.DistrictLinkageMeeting.collection, data.districtLinkageMeetings],
       ];
       for (const [what, collection, docs] of steps) {
         const inserted = await insertMissing(collection, docs, () => undefined);

@@ -3,6 +3,7 @@ import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import { loadRegistryConfig, type RegistryConfig } from './config';
 import { CoBuildingRepository } from './data-access/co-building-repository';
+import { DistrictLinkageRepository } from './data-access/district-linkage-repository';
 import { createModels, outboxModels } from './data-access/models';
 import { PlatformRepository } from './data-access/platform-repository';
 import { PartyRepository } from './data-access/party-repository';
@@ -25,6 +26,7 @@ function defineRegistry(): ServiceDefinition<RegistryConfig, RegistryContext> {
         party: new PartyRepository(models),
         residents: new ResidentRepository(models),
         coBuilding: new CoBuildingRepository(models),
+        districtLinkage: new DistrictLinkageRepository(models, territory),
         statistics,
         platform: new PlatformRepository(models),
         events,

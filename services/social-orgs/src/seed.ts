@@ -63,6 +63,9 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
     await insertMissing(models.JointMeeting, partyBuilding.meetings, false);
     await insertMissing(models.OrganizationSupport, partyBuilding.support, false);
     await insertMissing(models.OrganizationEvaluation, partyBuilding.evaluations, false);
+    await insertMissing(models.PartyTrainingCourse, partyBuilding.courses, false);
+    await insertMissing(models.CourseAttendance, partyBuilding.attendance, false);
+    log(`party-member and key-staff courses: ${partyBuilding.courses.length}, attendances: ${partyBuilding.attendance.length}`);
     log(`joint party-building meetings: ${partyBuilding.meetings.length}, support records: ${partyBuilding.support.length}, organization evaluations: ${partyBuilding.evaluations.length}`);
 
     // What the seed guarantees exists now (counting the collections would scan them).

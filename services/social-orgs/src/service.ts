@@ -7,6 +7,7 @@ import { ContractRepository } from './data-access/contract-repository';
 import { createModels, outboxModels } from './data-access/models';
 import { OrganizationRepository } from './data-access/organization-repository';
 import { PartyBuildingRepository } from './data-access/party-building-repository';
+import { PartyTrainingRepository } from './data-access/party-training-repository';
 import { PerformanceRepository } from './data-access/performance-repository';
 import { WorkerRepository } from './data-access/worker-repository';
 import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
@@ -28,6 +29,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       claims: new MongoClaimRegistry(models),
       performance: new PerformanceRepository(models),
       partyBuilding: new PartyBuildingRepository(models, directory),
+      partyTraining: new PartyTrainingRepository(models, directory),
     };
     return {
       typeDefs: parse(loadSubgraphSdl('social-orgs')),

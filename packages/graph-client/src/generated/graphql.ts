@@ -206,6 +206,12 @@ export type AssistedIntake = {
   staffMemberName: Scalars['String']['output'];
 };
 
+export type AttendeeKind =
+  /** A key staff member: one of the organization's social workers. */
+  | 'KEY_STAFF'
+  /** A party member of the organization's branch (registry's PartyMember). */
+  | 'PARTY_MEMBER';
+
 export type AttributeAnswer = {
   code: Scalars['String']['output'];
   value?: Maybe<Scalars['String']['output']>;
@@ -501,6 +507,23 @@ export type ContractStatus =
   /** Ran to its end date. */
   | 'EXPIRED';
 
+/** One person's attendance of one course. */
+export type CourseAttendance = {
+  course: PartyTrainingCourse;
+  hoursCredited: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  kind: AttendeeKind;
+  organization: SocialOrganization;
+  partyMember?: Maybe<PartyMember>;
+  socialWorker?: Maybe<SocialWorker>;
+};
+
+export type CourseTopic =
+  | 'ORGANIZATION_MANAGEMENT'
+  | 'PARTY_AFFAIRS'
+  | 'PARTY_THEORY'
+  | 'PROFESSIONAL_SKILLS';
+
 export type CreateActivityGroupInput = {
   communityId: Scalars['ID']['input'];
   kind: Scalars['String']['input'];
@@ -579,8 +602,33 @@ export type DispatchServiceOrderInput = {
 export type District = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The district tier of 区-街道-社区三级联动: the party-building committee above the streets' working committees. Public. */
+  partyCommittee: DistrictPartyCommittee;
   population: Scalars['Int']['output'];
   streets: Array<Street>;
+};
+
+/** A district-wide linkage meeting: committees of several streets (and their communities) brought together by the district. */
+export type DistrictLinkageMeeting = {
+  /** The street and community committees that took part. */
+  committees: Array<RegionalPartyCommittee>;
+  decisions: Array<Scalars['String']['output']>;
+  /** YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The streets those committees lie in. */
+  streets: Array<Street>;
+  topic: Scalars['String']['output'];
+};
+
+export type DistrictLinkageMeetingConnection = {
+  edges: Array<DistrictLinkageMeetingEdge>;
+  pageInfo: PageInfo;
+};
+
+export type DistrictLinkageMeetingEdge = {
+  cursor: Scalars['String']['output'];
+  node: DistrictLinkageMeeting;
 };
 
 export type DistrictOverview = {
@@ -599,6 +647,33 @@ export type DistrictOverview = {
   standardisedServiceHalls: Scalars['Int']['output'];
   streets: Scalars['Int']['output'];
   urbanCommunities: Scalars['Int']['output'];
+};
+
+/**
+ * 区域化党建工作委员会 — the district's party-building committee, top tier of the three-level linkage
+ * (区-街道-社区三级联动): its members are the streets' regional party working committees, and it convenes
+ * district-wide linkage meetings of street and community committees.
+ */
+export type DistrictPartyCommittee = {
+  district: District;
+  id: Scalars['ID']['output'];
+  /** District-wide linkage meetings, ordered by id; streetId keeps those a street's committees took part in. `first` 1–100 (default 20). */
+  linkageMeetings: DistrictLinkageMeetingConnection;
+  /** The streets' regional party working committees: the middle tier, one per street. */
+  memberCommittees: Array<RegionalPartyCommittee>;
+  name: Scalars['String']['output'];
+};
+
+
+/**
+ * 区域化党建工作委员会 — the district's party-building committee, top tier of the three-level linkage
+ * (区-街道-社区三级联动): its members are the streets' regional party working committees, and it convenes
+ * district-wide linkage meetings of street and community committees.
+ */
+export type DistrictPartyCommitteeLinkageMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type EarningReason =
@@ -931,6 +1006,14 @@ export type Mutation = {
   /** DISTRICT_ADMIN or ORG_STAFF of the employer. Only a higher level than held (CONFLICT). Emits socialWorker.certified. */
   recordCertification: SocialWorker;
   /**
+   * Records that a party member or key staff member of an organization attended a course, on or after
+   * its day: DISTRICT_ADMIN, STREET_STAFF of the course's street, or ORG_STAFF of the organization.
+   * Once per person and course: a second record is CONFLICT and adds nothing.
+   */
+  recordCourseAttendance: CourseAttendance;
+  /** The district tier of 三级联动: DISTRICT_ADMIN only. */
+  recordDistrictLinkageMeeting: DistrictLinkageMeeting;
+  /**
    * DISTRICT_ADMIN or STREET_STAFF of the posting community's street (the street runs the
    * target evaluation). Once per worker and year (CONFLICT). Emits evaluation.recorded.
    */
@@ -972,6 +1055,8 @@ export type Mutation = {
   returnServiceOrder: ServiceOrder;
   /** Expires points past the rules' expiry (district admins); at most `limit` accounts per run. */
   runPointsExpiry: ExpiryReport;
+  /** DISTRICT_ADMIN for a district course, STREET_STAFF for their street's. */
+  schedulePartyTrainingCourse: PartyTrainingCourse;
   scheduleVolunteer: VolunteerShift;
   /** Null clears the brand. */
   setCommunityBrand: Community;
@@ -1386,6 +1471,24 @@ export type MutationRecordCertificationArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationRecordCourseAttendanceArgs = {
+  input: RecordCourseAttendanceInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordDistrictLinkageMeetingArgs = {
+  input: RecordDistrictLinkageMeetingInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationRecordEvaluationArgs = {
   input: EvaluationInput;
   socialWorkerId: Scalars['ID']['input'];
@@ -1561,6 +1664,15 @@ export type MutationReturnServiceOrderArgs = {
 export type MutationRunPointsExpiryArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationSchedulePartyTrainingCourseArgs = {
+  input: SchedulePartyTrainingCourseInput;
 };
 
 
@@ -1949,6 +2061,55 @@ export type PartyOrganizationSector =
   | 'SCHOOL'
   | 'SOCIAL_ORGANIZATION';
 
+/**
+ * 党员和骨干人才同步培养 — a course that trains the party members and the key staff of social
+ * organizations together (the 三三三 method's second sync), held by the district or a street. Public.
+ */
+export type PartyTrainingCourse = {
+  /** Attendances recorded so far, with their hours: counts only. */
+  attendance: PartyTrainingTotals;
+  /** YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  hours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  /** Who teaches or hosts it. */
+  organizer: Scalars['String']['output'];
+  /** The street that scheduled it; null for a district course. */
+  streetId?: Maybe<Scalars['ID']['output']>;
+  title: Scalars['String']['output'];
+  topic: CourseTopic;
+};
+
+export type PartyTrainingCourseConnection = {
+  edges: Array<PartyTrainingCourseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PartyTrainingCourseEdge = {
+  cursor: Scalars['String']['output'];
+  node: PartyTrainingCourse;
+};
+
+export type PartyTrainingTotals = {
+  attendances: Scalars['Int']['output'];
+  keyStaffHours: Scalars['Float']['output'];
+  partyMemberHours: Scalars['Float']['output'];
+  /** Distinct people trained. */
+  people: Scalars['Int']['output'];
+  totalHours: Scalars['Float']['output'];
+};
+
+/** One person's training total within one organization. */
+export type PersonPartyTraining = {
+  courses: Scalars['Int']['output'];
+  hours: Scalars['Float']['output'];
+  kind: AttendeeKind;
+  /** Set for PARTY_MEMBER; registry decides what of the member the caller sees. */
+  partyMember?: Maybe<PartyMember>;
+  /** Set for KEY_STAFF. */
+  socialWorker?: Maybe<SocialWorker>;
+};
+
 /** A root field of the graph (Query.name or Mutation.name) or a type, grouped under a platform module. */
 export type PlatformEntryPoint = {
   description: Scalars['String']['output'];
@@ -2119,6 +2280,8 @@ export type Query = {
   partyOrganization?: Maybe<PartyOrganization>;
   partyOrganizationByName?: Maybe<PartyOrganization>;
   partyOrganizations: PartyOrganizationConnection;
+  /** Party-member and key-staff training courses, ordered by id; `first` 1–100 (default 20). Public. */
+  partyTrainingCourses: PartyTrainingCourseConnection;
   /** The information platform's modules and the parts of the graph each groups; public. */
   platformModules: Array<PlatformModule>;
   /** The points account of a resident (see Resident.pointsAccount for who may see it). */
@@ -2298,6 +2461,13 @@ export type QueryPartyOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartyOrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartyTrainingCoursesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2508,6 +2678,27 @@ export type RecordAnnualReviewInput = {
   year: Scalars['Int']['input'];
 };
 
+export type RecordCourseAttendanceInput = {
+  courseId: Scalars['ID']['input'];
+  /** Defaults to the course's hours; at most those. */
+  hoursCredited?: InputMaybe<Scalars['Float']['input']>;
+  kind: AttendeeKind;
+  /** The social organization the person belongs to; on a street's course it must serve that street. */
+  organizationId: Scalars['ID']['input'];
+  /** PARTY_MEMBER: the party member id; KEY_STAFF: the social worker id, employed by the organization. */
+  personId: Scalars['ID']['input'];
+};
+
+export type RecordDistrictLinkageMeetingInput = {
+  /** Regional party committees (street or community level) of at least two streets. */
+  committeeIds: Array<Scalars['ID']['input']>;
+  /** At least one. */
+  decisions: Array<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future. */
+  heldOn: Scalars['String']['input'];
+  topic: Scalars['String']['input'];
+};
+
 export type RecordJointPartyMeetingInput = {
   /** At least one decision. */
   decisions: Array<JointMeetingDecisionInput>;
@@ -2566,6 +2757,8 @@ export type RedemptionState =
 export type RegionalPartyCommittee = {
   /** Set for community-level committees. */
   community?: Maybe<Community>;
+  /** The tier above every street and community committee: the district's party-building committee. */
+  districtCommittee: DistrictPartyCommittee;
   id: Scalars['ID']['output'];
   level: TerritoryLevel;
   memberCount: Scalars['Int']['output'];
@@ -2812,6 +3005,18 @@ export type RotaStatus =
 export type SatisfactionCount = {
   count: Scalars['Int']['output'];
   score: Scalars['Int']['output'];
+};
+
+export type SchedulePartyTrainingCourseInput = {
+  /** YYYY-MM-DD; past or future. */
+  heldOn: Scalars['String']['input'];
+  /** Half hours, 0.5 to 40. */
+  hours: Scalars['Float']['input'];
+  organizer: Scalars['String']['input'];
+  /** The scheduling street: its STREET_STAFF may schedule. Omitted: a district course, DISTRICT_ADMIN only. */
+  streetId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+  topic: CourseTopic;
 };
 
 export type ScheduleVolunteerInput = {
@@ -3205,6 +3410,10 @@ export type SocialOrganization = {
   organizedActivities: ActivityConnection;
   /** How party building covers the organization; null when it is not covered yet. */
   partyCoverage?: Maybe<PartyCoverage>;
+  /** Totals of its party members' and key staff's training (党员和骨干人才同步培养). Public: counts and hours only. */
+  partyTraining: PartyTrainingTotals;
+  /** Training hours person by person, most first. Needs DISTRICT_ADMIN or ORG_STAFF of this organization. */
+  partyTrainingByPerson?: Maybe<Array<PersonPartyTraining>>;
   /** Registration date, YYYY-MM-DD. */
   registeredOn: Scalars['String']['output'];
   /** The service centre the organization is stationed at, if any. */

@@ -9,6 +9,8 @@ import { annualReviewSchema, organizationSchema, serviceCentreSchema } from './o
 import { evaluationSchema, socialWorkerSchema } from './worker-models';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../domain/party-building';
 import { jointMeetingSchema, organizationEvaluationSchema, organizationSupportSchema } from './party-building-models';
+import type { CourseAttendance, PartyTrainingCourse } from '../domain/party-training';
+import { courseAttendanceSchema, partyTrainingCourseSchema } from './party-training-models';
 
 export interface SocialOrgsModels {
   Organization: Model<Organization>;
@@ -22,6 +24,8 @@ export interface SocialOrgsModels {
   JointMeeting: Model<JointMeeting>;
   OrganizationSupport: Model<OrganizationSupport>;
   OrganizationEvaluation: Model<OrganizationEvaluation>;
+  PartyTrainingCourse: Model<PartyTrainingCourse>;
+  CourseAttendance: Model<CourseAttendance>;
 }
 
 /** The models on the service's own connection (never the mongoose singleton). */
@@ -39,8 +43,10 @@ export function createModels(connection: Connection): SocialOrgsModels {
     JointMeeting: model('JointMeeting', jointMeetingSchema),
     OrganizationSupport: model('OrganizationSupport', organizationSupportSchema),
     OrganizationEvaluation: model('OrganizationEvaluation', organizationEvaluationSchema),
+    PartyTrainingCourse: model('PartyTrainingCourse', partyTrainingCourseSchema),
+    CourseAttendance: model('CourseAttendance', courseAttendanceSchema),
   };
 }
 
 /** Models whose documents carry events (the relay drains them). */
-export const outboxModels = (m: SocialOrgsModels) => [m.Organization, m.AnnualReview, m.SocialWorker, m.Evaluation, m.ServiceContract];
+export const outboxModels = (m: SocialOrgsModels) => [m.Organization, m.AnnualReview, m.SocialWorker, m.Evaluation, m.ServiceContract, m.JointMeeting, m.OrganizationSupport];

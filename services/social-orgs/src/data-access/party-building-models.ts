@@ -1,3 +1,4 @@
+import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../domain/party-building';
 
@@ -22,6 +23,7 @@ export const jointMeetingSchema = new Schema<JointMeeting>(
 );
 jointMeetingSchema.index({ organizationIds: 1 });
 jointMeetingSchema.index({ 'followUps.ownerOrgId': 1 });
+jointMeetingSchema.plugin(outboxPlugin);
 
 export const organizationSupportSchema = new Schema<OrganizationSupport>(
   {
@@ -37,6 +39,7 @@ export const organizationSupportSchema = new Schema<OrganizationSupport>(
   { collection: 'organization_support', versionKey: false },
 );
 organizationSupportSchema.index({ organizationId: 1, givenOn: -1 });
+organizationSupportSchema.plugin(outboxPlugin);
 
 /** The `<organizationId>:<year>` id keeps one evaluation per organization and year. */
 export const organizationEvaluationSchema = new Schema<OrganizationEvaluation>(

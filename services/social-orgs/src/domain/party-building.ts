@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type KnownCommunity } from '@sanshe/service-kit';
+import { allows, authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type KnownCommunity, type OutboxEntry } from '@sanshe/service-kit';
+import { JOINT_MEETING_FOLLOW_UP_COMPLETED, JOINT_MEETING_RECORDED, SUPPORT_RECORDED } from './events';
 import { parseDay, requireText, round2, today, type Caller } from './common';
 import type { Organization } from './organization';
 
@@ -67,10 +68,10 @@ export interface PartyBuildingStore {
   organizations(ids: readonly string[]): Promise<Organization[]>;
   communities(ids: readonly string[]): Promise<KnownCommunity[]>;
   meeting(id: string): Promise<JointMeeting | null>;
-  insertMeeting(meeting: JointMeeting): Promise<void>;
-  /** Replaces the meeting only while its version is still `expectedVersion`. */
-  replaceMeeting(meeting: JointMeeting, expectedVersion: number): Promise<boolean>;
-  insertSupport(support: OrganizationSupport): Promise<void>;
+  insertMeeting(meeting: JointMeeting, events: OutboxEntry[]): Promise<void>;
+  /** Sets the follow-ups and version, with the events, only while the version is still `expectedVersion`. */
+  updateFollowUps(meeting: JointMeeting, expectedVersion: number, events: OutboxEntry[]): Promise<boolean>;
+  insertSupport(support: OrganizationSupport, events: OutboxEntry[]): Promise<void>;
   /** Throws a duplicate-key error when the organization already has an evaluation for the year. */
   insertEvaluation(evaluation: OrganizationEvaluation): Promise<void>;
 }
@@ -105,8 +106,15 @@ export interface JointMeetingInput {
   decisions: { text: string; followUps?: { action: string; ownerOrgId: string; dueOn: string }[] | null }[];
 }
 
+/**
+ * Partners following party building in social organizations (a street's dashboard, the
+ * organizations' own systems) learn of meetings, their follow-ups and support from these events;
+ * they carry ids, days and figures, never the staff's free text.
+ */
+export type Events = Pick<EventFactory, 'create'>;
+
 /** Records a joint meeting. A district meeting is DISTRICT_ADMIN's; a street's, its staff's, with organizations working in that street. */
-export async function recordJointMeeting(input: JointMeetingInput, caller: Caller, store: PartyBuildingStore): Promise<JointMeeting> {
+export async function recordJointMeeting(input: JointMeetingInput, caller: Caller, store: PartyBuildingStore, events: Events): Promise<JointMeeting> {
   const streetId = input.streetId?.trim() || null;
   const action = streetId ? `record a joint party-building meeting of street ${streetId}` : 'record a district joint party-building meeting';
   authorize(caller.identity, streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] });
@@ -132,12 +140,26 @@ export async function recordJointMeeting(input: JointMeetingInput, caller: Calle
     return requireText(`decisions[${i}].text`, d.text, 300);
   });
   const meeting: JointMeeting = { _id: `jointmeeting-${randomUUID()}`, topic, heldOn, streetId, organizationIds: [...new Set(input.organizationIds)], decisions, followUps, version: 1, recordedAt: new Date() };
-  await store.insertMeeting(meeting);
+  const event = events.create(
+    JOINT_MEETING_RECORDED,
+    meeting._id,
+    {
+      meetingId: meeting._id,
+      level: streetId ? 'STREET' : 'DISTRICT',
+      ...(streetId ? { streetId } : {}),
+      heldOn,
+      organizationIds: meeting.organizationIds,
+      decisionCount: decisions.length,
+      followUps: followUps.map((f) => ({ followUpId: f.id, ownerOrgId: f.ownerOrgId, dueOn: f.dueOn })),
+    },
+    caller.traceparent,
+  );
+  await store.insertMeeting(meeting, [event]);
   return meeting;
 }
 
 /** Marks a follow-up done: the owner organization's staff, the convening street's staff or the district. */
-export async function completeFollowUp(meetingId: string, followUpId: string, doneOn: string | null | undefined, caller: Caller, store: PartyBuildingStore): Promise<JointMeeting> {
+export async function completeFollowUp(meetingId: string, followUpId: string, doneOn: string | null | undefined, caller: Caller, store: PartyBuildingStore, events: Events): Promise<JointMeeting> {
   const meeting = await store.meeting(meetingId);
   if (!meeting) throw new NotFoundError('JointPartyMeeting', meetingId);
   const followUp = meeting.followUps.find((f) => f.id === followUpId);
@@ -149,7 +171,13 @@ export async function completeFollowUp(meetingId: string, followUpId: string, do
   const day = doneOn ? pastDay('doneOn', doneOn) : today();
   if (day < meeting.heldOn) throw new BadInputError('doneOn', `A follow-up cannot be done before the meeting day ${meeting.heldOn}.`);
   const next: JointMeeting = { ...meeting, followUps: meeting.followUps.map((f) => (f.id === followUpId ? { ...f, doneOn: day } : f)), version: meeting.version + 1 };
-  if (!(await store.replaceMeeting(next, meeting.version))) throw new ConflictError(`Meeting ${meetingId} was changed by someone else meanwhile; reload it and try again.`);
+  const event = events.create(
+    JOINT_MEETING_FOLLOW_UP_COMPLETED,
+    meeting._id,
+    { meetingId: meeting._id, followUpId, ownerOrgId: followUp.ownerOrgId, dueOn: followUp.dueOn, doneOn: day, late: day > followUp.dueOn },
+    caller.traceparent,
+  );
+  if (!(await store.updateFollowUps(next, meeting.version, [event]))) throw new ConflictError(`Meeting ${meetingId} was changed by someone else meanwhile; reload it and try again.`);
   return next;
 }
 
@@ -165,7 +193,7 @@ export interface SupportInput {
 }
 
 /** Records support given to an organization: the district, or staff of a street the organization works in. */
-export async function recordSupport(input: SupportInput, caller: Caller, store: PartyBuildingStore): Promise<OrganizationSupport> {
+export async function recordSupport(input: SupportInput, caller: Caller, store: PartyBuildingStore, events: Events): Promise<OrganizationSupport> {
   const streetId = input.streetId?.trim() || null;
   const action = `record support given to social organization ${input.organizationId}`;
   authorize(caller.identity, streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] });
@@ -185,7 +213,13 @@ export async function recordSupport(input: SupportInput, caller: Caller, store: 
     givenBy: requireText('givenBy', input.givenBy, 60),
     recordedAt: new Date(),
   };
-  await store.insertSupport(support);
+  const event = events.create(
+    SUPPORT_RECORDED,
+    support.organizationId,
+    { supportId: support._id, organizationId: support.organizationId, kind: support.kind, amountYuan: support.amountYuan, givenOn: support.givenOn, ...(streetId ? { streetId } : {}) },
+    caller.traceparent,
+  );
+  await store.insertSupport(support, [event]);
   return support;
 }
 

@@ -3,9 +3,12 @@ import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type Resou
 import { communityCentreSchema, investmentSchema, terminalSchema, type CommunityCentreDoc, type InvestmentDoc, type TerminalDoc } from './platform';
 import { partyMemberSchema, partyOrganizationSchema, servicePostSchema, type PartyMemberDoc, type PartyOrganizationDoc, type ServicePostDoc } from './party';
 import { residentSchema, type ResidentDoc } from './residents';
+import { districtLinkageMeetingSchema } from './district-linkage';
+import type { DistrictLinkageMeeting } from '../../domain/district-linkage';
 import { communitySchema, streetSchema, type CommunityDoc, type StreetDoc } from './territory';
 
 export * from './co-building';
+export * from './district-linkage';
 export * from './party';
 export * from './platform';
 export * from './residents';
@@ -23,6 +26,7 @@ export interface RegistryModels {
   Terminal: Model<TerminalDoc>;
   Investment: Model<InvestmentDoc>;
   CommunityCentre: Model<CommunityCentreDoc>;
+  DistrictLinkageMeeting: Model<DistrictLinkageMeeting>;
 }
 
 /** The registry's models on the given connection (never the mongoose singleton). */
@@ -41,6 +45,7 @@ export function createModels(connection: Connection): RegistryModels {
     Terminal: model('CommunityTerminal', terminalSchema),
     Investment: model('Investment', investmentSchema),
     CommunityCentre: model('CommunityCentre', communityCentreSchema),
+    DistrictLinkageMeeting: model('DistrictLinkageMeeting', districtLinkageMeetingSchema),
   };
 }
 

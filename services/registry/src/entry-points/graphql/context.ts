@@ -2,6 +2,7 @@ import { groupedLoader, type EventFactory, type RequestContext } from '@sanshe/s
 import type { Connection } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { CoBuildingRepository } from '../../data-access/co-building-repository';
+import type { DistrictLinkageRepository } from '../../data-access/district-linkage-repository';
 import type { GroupPageKey } from '../../data-access/paging';
 import type { PlatformRepository } from '../../data-access/platform-repository';
 import type { PartyRepository } from '../../data-access/party-repository';
@@ -24,6 +25,7 @@ export interface RegistryDeps {
   party: PartyRepository;
   residents: ResidentRepository;
   coBuilding: CoBuildingRepository;
+  districtLinkage: DistrictLinkageRepository;
   statistics: StatisticsRepository;
   platform: PlatformRepository;
   events: EventFactory;

@@ -6,6 +6,8 @@ import type { PerformanceDoc } from '../../data-access/contract-models';
 import type { ContractRepository } from '../../data-access/contract-repository';
 import type { OrganizationRepository } from '../../data-access/organization-repository';
 import type { PartyBuildingRepository } from '../../data-access/party-building-repository';
+import type { PartyTrainingRepository } from '../../data-access/party-training-repository';
+import type { CourseAttendance, PartyTrainingCourse } from '../../domain/party-training';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../../domain/party-building';
 import type { PerformanceRepository } from '../../data-access/performance-repository';
 import type { WorkerRepository } from '../../data-access/worker-repository';
@@ -25,6 +27,7 @@ export interface SocialOrgsDeps {
   claims: MongoClaimRegistry;
   performance: PerformanceRepository;
   partyBuilding: PartyBuildingRepository;
+  partyTraining: PartyTrainingRepository;
 }
 
 /** Groups rows under every key they carry (an organization serves several communities). */
@@ -68,6 +71,9 @@ export function createLoaders(deps: SocialOrgsDeps) {
     meetingsOf: multiGroupedLoader((ids) => deps.partyBuilding.meetingsOf(ids), (m: JointMeeting) => m.organizationIds),
     supportOf: groupedLoader((ids) => deps.partyBuilding.supportOf(ids), (s: OrganizationSupport) => s.organizationId),
     orgEvaluationsOf: groupedLoader((ids) => deps.partyBuilding.evaluationsOf(ids), (e: OrganizationEvaluation) => e.organizationId),
+    trainingCourses: byIdLoader<PartyTrainingCourse>((ids) => deps.partyTraining.coursesByIds(ids)),
+    attendanceOfOrganizations: groupedLoader((ids) => deps.partyTraining.attendanceOfOrganizations(ids), (a: CourseAttendance) => a.organizationId),
+    attendanceOfCourses: groupedLoader((ids) => deps.partyTraining.attendanceOfCourses(ids), (a: CourseAttendance) => a.courseId),
     performance: new DataLoader<string, PerformanceDoc | null>(async (ids) => {
       const rows = await deps.performance.byContracts(ids);
       return ids.map((id) => rows.find((r) => r._id === id) ?? null);

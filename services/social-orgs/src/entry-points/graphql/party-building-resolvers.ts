@@ -27,10 +27,10 @@ export function partyBuildingResolvers(deps: SocialOrgsDeps) {
       },
     },
     Mutation: {
-      recordJointPartyMeeting: (_: unknown, args: { input: JointMeetingInput }, ctx: SocialOrgsContext) => recordJointMeeting(args.input, ctx, store),
+      recordJointPartyMeeting: (_: unknown, args: { input: JointMeetingInput }, ctx: SocialOrgsContext) => recordJointMeeting(args.input, ctx, store, deps.events),
       completeMeetingFollowUp: (_: unknown, args: { meetingId: string; followUpId: string; doneOn?: string | null }, ctx: SocialOrgsContext) =>
-        completeFollowUp(args.meetingId, args.followUpId, args.doneOn, ctx, store),
-      recordOrganizationSupport: (_: unknown, args: { input: SupportInput }, ctx: SocialOrgsContext) => recordSupport(args.input, ctx, store),
+        completeFollowUp(args.meetingId, args.followUpId, args.doneOn, ctx, store, deps.events),
+      recordOrganizationSupport: (_: unknown, args: { input: SupportInput }, ctx: SocialOrgsContext) => recordSupport(args.input, ctx, store, deps.events),
       recordOrganizationEvaluation: (_: unknown, args: { input: OrganizationEvaluationInput }, ctx: SocialOrgsContext) => recordOrganizationEvaluation(args.input, ctx, store),
     },
     SocialOrganization: {
