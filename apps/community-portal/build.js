@@ -16,7 +16,9 @@ function newest(entry) {
 }
 
 function buildPortal() {
-  execFileSync(process.execPath, [require.resolve('vite/bin/vite.js', { paths: [APP_DIR] }), 'build', '--logLevel', 'warn'], { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Vite's own command line (its package exports hide bin/, so it is found beside package.json).
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [APP_DIR] })), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: APP_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
   return OUT_DIR;
 }
 
