@@ -17,7 +17,8 @@ const FIGURES: [field: string, label: string][] = [
 
 /** 区情 — the district's report figures, each beside the report sentence it comes from, and three charts. */
 export async function districtPage(): Promise<HTMLElement> {
-  const since = `${new Date().getFullYear() - 1}-01-01`;
+  // Activity statistics take whole months (YYYY-MM): from January of last year.
+  const since = `${new Date().getFullYear() - 1}-01`;
   const { data, errors } = await run(DistrictPage, { since });
   const page = h('section', { 'data-testid': 'district-page' }, h('h1', {}, '区情概览'), errorList(errors));
   if (!data) return page;
