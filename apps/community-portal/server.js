@@ -66,5 +66,13 @@ if (require.main === module) {
   const port = Number(process.env.PORTAL_PORT ?? 4100);
   const host = process.env.PORTAL_HOST ?? '127.0.0.1';
   const gatewayUrl = process.env.GATEWAY_URL ?? `http://127.0.0.1:${process.env.PORT ?? 4000}`;
-  createPortalServer({ gatewayUrl }).listen(port, host, () => console.log(`community portal on http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/ (gateway ${gatewayUrl})`));
+  // One JSON line, like the services' logs: `npm start` files it under .data/logs/community-portal.log.
+  const log = (level, msg) => console.log(JSON.stringify({ level, time: Date.now(), service: 'community-portal', msg }));
+  const server = createPortalServer({ gatewayUrl });
+  server.on('error', (err) => {
+    log(50, `the portal cannot listen on ${host}:${port}: ${err.message} (set PORTAL_PORT)`);
+    process.exit(1);
+  });
+  server.listen(port, host, () => log(30, `community portal on http://${host}:${port}/, passing /graphql to ${gatewayUrl}`));
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
 }
