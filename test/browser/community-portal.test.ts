@@ -1,7 +1,7 @@
 /**
  * The community portal (apps/community-portal) in Chromium over the real graph: five subgraphs
  * on the real Mongo-wire store and Kafka, the portal's Vite build served by its own server.
- * A resident signs in with the development picker, registers for an activity and sees the
+ * Anyone sees the district page with its sources and charts. A resident signs in with the development picker, registers for an activity and sees the
  * seat count drop, then submits a service order; a community's staff member opens the
  * community page and accepts (接单) that order. Screenshots go to
  * .cache/test-results/screenshots/community-portal.
@@ -74,6 +74,17 @@ describe('the community portal over the real graph', () => {
     await new Promise((resolve) => (server?.listening ? server.close(resolve) : resolve(undefined)));
     await closeKafka();
     await stack?.stop();
+  });
+
+  it("shows anyone the district's figures beside their report sources, and its charts", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/#/district`);
+    await page.locator('[data-testid=district-page]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid=district-page] .errors').count()).toBe(0);
+    expect(await page.locator('[data-testid=figure-communities] td.source').textContent()).toMatch(/^报告: 71 — \S/);
+    for (const id of ['chart-activities', 'chart-orders', 'chart-points']) expect(await page.locator(`[data-testid=${id}] canvas`).count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'district-1-overview.png'), fullPage: true });
+    await page.close();
   });
 
   it('lets a resident register for an activity, and the seat count drops', async () => {

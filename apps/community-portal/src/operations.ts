@@ -4,7 +4,7 @@ import { graphql } from './gql';
 // trusted-documents manifest (src/gql/persisted-documents.json).
 
 export const DistrictPage = graphql(`
-  query DistrictPage($since: String!) {
+  query DistrictPage($since: String!, $until: String!) {
     districtOverview {
       streets
       communities
@@ -28,6 +28,7 @@ export const DistrictPage = graphql(`
       responseOnTimeRate
       resolutionOnTimeRate
     }
+    pointsEarnedByMonth(fromMonth: $since, toMonth: $until) { month points postings }
   }
 `);
 

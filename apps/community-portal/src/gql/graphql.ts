@@ -1849,6 +1849,15 @@ export type PointsAccountStatementArgs = {
   to: Scalars['String']['input'];
 };
 
+export type PointsEarnedMonth = {
+  __typename?: 'PointsEarnedMonth';
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  points: Scalars['Int']['output'];
+  /** How many earnings (attendances, volunteer shifts, help with orders) the points came from. */
+  postings: Scalars['Int']['output'];
+};
+
 export type PostProjectNeedInput = {
   category: CoBuildingResourceCategory;
   communityId: Scalars['ID']['input'];
@@ -1968,6 +1977,12 @@ export type Query = {
   partyOrganizations: PartyOrganizationConnection;
   /** The points account of a resident (see Resident.pointsAccount for who may see it). */
   pointsAccount?: Maybe<PointsAccount>;
+  /**
+   * Points earned across the district by the business month (Asia/Shanghai) they were booked in,
+   * after caps, seeded history included; every month from fromMonth to toMonth (YYYY-MM, at most
+   * 24), zero when nobody earned. A public aggregate: no resident is named.
+   */
+  pointsEarnedByMonth: Array<PointsEarnedMonth>;
   projectNeed?: Maybe<ProjectNeed>;
   projectNeeds: ProjectNeedConnection;
   redemption?: Maybe<Redemption>;
@@ -2137,6 +2152,12 @@ export type QueryPartyOrganizationsArgs = {
 
 export type QueryPointsAccountArgs = {
   residentId: Scalars['ID']['input'];
+};
+
+
+export type QueryPointsEarnedByMonthArgs = {
+  fromMonth: Scalars['String']['input'];
+  toMonth: Scalars['String']['input'];
 };
 
 
@@ -3483,10 +3504,11 @@ export type Weekday =
 
 export type DistrictPageQueryVariables = Exact<{
   since: Scalars['String']['input'];
+  until: Scalars['String']['input'];
 }>;
 
 
-export type DistrictPageQuery = { __typename?: 'Query', districtOverview: { __typename?: 'DistrictOverview', streets: number, communities: number, urbanCommunities: number, ruralCommunities: number, standardisedServiceHalls: number, regionalPartyCommittees: number, partyOrganizations: number, coBuildingPartyOrganizations: number, residents: number, sources: Array<{ __typename?: 'FigureSource', field: string, reported: string, citation: string }> }, activityStats: { __typename?: 'ActivityStats', activities: number, participations: number, byMonth: Array<{ __typename?: 'ActivityStatsLine', key: string, activities: number, participations: number }> }, serviceStatistics: { __typename?: 'ServiceStatistics', submitted: number, responseOnTimeRate?: number | null, resolutionOnTimeRate?: number | null, byStatus: Array<{ __typename?: 'StatusCount', status: ServiceOrderStatus, count: number }> } };
+export type DistrictPageQuery = { __typename?: 'Query', districtOverview: { __typename?: 'DistrictOverview', streets: number, communities: number, urbanCommunities: number, ruralCommunities: number, standardisedServiceHalls: number, regionalPartyCommittees: number, partyOrganizations: number, coBuildingPartyOrganizations: number, residents: number, sources: Array<{ __typename?: 'FigureSource', field: string, reported: string, citation: string }> }, activityStats: { __typename?: 'ActivityStats', activities: number, participations: number, byMonth: Array<{ __typename?: 'ActivityStatsLine', key: string, activities: number, participations: number }> }, serviceStatistics: { __typename?: 'ServiceStatistics', submitted: number, responseOnTimeRate?: number | null, resolutionOnTimeRate?: number | null, byStatus: Array<{ __typename?: 'StatusCount', status: ServiceOrderStatus, count: number }> }, pointsEarnedByMonth: Array<{ __typename?: 'PointsEarnedMonth', month: string, points: number, postings: number }> };
 
 export type CommunityListQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3548,7 +3570,7 @@ export type SubmitServiceOrderMutationVariables = Exact<{
 export type SubmitServiceOrderMutation = { __typename?: 'Mutation', submitServiceOrder: { __typename?: 'ServiceOrder', id: string, number: string, status: ServiceOrderStatus } };
 
 
-export const DistrictPageDocument = {"__meta__":{"hash":"822af679918a4b913252eab0f0eb77739dbf15655a39bc1e8ee7d6e2efc71c01"}} as unknown as DocumentNode<DistrictPageQuery, DistrictPageQueryVariables>;
+export const DistrictPageDocument = {"__meta__":{"hash":"55d3fdb04b7f2cb620e693ebeb3f4f5db91791bc24ab1cbab6fa02a578abaa69"}} as unknown as DocumentNode<DistrictPageQuery, DistrictPageQueryVariables>;
 export const CommunityListDocument = {"__meta__":{"hash":"d1ba68fea43fbf789e741319050ffa96a07e67503d3ef55e2f681249a743f4fb"}} as unknown as DocumentNode<CommunityListQuery, CommunityListQueryVariables>;
 export const CommunityOverviewDocument = {"__meta__":{"hash":"f3caa3811e83d633ef2c1ac1161bdbb7945e0faeead524da96448e05947fb2f0"}} as unknown as DocumentNode<CommunityOverviewQuery, CommunityOverviewQueryVariables>;
 export const CommunityRankingDocument = {"__meta__":{"hash":"faa31c33010fdaff422a5078d0b6305715f7349c031c2e88d06461a0f9773d3b"}} as unknown as DocumentNode<CommunityRankingQuery, CommunityRankingQueryVariables>;

@@ -17,9 +17,10 @@ const FIGURES: [field: string, label: string][] = [
 
 /** 区情 — the district's report figures, each beside the report sentence it comes from, and three charts. */
 export async function districtPage(): Promise<HTMLElement> {
-  // Activity statistics take whole months (YYYY-MM): from January of last year.
-  const since = `${new Date().getFullYear() - 1}-01`;
-  const { data, errors } = await run(DistrictPage, { since });
+  // The graph counts whole business months (YYYY-MM, Asia/Shanghai): January of last year to now.
+  const until = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const since = `${Number(until.slice(0, 4)) - 1}-01`;
+  const { data, errors } = await run(DistrictPage, { since, until });
   const page = h('section', { 'data-testid': 'district-page' }, h('h1', {}, '区情概览'), errorList(errors));
   if (!data) return page;
   const overview = data.districtOverview as unknown as Record<string, number> & { sources: typeof data.districtOverview.sources };
@@ -51,6 +52,14 @@ export async function districtPage(): Promise<HTMLElement> {
     chart('chart-activities', {
       type: 'bar',
       data: { labels: months.map((m) => m.key), datasets: [{ label: '活动', data: months.map((m) => m.activities) }, { label: '参与人次', data: months.map((m) => m.participations) }] },
+    }),
+  );
+  const points = data.pointsEarnedByMonth;
+  page.append(
+    h('h2', {}, `润贤银行积分 (共 ${points.reduce((sum, m) => sum + m.points, 0)})`),
+    chart('chart-points', {
+      type: 'line',
+      data: { labels: points.map((m) => m.month), datasets: [{ label: '获得积分', data: points.map((m) => m.points) }] },
     }),
   );
   const stats = data.serviceStatistics;
