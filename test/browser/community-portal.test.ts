@@ -103,7 +103,7 @@ describe('the community portal over the real graph', () => {
     await page.screenshot({ path: path.join(SHOTS, 'resident-2-registered.png'), fullPage: true });
 
     // The drop is the store's, not the page's: a fresh render reads it back.
-    await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+    await page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))");
     await page.locator('main[aria-busy=false]').waitFor();
     expect(await page.locator(`[data-testid="seats-${activityId}"]`).textContent()).toBe('2');
     await page.close();
