@@ -3,8 +3,10 @@ import { graphql } from './gql';
 // Every operation the portal sends. Codegen types them and registers each in the
 // trusted-documents manifest (src/gql/persisted-documents.json).
 
-export const DistrictPage = graphql(`
-  query DistrictPage($since: String!, $until: String!) {
+// The district page asks each figure from the subgraph that owns it in a query of its own: the
+// root fields are non-null, so one owner down would otherwise blank the whole page.
+export const DistrictFigures = graphql(`
+  query DistrictFigures {
     districtOverview {
       streets
       communities
@@ -17,17 +19,32 @@ export const DistrictPage = graphql(`
       residents
       sources { field reported citation }
     }
+  }
+`);
+
+export const DistrictActivities = graphql(`
+  query DistrictActivities($since: String!) {
     activityStats(period: { from: $since }) {
       activities
       participations
       byMonth { key activities participations }
     }
+  }
+`);
+
+export const DistrictOrders = graphql(`
+  query DistrictOrders {
     serviceStatistics {
       submitted
       byStatus { status count }
       responseOnTimeRate
       resolutionOnTimeRate
     }
+  }
+`);
+
+export const DistrictPoints = graphql(`
+  query DistrictPoints($since: String!, $until: String!) {
     pointsEarnedByMonth(fromMonth: $since, toMonth: $until) { month points postings }
   }
 `);

@@ -3502,13 +3502,30 @@ export type Weekday =
   | 'TUESDAY'
   | 'WEDNESDAY';
 
-export type DistrictPageQueryVariables = Exact<{
+export type DistrictFiguresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistrictFiguresQuery = { __typename?: 'Query', districtOverview: { __typename?: 'DistrictOverview', streets: number, communities: number, urbanCommunities: number, ruralCommunities: number, standardisedServiceHalls: number, regionalPartyCommittees: number, partyOrganizations: number, coBuildingPartyOrganizations: number, residents: number, sources: Array<{ __typename?: 'FigureSource', field: string, reported: string, citation: string }> } };
+
+export type DistrictActivitiesQueryVariables = Exact<{
+  since: Scalars['String']['input'];
+}>;
+
+
+export type DistrictActivitiesQuery = { __typename?: 'Query', activityStats: { __typename?: 'ActivityStats', activities: number, participations: number, byMonth: Array<{ __typename?: 'ActivityStatsLine', key: string, activities: number, participations: number }> } };
+
+export type DistrictOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistrictOrdersQuery = { __typename?: 'Query', serviceStatistics: { __typename?: 'ServiceStatistics', submitted: number, responseOnTimeRate?: number | null, resolutionOnTimeRate?: number | null, byStatus: Array<{ __typename?: 'StatusCount', status: ServiceOrderStatus, count: number }> } };
+
+export type DistrictPointsQueryVariables = Exact<{
   since: Scalars['String']['input'];
   until: Scalars['String']['input'];
 }>;
 
 
-export type DistrictPageQuery = { __typename?: 'Query', districtOverview: { __typename?: 'DistrictOverview', streets: number, communities: number, urbanCommunities: number, ruralCommunities: number, standardisedServiceHalls: number, regionalPartyCommittees: number, partyOrganizations: number, coBuildingPartyOrganizations: number, residents: number, sources: Array<{ __typename?: 'FigureSource', field: string, reported: string, citation: string }> }, activityStats: { __typename?: 'ActivityStats', activities: number, participations: number, byMonth: Array<{ __typename?: 'ActivityStatsLine', key: string, activities: number, participations: number }> }, serviceStatistics: { __typename?: 'ServiceStatistics', submitted: number, responseOnTimeRate?: number | null, resolutionOnTimeRate?: number | null, byStatus: Array<{ __typename?: 'StatusCount', status: ServiceOrderStatus, count: number }> }, pointsEarnedByMonth: Array<{ __typename?: 'PointsEarnedMonth', month: string, points: number, postings: number }> };
+export type DistrictPointsQuery = { __typename?: 'Query', pointsEarnedByMonth: Array<{ __typename?: 'PointsEarnedMonth', month: string, points: number, postings: number }> };
 
 export type CommunityListQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3570,7 +3587,10 @@ export type SubmitServiceOrderMutationVariables = Exact<{
 export type SubmitServiceOrderMutation = { __typename?: 'Mutation', submitServiceOrder: { __typename?: 'ServiceOrder', id: string, number: string, status: ServiceOrderStatus } };
 
 
-export const DistrictPageDocument = {"__meta__":{"hash":"55d3fdb04b7f2cb620e693ebeb3f4f5db91791bc24ab1cbab6fa02a578abaa69"}} as unknown as DocumentNode<DistrictPageQuery, DistrictPageQueryVariables>;
+export const DistrictFiguresDocument = {"__meta__":{"hash":"5390560cf8c789b80a8c406c2b1b36ec8ae3ddcf0785cf5283282f4be493c538"}} as unknown as DocumentNode<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+export const DistrictActivitiesDocument = {"__meta__":{"hash":"1ad53dc73293efd04fb2a7310323d044d98f58f7061d00e988483820db4a3826"}} as unknown as DocumentNode<DistrictActivitiesQuery, DistrictActivitiesQueryVariables>;
+export const DistrictOrdersDocument = {"__meta__":{"hash":"9866d83aaaab2124b80efca4bfb02bbb28a1a45440a3193ca3acc169d38d6abc"}} as unknown as DocumentNode<DistrictOrdersQuery, DistrictOrdersQueryVariables>;
+export const DistrictPointsDocument = {"__meta__":{"hash":"fd9cb7292cd13ec065a03a79d7c5bc102fe527e61246221ab8778c917a70a9bf"}} as unknown as DocumentNode<DistrictPointsQuery, DistrictPointsQueryVariables>;
 export const CommunityListDocument = {"__meta__":{"hash":"d1ba68fea43fbf789e741319050ffa96a07e67503d3ef55e2f681249a743f4fb"}} as unknown as DocumentNode<CommunityListQuery, CommunityListQueryVariables>;
 export const CommunityOverviewDocument = {"__meta__":{"hash":"f3caa3811e83d633ef2c1ac1161bdbb7945e0faeead524da96448e05947fb2f0"}} as unknown as DocumentNode<CommunityOverviewQuery, CommunityOverviewQueryVariables>;
 export const CommunityRankingDocument = {"__meta__":{"hash":"faa31c33010fdaff422a5078d0b6305715f7349c031c2e88d06461a0f9773d3b"}} as unknown as DocumentNode<CommunityRankingQuery, CommunityRankingQueryVariables>;
