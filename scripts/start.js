@@ -5,8 +5,9 @@
 // and the next steps. Service logs go to .data/logs/ (see scripts/logs.js), so the terminal
 // stays short. Ctrl-C stops every process this command started, and only those.
 //
-// Ports: the gateway on PORT (4000), the subgraphs on the five ports after it. A second stack
-// (the start script's own test) sets PORT, SANSHE_DB_PREFIX and KAFKA_GROUP_PREFIX.
+// Ports: the gateway on PORT (4000), the subgraphs on the five ports after it, the community
+// portal on PORTAL_PORT (default: the gateway's port + 100, so 4100). A second stack (the start
+// script's own test) sets PORT, SANSHE_DB_PREFIX and KAFKA_GROUP_PREFIX.
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const mongoose = require('mongoose');
@@ -20,6 +21,7 @@ const { seedAll } = require('./seed');
 const READY_LINE = 'Sanshe is ready. Press Ctrl-C to stop.';
 const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
 const PORTS = Object.fromEntries(services().map((name, i) => [name, GATEWAY_PORT + 1 + i]));
+const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? GATEWAY_PORT + 100);
 const children = [];
 let startedInfra = [];
 let stopping = false;
@@ -119,6 +121,9 @@ async function main() {
   for (const name of services()) await waitReady(`http://127.0.0.1:${PORTS[name]}/health/live`);
   startProcess('gateway', path.join(root, 'gateway', 'dist', 'index.js'), gatewayEnv);
   await waitReady(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
+  // The reference front end (apps/community-portal): its build, /graphql passed to the gateway.
+  startProcess('community-portal', path.join(root, 'apps', 'community-portal', 'server.js'), { ...env, PORTAL_PORT: String(PORTAL_PORT), GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}` });
+  await waitReady(`http://127.0.0.1:${PORTAL_PORT}/`);
   if (stopping) return;
 
   const rows = [
@@ -126,12 +131,14 @@ async function main() {
     ...services().map((name) => [name, PORTS[name], 'yes', `http://localhost:${PORTS[name]}/graphql`]),
     ['kafka', String(kafkaBrokers).split(':').pop(), 'yes', String(kafkaBrokers)],
     ['mongo-wire store', new URL(mongoUrl).port || 27017, 'yes', mongoUrl],
+    ['community-portal', PORTAL_PORT, 'yes', `http://localhost:${PORTAL_PORT}/`],
   ];
   console.log(`
 ${statusTable(rows)}
 
 Next steps:
   open the admin console    http://localhost:${GATEWAY_PORT}/
+  open the community portal http://localhost:${PORTAL_PORT}/
   a token for scripts       npm run -s token -- --role district-admin
   logs (JSON per process)   ${path.relative(process.cwd(), LOG_DIR) || LOG_DIR}/<process>.log
 ${READY_LINE}`);

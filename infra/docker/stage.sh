@@ -7,7 +7,7 @@ set -eu
 out=$1
 mkdir -p "$out"
 cp package.json package-lock.json "$out/"
-for ws in packages/* services/* gateway; do
+for ws in apps/* packages/* services/* gateway; do
   mkdir -p "$out/$ws"
   cp "$ws/package.json" "$out/$ws/"
   if [ -d "$ws/dist" ]; then cp -r "$ws/dist" "$out/$ws/"; fi

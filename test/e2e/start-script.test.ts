@@ -22,11 +22,11 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A gateway port whose five successors are free too (the script puts the subgraphs there). */
+/** A gateway port whose five successors are free too (the script puts the subgraphs there), and the portal's port + 100. */
 async function freePortBlock(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const base = 20_000 + Math.floor(Math.random() * 20_000);
-    const free = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => portFree(base + i)));
+    const free = await Promise.all([0, 1, 2, 3, 4, 5, 100].map((i) => portFree(base + i)));
     if (free.every(Boolean)) return base;
   }
   throw new Error('found no block of six free ports');
@@ -81,10 +81,12 @@ describe('npm start', () => {
       expect(output).toMatch(new RegExp(`^\\s*${name}\\s+${port + i}\\s+yes\\s+http://localhost:${port + i}/graphql\\s*$`, 'm'));
     });
     expect(output).toMatch(/^\s*kafka\s+\d+\s+yes\s/m);
+    expect(output).toMatch(new RegExp(`^\\s*community-portal\\s+${port + 100}\\s+yes\\s+http://localhost:${port + 100}/\\s*$`, 'm'));
   });
 
   it('says what to do next: the console, a token, where the logs are', () => {
     expect(output).toContain(`open the admin console    http://localhost:${port}/`);
+    expect(output).toContain(`open the community portal http://localhost:${port + 100}/`);
     expect(output).toContain('npm run -s token -- --role district-admin');
     expect(output).toContain('.data/logs/');
   });
@@ -97,6 +99,18 @@ describe('npm start', () => {
       expect(JSON.parse(last)).toHaveProperty('level');
     }
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ districtOverview { communities } }' }),
+    });
+    expect(await res.json()).toEqual({ data: { districtOverview: { communities: 71 } } });
+  });
+
+  it('serves the community portal, passing its /graphql to the gateway', async () => {
+    const page = await fetch(`http://127.0.0.1:${port + 100}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module"');
+    const res = await fetch(`http://127.0.0.1:${port + 100}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ districtOverview { communities } }' }),

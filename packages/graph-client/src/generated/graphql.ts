@@ -2162,6 +2162,14 @@ export type PointsAccountStatementArgs = {
   to: Scalars['String']['input'];
 };
 
+export type PointsEarnedMonth = {
+  /** YYYY-MM */
+  month: Scalars['String']['output'];
+  points: Scalars['Int']['output'];
+  /** How many earnings (attendances, volunteer shifts, help with orders) the points came from. */
+  postings: Scalars['Int']['output'];
+};
+
 export type PostProjectNeedInput = {
   category: CoBuildingResourceCategory;
   communityId: Scalars['ID']['input'];
@@ -2286,6 +2294,12 @@ export type Query = {
   platformModules: Array<PlatformModule>;
   /** The points account of a resident (see Resident.pointsAccount for who may see it). */
   pointsAccount?: Maybe<PointsAccount>;
+  /**
+   * Points earned across the district by the business month (Asia/Shanghai) they were booked in,
+   * after caps, seeded history included; every month from fromMonth to toMonth (YYYY-MM, at most
+   * 24), zero when nobody earned. A public aggregate: no resident is named.
+   */
+  pointsEarnedByMonth: Array<PointsEarnedMonth>;
   projectNeed?: Maybe<ProjectNeed>;
   projectNeeds: ProjectNeedConnection;
   redemption?: Maybe<Redemption>;
@@ -2473,6 +2487,12 @@ export type QueryPartyTrainingCoursesArgs = {
 
 export type QueryPointsAccountArgs = {
   residentId: Scalars['ID']['input'];
+};
+
+
+export type QueryPointsEarnedByMonthArgs = {
+  fromMonth: Scalars['String']['input'];
+  toMonth: Scalars['String']['input'];
 };
 
 

@@ -89,6 +89,8 @@ const postingSchema = new Schema<Posting>(
 );
 postingSchema.index({ fromAccountId: 1, fromSeq: 1 });
 postingSchema.index({ toAccountId: 1, toSeq: 1 });
+// pointsEarnedByMonth: the district's earnings of a period, without scanning spending and expiry.
+postingSchema.index({ kind: 1, bookedAt: 1 });
 
 const transferSchema = new Schema<Transfer>(
   {

@@ -1,5 +1,6 @@
 import { isDuplicateKeyError, OUTBOX_FIELD, type OutboxEntry } from '@sanshe/service-kit';
 import { EMPTY_STATE, entryId, ISSUING_ACCOUNT_ID, type Account, type AccountKind, type AccountState, type Head, type LedgerEntry } from '../domain/ledger';
+import type { EarnedMonth, EarnedPointsTally } from '../domain/earned-by-month';
 import type { LedgerStore } from '../domain/posting';
 import type { ReconcileStore } from '../domain/reconcile';
 import type { RepairStore, UnfinishedWork } from '../domain/repair';
@@ -24,7 +25,7 @@ async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
 }
 
 /** Accounts, their entries, transfers, postings and outcomes. */
-export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStore {
+export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStore, EarnedPointsTally {
   private readonly streams: StreamRepository<AccountState, LedgerEntry>;
 
   constructor(private readonly models: LedgerModels) {
@@ -193,5 +194,14 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
       .lean<Pick<Posting, 'fromAccountId' | 'toAccountId' | 'amount'>[]>()
       .exec();
     return postings.reduce((sum, p) => sum + (p.toAccountId === accountId ? p.amount : 0) - (p.fromAccountId === accountId ? p.amount : 0), 0);
+  }
+
+  /** Earning postings (seeded history included) grouped by the business month (Asia/Shanghai) they were booked in. */
+  async earnedByMonth(from: Date, to: Date): Promise<EarnedMonth[]> {
+    const rows = await this.models.Posting.aggregate<{ _id: string; points: number; postings: number }>([
+      { $match: { kind: 'EARN', bookedAt: { $gte: from, $lt: to } } },
+      { $group: { _id: { $dateToString: { format: '%Y-%m', date: '$bookedAt', timezone: '+08:00' } }, points: { $sum: '$amount' }, postings: { $sum: 1 } } },
+    ]).exec();
+    return rows.map((r) => ({ month: r._id, points: r.points, postings: r.postings }));
   }
 }

@@ -1,5 +1,6 @@
 import { authorize, BadInputError, ForbiddenError, UnauthenticatedError } from '@sanshe/service-kit';
 import { authorizeAccountRead } from '../../domain/access';
+import { pointsEarnedByMonth } from '../../domain/earned-by-month';
 import { runExpiry, type ExpiryReport } from '../../domain/expiry';
 import type { Account } from '../../domain/ledger';
 import { authorizeRankingRead, RANKING_SIZE } from '../../domain/ranking';
@@ -48,6 +49,7 @@ export function accountResolvers(app: CreditsApp) {
       },
       virtueRanking: (_: unknown, args: { communityId: string; first?: number | null }, ctx: CreditsContext) => rankingOf(app, ctx, args.communityId, args.first),
       earningRules: () => app.rules.current(),
+      pointsEarnedByMonth: (_: unknown, args: { fromMonth: string; toMonth: string }) => pointsEarnedByMonth(app.ledger, args.fromMonth, args.toMonth),
       ledgerBalanceSum: (_: unknown, __: unknown, ctx: CreditsContext) => {
         authorize(ctx.identity, { action: 'see the sum of all balances', roles: ['DISTRICT_ADMIN'] });
         return app.ledger.heads().then(balanceSum);
