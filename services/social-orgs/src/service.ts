@@ -9,6 +9,7 @@ import { OrganizationRepository } from './data-access/organization-repository';
 import { PartyBuildingRepository } from './data-access/party-building-repository';
 import { PerformanceRepository } from './data-access/performance-repository';
 import { WorkerRepository } from './data-access/worker-repository';
+import { WorkerServiceRepository } from './data-access/worker-service-repository';
 import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
 import { performanceConsumer } from './entry-points/kafka/consumers';
@@ -27,6 +28,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       contracts: new ContractRepository(models, directory),
       claims: new MongoClaimRegistry(models),
       performance: new PerformanceRepository(models),
+      workerService: new WorkerServiceRepository(models),
       partyBuilding: new PartyBuildingRepository(models, directory),
     };
     return {
@@ -34,7 +36,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: outboxModels(models),
-      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance)],
+      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance, deps.workerService)],
     };
   },
 };
