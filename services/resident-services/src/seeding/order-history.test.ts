@@ -101,14 +101,16 @@ describe('the seeded order history', () => {
 
   it('puts social workers of the provider, alone or in a team, on a share of the dispatched and completed orders', () => {
     const employer = new Map(workers.map((w) => [w._id, w.organizationId]));
-    const withProvider = orders.filter((o) => o.providerOrgId !== null && o.status !== 'RETURNED');
-    const assigned = withProvider.filter((o) => o.assignedWorkerIds.length > 0);
-    expect(assigned.length / withProvider.length).toBeGreaterThan(0.3);
-    expect(assigned.length / withProvider.length).toBeLessThan(0.7);
+    const employers = new Set(employer.values());
+    // Only social-work agencies and hubs employ social workers; other providers serve with their own staff.
+    const withEmployer = orders.filter((o) => o.providerOrgId !== null && employers.has(o.providerOrgId) && o.status !== 'RETURNED');
+    const assigned = withEmployer.filter((o) => o.assignedWorkerIds.length > 0);
+    expect(assigned.length / withEmployer.length).toBeGreaterThan(0.5);
+    expect(assigned.length / withEmployer.length).toBeLessThan(0.7);
     expect(assigned.some((o) => o.assignedWorkerIds.length === 2)).toBe(true);
     expect(assigned.filter((o) => o.status === 'CLOSED').length).toBeGreaterThan(1_000);
     for (const o of assigned) for (const id of o.assignedWorkerIds) expect(employer.get(id)).toBe(o.providerOrgId);
-    expect(orders.filter((o) => o.providerOrgId === null).every((o) => o.assignedWorkerIds.length === 0)).toBe(true);
+    expect(orders.filter((o) => o.providerOrgId === null || !employers.has(o.providerOrgId)).every((o) => o.assignedWorkerIds.length === 0)).toBe(true);
     expect(workers.every((w) => /^.\*+$/u.test(w.maskedName))).toBe(true);
   });
 });
