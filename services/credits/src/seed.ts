@@ -141,7 +141,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
     await insertAll(models.Ranking, plan.rankings, log, 'rankings');
     await insertAll(models.StockEntry, catalogue.stock, log, 'stock');
     await insertAll(models.Reward, catalogue.rewards, log, 'rewards');
-    log(`rewards: ${catalogue.rewards.length} from ${catalogue.donors.length} co-building units`);
+    log(`rewards: ${catalogue.rewards.length} from ${catalogue.donors.length} donors (co-building units and social organizations)`);
 
     const summary: SeedSummary = {
       knownCommunities: scope ? scope.size : COMMUNITIES.length,
