@@ -102,6 +102,15 @@ describe('order steps', () => {
     expect(event.data).toMatchObject({ assignedSocialWorkerIds: ['socialworker-001', 'socialworker-002'], satisfaction: 4 });
   });
 
+  it('closes an order stored before workers could be assigned, naming no workers', async () => {
+    const order = orderThrough([['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z']], { version: 2, resolvedAt: new Date('2026-11-27T01:50:00Z') });
+    delete (order as Partial<ServiceOrder>).assignedWorkerIds;
+    const { store, written } = storeOf(order);
+    await closeOrder(order._id, { satisfaction: 5 }, caller(resident), deps(store));
+    const event = JSON.parse(written[0]!.events[0]!.payload) as { data: Record<string, unknown> };
+    expect(event.data).not.toHaveProperty('assignedSocialWorkerIds');
+  });
+
   it('lets only the resident or staff of the territory close an order', async () => {
     const order = anOrder({ status: 'RESOLVED' });
     const { store } = storeOf(order);
