@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { allows, authorize, maskAddress, maskIdCard, maskPhone, mayReadPersonalData, roleCovers, type Policy, type Scope } from './guard';
+import { allows, authorize, maskAddress, maskIdCard, maskName, maskPhone, mayReadPersonalData, roleCovers, type Policy, type Scope } from './guard';
 import { ANONYMOUS, type Identity, type Role } from './identity';
 
 function caller(roles: Role[], holds: Partial<Identity> = {}): Identity {
@@ -124,6 +124,12 @@ describe('masking personal data', () => {
   it('masks an ID card number to its first four and last four characters', () => {
     expect(maskIdCard('410305195901011234')).toBe('4103**********1234');
     expect(maskIdCard('1234')).toBe('****');
+  });
+
+  it('keeps the surname of a name and hides the given name', () => {
+    expect(maskName('张佳欣')).toBe('张**');
+    expect(maskName('李雯')).toBe('李*');
+    expect(maskName('王')).toBe('王*');
   });
 
   it('keeps the start of an address and hides house and room', () => {

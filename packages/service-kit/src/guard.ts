@@ -128,6 +128,13 @@ export function maskIdCard(id: string): string {
   return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 }
 
+/** 张佳欣 → 张** : the surname (first character) only, so a resident sees who serves them without their full name. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '*';
+  return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`;
+}
+
 /** Keeps the first part of an address (street or compound), hides house and room. */
 export function maskAddress(address: string): string {
   const keep = Math.min(6, Math.ceil(address.length / 3));

@@ -1,6 +1,7 @@
-import { activityHistory, HISTORY_END, residents } from '@sanshe/seed-fixtures';
+import { activityHistory, HISTORY_END, residents, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
 import { ISSUING_ACCOUNT_ID } from './domain/ledger';
 import { DEFAULT_RULES } from './domain/rules';
+import { planCatalogue } from './seed-catalogue';
 import { planHistory } from './seed-plan';
 
 describe('the seeded history of the whole district', () => {
@@ -47,5 +48,20 @@ describe('the seeded history of the whole district', () => {
       const earned = ranking.top.map((r) => r.earned);
       expect(earned).toEqual([...earned].sort((a, b) => b - a));
     }
+  });
+});
+
+describe('the seeded reward catalogue', () => {
+  const catalogue = planCatalogue(HISTORY_END);
+
+  it('holds a donation of each social organization the report names as linking resources, on its own DONOR account', () => {
+    for (const name of ['欣和社工', '阳光社工', '长乐社工', '洛阳市心理咨询师协会']) {
+      const org = SOCIAL_ORGANIZATIONS.find((o) => o.name === name)!;
+      const reward = catalogue.rewards.find((r) => r.donorUnitId === org.id);
+      expect(reward).toMatchObject({ donorKind: 'SOCIAL_ORGANIZATION', active: true });
+      expect(org.communityIds).toContain(reward!.communityId);
+      expect(catalogue.donors).toContainEqual(expect.objectContaining({ _id: org.id, kind: 'DONOR', donorKind: 'SOCIAL_ORGANIZATION' }));
+    }
+    expect(catalogue.rewards.filter((r) => r.donorKind === 'PARTY_ORGANIZATION').length).toBeGreaterThan(200);
   });
 });

@@ -147,7 +147,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
       const ids = linked.filter((r) => r.campaignId === campaignId).map((r) => r._id);
       await models.Reward.updateMany({ _id: { $in: ids }, campaignId: { $exists: false } }, { $set: { campaignId } }).exec();
     }
-    log(`rewards: ${catalogue.rewards.length} from ${catalogue.donors.length} co-building units`);
+    log(`rewards: ${catalogue.rewards.length} from ${catalogue.donors.length} donors (co-building units and social organizations)`);
 
     const summary: SeedSummary = {
       knownCommunities: scope ? scope.size : COMMUNITIES.length,

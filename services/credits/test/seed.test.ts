@@ -1,4 +1,4 @@
-import { communityByName, seedDayPlus } from '@sanshe/seed-fixtures';
+import { communityByName, seedDayPlus, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
 import type { Stack } from '@sanshe/test-env';
 import { seed } from '@sanshe/credits/seed';
 import { balanceOf, expectLedgerWhole, expectNoErrors, startCredits, STATEMENT } from './helpers';
@@ -61,5 +61,16 @@ describe('the seed', () => {
     expect(again).toEqual(summary);
     expect(await balanceOf(stack, resident, residentId)).toBe(first.balance - affordable.cost);
     await expectLedgerWhole(stack);
+  });
+
+  it('holds the donation of 欣和社工, a social organization the report names as linking resources, at 武汉路社区', async () => {
+    const xinhe = SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!;
+    const donations = expectNoErrors(
+      await stack.query<{ rewards: { edges: { node: { donorKind: string; donor: { __typename: string; id: string } } }[] } }>(
+        `query($c: ID) { rewards(communityId: $c, first: 100) { edges { node { donorKind donor { __typename ... on SocialOrganization { id } } } } } }`,
+        { c: communities[1] },
+      ),
+    ).rewards.edges.map((e) => e.node);
+    expect(donations).toContainEqual({ donorKind: 'SOCIAL_ORGANIZATION', donor: { __typename: 'SocialOrganization', id: xinhe.id } });
   });
 });

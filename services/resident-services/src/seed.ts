@@ -6,12 +6,13 @@ import { CatalogueRepository } from './data-access/catalogue-repository';
 import { createModels, type ResidentServicesModels } from './data-access/models';
 import { noticeSortKey } from './data-access/notice-repository';
 import { buildCatalogue } from './domain/catalogue';
-import type { Notice, ServiceContract, ServiceOrder } from './domain/model';
+import type { KnownSocialWorker, Notice, ServiceContract, ServiceOrder } from './domain/model';
 import { isTerminal } from './domain/order-status';
 import { seededContracts } from './seeding/contracts';
 import { deadlineWatchOf, numberCountersOf, providerLoadOf, statisticsOf } from './seeding/derived';
 import { seededNotices } from './seeding/notices';
 import { orderHistory } from './seeding/order-history';
+import { seededWorkers } from './seeding/workers';
 
 export type SeedSummary = Record<string, number>;
 
@@ -42,6 +43,7 @@ async function insertMissing(model: Model<any>, docs: { _id: string }[], label: 
 export interface SeedData {
   residents: { _id: string; communityId: string; streetId: string }[];
   contracts: ServiceContract[];
+  workers: KnownSocialWorker[];
   /** Built on demand: only when the history is not seeded yet. */
   orders: () => ServiceOrder[];
   notices: Notice[];
@@ -49,10 +51,12 @@ export interface SeedData {
 
 export function demoDistrict(): SeedData {
   const contracts = seededContracts();
+  const workers = seededWorkers();
   return {
     residents: residents().map((r) => ({ _id: r.id, communityId: r.communityId, streetId: r.streetId })),
     contracts,
-    orders: () => orderHistory(buildCatalogue(), contracts),
+    workers,
+    orders: () => orderHistory(buildCatalogue(), contracts, workers),
     notices: seededNotices(),
   };
 }
@@ -98,6 +102,7 @@ export async function seedDatabase(connection: Connection, data: SeedData, log: 
   log(`known communities: ${COMMUNITIES.length}`);
   await insertMissing(models.KnownResident, data.residents, 'known residents', log);
   await insertMissing(models.ServiceContract, data.contracts, 'service contracts', log);
+  await insertMissing(models.KnownSocialWorker, data.workers, 'known social workers', log);
   const archivedOrders = await seedHistory(models, data, log);
   await syncIndexes(connection);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -108,6 +113,7 @@ export async function seedDatabase(connection: Connection, data: SeedData, log: 
     knownCommunities: await count(communities.model),
     knownResidents: await count(models.KnownResident),
     serviceContracts: await count(models.ServiceContract),
+    knownSocialWorkers: await count(models.KnownSocialWorker),
     openOrders: await count(models.ServiceOrder),
     archivedOrders,
     statisticsBuckets: await count(models.StatisticsBucket),

@@ -10,6 +10,7 @@ import { PartyBuildingRepository } from './data-access/party-building-repository
 import { PartyTrainingRepository } from './data-access/party-training-repository';
 import { PerformanceRepository } from './data-access/performance-repository';
 import { WorkerRepository } from './data-access/worker-repository';
+import { WorkerServiceRepository } from './data-access/worker-service-repository';
 import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
 import { performanceConsumer } from './entry-points/kafka/consumers';
@@ -28,6 +29,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       contracts: new ContractRepository(models, directory),
       claims: new MongoClaimRegistry(models),
       performance: new PerformanceRepository(models),
+      workerService: new WorkerServiceRepository(models),
       partyBuilding: new PartyBuildingRepository(models, directory),
       partyTraining: new PartyTrainingRepository(models, directory),
     };
@@ -36,7 +38,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: outboxModels(models),
-      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance)],
+      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance, deps.workerService)],
     };
   },
 };

@@ -16,7 +16,7 @@ export type Scalars = {
 };
 
 export type AccountKind =
-  /** A co-building unit that donates rewards; redeemed points go to its account. */
+  /** A donor of rewards (a co-building unit or a social organization); redeemed points go to its account. */
   | 'DONOR'
   /** The district's issuing account: earning debits it, so the whole ledger sums to zero. */
   | 'ISSUING'
@@ -158,7 +158,8 @@ export type AddRewardInput = {
   communityId?: InputMaybe<Scalars['ID']['input']>;
   cost: Scalars['Int']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
-  /** The co-building unit (party organization id) that donates the item. */
+  donorKind?: InputMaybe<RewardDonorKind>;
+  /** The donor's id: a party organization's (co-building unit) or, with donorKind SOCIAL_ORGANIZATION, a social organization's. */
   donorUnitId: Scalars['ID']['input'];
   stock: Scalars['Int']['input'];
   title: Scalars['String']['input'];
@@ -184,6 +185,12 @@ export type AnnualReview = {
   year: Scalars['Int']['output'];
 };
 
+export type AssignServiceOrderWorkersInput = {
+  id: Scalars['ID']['input'];
+  /** One social worker, or a team (at most 10), all of the organization the order is dispatched to. Replaces those assigned before. */
+  socialWorkerIds: Array<Scalars['ID']['input']>;
+};
+
 export type AssignServicePostInput = {
   closesAt: Scalars['String']['input'];
   communityId: Scalars['ID']['input'];
@@ -195,6 +202,14 @@ export type AssignServicePostInput = {
   startsOn: Scalars['String']['input'];
   title: Scalars['String']['input'];
   weekdays: Array<Weekday>;
+};
+
+/** A social worker of the provider serving the order. */
+export type AssignedSocialWorker = {
+  /** The surname and asterisks (张**): what the resident is shown. */
+  maskedName: Scalars['String']['output'];
+  /** The worker's record, for those social-orgs lets read it. */
+  socialWorker: SocialWorker;
 };
 
 /** Who took an order on the resident's behalf (call centre, door to door), and the resident's consent. */
@@ -729,6 +744,8 @@ export type Evaluation = {
   /** Workers evaluated that year. */
   evaluatedCount: Scalars['Int']['output'];
   grade: EvaluationGrade;
+  /** Closed service orders the worker served that year, counted into the evaluation from resident-services' closed orders. */
+  ordersServed: Scalars['Int']['output'];
   /** 1 + the number of workers evaluated higher the same year, district-wide. */
   rank: Scalars['Int']['output'];
   /** 0–100. */
@@ -945,6 +962,12 @@ export type Mutation = {
   adoptRota: Rota;
   /** Same roles as signing. Emits contract.amended. */
   amendServiceContract: ServiceContract;
+  /**
+   * 社工团队执行: ORG_STAFF of the provider (or staff of the order's territory) put one of its social
+   * workers, or a team, on a DISPATCHED, IN_PROGRESS or REOPENED order. A worker of another
+   * organization is refused with BAD_USER_INPUT; an order not with a provider with CONFLICT.
+   */
+  assignServiceOrderWorkers: ServiceOrder;
   assignServicePost: ServicePost;
   /** A one-off booking; refused with CONFLICT naming the holder and time when it overlaps another. */
   bookVenue: VenueBooking;
@@ -1138,6 +1161,15 @@ export type MutationAdoptRotaArgs = {
 export type MutationAmendServiceContractArgs = {
   id: Scalars['ID']['input'];
   input: AmendServiceContractInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationAssignServiceOrderWorkersArgs = {
+  input: AssignServiceOrderWorkersInput;
 };
 
 
@@ -2141,7 +2173,12 @@ export type PlatformModuleKey =
 export type PointsAccount = {
   balance: Scalars['Int']['output'];
   community?: Maybe<Community>;
-  /** The donor unit, a co-building party organization (DONOR accounts). */
+  /** Who owns a DONOR account: a party organization or a social organization. */
+  donor?: Maybe<RewardDonor>;
+  /**
+   * The donor unit when it is a co-building party organization (DONOR accounts); see donor.
+   * @deprecated Use donor: social organizations donate too.
+   */
   donorUnit?: Maybe<PartyOrganization>;
   earnedPoints: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -2945,7 +2982,7 @@ export type ResourceOfferStatus =
   | 'MATCHED'
   | 'OPEN';
 
-/** 积分兑换品 — an item in the reward catalogue, donated by a co-building unit. */
+/** 积分兑换品 — an item in the reward catalogue, donated by a co-building unit or a social organization. */
 export type Reward = {
   active: Scalars['Boolean']['output'];
   /** The party-building campaign it belongs to; credits keeps only its id. */
@@ -2954,7 +2991,14 @@ export type Reward = {
   community?: Maybe<Community>;
   cost: Scalars['Int']['output'];
   description?: Maybe<Scalars['String']['output']>;
-  donorUnit: PartyOrganization;
+  /** Who donated it: a co-building party organization or a social organization. */
+  donor: RewardDonor;
+  donorKind: RewardDonorKind;
+  /**
+   * The donating party organization; null when a social organization donated. Use donor.
+   * @deprecated Use donor: social organizations donate too.
+   */
+  donorUnit?: Maybe<PartyOrganization>;
   id: Scalars['ID']['output'];
   stock: Scalars['Int']['output'];
   title: Scalars['String']['output'];
@@ -2964,6 +3008,15 @@ export type RewardConnection = {
   edges: Array<RewardEdge>;
   pageInfo: PageInfo;
 };
+
+/** Who donated a reward, or owns a DONOR account. */
+export type RewardDonor = PartyOrganization | SocialOrganization;
+
+export type RewardDonorKind =
+  /** A co-building unit's party organization (registry). */
+  | 'PARTY_ORGANIZATION'
+  /** A social organization (social-orgs). */
+  | 'SOCIAL_ORGANIZATION';
 
 export type RewardEdge = {
   cursor: Scalars['String']['output'];
@@ -3205,6 +3258,8 @@ export type ServiceOrder = {
   /** Where to serve; masked unless the caller may read the resident's personal data. */
   address?: Maybe<Scalars['String']['output']>;
   answers: Array<AttributeAnswer>;
+  /** Social workers of the provider serving the order: one, or a team. Empty until the provider assigns them; cleared when the order is returned. */
+  assignedWorkers: Array<AssignedSocialWorker>;
   assistance?: Maybe<AssistedIntake>;
   channel: ServiceChannel;
   closedAt?: Maybe<Scalars['String']['output']>;
@@ -3399,10 +3454,7 @@ export type SocialOrgOverview = {
   sources: Array<FigureSource>;
 };
 
-/**
- * 社会组织 — a registered social organization (NGO); kind HUB is a 枢纽型 organization
- * that runs a service centre and incubates others.
- */
+/** A social organization, owned by social-orgs, that can donate rewards: social organizations link resources into 润贤银行. */
 export type SocialOrganization = {
   /** Annual reviews, newest first. Needs DISTRICT_ADMIN or ORG_STAFF of this organization. */
   annualReviews?: Maybe<Array<AnnualReview>>;
@@ -3450,20 +3502,14 @@ export type SocialOrganization = {
 };
 
 
-/**
- * 社会组织 — a registered social organization (NGO); kind HUB is a 枢纽型 organization
- * that runs a service centre and incubates others.
- */
+/** A social organization, owned by social-orgs, that can donate rewards: social organizations link resources into 润贤银行. */
 export type SocialOrganizationAssignedServiceOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   statuses?: InputMaybe<Array<ServiceOrderStatus>>;
 };
 
 
-/**
- * 社会组织 — a registered social organization (NGO); kind HUB is a 枢纽型 organization
- * that runs a service centre and incubates others.
- */
+/** A social organization, owned by social-orgs, that can donate rewards: social organizations link resources into 润贤银行. */
 export type SocialOrganizationOrganizedActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3489,11 +3535,7 @@ export type SocialOrganizationFilter = {
   status?: InputMaybe<OrganizationStatus>;
 };
 
-/**
- * 社工 — a social worker employed by a social organization and posted in a community.
- * Reading one needs DISTRICT_ADMIN, STREET_STAFF of the posting street, COMMUNITY_STAFF of
- * the posting community, ORG_STAFF of the employer, or SOCIAL_WORKER (themself).
- */
+/** A social worker, owned by social-orgs; resident-services adds the orders they serve. */
 export type SocialWorker = {
   /** Age in whole years today. */
   age: Scalars['Int']['output'];
@@ -3512,11 +3554,25 @@ export type SocialWorker = {
   monthlyAllowanceEligible: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   organization: SocialOrganization;
+  /**
+   * Service orders the worker is assigned to, alone or in a team, newest first; all statuses unless
+   * `statuses` is given. For the worker themself, ORG_STAFF of their organization, and district admins.
+   */
+  serviceOrders: Array<ServiceOrder>;
+  /** Service orders the worker served (assigned by the provider, alone or in a team), per year of closing, newest first: from resident-services' closed orders. */
+  serviceRecord: Array<WorkerServiceYear>;
   status: SocialWorkerStatus;
   trainingHours: Scalars['Float']['output'];
   trainings: Array<Training>;
   /** One of the social workers under the district's annual target evaluation (目标考评), the report's 166; the district's other social workers are false. */
   underTargetEvaluation: Scalars['Boolean']['output'];
+};
+
+
+/** A social worker, owned by social-orgs; resident-services adds the orders they serve. */
+export type SocialWorkerServiceOrdersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<ServiceOrderStatus>>;
 };
 
 export type SocialWorkerConnection = {
@@ -3846,6 +3902,14 @@ export type Weekday =
   | 'THURSDAY'
   | 'TUESDAY'
   | 'WEDNESDAY';
+
+/** 社工团队执行 — the service orders a social worker served in one year (by the year the order closed). */
+export type WorkerServiceYear = {
+  /** Mean resident satisfaction 1–5 of those orders, two decimals. */
+  averageSatisfaction?: Maybe<Scalars['Float']['output']>;
+  ordersServed: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
 
 export type CommunityActivitiesQueryVariables = Exact<{
   id: Scalars['ID']['input'];

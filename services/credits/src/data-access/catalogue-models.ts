@@ -15,6 +15,7 @@ const rewardSchema = new Schema<Reward>(
     description: { type: String, default: null },
     cost: { type: Number, required: true },
     donorUnitId: { type: String, required: true },
+    donorKind: { type: String, enum: ['PARTY_ORGANIZATION', 'SOCIAL_ORGANIZATION'] },
     communityId: { type: String, default: null },
     streetId: { type: String, default: null },
     active: { type: Boolean, required: true },

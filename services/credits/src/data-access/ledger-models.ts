@@ -30,7 +30,7 @@ export interface AccountDoc extends Account {
 }
 
 const accountSchema = new Schema<AccountDoc>(
-  { _id: String, kind: { type: String, required: true }, ownerId: { type: String, required: true }, communityId: { type: String, default: null }, broughtForward: { type: String, default: undefined } },
+  { _id: String, kind: { type: String, required: true }, ownerId: { type: String, required: true }, communityId: { type: String, default: null }, donorKind: { type: String, default: undefined }, broughtForward: { type: String, default: undefined } },
   { collection: 'accounts', versionKey: false },
 );
 accountSchema.index({ kind: 1, communityId: 1 });

@@ -2,6 +2,7 @@ import { isDuplicateKeyError, OUTBOX_FIELD, type OutboxEntry } from '@sanshe/ser
 import { EMPTY_STATE, entryId, ISSUING_ACCOUNT_ID, type Account, type AccountKind, type AccountState, type Head, type LedgerEntry } from '../domain/ledger';
 import type { EarnedMonth, EarnedPointsTally } from '../domain/earned-by-month';
 import type { LedgerStore } from '../domain/posting';
+import type { DonorKind } from '../domain/redemption';
 import type { ReconcileStore } from '../domain/reconcile';
 import type { RepairStore, UnfinishedWork } from '../domain/repair';
 import type { StatementLine } from '../domain/statement';
@@ -51,8 +52,8 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
     return (await this.models.Account.find({ _id: { $in: [...ids] } }).lean<AccountDoc[]>().exec()).map(plainAccount);
   }
 
-  private async open(id: string, kind: AccountKind, ownerId: string, communityId: string | null): Promise<void> {
-    await this.models.Account.collection.updateOne({ _id: id } as Raw, { $setOnInsert: { kind, ownerId, communityId } }, { upsert: true }).catch((err: unknown) => {
+  private async open(id: string, kind: AccountKind, ownerId: string, communityId: string | null, extra: Partial<Account> = {}): Promise<void> {
+    await this.models.Account.collection.updateOne({ _id: id } as Raw, { $setOnInsert: { kind, ownerId, communityId, ...extra } }, { upsert: true }).catch((err: unknown) => {
       if (!isDuplicateKeyError(err)) throw err;
     });
   }
@@ -61,8 +62,8 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
     return this.open(residentId, 'RESIDENT', residentId, communityId);
   }
 
-  openDonorAccount(unitId: string, communityId: string | null): Promise<void> {
-    return this.open(unitId, 'DONOR', unitId, communityId);
+  openDonorAccount(unitId: string, communityId: string | null, donorKind: DonorKind): Promise<void> {
+    return this.open(unitId, 'DONOR', unitId, communityId, { donorKind });
   }
 
   openIssuingAccount(): Promise<void> {

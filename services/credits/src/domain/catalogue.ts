@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadInputError, NotFoundError, authorize, type Identity, type Policy } from '@sanshe/service-kit';
 import { CATALOGUE_KEEPERS, requireSignedIn, type Caller, type Territory } from './access';
-import type { Reward, RewardStore } from './redemption';
+import { DONOR_KINDS, type DonorKind, type Reward, type RewardStore } from './redemption';
 import { addItems, type StockStore } from './stock';
 
 export interface AddRewardInput {
@@ -10,6 +10,8 @@ export interface AddRewardInput {
   cost: number;
   stock: number;
   donorUnitId: string;
+  /** Default PARTY_ORGANIZATION, the co-building units that donated first. */
+  donorKind?: DonorKind | null;
   communityId?: string | null;
 }
 
@@ -17,7 +19,7 @@ export interface CatalogueDeps {
   rewards: RewardStore;
   stock: StockStore;
   territory: Territory & { knows(communityId: string): Promise<boolean> };
-  donors: { openDonorAccount(unitId: string, communityId: string | null): Promise<void> };
+  donors: { openDonorAccount(unitId: string, communityId: string | null, donorKind: DonorKind): Promise<void> };
 }
 
 function keeperPolicy(action: string, communityId: string | null, streetId: string | null): Policy {
@@ -38,16 +40,20 @@ export async function addReward(input: AddRewardInput, caller: Caller, deps: Cat
   wholeNumber('cost', input.cost, 1, 100_000);
   wholeNumber('stock', input.stock, 0, 100_000);
   const donorUnitId = input.donorUnitId.trim();
-  if (!donorUnitId) throw new BadInputError('donorUnitId', 'Name the co-building unit that donates the reward.');
+  const donorKind = input.donorKind ?? 'PARTY_ORGANIZATION';
+  if (!DONOR_KINDS.includes(donorKind)) throw new BadInputError('donorKind', `donorKind is one of ${DONOR_KINDS.join(', ')}.`);
+  if (!donorUnitId) {
+    throw new BadInputError('donorUnitId', `Name the ${donorKind === 'SOCIAL_ORGANIZATION' ? 'social organization' : 'co-building unit (party organization)'} that donates the reward.`);
+  }
   const communityId = input.communityId ?? null;
   if (communityId && !(await deps.territory.knows(communityId))) throw new NotFoundError('Community', communityId);
   const streetId = communityId ? await deps.territory.streetOf(communityId) : null;
   authorize(caller.identity, keeperPolicy(`add a reward to the catalogue of ${communityId ? `community ${communityId}` : 'the district'}`, communityId, streetId));
-  await deps.donors.openDonorAccount(donorUnitId, communityId);
+  await deps.donors.openDonorAccount(donorUnitId, communityId, donorKind);
   const id = `reward-${randomUUID()}`;
   // The stock first: the reward is never listed without it.
   if (input.stock > 0) await addItems(deps.stock, id, input.stock, `initial:${id}`);
-  return deps.rewards.insert({ _id: id, title, description, cost: input.cost, donorUnitId, communityId, streetId, active: true, createdAt: new Date() });
+  return deps.rewards.insert({ _id: id, title, description, cost: input.cost, donorUnitId, donorKind, communityId, streetId, active: true, createdAt: new Date() });
 }
 
 export async function restockReward(args: { id: string; quantity: number }, identity: Identity, deps: Pick<CatalogueDeps, 'rewards' | 'stock'>): Promise<Reward> {

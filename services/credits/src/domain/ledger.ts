@@ -36,6 +36,8 @@ export interface Account {
   /** Resident id, donor unit id, or the district for the issuing account. */
   ownerId: string;
   communityId: string | null;
+  /** DONOR accounts: whose; absent on accounts opened before social organizations donated (party organizations). */
+  donorKind?: 'PARTY_ORGANIZATION' | 'SOCIAL_ORGANIZATION';
 }
 
 /** An account's state after an entry. */

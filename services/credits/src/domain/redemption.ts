@@ -57,13 +57,20 @@ export function redemptionOf(request: RedemptionRequest, steps: RedemptionStep[]
   };
 }
 
-/** 积分兑换品 — an item in the catalogue, donated by a co-building unit. Its stock is a stream (stock.ts). */
+/** Who donates rewards to 润贤银行: co-building party organizations, and social organizations linking resources in. */
+export const DONOR_KINDS = ['PARTY_ORGANIZATION', 'SOCIAL_ORGANIZATION'] as const;
+export type DonorKind = (typeof DONOR_KINDS)[number];
+
+/** 积分兑换品 — an item in the catalogue, donated by a co-building unit or a social organization. Its stock is a stream (stock.ts). */
 export interface Reward {
   _id: string;
   title: string;
   description: string | null;
   cost: number;
+  /** The donor's id (a party organization's or a social organization's); its DONOR account has the same id. */
   donorUnitId: string;
+  /** Absent on rewards stored before social organizations donated: those are party organizations'. */
+  donorKind?: DonorKind;
   communityId: string | null;
   streetId: string | null;
   active: boolean;

@@ -1,12 +1,12 @@
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/service-kit';
-import type { KnownResident, ServiceContract } from '../domain/model';
-import type { ContractStore, Directory } from '../domain/ports';
+import type { KnownResident, KnownSocialWorker, ServiceContract } from '../domain/model';
+import type { ContractStore, Directory, WorkerDirectory } from '../domain/ports';
 import type { ProviderLoadStore } from '../domain/projections';
 import type { ReadModelStore } from '../domain/read-models';
 import type { ResidentServicesModels } from './models';
 
-/** The copies of other contexts' data this service keeps: communities, residents, contracts, and the providers' load. */
-export class DirectoryRepository implements Directory, ContractStore, ReadModelStore, ProviderLoadStore {
+/** The copies of other contexts' data this service keeps: communities, residents, contracts, social workers, and the providers' load. */
+export class DirectoryRepository implements Directory, ContractStore, ReadModelStore, ProviderLoadStore, WorkerDirectory {
   constructor(
     private readonly models: ResidentServicesModels,
     private readonly communities: CommunityDirectory,
@@ -30,6 +30,14 @@ export class DirectoryRepository implements Directory, ContractStore, ReadModelS
 
   async rememberResident(resident: KnownResident): Promise<void> {
     await this.models.KnownResident.updateOne({ _id: resident._id }, { $set: { communityId: resident.communityId, streetId: resident.streetId } }, { upsert: true });
+  }
+
+  workers(ids: readonly string[]): Promise<KnownSocialWorker[]> {
+    return this.models.KnownSocialWorker.find({ _id: { $in: [...ids] } }).lean<KnownSocialWorker[]>().exec();
+  }
+
+  async rememberWorker(worker: KnownSocialWorker): Promise<void> {
+    await this.models.KnownSocialWorker.updateOne({ _id: worker._id }, { $set: { organizationId: worker.organizationId, maskedName: worker.maskedName } }, { upsert: true });
   }
 
   naming(itemCode: string, communityId: string): Promise<ServiceContract[]> {

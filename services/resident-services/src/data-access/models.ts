@@ -1,9 +1,10 @@
 import type { Connection, Model } from 'mongoose';
-import type { KnownResident, Notice, ServiceCategory, ServiceContract, ServiceItem, ServiceOrder } from '../domain/model';
+import type { KnownResident, KnownSocialWorker, Notice, ServiceCategory, ServiceContract, ServiceItem, ServiceOrder } from '../domain/model';
 import type { StatisticsBucket } from '../domain/statistics';
 import { archivedServiceOrderSchema, deadlineWatchSchema, orderNumberCounterSchema, serviceOrderSchema, type DeadlineWatchEntry, type OrderNumberCounter } from './order-models';
 import {
   knownResidentSchema,
+  knownSocialWorkerSchema,
   noticeSchema,
   providerLoadSchema,
   serviceCategorySchema,
@@ -24,6 +25,7 @@ export interface ResidentServicesModels {
   ServiceCategory: Model<ServiceCategory>;
   ServiceItem: Model<ServiceItem>;
   KnownResident: Model<KnownResident>;
+  KnownSocialWorker: Model<KnownSocialWorker>;
   ServiceContract: Model<ServiceContract>;
   ProviderLoad: Model<ProviderLoad>;
   Notice: Model<NoticeDoc>;
@@ -41,6 +43,7 @@ export function createModels(connection: Connection): ResidentServicesModels {
     ServiceCategory: model('ServiceCategory', serviceCategorySchema),
     ServiceItem: model('ServiceItem', serviceItemSchema),
     KnownResident: model('KnownResident', knownResidentSchema),
+    KnownSocialWorker: model('KnownSocialWorker', knownSocialWorkerSchema),
     ServiceContract: model('ServiceContract', serviceContractSchema),
     ProviderLoad: model('ProviderLoad', providerLoadSchema),
     Notice: model('Notice', noticeSchema),

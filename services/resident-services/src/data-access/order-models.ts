@@ -56,6 +56,7 @@ function orderSchema(collection: string): Schema<ServiceOrder> {
       providerOrgId: nullableString,
       contractId: nullableString,
       handledInCommunity: { type: Boolean, default: false },
+      assignedWorkerIds: { type: [String], default: [] },
       helperResidentIds: { type: [String], default: [] },
       satisfaction: { type: Number, default: null },
       satisfactionComment: nullableString,
@@ -82,6 +83,7 @@ function withListIndexes(schema: Schema<ServiceOrder>): Schema<ServiceOrder> {
   schema.index({ communityId: 1, status: 1, _id: -1 });
   schema.index({ streetId: 1, status: 1, _id: -1 });
   schema.index({ providerOrgId: 1, status: 1, _id: -1 });
+  schema.index({ assignedWorkerIds: 1, status: 1, _id: -1 });
   return schema;
 }
 

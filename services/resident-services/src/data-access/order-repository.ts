@@ -108,6 +108,13 @@ export class OrderRepository implements OrderStore {
     return this.written(updated, change.entry.eventId);
   }
 
+  async assignWorkers(id: string, expected: { status: OrderStatus; version: number; providerOrgId: string }, workerIds: string[]): Promise<ServiceOrder | null> {
+    return this.live
+      .findOneAndUpdate({ _id: id, status: expected.status, version: expected.version, providerOrgId: expected.providerOrgId }, { $set: { assignedWorkerIds: workerIds } }, { new: true })
+      .lean<ServiceOrder>()
+      .exec();
+  }
+
   async markOverdue(id: string, status: OrderStatus, flags: Pick<ServiceOrder, 'responseOverdue' | 'resolutionOverdue'>): Promise<void> {
     await this.live.updateOne({ _id: id, status }, { $set: flags }).exec();
   }
@@ -125,8 +132,8 @@ export class OrderRepository implements OrderStore {
     return limit ? merged.slice(0, limit) : merged;
   }
 
-  /** The orders of many parents at once (residents, communities, providers), newest first. */
-  ofMany(field: 'residentId' | 'communityId' | 'providerOrgId', ids: readonly string[], statuses?: readonly OrderStatus[]): Promise<ServiceOrder[]> {
+  /** The orders of many parents at once (residents, communities, providers, assigned workers), newest first. */
+  ofMany(field: 'residentId' | 'communityId' | 'providerOrgId' | 'assignedWorkerIds', ids: readonly string[], statuses?: readonly OrderStatus[]): Promise<ServiceOrder[]> {
     return this.both({ ...(statuses ? { statuses } : {}) }, { [field]: { $in: [...ids] } });
   }
 

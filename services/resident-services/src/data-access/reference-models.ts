@@ -1,6 +1,6 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import { ATTRIBUTE_DATATYPES, CHANNELS, type AttributeDefinition, type KnownResident, type Notice, type ServiceCategory, type ServiceContract, type ServiceItem } from '../domain/model';
+import { ATTRIBUTE_DATATYPES, CHANNELS, type AttributeDefinition, type KnownResident, type KnownSocialWorker, type Notice, type ServiceCategory, type ServiceContract, type ServiceItem } from '../domain/model';
 import type { StatisticsBucket } from '../domain/statistics';
 
 export const serviceCategorySchema = new Schema<ServiceCategory>(
@@ -42,6 +42,11 @@ serviceItemSchema.index({ categoryCode: 1, order: 1 });
 export const knownResidentSchema = new Schema<KnownResident>(
   { _id: { type: String, required: true }, communityId: { type: String, required: true }, streetId: { type: String, required: true } },
   { collection: 'known_residents', versionKey: false },
+);
+
+export const knownSocialWorkerSchema = new Schema<KnownSocialWorker>(
+  { _id: { type: String, required: true }, organizationId: { type: String, required: true }, maskedName: { type: String, required: true } },
+  { collection: 'known_social_workers', versionKey: false },
 );
 
 export const serviceContractSchema = new Schema<ServiceContract>(

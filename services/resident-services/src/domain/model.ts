@@ -99,6 +99,8 @@ export interface ServiceOrder {
   providerOrgId: string | null;
   contractId: string | null;
   handledInCommunity: boolean;
+  /** Social workers of the provider who serve the order: one, or a team. Cleared when the order leaves the provider. */
+  assignedWorkerIds: string[];
   helperResidentIds: string[];
   satisfaction: number | null;
   satisfactionComment: string | null;
@@ -128,6 +130,14 @@ export interface ServiceContract {
   endsOn: string;
   /** Set when the contract ended early: not in force from this day on. */
   endedOn: string | null;
+}
+
+/** A social worker and the organization employing them, as learned from social-orgs' events; the name only masked. */
+export interface KnownSocialWorker {
+  _id: string;
+  organizationId: string;
+  /** 张** — the surname and asterisks, what residents are shown. */
+  maskedName: string;
 }
 
 export interface KnownResident {

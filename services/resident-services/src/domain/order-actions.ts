@@ -39,7 +39,7 @@ async function dispatchEffect(order: ServiceOrder, now: Date, input: DispatchInp
   const named = input.providerOrgId?.trim() || null;
   if (input.handleInCommunity) {
     if (named) throw new BadInputError('handleInCommunity', 'Either name a provider or let the community handle the order, not both.');
-    return { set: { providerOrgId: null, contractId: null, handledInCommunity: true } };
+    return { set: { providerOrgId: null, contractId: null, handledInCommunity: true, assignedWorkerIds: [] } };
   }
   const day = localDay(now);
   const contracts = (await deps.contracts.naming(order.itemCode, order.communityId)).filter((c) => covers(c, order.itemCode, order.communityId, day));
@@ -54,7 +54,8 @@ async function dispatchEffect(order: ServiceOrder, now: Date, input: DispatchInp
   }
   const load = await deps.contracts.loadOf([...new Set(candidates.map((c) => c.providerOrgId))]);
   const chosen = chooseContract(candidates, load, providersThatReturned(order))!;
-  return { set: { providerOrgId: chosen.providerOrgId, contractId: chosen._id, handledInCommunity: false } };
+  // A new dispatch starts without workers: the provider assigns its own.
+  return { set: { providerOrgId: chosen.providerOrgId, contractId: chosen._id, handledInCommunity: false, assignedWorkerIds: [] } };
 }
 
 export function dispatchOrder(id: string, input: DispatchInput, caller: Caller, deps: WorkflowDeps): Promise<ServiceOrder> {
@@ -89,7 +90,7 @@ export function returnOrder(id: string, reason: string, caller: Caller, deps: Wo
       action: 'RETURN',
       describe: `return service order ${id}`,
       policies: (o) => [providerPolicy(o, `return service order ${id}`)],
-      effect: () => ({ set: { providerOrgId: null, contractId: null, handledInCommunity: false }, reason: why }),
+      effect: () => ({ set: { providerOrgId: null, contractId: null, handledInCommunity: false, assignedWorkerIds: [] }, reason: why }),
     },
     caller,
     deps,

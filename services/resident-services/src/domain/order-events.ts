@@ -62,6 +62,8 @@ export function transitionData(action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE
       satisfaction: after.satisfaction,
       resolvedOnTime: resolvedOnTime(after) ?? false,
       ...(after.helperResidentIds.length > 0 ? { helperResidentIds: after.helperResidentIds } : {}),
+      // social-orgs counts the order in these workers' evaluation. (Orders stored before assignments existed have no list.)
+      ...((after.assignedWorkerIds ?? []).length > 0 ? { assignedSocialWorkerIds: after.assignedWorkerIds } : {}),
       closedAt: at.toISOString(),
     };
   }

@@ -4,6 +4,7 @@ import { residentPolicy, staffPolicy } from './access';
 import { validateAnswers, type AnswerInput } from './answers';
 import { compactDay } from './calendar';
 import { ASSISTED_CHANNELS, CHANNELS, type AssistedIntake, type Channel, type ConsentMethod, type ServiceOrder } from './model';
+import { newOrder } from './new-order';
 import { ORDER_EVENT_TYPES, submittedData } from './order-events';
 import { actingRole, optionalText } from './order-transition';
 import type { Caller, CatalogueStore, Clock, DeadlineWatch, Directory, Events, OrderStore } from './ports';
@@ -112,8 +113,8 @@ export async function submitOrder(input: SubmitOrderInput, caller: Caller, deps:
   const now = deps.now();
   const id = orderNumber(compactDay(now), await deps.orders.nextSequence(compactDay(now)));
   const { respondBy, resolveBy } = deadlinesFor(item, now);
-  const order: ServiceOrder = {
-    _id: id,
+  const order = newOrder({
+    id,
     residentId,
     communityId: resident.communityId,
     streetId: resident.streetId,
@@ -125,27 +126,10 @@ export async function submitOrder(input: SubmitOrderInput, caller: Caller, deps:
     summary,
     answers,
     assistance,
-    status: 'SUBMITTED',
-    version: 1,
-    providerOrgId: null,
-    contractId: null,
-    handledInCommunity: false,
-    helperResidentIds: [],
-    satisfaction: null,
-    satisfactionComment: null,
     submittedAt: now,
     respondBy,
     resolveBy,
-    respondedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    cancelledAt: null,
-    responseOverdue: false,
-    resolutionOverdue: false,
-    escalatedAt: null,
-    escalationReason: null,
-    timeline: [],
-  };
+  });
   const event = deps.events.create(ORDER_EVENT_TYPES.SUBMIT, id, submittedData(order), caller.traceparent);
   order.timeline.push({
     eventId: event.id,

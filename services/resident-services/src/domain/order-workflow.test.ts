@@ -25,6 +25,7 @@ function storeOf(order: ServiceOrder) {
       return order;
     },
     escalate: async () => null,
+    assignWorkers: async () => null,
     markOverdue: async () => undefined,
   };
   return { store, written, loseNextRace: () => (race = true) };
@@ -82,6 +83,32 @@ describe('order steps', () => {
       ['categoryCode', 'closedAt', 'communityId', 'contractId', 'helperResidentIds', 'itemCode', 'number', 'orderId', 'providerOrgId', 'residentId', 'resolvedOnTime', 'satisfaction'].sort(),
     );
     expect(event.data).toMatchObject({ satisfaction: 5, resolvedOnTime: true, providerOrgId: 'org-001', contractId: 'k1', helperResidentIds: ['resident-000009'] });
+  });
+
+  it('names the workers who served the order in order.closed, so social-orgs can count it in their evaluation', async () => {
+    const order = orderThrough(
+      [
+        ['ACCEPT', 'ACCEPTED', '2026-11-27T01:30:00Z'],
+        ['DISPATCH', 'DISPATCHED', '2026-11-27T01:40:00Z', 'org-001'],
+        ['START', 'IN_PROGRESS', '2026-11-27T01:45:00Z', 'org-001'],
+        ['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z', 'org-001'],
+      ],
+      { version: 5, providerOrgId: 'org-001', contractId: 'k1', resolvedAt: new Date('2026-11-27T01:50:00Z'), assignedWorkerIds: ['socialworker-001', 'socialworker-002'] },
+    );
+    const { store, written } = storeOf(order);
+    await closeOrder(order._id, { satisfaction: 4 }, caller(resident), deps(store));
+    const event = JSON.parse(written[0]!.events[0]!.payload) as { type: string; data: Record<string, unknown> };
+    expect(contracts.check(event.type, event.data)).toBeNull();
+    expect(event.data).toMatchObject({ assignedSocialWorkerIds: ['socialworker-001', 'socialworker-002'], satisfaction: 4 });
+  });
+
+  it('closes an order stored before workers could be assigned, naming no workers', async () => {
+    const order = orderThrough([['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z']], { version: 2, resolvedAt: new Date('2026-11-27T01:50:00Z') });
+    delete (order as Partial<ServiceOrder>).assignedWorkerIds;
+    const { store, written } = storeOf(order);
+    await closeOrder(order._id, { satisfaction: 5 }, caller(resident), deps(store));
+    const event = JSON.parse(written[0]!.events[0]!.payload) as { data: Record<string, unknown> };
+    expect(event.data).not.toHaveProperty('assignedSocialWorkerIds');
   });
 
   it('lets only the resident or staff of the territory close an order', async () => {

@@ -1,5 +1,5 @@
 import type { EventFactory, Identity, OutboxEntry } from '@sanshe/service-kit';
-import type { KnownResident, Notice, ServiceContract, ServiceItem, ServiceOrder, TimelineEntry } from './model';
+import type { KnownResident, KnownSocialWorker, Notice, ServiceContract, ServiceItem, ServiceOrder, TimelineEntry } from './model';
 
 /** What the use-cases need from storage; data-access implements it. */
 
@@ -18,6 +18,11 @@ export interface OrderStore {
   transition(id: string, expected: { status: ServiceOrder['status']; version: number }, change: OrderChange): Promise<ServiceOrder | null>;
   /** Escalates only while the order is still in `status` and not escalated yet; null otherwise. */
   escalate(id: string, status: ServiceOrder['status'], change: OrderChange): Promise<ServiceOrder | null>;
+  /**
+   * Sets the order's assigned workers only while it is still at `expected` status and version
+   * with the same provider; null otherwise. Not a status change: the version stays.
+   */
+  assignWorkers(id: string, expected: { status: ServiceOrder['status']; version: number; providerOrgId: string }, workerIds: string[]): Promise<ServiceOrder | null>;
   markOverdue(id: string, status: ServiceOrder['status'], flags: Pick<ServiceOrder, 'responseOverdue' | 'resolutionOverdue'>): Promise<void>;
 }
 
@@ -30,6 +35,11 @@ export interface Directory {
   community(id: string): Promise<{ _id: string; streetId: string } | null>;
   /** Whether any known community lies in the street. */
   streetKnown(streetId: string): Promise<boolean>;
+}
+
+export interface WorkerDirectory {
+  /** The known social workers among `ids` (learned from social-orgs' socialWorker.registered). */
+  workers(ids: readonly string[]): Promise<KnownSocialWorker[]>;
 }
 
 export interface ContractStore {

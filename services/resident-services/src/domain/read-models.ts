@@ -1,14 +1,16 @@
-import type { KnownResident, ServiceContract } from './model';
+import type { KnownResident, KnownSocialWorker, ServiceContract } from './model';
 
 /**
  * What resident-services keeps of other contexts, learned from their events: where each
- * resident lives (registry) and the purchased-service contracts (social-orgs). Every
- * effect is an upsert by id, so a redelivered event changes nothing.
+ * resident lives (registry), the purchased-service contracts and who works for which
+ * organization (social-orgs). Every effect is an upsert by id, so a redelivered event
+ * changes nothing.
  */
 export interface ReadModelStore {
   rememberResident(resident: KnownResident): Promise<void>;
   rememberContract(contract: Omit<ServiceContract, 'endedOn'>): Promise<void>;
   endContract(contractId: string, providerOrgId: string, endedOn: string): Promise<void>;
+  rememberWorker(worker: KnownSocialWorker): Promise<void>;
 }
 
 export const onResidentRegistered = (store: ReadModelStore, data: { residentId: string; communityId: string; streetId: string }) =>
@@ -32,3 +34,6 @@ export const onContractSigned = (
 
 export const onContractEnded = (store: ReadModelStore, data: { contractId: string; providerOrgId: string; endedOn: string }) =>
   store.endContract(data.contractId, data.providerOrgId, data.endedOn);
+
+export const onSocialWorkerRegistered = (store: ReadModelStore, data: { socialWorkerId: string; organizationId: string; maskedName: string }) =>
+  store.rememberWorker({ _id: data.socialWorkerId, organizationId: data.organizationId, maskedName: data.maskedName });

@@ -8,11 +8,13 @@ import { summarize } from '../domain/statistics';
 import { seededContracts } from './contracts';
 import { deadlineWatchOf, numberCountersOf, providerLoadOf, statisticsOf } from './derived';
 import { orderHistory } from './order-history';
+import { seededWorkers } from './workers';
 
 describe('the seeded order history', () => {
   const catalogue = buildCatalogue();
   const contracts = seededContracts();
-  const orders = orderHistory(catalogue, contracts);
+  const workers = seededWorkers();
+  const orders = orderHistory(catalogue, contracts, workers);
   const items = new Map(catalogue.items.map((i) => [i._id, i]));
   const people = new Map(residents().map((r) => [r.id, r]));
 
@@ -21,7 +23,7 @@ describe('the seeded order history', () => {
     expect(new Set(orders.map((o) => o._id)).size).toBe(orders.length);
     expect(new Set(orders.map((o) => o.communityId)).size).toBe(COMMUNITIES.length);
     for (const channel of CHANNELS) expect(orders.filter((o) => o.channel === channel).length).toBeGreaterThan(1_000);
-    expect(orderHistory(catalogue, contracts).slice(0, 50)).toEqual(orders.slice(0, 50));
+    expect(orderHistory(catalogue, contracts, workers).slice(0, 50)).toEqual(orders.slice(0, 50));
     expect(orders.every((o) => o.submittedAt < HISTORY_END)).toBe(true);
   });
 
@@ -95,5 +97,20 @@ describe('the seeded order history', () => {
     const dispatchedIn2024 = orders.filter((o) => o.timeline.some((e) => e.action === 'DISPATCH') && o.timeline.filter((e) => e.action === 'DISPATCH').at(-1)!.at < new Date('2024-12-31T16:00:00Z'));
     expect(dispatchedIn2024.length).toBeGreaterThan(0);
     expect(dispatchedIn2024.every((o) => o.contractId === null && o.handledInCommunity)).toBe(true);
+  });
+
+  it('puts social workers of the provider, alone or in a team, on a share of the dispatched and completed orders', () => {
+    const employer = new Map(workers.map((w) => [w._id, w.organizationId]));
+    const employers = new Set(employer.values());
+    // Only social-work agencies and hubs employ social workers; other providers serve with their own staff.
+    const withEmployer = orders.filter((o) => o.providerOrgId !== null && employers.has(o.providerOrgId) && o.status !== 'RETURNED');
+    const assigned = withEmployer.filter((o) => o.assignedWorkerIds.length > 0);
+    expect(assigned.length / withEmployer.length).toBeGreaterThan(0.5);
+    expect(assigned.length / withEmployer.length).toBeLessThan(0.7);
+    expect(assigned.some((o) => o.assignedWorkerIds.length === 2)).toBe(true);
+    expect(assigned.filter((o) => o.status === 'CLOSED').length).toBeGreaterThan(1_000);
+    for (const o of assigned) for (const id of o.assignedWorkerIds) expect(employer.get(id)).toBe(o.providerOrgId);
+    expect(orders.filter((o) => o.providerOrgId === null || !employers.has(o.providerOrgId)).every((o) => o.assignedWorkerIds.length === 0)).toBe(true);
+    expect(workers.every((w) => /^.\*+$/u.test(w.maskedName))).toBe(true);
   });
 });

@@ -3,13 +3,15 @@ import { validateAnswers } from '../domain/answers';
 import { compactDay, localDay } from '../domain/calendar';
 import type { Catalogue } from '../domain/catalogue';
 import { chooseContract, covers } from '../domain/dispatch';
-import { CHANNELS, type Channel, type OrderAction, type OrderStatus, type ServiceContract, type ServiceItem, type ServiceOrder, type TimelineEntry } from '../domain/model';
+import { CHANNELS, type Channel, type KnownSocialWorker, type OrderAction, type OrderStatus, type ServiceContract, type ServiceItem, type ServiceOrder, type TimelineEntry } from '../domain/model';
+import { newOrder } from '../domain/new-order';
 import { orderNumber } from '../domain/order-intake';
 import { seededTag } from './seeded-tag';
 import { deadlinesFor, slaVerdict } from '../domain/sla';
 import { ESCALATION_NOTES } from '../domain/sla-sweep';
 import { residentActor, staffActor, staffMember, workerActor, type Actor } from './actors';
 import { sampleAnswers, sampleSummary } from './answers';
+import { assignSeededWorkers } from './workers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -56,7 +58,7 @@ interface Step {
  * under the contracts in force, one escalation when a deadline is missed — and cut at
  * the end of the history, so the last days leave orders open in every status.
  */
-export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[]): ServiceOrder[] {
+export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[], workers: readonly KnownSocialWorker[] = []): ServiceOrder[] {
   const rng = new SeededRandom('sanshe-service-orders');
   const people = residents();
   // Weighted pools: people who cannot go out order more often.
@@ -183,6 +185,7 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[])
       orders.push(settle(entry.order, life(entry.order, entry.item, entry.resident), escalation, entry.item, volunteers, rng, end));
     });
   }
+  assignSeededWorkers(orders, workers);
   return orders;
 }
 
@@ -190,8 +193,8 @@ function draft(resident: ResidentFixture, item: ServiceItem, channel: Channel, s
   const assisted = channel === 'CALL_CENTER' || channel === 'DOOR_TO_DOOR';
   const member = staffMember(resident.communityId, rng.int(1, 3));
   const { respondBy, resolveBy } = deadlinesFor(item, submittedAt);
-  return {
-    _id: '',
+  return newOrder({
+    id: '',
     residentId: resident.id,
     communityId: resident.communityId,
     streetId: resident.streetId,
@@ -203,27 +206,10 @@ function draft(resident: ResidentFixture, item: ServiceItem, channel: Channel, s
     summary: sampleSummary(item, rng),
     answers: validateAnswers(item, sampleAnswers(item, submittedAt, rng)),
     assistance: assisted ? { staffMemberId: member.id, staffMemberName: member.name, enteredBy: member.id, consentMethod: channel === 'CALL_CENTER' ? 'VERBAL' : rng.chance(0.8) ? 'SIGNED' : 'THUMBPRINT' } : null,
-    status: 'SUBMITTED',
-    version: 1,
-    providerOrgId: null,
-    contractId: null,
-    handledInCommunity: false,
-    helperResidentIds: [],
-    satisfaction: null,
-    satisfactionComment: null,
     submittedAt,
     respondBy,
     resolveBy,
-    respondedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    cancelledAt: null,
-    responseOverdue: false,
-    resolutionOverdue: false,
-    escalatedAt: null,
-    escalationReason: null,
-    timeline: [],
-  };
+  });
 }
 
 /** Writes the steps that happened before `end` into the order: timeline, status, version and the fields each step sets. */

@@ -6,7 +6,8 @@ import type { Evaluation, SocialWorker } from '../domain/social-worker';
 import type { ContractClaim } from '../domain/contract-claims';
 import { contractClaimSchema, contractSchema, performanceSchema, type PerformanceDoc } from './contract-models';
 import { annualReviewSchema, organizationSchema, serviceCentreSchema } from './organization-models';
-import { evaluationSchema, socialWorkerSchema } from './worker-models';
+import { evaluationSchema, socialWorkerSchema, workerServiceYearSchema } from './worker-models';
+import type { WorkerServiceYear } from '../domain/worker-service-record';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../domain/party-building';
 import { jointMeetingSchema, organizationEvaluationSchema, organizationSupportSchema } from './party-building-models';
 import type { CourseAttendance, PartyTrainingCourse } from '../domain/party-training';
@@ -18,6 +19,7 @@ export interface SocialOrgsModels {
   AnnualReview: Model<AnnualReview>;
   SocialWorker: Model<SocialWorker>;
   Evaluation: Model<Evaluation>;
+  WorkerServiceYear: Model<WorkerServiceYear & { applied: string[] }>;
   ServiceContract: Model<ServiceContract>;
   ContractClaim: Model<ContractClaim>;
   Performance: Model<PerformanceDoc>;
@@ -37,6 +39,7 @@ export function createModels(connection: Connection): SocialOrgsModels {
     AnnualReview: model('AnnualReview', annualReviewSchema),
     SocialWorker: model('SocialWorker', socialWorkerSchema),
     Evaluation: model('Evaluation', evaluationSchema),
+    WorkerServiceYear: model('WorkerServiceYear', workerServiceYearSchema),
     ServiceContract: model('ServiceContract', contractSchema),
     ContractClaim: model('ContractClaim', contractClaimSchema),
     Performance: model('Performance', performanceSchema),

@@ -1,6 +1,7 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
 import type { Evaluation, SocialWorker, Training } from '../domain/social-worker';
+import type { WorkerServiceYear } from '../domain/worker-service-record';
 
 const trainingSchema = new Schema<Training>(
   {
@@ -58,3 +59,17 @@ export const evaluationSchema = new Schema<Evaluation>(
 evaluationSchema.index({ socialWorkerId: 1, year: 1 }, { unique: true });
 evaluationSchema.index({ year: 1, score: -1 });
 evaluationSchema.plugin(outboxPlugin);
+
+/** Orders served per worker and year, with the ids of the order.closed events already counted. */
+export const workerServiceYearSchema = new Schema<WorkerServiceYear & { applied: string[] }>(
+  {
+    _id: { type: String, required: true },
+    socialWorkerId: { type: String, required: true },
+    year: { type: Number, required: true },
+    ordersServed: { type: Number, default: 0 },
+    satisfactionSum: { type: Number, default: 0 },
+    applied: { type: [String], default: [] },
+  },
+  { collection: 'worker_service_years', versionKey: false },
+);
+workerServiceYearSchema.index({ socialWorkerId: 1, year: -1 });

@@ -41,8 +41,8 @@ export class WorkerRepository implements WorkerStore {
     return this.directory.get(id);
   }
 
-  async insertWorker(worker: SocialWorker): Promise<void> {
-    await this.models.SocialWorker.create(worker);
+  async insertWorker(worker: SocialWorker, events: OutboxEntry[]): Promise<void> {
+    await this.models.SocialWorker.create({ ...worker, [OUTBOX_FIELD]: events });
   }
 
   certify(id: string, expectedLevel: CertificateLevel | null, certificate: Certificate, events: OutboxEntry[]): Promise<SocialWorker | null> {

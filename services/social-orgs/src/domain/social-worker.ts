@@ -4,6 +4,7 @@ import {
   BadInputError,
   ConflictError,
   isDuplicateKeyError,
+  maskName,
   NotFoundError,
   type EventFactory,
   type KnownCommunity,
@@ -11,7 +12,7 @@ import {
   type Policy,
 } from '@sanshe/service-kit';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
-import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED } from './events';
+import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED, SOCIAL_WORKER_REGISTERED } from './events';
 import type { Organization } from './organization';
 import { ageOn } from './worker-stats';
 
@@ -71,7 +72,8 @@ export interface WorkerStore {
   worker(id: string): Promise<SocialWorker | null>;
   organization(id: string): Promise<Organization | null>;
   community(id: string): Promise<KnownCommunity | null>;
-  insertWorker(worker: SocialWorker): Promise<void>;
+  /** Inserts the worker with its events in one write; a taken id throws a duplicate-key error. */
+  insertWorker(worker: SocialWorker, events: OutboxEntry[]): Promise<void>;
   /** Sets the certificate only if the stored level is still `expectedLevel`; null otherwise. */
   certify(id: string, expectedLevel: CertificateLevel | null, certificate: Certificate, events: OutboxEntry[]): Promise<SocialWorker | null>;
   addTraining(id: string, training: Training): Promise<SocialWorker | null>;
@@ -166,8 +168,16 @@ export async function registerSocialWorker(input: RegisterWorkerInput, caller: C
     registeredOn: today(),
     underTargetEvaluation: input.underTargetEvaluation ?? true,
   };
+  // Other contexts learn who works for whom from this event (resident-services checks an
+  // order's assigned workers against it); the name leaves only masked.
+  const event = deps.events.create(
+    SOCIAL_WORKER_REGISTERED,
+    worker._id,
+    { socialWorkerId: worker._id, organizationId: worker.organizationId, communityId: worker.communityId, maskedName: maskName(worker.name), registeredOn: worker.registeredOn },
+    caller.traceparent,
+  );
   try {
-    await deps.store.insertWorker(worker);
+    await deps.store.insertWorker(worker, [event]);
   } catch (err) {
     if (isDuplicateKeyError(err)) throw new ConflictError(`A social worker with id ${worker._id} already exists.`);
     throw err;

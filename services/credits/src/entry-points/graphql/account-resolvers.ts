@@ -10,6 +10,7 @@ import { updateEarningRules } from '../../domain/rules-admin';
 import type { EarningRules, EarningRulesInput } from '../../domain/rules';
 import { buildStatement, statementPeriod, type Statement, type StatementLine } from '../../domain/statement';
 import type { CreditsApp } from '../../wiring';
+import { donorRef } from './catalogue-resolvers';
 import { iso, type CreditsContext } from './context';
 
 const ref = (typename: string, id: string | null | undefined) => (id ? { __typename: typename, id } : null);
@@ -76,10 +77,14 @@ export function accountResolvers(app: CreditsApp) {
     PartyOrganization: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
     },
+    SocialOrganization: {
+      __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    },
     PointsAccount: {
       id: (a: Account) => a._id,
       resident: (a: Account) => (a.kind === 'RESIDENT' ? ref('Resident', a.ownerId) : null),
-      donorUnit: (a: Account) => (a.kind === 'DONOR' ? ref('PartyOrganization', a.ownerId) : null),
+      donorUnit: (a: Account) => (a.kind === 'DONOR' && (a.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? ref('PartyOrganization', a.ownerId) : null),
+      donor: (a: Account) => (a.kind === 'DONOR' ? donorRef(a.donorKind, a.ownerId) : null),
       community: (a: Account) => ref('Community', a.communityId),
       balance: async (a: Account, _: unknown, ctx: CreditsContext) => (await ctx.heads.load(a._id)).state.balance,
       earnedPoints: async (a: Account, _: unknown, ctx: CreditsContext) => (await ctx.heads.load(a._id)).state.earnedTotal,

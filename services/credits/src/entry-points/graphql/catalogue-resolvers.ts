@@ -2,9 +2,12 @@ import { pageRequest, toConnection } from '@sanshe/service-kit';
 import { authorizeAccountRead } from '../../domain/access';
 import { addReward, linkRewardToCampaign, restockReward, type AddRewardInput } from '../../domain/catalogue';
 import { cancelRedemption, redeemReward } from '../../domain/redeeming';
-import type { Redemption, Reward } from '../../domain/redemption';
+import type { DonorKind, Redemption, Reward } from '../../domain/redemption';
 import type { CreditsApp } from '../../wiring';
 import { iso, type CreditsContext } from './context';
+
+/** A donor as an entity reference of its owner: registry's party organizations, social-orgs' social organizations. */
+export const donorRef = (kind: DonorKind | undefined, id: string) => ({ __typename: kind === 'SOCIAL_ORGANIZATION' ? 'SocialOrganization' : 'PartyOrganization', id });
 
 export function catalogueResolvers(app: CreditsApp) {
   return {
@@ -34,13 +37,18 @@ export function catalogueResolvers(app: CreditsApp) {
       __resolveReference: (reference: { id: string }, ctx: CreditsContext) => ctx.rewards.load(reference.id),
       id: (r: Reward) => r._id,
       stock: (r: Reward, _: unknown, ctx: CreditsContext) => ctx.stock.load(r._id),
-      donorUnit: (r: Reward) => ({ __typename: 'PartyOrganization', id: r.donorUnitId }),
+      donorKind: (r: Reward) => r.donorKind ?? 'PARTY_ORGANIZATION',
+      donor: (r: Reward) => donorRef(r.donorKind, r.donorUnitId),
+      donorUnit: (r: Reward) => ((r.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? { __typename: 'PartyOrganization', id: r.donorUnitId } : null),
       community: (r: Reward) => (r.communityId ? { __typename: 'Community', id: r.communityId } : null),
       campaign: (r: Reward) => (r.campaignId ? { __typename: 'Campaign', id: r.campaignId } : null),
     },
     Campaign: {
       __resolveReference: (reference: { id: string }) => reference,
       rewards: (c: { id: string }, _: unknown, ctx: CreditsContext) => ctx.rewardsByCampaign.load(c.id),
+    },
+    RewardDonor: {
+      __resolveType: (ref: { __typename: string }) => ref.__typename,
     },
     Redemption: {
       id: (r: Redemption) => r._id,

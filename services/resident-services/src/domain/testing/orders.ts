@@ -1,4 +1,5 @@
 import type { OrderAction, OrderStatus, ServiceOrder, TimelineEntry } from '../model';
+import { newOrder } from '../new-order';
 
 /** Builders for unit tests of the pure order logic. */
 
@@ -6,8 +7,8 @@ export const at = (iso: string) => new Date(iso);
 
 export function anOrder(overrides: Partial<ServiceOrder> = {}): ServiceOrder {
   const submittedAt = overrides.submittedAt ?? at('2026-11-27T01:00:00Z');
-  return {
-    _id: 'JX-20261127-000001',
+  const base = newOrder({
+    id: 'JX-20261127-000001',
     residentId: 'resident-000001',
     communityId: 'community-001',
     streetId: 'street-01',
@@ -19,28 +20,11 @@ export function anOrder(overrides: Partial<ServiceOrder> = {}): ServiceOrder {
     summary: null,
     answers: [],
     assistance: null,
-    status: 'SUBMITTED',
-    version: 1,
-    providerOrgId: null,
-    contractId: null,
-    handledInCommunity: false,
-    helperResidentIds: [],
-    satisfaction: null,
-    satisfactionComment: null,
     submittedAt,
     respondBy: new Date(submittedAt.getTime() + 4 * 3_600_000),
     resolveBy: new Date(submittedAt.getTime() + 3 * 86_400_000),
-    respondedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    cancelledAt: null,
-    responseOverdue: false,
-    resolutionOverdue: false,
-    escalatedAt: null,
-    escalationReason: null,
-    timeline: [step('SUBMIT', null, 'SUBMITTED', submittedAt)],
-    ...overrides,
-  };
+  });
+  return { ...base, timeline: [step('SUBMIT', null, 'SUBMITTED', submittedAt)], ...overrides };
 }
 
 export function step(action: OrderAction, from: OrderStatus | null, to: OrderStatus, when: Date, providerOrgId: string | null = null): TimelineEntry {

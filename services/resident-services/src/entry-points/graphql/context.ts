@@ -5,7 +5,7 @@ import type { DirectoryRepository } from '../../data-access/directory-repository
 import type { NoticeDoc } from '../../data-access/models';
 import type { NoticeRepository } from '../../data-access/notice-repository';
 import type { OrderRepository } from '../../data-access/order-repository';
-import type { NoticeKind, OrderStatus, ServiceCategory, ServiceItem, ServiceOrder } from '../../domain/model';
+import type { KnownSocialWorker, NoticeKind, OrderStatus, ServiceCategory, ServiceItem, ServiceOrder } from '../../domain/model';
 
 export interface Repositories {
   orders: OrderRepository;
@@ -31,6 +31,9 @@ export interface Loaders {
   /** One loader per set of statuses asked for. */
   ordersOfCommunity(statuses: readonly OrderStatus[]): DataLoader<string, ServiceOrder[]>;
   ordersOfProvider(statuses: readonly OrderStatus[]): DataLoader<string, ServiceOrder[]>;
+  /** An order with a team sits under each of its workers. */
+  ordersOfWorker(statuses: readonly OrderStatus[]): DataLoader<string, ServiceOrder[]>;
+  workers: DataLoader<string, KnownSocialWorker | null>;
   noticesReaching(kind: NoticeKind | null): DataLoader<Place, NoticeDoc[], string>;
 }
 
@@ -65,6 +68,13 @@ export function createLoaders(repos: Repositories): Loaders {
     ordersOfResident: groupedLoader((ids) => repos.orders.ofMany('residentId', ids), (o) => o.residentId),
     ordersOfCommunity: family(statusKey, (statuses) => groupedLoader((ids) => repos.orders.ofMany('communityId', ids, statuses), (o) => o.communityId)),
     ordersOfProvider: family(statusKey, (statuses) => groupedLoader((ids) => repos.orders.ofMany('providerOrgId', ids, statuses), (o) => o.providerOrgId!)),
+    ordersOfWorker: family(statusKey, (statuses) =>
+      new DataLoader<string, ServiceOrder[]>(async (ids) => {
+        const orders = await repos.orders.ofMany('assignedWorkerIds', ids, statuses);
+        return ids.map((id) => orders.filter((o) => o.assignedWorkerIds.includes(id)));
+      }),
+    ),
+    workers: byIdLoader((ids) => repos.directory.workers(ids)),
     noticesReaching: family(
       (kind) => kind ?? '',
       (kind) =>

@@ -46,6 +46,22 @@ export function entityResolvers() {
         return orders.filter((o) => canReadOrder(ctx.identity, o));
       },
     },
+    SocialWorker: {
+      serviceOrders: async (w: { id: string }, args: { statuses?: OrderStatus[] | null; first?: number | null }, ctx: Ctx) => {
+        const first = firstOf(args.first, 50);
+        const worker = await ctx.loaders.workers.load(w.id);
+        const action = `read the service orders of social worker ${w.id}`;
+        // The worker themself, their employer's staff, district admins.
+        authorizeAny(ctx.identity, action, [
+          { action, roles: ['SOCIAL_WORKER'], scope: { socialWorkerId: w.id } },
+          ...(worker ? [{ action, roles: ['ORG_STAFF' as const], scope: { orgId: worker.organizationId } }] : []),
+          { action, roles: ['DISTRICT_ADMIN'] },
+        ]);
+        const statuses = statusesOr(args.statuses, ORDER_STATUSES).filter((s) => ORDER_STATUSES.includes(s));
+        const orders = await ctx.loaders.ordersOfWorker(statuses).load(w.id);
+        return orders.slice(0, first);
+      },
+    },
     SocialOrganization: {
       assignedServiceOrders: async (org: { id: string }, args: { statuses?: OrderStatus[] | null; first?: number | null }, ctx: Ctx) => {
         const first = firstOf(args.first, 50);

@@ -16,6 +16,7 @@ import {
   type ResolveInput,
 } from '../../domain/order-actions';
 import { submitOrder, type SubmitOrderInput } from '../../domain/order-intake';
+import { assignWorkers } from '../../domain/worker-assignment';
 import { nextActions } from '../../domain/order-status';
 import type { WorkflowDeps } from '../../domain/order-transition';
 import type { Clock } from '../../domain/ports';
@@ -117,6 +118,8 @@ export function orderResolvers(deps: OrderResolverDeps) {
       closeServiceOrder: (_: unknown, args: { input: { id: string; satisfaction: number; comment?: string | null } }, ctx: Ctx) => closeOrder(args.input.id, args.input, ctx, workflow),
       reopenServiceOrder: (_: unknown, args: { id: string; reason: string }, ctx: Ctx) => reopenOrder(args.id, args.reason, ctx, workflow),
       cancelServiceOrder: (_: unknown, args: { id: string; reason?: string | null }, ctx: Ctx) => cancelOrder(args.id, args.reason, ctx, workflow),
+      assignServiceOrderWorkers: (_: unknown, args: { input: { id: string; socialWorkerIds: string[] } }, ctx: Ctx) =>
+        assignWorkers(args.input.id, args.input.socialWorkerIds, ctx, { orders: deps.orders, workers: deps.directory }),
     },
     ServiceOrder: {
       __resolveReference: async (reference: { id: string }, ctx: Ctx) => {
@@ -133,6 +136,14 @@ export function orderResolvers(deps: OrderResolverDeps) {
       address: (o: ServiceOrder, _: unknown, ctx: Ctx) => (o.address === null ? null : mayReadOrderPersonalData(ctx.identity, o) ? o.address : maskAddress(o.address)),
       provider: (o: ServiceOrder) => ref('SocialOrganization', o.providerOrgId),
       helperResidents: (o: ServiceOrder) => o.helperResidentIds.map((id) => ref('Resident', id)),
+      // Orders stored before assignments existed have no list.
+      assignedWorkers: async (o: ServiceOrder, _: unknown, ctx: Ctx) => {
+        const known = await ctx.loaders.workers.loadMany(o.assignedWorkerIds ?? []);
+        return (o.assignedWorkerIds ?? []).map((id, i) => {
+          const worker = known[i];
+          return { socialWorker: { __typename: 'SocialWorker', id }, maskedName: worker && !(worker instanceof Error) ? worker.maskedName : '*' };
+        });
+      },
       deadlines: (o: ServiceOrder) => o,
       submittedAt: (o: ServiceOrder) => iso(o.submittedAt),
       closedAt: (o: ServiceOrder) => iso(o.closedAt),

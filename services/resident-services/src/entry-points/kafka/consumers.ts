@@ -2,12 +2,13 @@ import type { CommunityDirectory, ConsumerSpec, EventHandler } from '@sanshe/ser
 import { ORDER_EVENT_TYPES } from '../../domain/order-events';
 import { projectOrderEvent, type ProjectionStores } from '../../domain/projections';
 import type { OrderStore } from '../../domain/ports';
-import { onContractEnded, onContractSigned, onResidentMoved, onResidentRegistered, type ReadModelStore } from '../../domain/read-models';
+import { onContractEnded, onContractSigned, onResidentMoved, onResidentRegistered, onSocialWorkerRegistered, type ReadModelStore } from '../../domain/read-models';
 
 const RESIDENT_REGISTERED = 'cn.sanshe.registry.resident.registered.v1';
 const RESIDENT_MOVED = 'cn.sanshe.registry.resident.moved.v1';
 const CONTRACT_SIGNED = 'cn.sanshe.social-orgs.contract.signed.v1';
 const CONTRACT_ENDED = 'cn.sanshe.social-orgs.contract.ended.v1';
+const SOCIAL_WORKER_REGISTERED = 'cn.sanshe.social-orgs.socialWorker.registered.v1';
 
 /**
  * The consumer has validated `data` against the event's contract before a handler runs,
@@ -21,7 +22,7 @@ export function residentServicesConsumers(deps: { communities: CommunityDirector
   };
   return [
     {
-      // What other contexts tell us, in one group: communities (the kit's directory), residents, contracts.
+      // What other contexts tell us, in one group: communities (the kit's directory), residents, contracts, social workers.
       groupId: 'resident-services.read-models',
       topics: [...communities.topics, 'sanshe.social-orgs.v1'],
       handlers: {
@@ -30,6 +31,7 @@ export function residentServicesConsumers(deps: { communities: CommunityDirector
         [RESIDENT_MOVED]: (event) => onResidentMoved(readModels, event.data as Parameters<typeof onResidentMoved>[1]),
         [CONTRACT_SIGNED]: (event) => onContractSigned(readModels, event.data as Parameters<typeof onContractSigned>[1]),
         [CONTRACT_ENDED]: (event) => onContractEnded(readModels, event.data as Parameters<typeof onContractEnded>[1]),
+        [SOCIAL_WORKER_REGISTERED]: (event) => onSocialWorkerRegistered(readModels, event.data as Parameters<typeof onSocialWorkerRegistered>[1]),
       },
     },
     {

@@ -11,6 +11,8 @@ import type { CourseAttendance, PartyTrainingCourse } from '../../domain/party-t
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../../domain/party-building';
 import type { PerformanceRepository } from '../../data-access/performance-repository';
 import type { WorkerRepository } from '../../data-access/worker-repository';
+import type { WorkerServiceRepository } from '../../data-access/worker-service-repository';
+import type { WorkerServiceYear } from '../../domain/worker-service-record';
 import type { AnnualReview } from '../../domain/annual-review';
 import type { ServiceContract } from '../../domain/contract';
 import type { Organization, ServiceCentre } from '../../domain/organization';
@@ -26,6 +28,7 @@ export interface SocialOrgsDeps {
   contracts: ContractRepository;
   claims: MongoClaimRegistry;
   performance: PerformanceRepository;
+  workerService: WorkerServiceRepository;
   partyBuilding: PartyBuildingRepository;
   partyTraining: PartyTrainingRepository;
 }
@@ -61,6 +64,7 @@ export function createLoaders(deps: SocialOrgsDeps) {
     workers: byIdLoader<SocialWorker>((ids) => deps.workers.byIds(ids)),
     workersPostedIn: groupedLoader((ids) => deps.workers.postedIn(ids), (w: SocialWorker) => w.communityId),
     workersEmployedBy: groupedLoader((ids) => deps.workers.employedBy(ids), (w: SocialWorker) => w.organizationId),
+    serviceYears: groupedLoader((ids) => deps.workerService.ofWorkers(ids), (y: WorkerServiceYear) => y.socialWorkerId),
     evaluations: groupedLoader((ids) => deps.workers.evaluationsOf(ids), (e: Evaluation) => e.socialWorkerId),
     yearScores: new DataLoader<number, number[]>(async (years) => {
       const rows = await deps.workers.scoresOf(years);

@@ -15,6 +15,7 @@ import {
 } from '../../domain/social-worker';
 import { SOCIAL_WORKER_STATS_SOURCES } from '../../domain/report-sources';
 import { ageOn, evaluatedWorkerStats, isCollegeOrAbove } from '../../domain/worker-stats';
+import { averageSatisfaction, type WorkerServiceYear } from '../../domain/worker-service-record';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 /** Listing needs a scope the caller serves: an organization, a community or a street; the whole district is DISTRICT_ADMIN's. */
@@ -94,10 +95,15 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       monthlyAllowanceEligible: (w: SocialWorker) => monthlyAllowanceEligible(w),
       trainingHours: (w: SocialWorker) => Math.round(w.trainings.reduce((sum, t) => sum + t.hours, 0) * 10) / 10,
       evaluations: (w: SocialWorker, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.evaluations.load(w._id),
+      serviceRecord: (w: SocialWorker, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.serviceYears.load(w._id),
+    },
+    WorkerServiceYear: {
+      averageSatisfaction: (y: WorkerServiceYear) => averageSatisfaction(y),
     },
     Evaluation: {
       rank: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) => 1 + (await ctx.loaders.yearScores.load(e.year)).filter((s) => s > e.score).length,
       evaluatedCount: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) => (await ctx.loaders.yearScores.load(e.year)).length,
+      ordersServed: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) => (await ctx.loaders.serviceYears.load(e.socialWorkerId)).find((y) => y.year === e.year)?.ordersServed ?? 0,
     },
   };
 }

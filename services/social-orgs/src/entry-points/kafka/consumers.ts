@@ -1,12 +1,22 @@
 import type { ConsumerSpec } from '@sanshe/service-kit';
 import { ORDER_CLOSED } from '../../domain/events';
 import { onOrderClosed, type PerformanceStore } from '../../domain/performance';
+import { onOrderServedByWorkers, type WorkerServiceStore } from '../../domain/worker-service-record';
 
-/** Contract KPIs learn from resident-services' closed orders. The consumer has validated `data` against the contract. */
-export function performanceConsumer(store: PerformanceStore): ConsumerSpec {
+/**
+ * resident-services' closed orders feed contract KPIs and the served-order record of the
+ * workers who served them. One group (its committed offsets predate the worker record), and
+ * both effects are idempotent by event id. The consumer has validated `data` against the contract.
+ */
+export function performanceConsumer(store: PerformanceStore, workers: WorkerServiceStore): ConsumerSpec {
   return {
     groupId: 'social-orgs.contract-performance',
     topics: ['sanshe.resident-services.v1'],
-    handlers: { [ORDER_CLOSED]: (event) => onOrderClosed(event, store) },
+    handlers: {
+      [ORDER_CLOSED]: async (event) => {
+        await onOrderClosed(event, store);
+        await onOrderServedByWorkers(event, workers);
+      },
+    },
   };
 }

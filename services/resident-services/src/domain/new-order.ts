@@ -1,0 +1,51 @@
+import type { AssistedIntake, AttributeAnswer, Channel, ServiceOrder } from './model';
+
+/** What a new order is made of; everything else starts empty. */
+export interface NewOrderFields {
+  id: string;
+  residentId: string;
+  communityId: string;
+  streetId: string;
+  itemCode: string;
+  categoryCode: string;
+  channel: Channel;
+  contactPhone: string;
+  address: string | null;
+  summary: string | null;
+  answers: AttributeAnswer[];
+  assistance: AssistedIntake | null;
+  submittedAt: Date;
+  respondBy: Date;
+  resolveBy: Date;
+}
+
+/**
+ * A just-submitted order, before its first timeline step: the one place a new order is shaped
+ * (intake, the seeded history and unit-test builders all start here), so a new field gets its
+ * starting value once.
+ */
+export function newOrder(fields: NewOrderFields): ServiceOrder {
+  const { id, ...rest } = fields;
+  return {
+    _id: id,
+    ...rest,
+    status: 'SUBMITTED',
+    version: 1,
+    providerOrgId: null,
+    contractId: null,
+    handledInCommunity: false,
+    assignedWorkerIds: [],
+    helperResidentIds: [],
+    satisfaction: null,
+    satisfactionComment: null,
+    respondedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    cancelledAt: null,
+    responseOverdue: false,
+    resolutionOverdue: false,
+    escalatedAt: null,
+    escalationReason: null,
+    timeline: [],
+  };
+}
