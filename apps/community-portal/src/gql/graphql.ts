@@ -17,7 +17,7 @@ export type Scalars = {
 };
 
 export type AccountKind =
-  /** A co-building unit that donates rewards; redeemed points go to its account. */
+  /** A donor of rewards (a co-building unit or a social organization); redeemed points go to its account. */
   | 'DONOR'
   /** The district's issuing account: earning debits it, so the whole ledger sums to zero. */
   | 'ISSUING'
@@ -28,6 +28,8 @@ export type AccountKind =
 export type Activity = {
   __typename?: 'Activity';
   attendedCount: Scalars['Int']['output'];
+  /** The party-building campaign it belongs to, if any. */
+  campaign?: Maybe<Campaign>;
   capacity: Scalars['Int']['output'];
   /** A category code: NEIGHBOURHOOD_SCHOOL, MY_VEGETABLE_GARDEN, PEOPLES_TEAHOUSE, PARTY_BUILDING, ENVIRONMENTAL_CLASS… */
   category: Scalars['String']['output'];
@@ -165,7 +167,8 @@ export type AddRewardInput = {
   communityId?: InputMaybe<Scalars['ID']['input']>;
   cost: Scalars['Int']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
-  /** The co-building unit (party organization id) that donates the item. */
+  donorKind?: InputMaybe<RewardDonorKind>;
+  /** The donor's id: a party organization's (co-building unit) or, with donorKind SOCIAL_ORGANIZATION, a social organization's. */
   donorUnitId: Scalars['ID']['input'];
   stock: Scalars['Int']['input'];
   title: Scalars['String']['input'];
@@ -192,6 +195,12 @@ export type AnnualReview = {
   year: Scalars['Int']['output'];
 };
 
+export type AssignServiceOrderWorkersInput = {
+  id: Scalars['ID']['input'];
+  /** One social worker, or a team (at most 10), all of the organization the order is dispatched to. Replaces those assigned before. */
+  socialWorkerIds: Array<Scalars['ID']['input']>;
+};
+
 export type AssignServicePostInput = {
   closesAt: Scalars['String']['input'];
   communityId: Scalars['ID']['input'];
@@ -205,6 +214,15 @@ export type AssignServicePostInput = {
   weekdays: Array<Weekday>;
 };
 
+/** A social worker of the provider serving the order. */
+export type AssignedSocialWorker = {
+  __typename?: 'AssignedSocialWorker';
+  /** The surname and asterisks (张**): what the resident is shown. */
+  maskedName: Scalars['String']['output'];
+  /** The worker's record, for those social-orgs lets read it. */
+  socialWorker: SocialWorker;
+};
+
 /** Who took an order on the resident's behalf (call centre, door to door), and the resident's consent. */
 export type AssistedIntake = {
   __typename?: 'AssistedIntake';
@@ -214,6 +232,12 @@ export type AssistedIntake = {
   staffMemberId: Scalars['ID']['output'];
   staffMemberName: Scalars['String']['output'];
 };
+
+export type AttendeeKind =
+  /** A key staff member: one of the organization's social workers. */
+  | 'KEY_STAFF'
+  /** A party member of the organization's branch (registry's PartyMember). */
+  | 'PARTY_MEMBER';
 
 export type AttributeAnswer = {
   __typename?: 'AttributeAnswer';
@@ -263,6 +287,31 @@ export type BookVenueInput = {
   venueId: Scalars['ID']['input'];
 };
 
+/** 党建创新提升活动 — a party-building campaign under the "党建+" mechanism that activities (here) and rewards (in credits) belong to. */
+export type Campaign = {
+  __typename?: 'Campaign';
+  /** Its public activities, live and imported history, by id. */
+  activities: ActivityConnection;
+  /** The report's sentence it comes from; null for campaigns created in the service. */
+  citation?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The working mechanism it belongs to, e.g. 党建+. */
+  mechanism?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Rewards of the 润贤银行 catalogue that belong to the campaign, by id. */
+  rewards: Array<Reward>;
+  /** The campaign's motto, e.g. 传承红色基因、凝聚发展合力. */
+  theme?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** 党建创新提升活动 — a party-building campaign under the "党建+" mechanism that activities (here) and rewards (in credits) belong to. */
+export type CampaignActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CategoryCount = {
   __typename?: 'CategoryCount';
   category: ServiceCategory;
@@ -274,6 +323,12 @@ export type CentreCounts = {
   community: Scalars['Int']['output'];
   district: Scalars['Int']['output'];
   street: Scalars['Int']['output'];
+};
+
+export type CentreOffering = {
+  __typename?: 'CentreOffering';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type Certificate = {
@@ -330,6 +385,8 @@ export type Community = {
   /** Residents' groups that meet at the community's venues. */
   activityGroups: Array<ActivityGroup>;
   brand?: Maybe<CommunityBrand>;
+  /** The community's centres: its party-mass service centre, its neighbourhood centre. */
+  centres: Array<CommunityCentre>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Notices that reach the community — its own, its street's and the district's — newest first. Public. */
@@ -358,6 +415,8 @@ export type Community = {
   socialWorkers?: Maybe<Array<SocialWorker>>;
   street: Street;
   streetId: Scalars['ID']['output'];
+  /** The platform's front-end terminals in this community. */
+  terminals: Array<CommunityTerminal>;
   /** Published activities that have not ended yet, soonest first. */
   upcomingActivities: Array<Activity>;
   /** Urban communities have a service hall; rural ones are village-style. */
@@ -410,10 +469,47 @@ export type CommunityBrandInput = {
   name: Scalars['String']['input'];
 };
 
+/** 邻里中心 / 党群服务中心 — a centre a community runs for its residents, with its rooms and what it offers. */
+export type CommunityCentre = {
+  __typename?: 'CommunityCentre';
+  /** The report's sentence this centre comes from; null for demo centres. */
+  citation?: Maybe<Scalars['String']['output']>;
+  community: Community;
+  id: Scalars['ID']['output'];
+  investments: Array<Investment>;
+  kind: CommunityCentreKind;
+  name: Scalars['String']['output'];
+  offerings: Array<CentreOffering>;
+  rooms: Array<Scalars['String']['output']>;
+};
+
+export type CommunityCentreKind =
+  | 'NEIGHBOURHOOD_CENTRE'
+  | 'PARTY_MASS_SERVICE_CENTRE';
+
 export type CommunityCount = {
   __typename?: 'CommunityCount';
   community: Community;
   count: Scalars['Int']['output'];
+};
+
+/** 信息平台前端专用设备 — a dedicated front-end terminal of the platform in a community. */
+export type CommunityTerminal = {
+  __typename?: 'CommunityTerminal';
+  community: Community;
+  id: Scalars['ID']['output'];
+  kind: TerminalKind;
+  /** Where in the community it stands. */
+  location: Scalars['String']['output'];
+  /** The platform modules it serves. */
+  modules: Array<PlatformModule>;
+  name: Scalars['String']['output'];
+  registeredAt: Scalars['String']['output'];
+  status: TerminalStatus;
+  /** ISO date-time of the last status change. */
+  statusChangedAt: Scalars['String']['output'];
+  /** Why it is in its status (required for MAINTENANCE). */
+  statusNote?: Maybe<Scalars['String']['output']>;
 };
 
 export type ConsentInput = {
@@ -455,6 +551,24 @@ export type ContractStatus =
   /** Ran to its end date. */
   | 'EXPIRED';
 
+/** One person's attendance of one course. */
+export type CourseAttendance = {
+  __typename?: 'CourseAttendance';
+  course: PartyTrainingCourse;
+  hoursCredited: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  kind: AttendeeKind;
+  organization: SocialOrganization;
+  partyMember?: Maybe<PartyMember>;
+  socialWorker?: Maybe<SocialWorker>;
+};
+
+export type CourseTopic =
+  | 'ORGANIZATION_MANAGEMENT'
+  | 'PARTY_AFFAIRS'
+  | 'PARTY_THEORY'
+  | 'PROFESSIONAL_SKILLS';
+
 export type CreateActivityGroupInput = {
   communityId: Scalars['ID']['input'];
   kind: Scalars['String']['input'];
@@ -474,6 +588,15 @@ export type CreateActivityInput = {
   title: Scalars['String']['input'];
   /** Books this venue of the community for the activity's time; refused with CONFLICT when it is taken. */
   venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateCampaignInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Deterministic ids are allowed for seeding; omitted, one is generated. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  mechanism?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  theme?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateCommunityInput = {
@@ -525,8 +648,36 @@ export type District = {
   __typename?: 'District';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The district tier of 区-街道-社区三级联动: the party-building committee above the streets' working committees. Public. */
+  partyCommittee: DistrictPartyCommittee;
   population: Scalars['Int']['output'];
   streets: Array<Street>;
+};
+
+/** A district-wide linkage meeting: committees of several streets (and their communities) brought together by the district. */
+export type DistrictLinkageMeeting = {
+  __typename?: 'DistrictLinkageMeeting';
+  /** The street and community committees that took part. */
+  committees: Array<RegionalPartyCommittee>;
+  decisions: Array<Scalars['String']['output']>;
+  /** YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The streets those committees lie in. */
+  streets: Array<Street>;
+  topic: Scalars['String']['output'];
+};
+
+export type DistrictLinkageMeetingConnection = {
+  __typename?: 'DistrictLinkageMeetingConnection';
+  edges: Array<DistrictLinkageMeetingEdge>;
+  pageInfo: PageInfo;
+};
+
+export type DistrictLinkageMeetingEdge = {
+  __typename?: 'DistrictLinkageMeetingEdge';
+  cursor: Scalars['String']['output'];
+  node: DistrictLinkageMeeting;
 };
 
 export type DistrictOverview = {
@@ -546,6 +697,34 @@ export type DistrictOverview = {
   standardisedServiceHalls: Scalars['Int']['output'];
   streets: Scalars['Int']['output'];
   urbanCommunities: Scalars['Int']['output'];
+};
+
+/**
+ * 区域化党建工作委员会 — the district's party-building committee, top tier of the three-level linkage
+ * (区-街道-社区三级联动): its members are the streets' regional party working committees, and it convenes
+ * district-wide linkage meetings of street and community committees.
+ */
+export type DistrictPartyCommittee = {
+  __typename?: 'DistrictPartyCommittee';
+  district: District;
+  id: Scalars['ID']['output'];
+  /** District-wide linkage meetings, ordered by id; streetId keeps those a street's committees took part in. `first` 1–100 (default 20). */
+  linkageMeetings: DistrictLinkageMeetingConnection;
+  /** The streets' regional party working committees: the middle tier, one per street. */
+  memberCommittees: Array<RegionalPartyCommittee>;
+  name: Scalars['String']['output'];
+};
+
+
+/**
+ * 区域化党建工作委员会 — the district's party-building committee, top tier of the three-level linkage
+ * (区-街道-社区三级联动): its members are the streets' regional party working committees, and it convenes
+ * district-wide linkage meetings of street and community committees.
+ */
+export type DistrictPartyCommitteeLinkageMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type EarningReason =
@@ -603,6 +782,8 @@ export type Evaluation = {
   /** Workers evaluated that year. */
   evaluatedCount: Scalars['Int']['output'];
   grade: EvaluationGrade;
+  /** Closed service orders the worker served that year, counted into the evaluation from resident-services' closed orders. */
+  ordersServed: Scalars['Int']['output'];
   /** 1 + the number of workers evaluated higher the same year, district-wide. */
   rank: Scalars['Int']['output'];
   /** 0–100. */
@@ -667,6 +848,12 @@ export type FigureSource = {
   reported: Scalars['String']['output'];
 };
 
+export type FundedKind =
+  | 'COMMUNITY_CENTRE'
+  | 'INFORMATION_CENTRE'
+  | 'INFORMATION_PLATFORM'
+  | 'SOCIAL_ORG_SERVICE_CENTRES';
+
 export type GenerateRotaInput = {
   cycleIndex?: InputMaybe<Scalars['Int']['input']>;
   cycleWeeks?: InputMaybe<Scalars['Int']['input']>;
@@ -676,6 +863,27 @@ export type GenerateRotaInput = {
   /** Slots each group gets per cycle, evenings first; unset, every evening slot is shared and daytime stays free. */
   slotsPerGroup?: InputMaybe<Scalars['Int']['input']>;
   venueId: Scalars['ID']['input'];
+};
+
+/** 信息中心 — the district's information centre, which runs the platform and the community terminals. */
+export type InformationCentre = {
+  __typename?: 'InformationCentre';
+  description: Scalars['String']['output'];
+  investments: Array<Investment>;
+  name: Scalars['String']['output'];
+  onlineTerminalCount: Scalars['Int']['output'];
+  terminalCount: Scalars['Int']['output'];
+};
+
+/** 三社联动信息平台 — the district's information platform. */
+export type InformationPlatform = {
+  __typename?: 'InformationPlatform';
+  /** How residents reach it: web, app, call centre, door to door. */
+  channels: Array<ResidentContactChannel>;
+  description: Scalars['String']['output'];
+  investments: Array<Investment>;
+  modules: Array<PlatformModule>;
+  name: Scalars['String']['output'];
 };
 
 export type Inspection = {
@@ -695,6 +903,24 @@ export type InspectionResult =
   | 'BASICALLY_PASSED'
   | 'FAILED'
   | 'PASSED';
+
+/**
+ * 投入 — money the district put into something it built. The report states amounts as lower bounds
+ * ("200余万元"), so the amount is the bound it vouches for and source.reported is the report's wording.
+ */
+export type Investment = {
+  __typename?: 'Investment';
+  /** A lower bound: the report says "余万" (more than this many yuan). */
+  amountAtLeastYuan: Scalars['Int']['output'];
+  /** What the money built, as the report lists it. */
+  built: Array<Scalars['String']['output']>;
+  /** Set when one community centre was funded. */
+  centre?: Maybe<CommunityCentre>;
+  fundedKind: FundedKind;
+  id: Scalars['ID']['output'];
+  purpose: Scalars['String']['output'];
+  source: FigureSource;
+};
 
 export type JointMeetingDecision = {
   __typename?: 'JointMeetingDecision';
@@ -788,6 +1014,12 @@ export type Mutation = {
   adoptRota: Rota;
   /** Same roles as signing. Emits contract.amended. */
   amendServiceContract: ServiceContract;
+  /**
+   * 社工团队执行: ORG_STAFF of the provider (or staff of the order's territory) put one of its social
+   * workers, or a team, on a DISPATCHED, IN_PROGRESS or REOPENED order. A worker of another
+   * organization is refused with BAD_USER_INPUT; an order not with a provider with CONFLICT.
+   */
+  assignServiceOrderWorkers: ServiceOrder;
   assignServicePost: ServicePost;
   /** A one-off booking; refused with CONFLICT naming the holder and time when it overlaps another. */
   bookVenue: VenueBooking;
@@ -811,6 +1043,8 @@ export type Mutation = {
   /** Creates a draft activity. */
   createActivity: Activity;
   createActivityGroup: ActivityGroup;
+  /** District admins only; names are unique. */
+  createCampaign: Campaign;
   /** Also establishes the community's regional party committee; emits community.created. */
   createCommunity: Community;
   createPartyOrganization: PartyOrganization;
@@ -827,6 +1061,10 @@ export type Mutation = {
   joinCoBuilding: PartyOrganization;
   /** Emits partyOrganization.leftCoBuilding. */
   leaveCoBuilding: PartyOrganization;
+  /** Puts a live activity in a campaign (campaignId null takes it out). Staff with territory over the activity: its community's or street's staff, district admins. */
+  linkActivityToCampaign: Activity;
+  /** Puts a reward in a party-building campaign (campaignId null takes it out). District admins only. */
+  linkRewardToCampaign: Reward;
   /** Commits an open offer to a need of the same co-building area and the same kind (精准对接); an offer of another kind needs kindMismatchReason (BAD_USER_INPUT without it). Emits project.matched. */
   matchResourceOffer: ProjectMatch;
   /** Emits resident.moved. */
@@ -842,6 +1080,14 @@ export type Mutation = {
   recordAnnualReview: AnnualReview;
   /** DISTRICT_ADMIN or ORG_STAFF of the employer. Only a higher level than held (CONFLICT). Emits socialWorker.certified. */
   recordCertification: SocialWorker;
+  /**
+   * Records that a party member or key staff member of an organization attended a course, on or after
+   * its day: DISTRICT_ADMIN, STREET_STAFF of the course's street, or ORG_STAFF of the organization.
+   * Once per person and course: a second record is CONFLICT and adds nothing.
+   */
+  recordCourseAttendance: CourseAttendance;
+  /** The district tier of 三级联动: DISTRICT_ADMIN only. */
+  recordDistrictLinkageMeeting: DistrictLinkageMeeting;
   /**
    * DISTRICT_ADMIN or STREET_STAFF of the posting community's street (the street runs the
    * target evaluation). Once per worker and year (CONFLICT). Emits evaluation.recorded.
@@ -868,6 +1114,8 @@ export type Mutation = {
   registerSocialOrganization: SocialOrganization;
   /** DISTRICT_ADMIN or ORG_STAFF of the employing organization. */
   registerSocialWorker: SocialWorker;
+  /** Community staff of the community, its street's staff or district admins. A new terminal starts OFFLINE. */
+  registerTerminal: CommunityTerminal;
   /** Frees a venue's claims left by bookings that were never completed or were cancelled; returns how many. */
   releaseOrphanVenueClaims: Scalars['Int']['output'];
   removeActivityGroupMember: ActivityGroup;
@@ -882,11 +1130,15 @@ export type Mutation = {
   returnServiceOrder: ServiceOrder;
   /** Expires points past the rules' expiry (district admins); at most `limit` accounts per run. */
   runPointsExpiry: ExpiryReport;
+  /** DISTRICT_ADMIN for a district course, STREET_STAFF for their street's. */
+  schedulePartyTrainingCourse: PartyTrainingCourse;
   scheduleVolunteer: VolunteerShift;
   /** Null clears the brand. */
   setCommunityBrand: Community;
   /** DISTRICT_ADMIN. Null coverage removes it. */
   setPartyCoverage: SocialOrganization;
+  /** Same roles as registerTerminal; MAINTENANCE needs a note saying why. */
+  setTerminalStatus: CommunityTerminal;
   /**
    * DISTRICT_ADMIN, or STREET_STAFF when every community is in their street (street offices
    * buy services too). CONFLICT when the period overlaps another contract of the same
@@ -961,6 +1213,15 @@ export type MutationAdoptRotaArgs = {
 export type MutationAmendServiceContractArgs = {
   id: Scalars['ID']['input'];
   input: AmendServiceContractInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationAssignServiceOrderWorkersArgs = {
+  input: AssignServiceOrderWorkersInput;
 };
 
 
@@ -1092,6 +1353,15 @@ export type MutationCreateActivityGroupArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationCreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationCreateCommunityArgs = {
   input: CreateCommunityInput;
 };
@@ -1188,6 +1458,26 @@ export type MutationLeaveCoBuildingArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationLinkActivityToCampaignArgs = {
+  activityId: Scalars['ID']['input'];
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationLinkRewardToCampaignArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  rewardId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationMatchResourceOfferArgs = {
   kindMismatchReason?: InputMaybe<Scalars['String']['input']>;
   needId: Scalars['ID']['input'];
@@ -1258,6 +1548,24 @@ export type MutationRecordAnnualReviewArgs = {
 export type MutationRecordCertificationArgs = {
   input: CertificationInput;
   socialWorkerId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordCourseAttendanceArgs = {
+  input: RecordCourseAttendanceInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordDistrictLinkageMeetingArgs = {
+  input: RecordDistrictLinkageMeetingInput;
 };
 
 
@@ -1359,6 +1667,15 @@ export type MutationRegisterSocialWorkerArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationRegisterTerminalArgs = {
+  input: RegisterTerminalInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationReleaseOrphanVenueClaimsArgs = {
   venueId: Scalars['ID']['input'];
 };
@@ -1438,6 +1755,15 @@ export type MutationRunPointsExpiryArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationSchedulePartyTrainingCourseArgs = {
+  input: SchedulePartyTrainingCourseInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationScheduleVolunteerArgs = {
   input: ScheduleVolunteerInput;
 };
@@ -1460,6 +1786,17 @@ export type MutationSetCommunityBrandArgs = {
 export type MutationSetPartyCoverageArgs = {
   coverage?: InputMaybe<PartyCoverageInput>;
   organizationId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationSetTerminalStatusArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: TerminalStatus;
 };
 
 
@@ -1823,12 +2160,100 @@ export type PartyOrganizationSector =
   | 'SCHOOL'
   | 'SOCIAL_ORGANIZATION';
 
+/**
+ * 党员和骨干人才同步培养 — a course that trains the party members and the key staff of social
+ * organizations together (the 三三三 method's second sync), held by the district or a street. Public.
+ */
+export type PartyTrainingCourse = {
+  __typename?: 'PartyTrainingCourse';
+  /** Attendances recorded so far, with their hours: counts only. */
+  attendance: PartyTrainingTotals;
+  /** YYYY-MM-DD. */
+  heldOn: Scalars['String']['output'];
+  hours: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  /** Who teaches or hosts it. */
+  organizer: Scalars['String']['output'];
+  /** The street that scheduled it; null for a district course. */
+  streetId?: Maybe<Scalars['ID']['output']>;
+  title: Scalars['String']['output'];
+  topic: CourseTopic;
+};
+
+export type PartyTrainingCourseConnection = {
+  __typename?: 'PartyTrainingCourseConnection';
+  edges: Array<PartyTrainingCourseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PartyTrainingCourseEdge = {
+  __typename?: 'PartyTrainingCourseEdge';
+  cursor: Scalars['String']['output'];
+  node: PartyTrainingCourse;
+};
+
+export type PartyTrainingTotals = {
+  __typename?: 'PartyTrainingTotals';
+  attendances: Scalars['Int']['output'];
+  keyStaffHours: Scalars['Float']['output'];
+  partyMemberHours: Scalars['Float']['output'];
+  /** Distinct people trained. */
+  people: Scalars['Int']['output'];
+  totalHours: Scalars['Float']['output'];
+};
+
+/** One person's training total within one organization. */
+export type PersonPartyTraining = {
+  __typename?: 'PersonPartyTraining';
+  courses: Scalars['Int']['output'];
+  hours: Scalars['Float']['output'];
+  kind: AttendeeKind;
+  /** Set for PARTY_MEMBER; registry decides what of the member the caller sees. */
+  partyMember?: Maybe<PartyMember>;
+  /** Set for KEY_STAFF. */
+  socialWorker?: Maybe<SocialWorker>;
+};
+
+/** A root field of the graph (Query.name or Mutation.name) or a type, grouped under a platform module. */
+export type PlatformEntryPoint = {
+  __typename?: 'PlatformEntryPoint';
+  description: Scalars['String']['output'];
+  kind: PlatformEntryPointKind;
+  name: Scalars['String']['output'];
+};
+
+export type PlatformEntryPointKind =
+  | 'MUTATION'
+  | 'QUERY'
+  | 'TYPE';
+
+/** 政务通, 服务通, 活动通, 社区动态 — a module of the district's information platform and the parts of the graph it groups. */
+export type PlatformModule = {
+  __typename?: 'PlatformModule';
+  description: Scalars['String']['output'];
+  entryPoints: Array<PlatformEntryPoint>;
+  key: PlatformModuleKey;
+  /** The module's name as the report gives it. */
+  name: Scalars['String']['output'];
+};
+
+export type PlatformModuleKey =
+  | 'ACTIVITIES'
+  | 'COMMUNITY_NEWS'
+  | 'GOVERNMENT_AFFAIRS'
+  | 'SERVICES';
+
 /** 润贤银行账户 — a points account in the Runxian virtue bank. */
 export type PointsAccount = {
   __typename?: 'PointsAccount';
   balance: Scalars['Int']['output'];
   community?: Maybe<Community>;
-  /** The donor unit, a co-building party organization (DONOR accounts). */
+  /** Who owns a DONOR account: a party organization or a social organization. */
+  donor?: Maybe<RewardDonor>;
+  /**
+   * The donor unit when it is a co-building party organization (DONOR accounts); see donor.
+   * @deprecated Use donor: social organizations donate too.
+   */
   donorUnit?: Maybe<PartyOrganization>;
   earnedPoints: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -1946,6 +2371,8 @@ export type Query = {
   activityGroup?: Maybe<ActivityGroup>;
   /** Activities and participations, all time unless a period is given; public aggregates. */
   activityStats: ActivityStats;
+  campaign?: Maybe<Campaign>;
+  campaigns: Array<Campaign>;
   communities: Array<Community>;
   community?: Maybe<Community>;
   communityBrands: Array<CommunityBrand>;
@@ -1957,6 +2384,10 @@ export type Query = {
   districtOverview: DistrictOverview;
   /** The current earning rules; public. */
   earningRules: EarningRules;
+  informationCentre: InformationCentre;
+  informationPlatform: InformationPlatform;
+  /** The district's investments in what it built, optionally of one kind; public. */
+  investments: Array<Investment>;
   /** Joint party-building meetings, ordered by id; `first` 1–100 (default 20). Public. */
   jointPartyMeetings: JointPartyMeetingConnection;
   /** Sum of every account's balance, the issuing account included: 0 when the ledger is whole. District admins. */
@@ -1975,6 +2406,10 @@ export type Query = {
   partyOrganization?: Maybe<PartyOrganization>;
   partyOrganizationByName?: Maybe<PartyOrganization>;
   partyOrganizations: PartyOrganizationConnection;
+  /** Party-member and key-staff training courses, ordered by id; `first` 1–100 (default 20). Public. */
+  partyTrainingCourses: PartyTrainingCourseConnection;
+  /** The information platform's modules and the parts of the graph each groups; public. */
+  platformModules: Array<PlatformModule>;
   /** The points account of a resident (see Resident.pointsAccount for who may see it). */
   pointsAccount?: Maybe<PointsAccount>;
   /**
@@ -2037,6 +2472,7 @@ export type Query = {
   street?: Maybe<Street>;
   streetByName?: Maybe<Street>;
   streets: Array<Street>;
+  terminal?: Maybe<CommunityTerminal>;
   /**
    * For call-centre staff: the order with this number whose intake phone is `phone`.
    * Personal data stays masked unless the caller serves the resident.
@@ -2073,6 +2509,11 @@ export type QueryActivityStatsArgs = {
 };
 
 
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryCommunitiesArgs = {
   streetId?: InputMaybe<Scalars['ID']['input']>;
   urban?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2087,6 +2528,11 @@ export type QueryCommunityArgs = {
 export type QueryCommunityByNameArgs = {
   name: Scalars['String']['input'];
   streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryInvestmentsArgs = {
+  fundedKind?: InputMaybe<FundedKind>;
 };
 
 
@@ -2147,6 +2593,13 @@ export type QueryPartyOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartyOrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartyTrainingCoursesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2327,6 +2780,11 @@ export type QueryStreetByNameArgs = {
 };
 
 
+export type QueryTerminalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryTrackServiceOrderArgs = {
   number: Scalars['String']['input'];
   phone: Scalars['String']['input'];
@@ -2357,6 +2815,27 @@ export type RecordAnnualReviewInput = {
   organizationId: Scalars['ID']['input'];
   partyCheckup: PartyCheckupInput;
   year: Scalars['Int']['input'];
+};
+
+export type RecordCourseAttendanceInput = {
+  courseId: Scalars['ID']['input'];
+  /** Defaults to the course's hours; at most those. */
+  hoursCredited?: InputMaybe<Scalars['Float']['input']>;
+  kind: AttendeeKind;
+  /** The social organization the person belongs to; on a street's course it must serve that street. */
+  organizationId: Scalars['ID']['input'];
+  /** PARTY_MEMBER: the party member id; KEY_STAFF: the social worker id, employed by the organization. */
+  personId: Scalars['ID']['input'];
+};
+
+export type RecordDistrictLinkageMeetingInput = {
+  /** Regional party committees (street or community level) of at least two streets. */
+  committeeIds: Array<Scalars['ID']['input']>;
+  /** At least one. */
+  decisions: Array<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future. */
+  heldOn: Scalars['String']['input'];
+  topic: Scalars['String']['input'];
 };
 
 export type RecordJointPartyMeetingInput = {
@@ -2419,6 +2898,8 @@ export type RegionalPartyCommittee = {
   __typename?: 'RegionalPartyCommittee';
   /** Set for community-level committees. */
   community?: Maybe<Community>;
+  /** The tier above every street and community committee: the district's party-building committee. */
+  districtCommittee: DistrictPartyCommittee;
   id: Scalars['ID']['output'];
   level: TerritoryLevel;
   memberCount: Scalars['Int']['output'];
@@ -2469,6 +2950,17 @@ export type RegisterSocialWorkerInput = {
   organizationId: Scalars['ID']['input'];
   /** Default true: the worker joins the district's annual target evaluation. */
   underTargetEvaluation?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type RegisterTerminalInput = {
+  communityId: Scalars['ID']['input'];
+  /** Deterministic ids are allowed for seeding; omitted, one is generated. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: TerminalKind;
+  location: Scalars['String']['input'];
+  modules: Array<PlatformModuleKey>;
+  /** Unique within the community, e.g. 服务大厅一号机. */
+  name: Scalars['String']['input'];
 };
 
 /** 居民 — a resident registered in a community. */
@@ -2580,15 +3072,24 @@ export type ResourceOfferStatus =
   | 'MATCHED'
   | 'OPEN';
 
-/** 积分兑换品 — an item in the reward catalogue, donated by a co-building unit. */
+/** 积分兑换品 — an item in the reward catalogue, donated by a co-building unit or a social organization. */
 export type Reward = {
   __typename?: 'Reward';
   active: Scalars['Boolean']['output'];
+  /** The party-building campaign it belongs to; credits keeps only its id. */
+  campaign?: Maybe<Campaign>;
   /** Where it is collected; null: anywhere in the district. */
   community?: Maybe<Community>;
   cost: Scalars['Int']['output'];
   description?: Maybe<Scalars['String']['output']>;
-  donorUnit: PartyOrganization;
+  /** Who donated it: a co-building party organization or a social organization. */
+  donor: RewardDonor;
+  donorKind: RewardDonorKind;
+  /**
+   * The donating party organization; null when a social organization donated. Use donor.
+   * @deprecated Use donor: social organizations donate too.
+   */
+  donorUnit?: Maybe<PartyOrganization>;
   id: Scalars['ID']['output'];
   stock: Scalars['Int']['output'];
   title: Scalars['String']['output'];
@@ -2599,6 +3100,15 @@ export type RewardConnection = {
   edges: Array<RewardEdge>;
   pageInfo: PageInfo;
 };
+
+/** Who donated a reward, or owns a DONOR account. */
+export type RewardDonor = PartyOrganization | SocialOrganization;
+
+export type RewardDonorKind =
+  /** A co-building unit's party organization (registry). */
+  | 'PARTY_ORGANIZATION'
+  /** A social organization (social-orgs). */
+  | 'SOCIAL_ORGANIZATION';
 
 export type RewardEdge = {
   __typename?: 'RewardEdge';
@@ -2665,6 +3175,18 @@ export type SatisfactionCount = {
   __typename?: 'SatisfactionCount';
   count: Scalars['Int']['output'];
   score: Scalars['Int']['output'];
+};
+
+export type SchedulePartyTrainingCourseInput = {
+  /** YYYY-MM-DD; past or future. */
+  heldOn: Scalars['String']['input'];
+  /** Half hours, 0.5 to 40. */
+  hours: Scalars['Float']['input'];
+  organizer: Scalars['String']['input'];
+  /** The scheduling street: its STREET_STAFF may schedule. Omitted: a district course, DISTRICT_ADMIN only. */
+  streetId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+  topic: CourseTopic;
 };
 
 export type ScheduleVolunteerInput = {
@@ -2844,6 +3366,8 @@ export type ServiceOrder = {
   /** Where to serve; masked unless the caller may read the resident's personal data. */
   address?: Maybe<Scalars['String']['output']>;
   answers: Array<AttributeAnswer>;
+  /** Social workers of the provider serving the order: one, or a team. Empty until the provider assigns them; cleared when the order is returned. */
+  assignedWorkers: Array<AssignedSocialWorker>;
   assistance?: Maybe<AssistedIntake>;
   channel: ServiceChannel;
   closedAt?: Maybe<Scalars['String']['output']>;
@@ -3047,10 +3571,7 @@ export type SocialOrgOverview = {
   sources: Array<FigureSource>;
 };
 
-/**
- * 社会组织 — a registered social organization (NGO); kind HUB is a 枢纽型 organization
- * that runs a service centre and incubates others.
- */
+/** A social organization, owned by social-orgs, that can donate rewards: social organizations link resources into 润贤银行. */
 export type SocialOrganization = {
   __typename?: 'SocialOrganization';
   /** Annual reviews, newest first. Needs DISTRICT_ADMIN or ORG_STAFF of this organization. */
@@ -3079,6 +3600,10 @@ export type SocialOrganization = {
   organizedActivities: ActivityConnection;
   /** How party building covers the organization; null when it is not covered yet. */
   partyCoverage?: Maybe<PartyCoverage>;
+  /** Totals of its party members' and key staff's training (党员和骨干人才同步培养). Public: counts and hours only. */
+  partyTraining: PartyTrainingTotals;
+  /** Training hours person by person, most first. Needs DISTRICT_ADMIN or ORG_STAFF of this organization. */
+  partyTrainingByPerson?: Maybe<Array<PersonPartyTraining>>;
   /** Registration date, YYYY-MM-DD. */
   registeredOn: Scalars['String']['output'];
   /** The service centre the organization is stationed at, if any. */
@@ -3095,20 +3620,14 @@ export type SocialOrganization = {
 };
 
 
-/**
- * 社会组织 — a registered social organization (NGO); kind HUB is a 枢纽型 organization
- * that runs a service centre and incubates others.
- */
+/** A social organization, owned by social-orgs, that can donate rewards: social organizations link resources into 润贤银行. */
 export type SocialOrganizationAssignedServiceOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   statuses?: InputMaybe<Array<ServiceOrderStatus>>;
 };
 
 
-/**
- * 社会组织 — a registered social organization (NGO); kind HUB is a 枢纽型 organization
- * that runs a service centre and incubates others.
- */
+/** A social organization, owned by social-orgs, that can donate rewards: social organizations link resources into 润贤银行. */
 export type SocialOrganizationOrganizedActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3136,11 +3655,7 @@ export type SocialOrganizationFilter = {
   status?: InputMaybe<OrganizationStatus>;
 };
 
-/**
- * 社工 — a social worker employed by a social organization and posted in a community.
- * Reading one needs DISTRICT_ADMIN, STREET_STAFF of the posting street, COMMUNITY_STAFF of
- * the posting community, ORG_STAFF of the employer, or SOCIAL_WORKER (themself).
- */
+/** A social worker, owned by social-orgs; resident-services adds the orders they serve. */
 export type SocialWorker = {
   __typename?: 'SocialWorker';
   /** Age in whole years today. */
@@ -3160,11 +3675,25 @@ export type SocialWorker = {
   monthlyAllowanceEligible: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   organization: SocialOrganization;
+  /**
+   * Service orders the worker is assigned to, alone or in a team, newest first; all statuses unless
+   * `statuses` is given. For the worker themself, ORG_STAFF of their organization, and district admins.
+   */
+  serviceOrders: Array<ServiceOrder>;
+  /** Service orders the worker served (assigned by the provider, alone or in a team), per year of closing, newest first: from resident-services' closed orders. */
+  serviceRecord: Array<WorkerServiceYear>;
   status: SocialWorkerStatus;
   trainingHours: Scalars['Float']['output'];
   trainings: Array<Training>;
   /** One of the social workers under the district's annual target evaluation (目标考评), the report's 166; the district's other social workers are false. */
   underTargetEvaluation: Scalars['Boolean']['output'];
+};
+
+
+/** A social worker, owned by social-orgs; resident-services adds the orders they serve. */
+export type SocialWorkerServiceOrdersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<ServiceOrderStatus>>;
 };
 
 export type SocialWorkerConnection = {
@@ -3312,6 +3841,16 @@ export type SupportKind =
   | 'OTHER'
   | 'ROOM'
   | 'TRAINING';
+
+export type TerminalKind =
+  | 'INFORMATION_SCREEN'
+  | 'SELF_SERVICE_KIOSK'
+  | 'STAFF_DESK';
+
+export type TerminalStatus =
+  | 'MAINTENANCE'
+  | 'OFFLINE'
+  | 'ONLINE';
 
 export type TerritoryLevel =
   | 'COMMUNITY'
@@ -3501,6 +4040,15 @@ export type Weekday =
   | 'THURSDAY'
   | 'TUESDAY'
   | 'WEDNESDAY';
+
+/** 社工团队执行 — the service orders a social worker served in one year (by the year the order closed). */
+export type WorkerServiceYear = {
+  __typename?: 'WorkerServiceYear';
+  /** Mean resident satisfaction 1–5 of those orders, two decimals. */
+  averageSatisfaction?: Maybe<Scalars['Float']['output']>;
+  ordersServed: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
 
 export type DistrictFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
