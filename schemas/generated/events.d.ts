@@ -601,11 +601,11 @@ export interface ContractAmendedV1 {
   /**
    * @minItems 1
    */
-  itemCodes: [string, ...string[]];
+  itemCodes: string[];
   /**
    * @minItems 1
    */
-  communityIds: [string, ...string[]];
+  communityIds: string[];
   startsOn: string;
   endsOn: string;
   budgetYuan: number;
@@ -638,11 +638,11 @@ export interface ContractSignedV1 {
   /**
    * @minItems 1
    */
-  itemCodes: [string, ...string[]];
+  itemCodes: string[];
   /**
    * @minItems 1
    */
-  communityIds: [string, ...string[]];
+  communityIds: string[];
   startsOn: string;
   endsOn: string;
   budgetYuan?: number;
@@ -741,7 +741,7 @@ export interface OrganizationUpdatedV1 {
   /**
    * @minItems 1
    */
-  changedFields: [string, ...string[]];
+  changedFields: string[];
   partyCoverage?: {
     mode: 'OWN_BRANCH' | 'JOINT_BRANCH' | 'INSTRUCTOR';
     partyOrganizationId: string;

@@ -1,4 +1,5 @@
 import type { ConsumerSpec } from '@sanshe/service-kit';
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { ORDER_CLOSED } from '../../domain/events';
 import { onOrderClosed, type PerformanceStore } from '../../domain/performance';
 
@@ -6,7 +7,7 @@ import { onOrderClosed, type PerformanceStore } from '../../domain/performance';
 export function performanceConsumer(store: PerformanceStore): ConsumerSpec {
   return {
     groupId: 'social-orgs.contract-performance',
-    topics: ['sanshe.resident-services.v1'],
+    topics: [TOPICS.RESIDENT_SERVICES_V1],
     handlers: { [ORDER_CLOSED]: (event) => onOrderClosed(event, store) },
   };
 }
