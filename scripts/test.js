@@ -18,8 +18,8 @@ function run(cmd, args, opts = {}) {
 }
 
 let failedSteps = 0;
-// The contracts: the graph (breaking changes, then staleness), the AsyncAPI document, the event-schema lock.
-for (const check of ['schemas/compose.js', 'schemas/asyncapi.js', 'schemas/events-lock.js']) {
+// The contracts: the graph (breaking changes, then staleness), the AsyncAPI document, the event-schema lock, the generated event types.
+for (const check of ['schemas/compose.js', 'schemas/asyncapi.js', 'schemas/events-lock.js', 'schemas/event-types.js']) {
   if (run(process.execPath, [check, '--check']) !== 0) failedSteps += 1;
 }
 

@@ -81,6 +81,8 @@ async function ensureInfra(opts = {}) {
     const missing = [];
     for (const s of wanted) if (!s.env && !(await s.answers(s.local))) missing.push(s.name);
     if (missing.length) {
+      // The broker comes with its one-shot steps: SCRAM users before it, topics and ACLs after it.
+      if (missing.includes('kafka')) missing.push('kafka-provision');
       await dockerCompose(['up', '-d', ...missing]);
       out.started.push(...missing);
     }

@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Topic } from '@sanshe/schemas/generated/events';
 import type { DocumentNode } from 'graphql';
 import type { Connection, Model } from 'mongoose';
 import { ConfigError, type BaseConfig } from './config';
 import { requestLogger, traceparentOf, type RequestContext } from './context';
-import { EventConsumer, type EventHandler } from './events/consumer';
+import { EventConsumer, type EventHandlers } from './events/consumer';
 import { processedEventsModel, processedEventsPruningJob } from './events/processed-events';
 import { EventContracts } from './events/contracts';
 import { createKafka, ensureTopics, kafkaAuthFromConfig } from './events/kafka';
@@ -27,8 +28,9 @@ export interface ServiceConfig extends BaseConfig {
 
 export interface ConsumerSpec {
   groupId: string;
-  topics: string[];
-  handlers: Record<string, EventHandler>;
+  /** Topics by their generated constants (`TOPICS.REGISTRY_V1`), so a name the contracts do not declare does not compile. */
+  topics: Topic[];
+  handlers: EventHandlers;
 }
 
 export interface ServiceParts<TContext extends RequestContext> {

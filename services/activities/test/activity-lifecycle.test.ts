@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { errorOf, knownCommunity, minutesFromNow, readEvents, stopAndDrop } from './helpers';
 
@@ -82,7 +83,7 @@ describe('an activity from publication to attendance', () => {
     expect(again?.message).toContain('already used');
     expect((await stack.query(ACTIVITY, { id })).data?.activity).toMatchObject({ seatsTaken: 2, waitlistLength: 1, attendedCount: 1 });
 
-    const records = await readEvents('sanshe.activities.v1', (e) => e.subject === id, 8);
+    const records = await readEvents(TOPICS.ACTIVITIES_V1, (e) => e.subject === id, 8);
     expect(records.map((r) => String(r.event.type).replace('cn.sanshe.activities.', ''))).toEqual([
       'activity.published.v1',
       'registration.created.v1',
@@ -137,7 +138,7 @@ describe('an activity from publication to attendance', () => {
       [resident('came'), 'ATTENDED'],
       [resident('stayed-home'), 'NO_SHOW'],
     ]);
-    const [completed] = await readEvents('sanshe.activities.v1', (e) => e.subject === id && e.type === 'cn.sanshe.activities.activity.completed.v1');
+    const [completed] = await readEvents(TOPICS.ACTIVITIES_V1, (e) => e.subject === id && e.type === 'cn.sanshe.activities.activity.completed.v1');
     expect(completed!.event.data).toMatchObject({ attended: 1, noShows: [{ residentId: resident('stayed-home') }] });
     expect(errorOf(await stack.query(REGISTER, { activityId: id, residentId: resident('late') }, staff))?.extensions?.code).toBe('CONFLICT');
   });

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { atLocal, errorOf, EVERY_DAY, knownCommunity, readEvents, stopAndDrop } from './helpers';
 
@@ -41,7 +42,7 @@ describe('activities held at a venue', () => {
     await stack.query(REGISTER, { id, r: `${stack.runId}-r2` }, staff);
     expect((await stack.query<{ cancelActivity: { status: string } }>(CANCEL, { id, reason: '场地维修' }, staff)).data?.cancelActivity.status).toBe('CANCELLED');
     expect((await stack.query<{ venue: { bookings: unknown[] } }>(BOOKINGS, window, staff)).data?.venue.bookings).toEqual([]);
-    const [cancelled] = await readEvents('sanshe.activities.v1', (e) => e.subject === id && e.type === 'cn.sanshe.activities.activity.cancelled.v1');
+    const [cancelled] = await readEvents(TOPICS.ACTIVITIES_V1, (e) => e.subject === id && e.type === 'cn.sanshe.activities.activity.cancelled.v1');
     expect(cancelled!.event.data).toMatchObject({ previousStatus: 'PUBLISHED', reason: '场地维修', registrations: [{ residentId: `${stack.runId}-r1` }, { residentId: `${stack.runId}-r2` }] });
     const retried = await stack.query(CREATE, { input: input('红色故事分享会', { startsAt: atLocal(2, '15:00'), endsAt: atLocal(2, '17:00') }) }, staff);
     expect(errorOf(retried)).toBeUndefined();

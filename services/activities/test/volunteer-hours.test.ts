@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { errorOf, knownCommunity, minutesFromNow, readEvents, stopAndDrop } from './helpers';
 
@@ -48,7 +49,7 @@ describe('volunteer hours', () => {
     expect(verified.data?.verifyVolunteerHours).toEqual({ status: 'VERIFIED', verifiedHours: 2 });
     expect(errorOf(await stack.query(VERIFY, { activityId, shiftId }, staff))?.extensions?.code).toBe('CONFLICT');
 
-    const [record] = await readEvents('sanshe.activities.v1', (e) => e.subject === activityId && e.type === 'cn.sanshe.activities.volunteerHours.verified.v1');
+    const [record] = await readEvents(TOPICS.ACTIVITIES_V1, (e) => e.subject === activityId && e.type === 'cn.sanshe.activities.volunteerHours.verified.v1');
     expect(record!.event).toMatchObject({ specversion: '1.0', source: 'activities', datacontenttype: 'application/json' });
     expect(record!.event.data).toEqual({ shiftId, activityId, residentId: shiAyi, communityId, hours: 2, verifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
 

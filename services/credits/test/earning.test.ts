@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { randomUUID } from 'node:crypto';
 import { eventually, type Stack } from '@sanshe/test-env';
 import {
@@ -47,7 +48,7 @@ describe('earning points from other contexts’ events', () => {
     // The same fact published again under a new event id must not earn twice either.
     const republished = attendanceConfirmed({ attendanceId, residentId, communityId }, randomUUID());
     const sentinel = attendanceConfirmed({ attendanceId: `${stack.runId}-attendance-sentinel`, residentId, communityId });
-    await send('sanshe.activities.v1', residentId, [...Array.from({ length: 10 }, () => duplicate), republished, sentinel]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [...Array.from({ length: 10 }, () => duplicate), republished, sentinel]);
 
     await balanceBecomes(stack, admin, residentId, 10, 'two attendances (the duplicates and the sentinel)');
     const data = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, ...today() }, admin));
@@ -63,8 +64,8 @@ describe('earning points from other contexts’ events', () => {
     const volunteer = `${stack.runId}-volunteer`;
     const helpers = [`${stack.runId}-helper-a`, `${stack.runId}-helper-b`];
     const communityId = `${stack.runId}-community`;
-    await send('sanshe.activities.v1', volunteer, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-1`, residentId: volunteer, communityId, hours: 1.5 })]);
-    await send('sanshe.resident-services.v1', 'order-1', [orderClosed({ orderId: `${stack.runId}-order-1`, residentId: `${stack.runId}-elder`, communityId, helperResidentIds: [...helpers, helpers[0]!] })]);
+    await send(TOPICS.ACTIVITIES_V1, volunteer, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-1`, residentId: volunteer, communityId, hours: 1.5 })]);
+    await send(TOPICS.RESIDENT_SERVICES_V1, 'order-1', [orderClosed({ orderId: `${stack.runId}-order-1`, residentId: `${stack.runId}-elder`, communityId, helperResidentIds: [...helpers, helpers[0]!] })]);
 
     await balanceBecomes(stack, admin, volunteer, 15, '1.5 hours at 10 points an hour');
     for (const helper of helpers) await balanceBecomes(stack, admin, helper, 8, 'the order-help points');
@@ -77,7 +78,7 @@ describe('earning points from other contexts’ events', () => {
     const communityId = `${stack.runId}-community`;
     const confirmedAt = new Date().toISOString();
     const attendances = [1, 2, 3, 4].map((n) => attendanceConfirmed({ attendanceId: `${stack.runId}-capped-${n}`, residentId, communityId, confirmedAt }));
-    await send('sanshe.activities.v1', residentId, attendances);
+    await send(TOPICS.ACTIVITIES_V1, residentId, attendances);
 
     await balanceBecomes(stack, admin, residentId, 12, 'the daily cap');
     const data = await balanceBecomesStatement(residentId, 4);
@@ -97,7 +98,7 @@ describe('earning points from other contexts’ events', () => {
     const residentId = `${stack.runId}-resident-rules`;
     const communityId = `${stack.runId}-community`;
     const first = attendanceConfirmed({ attendanceId: `${stack.runId}-rules-1`, residentId, communityId });
-    await send('sanshe.activities.v1', residentId, [first]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [first]);
     await balanceBecomes(stack, admin, residentId, 5);
 
     const changed = expectNoErrors(
@@ -106,7 +107,7 @@ describe('earning points from other contexts’ events', () => {
     // The first attendance again, under a new event id, and a second one under the new rules.
     const again = attendanceConfirmed({ attendanceId: `${stack.runId}-rules-1`, residentId, communityId }, randomUUID());
     const second = attendanceConfirmed({ attendanceId: `${stack.runId}-rules-2`, residentId, communityId });
-    await send('sanshe.activities.v1', residentId, [again, second]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [again, second]);
     await balanceBecomes(stack, admin, residentId, 13, '5 under the old rules plus 8 under the new');
 
     const data = await balanceBecomesStatement(residentId, 2);
@@ -119,7 +120,7 @@ describe('earning points from other contexts’ events', () => {
   it('shows an account to its resident and their community staff only', async () => {
     const residentId = `${stack.runId}-resident-private`;
     const communityId = `${stack.runId}-community-private`;
-    await send('sanshe.activities.v1', residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-private-1`, residentId, communityId, hours: 1 })]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-private-1`, residentId, communityId, hours: 1 })]);
     await balanceBecomes(stack, admin, residentId, 10);
     const query = `query($id: ID!) { pointsAccount(residentId: $id) { balance } }`;
 

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { kafkaAuthFromEnv } from '@sanshe/service-kit';
@@ -108,10 +109,10 @@ export async function expectLedgerWhole(stack: Stack): Promise<void> {
 
 /** The consumer groups of the credits service and the topics they read. */
 const CREDITS_GROUPS: Record<string, string[]> = {
-  'credits.activities': ['sanshe.activities.v1'],
-  'credits.resident-services': ['sanshe.resident-services.v1'],
-  'credits.residents': ['sanshe.registry.v1'],
-  'credits.known-communities': ['sanshe.registry.v1'],
+  'credits.activities': [TOPICS.ACTIVITIES_V1],
+  'credits.resident-services': [TOPICS.RESIDENT_SERVICES_V1],
+  'credits.residents': [TOPICS.REGISTRY_V1],
+  'credits.known-communities': [TOPICS.REGISTRY_V1],
 };
 
 /**
@@ -152,7 +153,7 @@ export async function startCredits(extra: NodeJS.ProcessEnv = {}, alongside: Exc
 /** A community credits knows of, as registry's event would have told it. */
 export async function knownCommunity(stack: Stack, streetId = `${stack.runId}-street`): Promise<{ communityId: string; streetId: string }> {
   const communityId = `${stack.runId}-community-${randomUUID().slice(0, 8)}`;
-  await send('sanshe.registry.v1', communityId, [communityCreated(communityId, streetId)]);
+  await send(TOPICS.REGISTRY_V1, communityId, [communityCreated(communityId, streetId)]);
   const directory = stack.services.credits!.connection.collection('known_communities');
   await eventually(async () => (await directory.findOne({ _id: communityId as never })) !== null, 60_000, `credits to learn community ${communityId}`);
   return { communityId, streetId };

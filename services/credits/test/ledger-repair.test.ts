@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { randomUUID } from 'node:crypto';
 import { EventContracts, EventFactory } from '@sanshe/service-kit';
 import { eventually, readEvent, type Stack } from '@sanshe/test-env';
@@ -30,7 +31,7 @@ describe('a ledger that repairs itself', () => {
 
   async function residentWith(name: string, hours: number): Promise<string> {
     const residentId = `${stack.runId}-${name}`;
-    await send('sanshe.activities.v1', residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-${name}`, residentId, communityId, hours })]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-${name}`, residentId, communityId, hours })]);
     await balanceBecomes(stack, admin, residentId, hours * 10);
     return residentId;
   }
@@ -68,7 +69,7 @@ describe('a ledger that repairs itself', () => {
     await eventually(async () => (await app.models.Posting.countDocuments({ _id: transfer._id })) === 1, 30_000, 'the maintenance to complete the posting');
     expect(await app.models.Entry.countDocuments(issuingLeg)).toBe(1);
     expect(await balanceOf(stack, admin, residentId)).toBe(5);
-    const { event } = await readEvent('sanshe.credits.v1', (e) => e.subject === residentId && e.type === 'cn.sanshe.credits.points.awarded.v1');
+    const { event } = await readEvent(TOPICS.CREDITS_V1, (e) => e.subject === residentId && e.type === 'cn.sanshe.credits.points.awarded.v1');
     expect(event).toMatchObject({ data: { postingId: transfer._id, points: 5, balance: 5 } });
   });
 
@@ -136,7 +137,7 @@ describe('a ledger that repairs itself', () => {
     // 75 days ago is at least two whole months back, and inside the 90-day earning window.
     const longAgo = new Date(Date.now() - 75 * 86_400_000).toISOString();
     const recent = new Date().toISOString();
-    await send('sanshe.activities.v1', residentId, [
+    await send(TOPICS.ACTIVITIES_V1, residentId, [
       attendanceConfirmed({ attendanceId: `${stack.runId}-old-1`, residentId, communityId, confirmedAt: longAgo }),
       attendanceConfirmed({ attendanceId: `${stack.runId}-old-2`, residentId, communityId, confirmedAt: longAgo }),
       attendanceConfirmed({ attendanceId: `${stack.runId}-new-1`, residentId, communityId, confirmedAt: recent }),
@@ -153,7 +154,7 @@ describe('a ledger that repairs itself', () => {
     const period = { from: new Date(Date.now() - 100 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
     const statement = expectNoErrors(await stack.query<{ pointsAccount: { statement: { lines: { kind: string; amount: number; ruleVersion: number }[] } } }>(STATEMENT, { id: residentId, ...period }, admin));
     expect(statement.pointsAccount.statement.lines.filter((l) => l.kind === 'EXPIRE').map((l) => l.amount)).toEqual([-10]);
-    const { event } = await readEvent('sanshe.credits.v1', (e) => e.subject === residentId && e.type === 'cn.sanshe.credits.points.expired.v1');
+    const { event } = await readEvent(TOPICS.CREDITS_V1, (e) => e.subject === residentId && e.type === 'cn.sanshe.credits.points.expired.v1');
     expect(event).toMatchObject({ data: { residentId, points: 10, balance: 5 } });
     expectNoErrors(await stack.query(RULES, { input: { attendancePoints: 5, pointsPerVolunteerHour: 10, orderHelpPoints: 8, dailyCap: 30, monthlyCap: 200, expiryMonths: 24 } }, admin));
   });

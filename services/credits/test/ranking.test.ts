@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import type { Stack } from '@sanshe/test-env';
 import { eventually } from '@sanshe/test-env';
 import { balanceBecomes, cloudEvent, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, volunteerHoursVerified } from './helpers';
@@ -22,7 +23,7 @@ describe('a community’s virtue ranking', () => {
     for (const hours of [1, 3, 2]) {
       const residentId = `${stack.runId}-volunteer-${hours}h`;
       residents.push(residentId);
-      await send('sanshe.activities.v1', residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-${hours}`, residentId, communityId, hours })]);
+      await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-${hours}`, residentId, communityId, hours })]);
       await balanceBecomes(stack, admin, residentId, hours * 10);
     }
   });
@@ -62,7 +63,7 @@ describe('a community’s virtue ranking', () => {
   it('moves a resident’s place to the community they moved to', async () => {
     const mover = `${stack.runId}-volunteer-2h`;
     const moved = cloudEvent('cn.sanshe.registry.resident.moved.v1', 'registry', mover, { residentId: mover, fromCommunityId: communityId, toCommunityId: otherCommunityId, streetId: `${stack.runId}-street` });
-    await send('sanshe.registry.v1', mover, [moved]);
+    await send(TOPICS.REGISTRY_V1, mover, [moved]);
     const there = await eventually(async () => {
       const ranking = expectNoErrors(await stack.query<Ranking>(RANKING, { c: otherCommunityId }, admin)).virtueRanking;
       return ranking.length > 0 ? ranking : undefined;

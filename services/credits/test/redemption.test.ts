@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { readEvent, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 import { balanceBecomes, balanceOf, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, STATEMENT, volunteerHoursVerified } from './helpers';
 
@@ -28,7 +29,7 @@ describe('redeeming points for rewards', () => {
   /** Gives a resident of the test community `hours × 10` points through a verified-hours event. */
   async function residentWith(name: string, hours: number): Promise<{ residentId: string; token: string }> {
     const residentId = `${stack.runId}-${name}`;
-    await send('sanshe.activities.v1', residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-${name}-shift`, residentId, communityId, hours })]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-${name}-shift`, residentId, communityId, hours })]);
     await balanceBecomes(stack, admin, residentId, hours * 10);
     return { residentId, token: await stack.token({ roles: ['RESIDENT'], residentId }) };
   }
@@ -99,11 +100,11 @@ describe('redeeming points for rewards', () => {
     expect(await balanceOf(stack, token, residentId)).toBe(10);
     expect(await stockOf(rewardId)).toBe(2);
 
-    const { event } = await readEvent('sanshe.credits.v1', (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.redemption.cancelled.v1');
+    const { event } = await readEvent(TOPICS.CREDITS_V1, (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.redemption.cancelled.v1');
     expect(event).toMatchObject({ source: 'credits', data: { redemptionId: redeemed.id, rewardId, residentId, refundedPoints: 4 } });
     // The resident's own words stay in credits: partners read this topic.
     expect(JSON.stringify(event)).not.toContain('时间冲突');
-    const redeemedEvent = await readEvent('sanshe.credits.v1', (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.reward.redeemed.v1');
+    const redeemedEvent = await readEvent(TOPICS.CREDITS_V1, (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.reward.redeemed.v1');
     expect(redeemedEvent.event).toMatchObject({ data: { residentId, points: 4, donorUnitId } });
   });
 

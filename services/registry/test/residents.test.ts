@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 /**
  * The resident register through the gateway: who may register, update and move
  * residents, how bad input is named, and how the communities' counters and lists
@@ -124,7 +125,7 @@ describe('the resident register', () => {
     }, 60_000, 'the move to be counted');
     expect(after.a.residentCount).toBe(0);
 
-    const { event } = await readEvent('sanshe.registry.v1', (e) => e.subject === id && e.type === 'cn.sanshe.registry.resident.moved.v1');
+    const { event } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.subject === id && e.type === 'cn.sanshe.registry.resident.moved.v1');
     expect(event.data).toEqual({ residentId: id, fromCommunityId: from, toCommunityId: to, streetId: ids.streetA });
     const listTo = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(LIST, { filter: { communityId: to } }, streetStaff);
     expect(listTo.data!.residents.edges.map((e) => e.node.id)).toEqual([id]);
@@ -163,7 +164,7 @@ describe('the resident register', () => {
       const res = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(LIST, { filter: { communityId: ids.b1 } }, staffB1);
       return res.data?.residents.edges.some((e) => e.node.id === id);
     }, 60_000, 'the community list to show the resident');
-    const { event: published } = await readEvent('sanshe.registry.v1', (e) => e.id === event.id);
+    const { event: published } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.id === event.id);
     expect(published.data).toEqual({ residentId: id, communityId: ids.b1, streetId: ids.streetB, volunteer: false });
   });
 });

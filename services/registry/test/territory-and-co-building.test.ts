@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 /**
  * Staff build the territory and the party-building registry through the gateway:
  * streets, communities, party organizations, co-building membership and projects,
@@ -84,7 +85,7 @@ describe('the territory and party-building registry', () => {
       stack.query<{ updateCommunity: unknown }>('mutation($id: ID!) { updateCommunity(id: $id, input: { name: "长安路四社区（新）" }) { name regionalPartyCommittee { name } } }', { id: ids.a2 }, admin),
     );
     expect(res.updateCommunity).toEqual({ name: '长安路四社区（新）', regionalPartyCommittee: { name: '长安路四社区（新）区域党委' } });
-    const { event } = await readEvent('sanshe.registry.v1', (e) => e.subject === ids.a2 && e.type === 'cn.sanshe.registry.community.updated.v1');
+    const { event } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.subject === ids.a2 && e.type === 'cn.sanshe.registry.community.updated.v1');
     expect(event.data).toEqual({ communityId: ids.a2, name: '长安路四社区（新）', streetId: ids.streetA, urban: false });
   });
 
@@ -113,7 +114,7 @@ describe('the territory and party-building registry', () => {
     const joined = await ok(stack.query<{ joinCoBuilding: unknown }>(JOIN, { org, committee: `rpc-${ids.a1}` }, admin));
     expect(joined.joinCoBuilding).toEqual({ id: org, coBuilding: { committee: { id: `rpc-${ids.a1}` }, joinedOn: '2026-11-01' } });
     expect(errorOf(await stack.query(JOIN, { org, committee: `rpc-${ids.streetA}` }, admin)).code).toBe('CONFLICT');
-    const { event } = await readEvent('sanshe.registry.v1', (e) => e.subject === org && e.type === 'cn.sanshe.registry.partyOrganization.joinedCoBuilding.v1');
+    const { event } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.subject === org && e.type === 'cn.sanshe.registry.partyOrganization.joinedCoBuilding.v1');
     expect(event.data).toMatchObject({ partyOrganizationId: org, committeeId: `rpc-${ids.a1}`, level: 'COMMUNITY', communityId: ids.a1, sector: 'ENTERPRISE' });
 
     const left = await ok(stack.query<{ leaveCoBuilding: { coBuilding: unknown } }>('mutation($org: ID!) { leaveCoBuilding(partyOrganizationId: $org) { coBuilding { joinedOn } } }', { org }, admin));
@@ -139,7 +140,7 @@ describe('the territory and party-building registry', () => {
     expect(matched.matchResourceOffer.need.matches).toEqual([{ offer: { id: offer.id } }]);
     expect(errorOf(await stack.query(MATCH, { offer: offer.id, need: need.id }, staffA1)).code).toBe('CONFLICT');
 
-    const { event } = await readEvent('sanshe.registry.v1', (e) => e.subject === need.id && e.type === 'cn.sanshe.registry.project.matched.v1');
+    const { event } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.subject === need.id && e.type === 'cn.sanshe.registry.project.matched.v1');
     expect(event.data).toMatchObject({ needId: need.id, offerId: offer.id, communityId: ids.a1, offeringOrganizationId: member, category: 'VENUE' });
   });
 

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { housekeepingOf } from '@sanshe/resident-services/service';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, contracts, givenDistrict, ok, readEvents, type District } from './support';
@@ -61,7 +62,7 @@ describe('the deadline sweep', () => {
 
     // Accepting clears the overdue mark; its event, on the same partition after the escalation, closes the read below.
     await ok(stack, `mutation($id: ID!) { acceptServiceOrder(id: $id) { status } }`, { id: order.id }, staff);
-    const records = await readEvents('sanshe.resident-services.v1', { subject: order.id, communityId: district.communityId }, (r) =>
+    const records = await readEvents(TOPICS.RESIDENT_SERVICES_V1, { subject: order.id, communityId: district.communityId }, (r) =>
       r.some((x) => x.event.type === 'cn.sanshe.resident-services.order.accepted.v1'),
     );
     const escalations = records.filter((r) => r.event.type === 'cn.sanshe.resident-services.order.escalated.v1');

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, contracts, givenDistrict, ok, readEvents, type District } from './support';
 
@@ -50,7 +51,7 @@ describe('notices and the views of orders from communities, residents and provid
     const titles = [...first.edges, ...second.edges].map((e) => e.node.title);
     expect(titles).toEqual([`${tag} 我家菜园收获节`, `${tag} 街道睦邻节`, `${tag} 城乡居民医保缴费提醒`]);
 
-    const { event } = (await readEvents('sanshe.resident-services.v1', { subject: own.publishNotice.id, communityId: home.communityId }, (r) => r.length > 0))[0]!;
+    const { event } = (await readEvents(TOPICS.RESIDENT_SERVICES_V1, { subject: own.publishNotice.id, communityId: home.communityId }, (r) => r.length > 0))[0]!;
     expect(event.type).toBe('cn.sanshe.resident-services.notice.published.v1');
     expect(contracts.check(event.type, event.data)).toBeNull();
   });

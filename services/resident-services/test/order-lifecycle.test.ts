@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { housekeepingOf } from '@sanshe/resident-services/service';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, contracts, givenDistrict, ok, readEvents, type District } from './support';
@@ -115,7 +116,7 @@ describe('the life of a service order', () => {
     expect(serviceOrder.helperResidents).toEqual([{ id: district.residentIds.at(-1) }]);
     expect(serviceOrder.timeInStatus.map((t) => t.status).sort()).toEqual(['ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED', 'RESOLVED', 'RETURNED', 'SUBMITTED']);
 
-    const records = await readEvents('sanshe.resident-services.v1', { subject: id, communityId: district.communityId }, (r) => r.some((x) => x.event.type.endsWith('order.closed.v1')));
+    const records = await readEvents(TOPICS.RESIDENT_SERVICES_V1, { subject: id, communityId: district.communityId }, (r) => r.some((x) => x.event.type.endsWith('order.closed.v1')));
     const types = records.map((r) => r.event.type.replace('cn.sanshe.resident-services.', '').replace('.v1', ''));
     expect(types).toEqual([
       'order.submitted',

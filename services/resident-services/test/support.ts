@@ -65,7 +65,7 @@ export async function readEvents(
       void consumer.run({
         eachMessage: async ({ message }) => {
           const event = JSON.parse(message.value!.toString()) as CloudEvent;
-          if (event.subject !== subject || (event.data as { communityId?: unknown }).communityId !== communityId) return;
+          if (event.subject !== subject || event.data.communityId !== communityId) return;
           records.push({ event, headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])) });
           if (done(records)) {
             clearTimeout(timer);

@@ -166,7 +166,7 @@ describe('social workers serving a dispatched order', () => {
       closedAt: new Date().toISOString(),
     };
     expect(contracts.check('cn.sanshe.resident-services.order.closed.v1', data)).toBeNull();
-    const event = newCloudEvent({ source: 'resident-services', type: 'cn.sanshe.resident-services.order.closed.v1', subject: 'JX-replayed', data });
+    const event = { ...newCloudEvent({ source: 'resident-services', type: 'cn.sanshe.resident-services.order.closed.v1', subject: 'JX-replayed', data }), type: 'cn.sanshe.resident-services.order.closed.v1' as const };
     const meta: EventMeta = { topic: 'test', partition: 0, offset: '0', logger: createLogger('test', 'silent') };
     await handler(event, meta);
     await handler(event, meta);

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { randomUUID } from 'node:crypto';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
 import { eventually, startStack, TEST_FAULT_HEADER, type Stack } from '@sanshe/test-env';
@@ -62,7 +63,7 @@ describe('contract KPIs from resident-services orders', () => {
     // The broken record says so in a header, so the partner-view contract check (test/e2e/event-contracts) passes it over.
     const faulty = { ...record(breaksContract), headers: { [TEST_FAULT_HEADER]: 'breaks the order.closed schema on purpose' } };
     await producer.send({
-      topic: 'sanshe.resident-services.v1',
+      topic: TOPICS.RESIDENT_SERVICES_V1,
       messages: [...[...orders.slice(0, 4), orders[1]!, notUnderContract].map(record), faulty, ...[orders[1]!, orders[4]!].map(record)],
     });
     await producer.disconnect();

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
 import { startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 import { codeOf, publishedEvents, registerOrganization, rememberCommunities } from './helpers';
@@ -78,7 +79,7 @@ describe('government-purchased service contracts', () => {
     expect(codeOf(await sign({ itemCodes: ['C07-01'], startsOn: '2027-06-01', endsOn: '2027-12-31' }))).toBe('CONFLICT');
     expect(codeOf(await sign({ itemCodes: ['C07-01'], startsOn: '2027-07-01', endsOn: '2027-12-31' }))).toBe('OK');
     expect(codeOf(await stack.query(END, { id, endedOn: '2027-05-01' }, admin))).toBe('CONFLICT');
-    const events = await publishedEvents('sanshe.social-orgs.v1', id, ['cn.sanshe.social-orgs.contract.signed.v1', 'cn.sanshe.social-orgs.contract.ended.v1']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, ['cn.sanshe.social-orgs.contract.signed.v1', 'cn.sanshe.social-orgs.contract.ended.v1']);
     expect(events.get('cn.sanshe.social-orgs.contract.signed.v1')?.data).toMatchObject({ contractId: id, providerOrgId: provider, itemCodes: ['C07-01'], communityIds: [c1!.id], startsOn: '2027-01-01', endsOn: '2027-12-31' });
     expect(events.get('cn.sanshe.social-orgs.contract.ended.v1')?.data).toEqual({ contractId: id, providerOrgId: provider, endedOn: '2027-06-15', reason: 'provider withdrew' });
   });
@@ -94,7 +95,7 @@ describe('government-purchased service contracts', () => {
     expect(codeOf(await sign({ itemCodes: ['C08-01'], startsOn: '2027-09-01', endsOn: '2027-09-30' }))).toBe('CONFLICT');
     await stack.query(AMEND, { id: a, input: { endsOn: '2027-08-31' } }, admin);
     expect(codeOf(await sign({ itemCodes: ['C08-01'], startsOn: '2027-09-01', endsOn: '2027-09-30' }))).toBe('OK');
-    const events = await publishedEvents('sanshe.social-orgs.v1', a, ['cn.sanshe.social-orgs.contract.amended.v1']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, a, ['cn.sanshe.social-orgs.contract.amended.v1']);
     expect(events.get('cn.sanshe.social-orgs.contract.amended.v1')?.data).toMatchObject({ contractId: a, itemCodes: ['C08-01'] });
   });
 

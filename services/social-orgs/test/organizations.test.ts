@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { codeOf, freshCreditCode, publishedEvents, REGISTER_ORG, registerOrganization, rememberCommunities } from './helpers';
 
@@ -58,7 +59,7 @@ describe('social organizations', () => {
     const otherStaff = await stack.token({ roles: ['ORG_STAFF'], orgIds: ['org-someone-else'] });
     expect(codeOf(await stack.query(UPDATE, { id, input: { domains: ['CULTURE'] } }, otherStaff))).toBe('FORBIDDEN');
     expect(codeOf(await stack.query(UPDATE, { id, input: { communityIds: ['community-999'] } }, staff))).toBe('NOT_FOUND');
-    const events = await publishedEvents('sanshe.social-orgs.v1', id, ['cn.sanshe.social-orgs.organization.registered.v1', 'cn.sanshe.social-orgs.organization.updated.v1']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, ['cn.sanshe.social-orgs.organization.registered.v1', 'cn.sanshe.social-orgs.organization.updated.v1']);
     expect(events.get('cn.sanshe.social-orgs.organization.updated.v1')?.data).toMatchObject({ organizationId: id, domains: ['LEGAL', 'MEDIATION'], changedFields: ['domains', 'communityIds'] });
   });
 
@@ -80,7 +81,7 @@ describe('social organizations', () => {
     const anonymous = await stack.query<{ socialOrganization: { name: string; annualReviews: unknown } }>(reviews, { id });
     expect(anonymous.data?.socialOrganization).toMatchObject({ annualReviews: null });
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
-    const events = await publishedEvents('sanshe.social-orgs.v1', id, ['cn.sanshe.social-orgs.inspection.recorded.v1']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, ['cn.sanshe.social-orgs.inspection.recorded.v1']);
     expect(events.get('cn.sanshe.social-orgs.inspection.recorded.v1')?.data).toEqual({
       organizationId: id, year: 2025, inspectionResult: 'PASSED', inspectedOn: '2026-04-10', partyCheckupResult: 'HEALTHY', partyCheckupScore: 92, checkedOn: '2026-04-10',
     });

@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { codeOf, publishedEvents, registerOrganization, rememberCommunities } from './helpers';
 
@@ -47,7 +48,7 @@ describe('social workers', () => {
     expect(assistant.data).toEqual({ recordCertification: { certificate: { level: 'ASSISTANT_SOCIAL_WORKER', certifiedOn: '2024-06-30' }, monthlyAllowanceEligible: true } });
     expect(codeOf(await stack.query(CERTIFY, { id, input: { level: 'ASSISTANT_SOCIAL_WORKER', certifiedOn: '2025-06-30' } }, orgStaff))).toBe('CONFLICT');
     expect(codeOf(await stack.query(CERTIFY, { id, input: { level: 'SOCIAL_WORKER', certifiedOn: '2025-06-29' } }, orgStaff))).toBe('OK');
-    const events = await publishedEvents('sanshe.social-orgs.v1', id, ['cn.sanshe.social-orgs.socialWorker.certified.v1']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, ['cn.sanshe.social-orgs.socialWorker.certified.v1']);
     expect(events.get('cn.sanshe.social-orgs.socialWorker.certified.v1')).toMatchObject({ source: 'social-orgs', data: { socialWorkerId: id, organizationId: org, communityId: community, monthlyAllowanceEligible: true } });
   });
 
@@ -80,7 +81,7 @@ describe('social workers', () => {
     expect(codeOf(await stack.query(EVALUATE, { id: excellent, input: { year: 2023, score: 80 } }, otherStreet))).toBe('FORBIDDEN');
     expect(codeOf(await stack.query(EVALUATE, { id: excellent, input: { year: 2023, score: 80 } }, orgStaff))).toBe('FORBIDDEN');
 
-    const events = await publishedEvents('sanshe.social-orgs.v1', excellent, ['cn.sanshe.social-orgs.evaluation.recorded.v1']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, excellent, ['cn.sanshe.social-orgs.evaluation.recorded.v1']);
     expect(events.get('cn.sanshe.social-orgs.evaluation.recorded.v1')?.data).toMatchObject({ year: 2025, grade: 'EXCELLENT', twoCommitteesCandidate: true });
   });
 

@@ -1,3 +1,4 @@
+import type { EventData, EventType } from '@sanshe/schemas/generated/events';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Connection, Model } from 'mongoose';
 import { isDuplicateKeyError } from '../errors';
@@ -16,7 +17,34 @@ export interface EventMeta {
   logger: Logger;
 }
 
-export type EventHandler = (event: CloudEvent, meta: EventMeta) => Promise<void>;
+/**
+ * An event of a type the contracts declare, its `data` typed as that contract describes it
+ * (schemas/generated/events.d.ts). Over a union of types it is the union of such events, so
+ * checking `event.type` narrows `data`.
+ */
+export type EventOf<T extends EventType> = T extends EventType ? CloudEvent<EventData<T>> & { type: T } : never;
+
+/** Handles events of type `T` (or of any type in the union `T`). */
+export type EventHandler<T extends EventType = EventType> = (event: EventOf<T>, meta: EventMeta) => Promise<void>;
+
+/**
+ * Handlers by CloudEvents type, each typed by its key: `{ [RESIDENT_MOVED]: (event) => … }`
+ * hands the handler a `ResidentMovedV1` as `event.data`. A key that names no contract does not compile.
+ */
+export type EventHandlers = { readonly [T in EventType]?: EventHandler<T> };
+
+/** A handler as the consumer calls it, with a record not yet known to be of its type. */
+export type UncheckedEventHandler = (event: CloudEvent, meta: EventMeta) => Promise<void>;
+
+/**
+ * The handler registered for `type`, if any. Call it only with an event whose `data` has been
+ * validated against the contract of its `type` (the consumer does so first): that validation
+ * is what makes the typed handler's view of `data` true.
+ */
+export function handlerFor(handlers: EventHandlers, type: string): UncheckedEventHandler | undefined {
+  if (!Object.hasOwn(handlers, type)) return undefined;
+  return handlers[type as EventType] as UncheckedEventHandler | undefined;
+}
 
 export interface EventConsumerOptions {
   kafka: Kafka;
@@ -24,7 +52,7 @@ export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
   /** Handlers by CloudEvents type; records of other types are acknowledged and skipped. */
-  handlers: Record<string, EventHandler>;
+  handlers: EventHandlers;
   contracts: EventContracts;
   logger: Logger;
   maxAttempts: number;
@@ -123,8 +151,9 @@ export class EventConsumer {
     const parsed = parseCloudEvent(message.value);
     if ('error' in parsed) return this.deadLetter(topic, partition, message, parsed.error, logger);
     const event = parsed.event;
-    const handler = this.opts.handlers[event.type];
+    const handler = handlerFor(this.opts.handlers, event.type);
     if (!handler) return;
+    // Validated here, before any handler sees the event: handlers are typed by this contract.
     const broken = this.opts.contracts.check(event.type, event.data);
     if (broken) return this.deadLetter(topic, partition, message, `event ${event.id} (${event.type}) breaks its contract: ${broken}`, logger);
 

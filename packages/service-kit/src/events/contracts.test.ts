@@ -1,3 +1,4 @@
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { EventContracts, majorVersionOf } from './contracts';
 import { EventFactory } from './outbox';
 import { parseCloudEvent } from './envelope';
@@ -7,8 +8,8 @@ describe('event contracts', () => {
 
   it('compiles every schema in schemas/events and maps each type to its context topic', () => {
     expect(Object.keys(contracts.schemas).length).toBeGreaterThan(5);
-    expect(contracts.topicFor('cn.sanshe.activities.activity.published.v1')).toBe('sanshe.activities.v1');
-    expect(contracts.topicFor('cn.sanshe.registry.community.created.v1')).toBe('sanshe.registry.v1');
+    expect(contracts.topicFor('cn.sanshe.activities.activity.published.v1')).toBe(TOPICS.ACTIVITIES_V1);
+    expect(contracts.topicFor('cn.sanshe.registry.community.created.v1')).toBe(TOPICS.REGISTRY_V1);
     for (const topic of contracts.topics()) expect(topic).toMatch(/^sanshe\.[a-z-]+\.v\d+$/);
   });
 
@@ -33,7 +34,7 @@ describe('event contracts', () => {
   it('builds a structured-mode CloudEvent keyed by the aggregate id', () => {
     const factory = new EventFactory('registry', contracts);
     const entry = factory.create('cn.sanshe.registry.community.created.v1', 'c1', { communityId: 'c1', name: '南口社区', streetId: 's1', urban: true }, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
-    expect(entry).toMatchObject({ topic: 'sanshe.registry.v1', key: 'c1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    expect(entry).toMatchObject({ topic: TOPICS.REGISTRY_V1, key: 'c1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
     const parsed = parseCloudEvent(entry.payload);
     expect(parsed).toMatchObject({
       event: { specversion: '1.0', id: entry.id, source: 'registry', type: 'cn.sanshe.registry.community.created.v1', subject: 'c1', datacontenttype: 'application/json' },

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { EventType } from '@sanshe/schemas/generated/events';
 import { Schema } from 'mongoose';
 import { childTraceparent } from '../trace';
 import { newCloudEvent } from './envelope';
@@ -80,8 +81,12 @@ export class EventFactory {
     private readonly contracts: EventContracts,
   ) {}
 
-  /** An invalid event is refused here, so it never enters the outbox nor Kafka. */
-  create(type: string, subject: string, data: Record<string, unknown>, traceparent?: string): OutboxEntry {
+  /**
+   * An invalid event is refused here, so it never enters the outbox nor Kafka. `type` must be
+   * one the contracts declare (schemas/generated); `data` is checked against its contract here,
+   * at runtime. A producer that can state its data's type passes `EventData<T>` (activities does).
+   */
+  create(type: EventType, subject: string, data: Record<string, unknown>, traceparent?: string): OutboxEntry {
     this.contracts.assertValid(type, data);
     const dataschema = this.contracts.dataschemaFor(type);
     const event = newCloudEvent({ source: this.source, type, subject, data, ...(dataschema ? { dataschema } : {}) });

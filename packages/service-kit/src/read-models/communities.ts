@@ -1,5 +1,6 @@
+import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { CloudEvent } from '../events/envelope';
+import type { EventHandler } from '../events/consumer';
 import type { ConsumerSpec } from '../service';
 
 /**
@@ -25,7 +26,7 @@ const schema = new Schema<KnownCommunity>(
 );
 schema.index({ streetId: 1 });
 
-export const COMMUNITY_EVENT_TYPES = ['cn.sanshe.registry.community.created.v1', 'cn.sanshe.registry.community.updated.v1'] as const;
+export const COMMUNITY_EVENT_TYPES = [EVENT_TYPES.CommunityCreatedV1, EVENT_TYPES.CommunityUpdatedV1] as const;
 
 /** How long a snapshot of the directory serves reads before the next read reloads it. */
 const SNAPSHOT_TTL_MS = 5_000;
@@ -123,14 +124,13 @@ export class CommunityDirectory {
 
   /** The consumer that keeps this directory current; `service` names the consumer group. */
   consumer(service: string): ConsumerSpec {
-    const handler = async (event: CloudEvent) => {
-      const data = event.data as { communityId: string; name: string; streetId: string; urban: boolean };
+    const handler: EventHandler<(typeof COMMUNITY_EVENT_TYPES)[number]> = async ({ data }) => {
       await this.remember({ _id: data.communityId, name: data.name, streetId: data.streetId, urban: data.urban });
     };
     return {
       groupId: `${service}.known-communities`,
-      topics: ['sanshe.registry.v1'],
-      handlers: Object.fromEntries(COMMUNITY_EVENT_TYPES.map((t) => [t, handler])),
+      topics: [TOPICS.REGISTRY_V1],
+      handlers: { [EVENT_TYPES.CommunityCreatedV1]: handler, [EVENT_TYPES.CommunityUpdatedV1]: handler },
     };
   }
 }

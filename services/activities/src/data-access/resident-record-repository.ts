@@ -1,12 +1,10 @@
-import { byIdLoader, type CloudEvent, type ConsumerSpec, findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
+import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
+import { byIdLoader, type ConsumerSpec, findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { ResidentRecordChange } from '../domain/projections';
 import type { ActivitiesModels, ResidentRecordDoc } from './models';
 
 const SAFE_KEY = /^[^.$]+$/;
-
-export const RESIDENT_REGISTERED = 'cn.sanshe.registry.resident.registered.v1';
-export const RESIDENT_MOVED = 'cn.sanshe.registry.resident.moved.v1';
 
 /** Residents' records — home, registrations, volunteer shifts: one document per resident, read by `_id`. */
 export class ResidentRecordRepository {
@@ -25,15 +23,13 @@ export class ResidentRecordRepository {
   homeConsumer(service: string): ConsumerSpec {
     return {
       groupId: `${service}.resident-homes`,
-      topics: ['sanshe.registry.v1'],
+      topics: [TOPICS.REGISTRY_V1],
       handlers: {
-        [RESIDENT_REGISTERED]: async (event: CloudEvent) => {
-          const d = event.data as { residentId: string; communityId: string; streetId: string };
-          await this.rememberHome(d.residentId, { communityId: d.communityId, streetId: d.streetId });
+        [EVENT_TYPES.ResidentRegisteredV1]: async ({ data }) => {
+          await this.rememberHome(data.residentId, { communityId: data.communityId, streetId: data.streetId });
         },
-        [RESIDENT_MOVED]: async (event: CloudEvent) => {
-          const d = event.data as { residentId: string; toCommunityId: string; streetId: string };
-          await this.rememberHome(d.residentId, { communityId: d.toCommunityId, streetId: d.streetId });
+        [EVENT_TYPES.ResidentMovedV1]: async ({ data }) => {
+          await this.rememberHome(data.residentId, { communityId: data.toCommunityId, streetId: data.streetId });
         },
       },
     };

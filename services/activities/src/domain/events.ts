@@ -1,3 +1,4 @@
+import type { EventData, EventType } from '@sanshe/schemas/generated/events';
 import type { EventFactory, OutboxEntry } from '@sanshe/service-kit';
 import type { Activity, Registration, VolunteerShift } from './activity-model';
 
@@ -28,57 +29,67 @@ export class ActivityEvents {
     private readonly traceparent: string,
   ) {}
 
-  private emit(type: string, data: Record<string, unknown>): OutboxEntry {
-    return this.events.create(type, this.activity._id, { activityId: this.activity._id, communityId: this.activity.communityId, ...data }, this.traceparent);
+  /** Every event of an activity names it and its community. */
+  private ids(): { activityId: string; communityId: string } {
+    return { activityId: this.activity._id, communityId: this.activity.communityId };
+  }
+
+  /** `data` is typed by the contract of `type`; the factory validates it once more at runtime. */
+  private emit<T extends EventType>(type: T, data: EventData<T>): OutboxEntry {
+    return this.events.create(type, this.activity._id, data, this.traceparent);
   }
 
   published(): OutboxEntry {
     const a = this.activity;
-    return this.emit(EVENT.activityPublished, { title: a.title, category: a.category, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), capacity: a.capacity });
+    return this.emit(EVENT.activityPublished, { ...this.ids(), title: a.title, category: a.category, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), capacity: a.capacity });
   }
 
   cancelled(previousStatus: 'DRAFT' | 'PUBLISHED', reason: string, at: Date, ended: readonly Registration[]): OutboxEntry {
     const a = this.activity;
-    return this.emit(EVENT.activityCancelled, { category: a.category, startsAt: iso(a.startsAt), previousStatus, reason, cancelledAt: iso(at), registrations: pairs(ended) });
+    return this.emit(EVENT.activityCancelled, { ...this.ids(), category: a.category, startsAt: iso(a.startsAt), previousStatus, reason, cancelledAt: iso(at), registrations: pairs(ended) });
   }
 
   completed(attended: number, noShows: readonly Registration[], at: Date): OutboxEntry {
     const a = this.activity;
-    return this.emit(EVENT.activityCompleted, { category: a.category, startsAt: iso(a.startsAt), attended, noShows: pairs(noShows), completedAt: iso(at) });
+    return this.emit(EVENT.activityCompleted, { ...this.ids(), category: a.category, startsAt: iso(a.startsAt), attended, noShows: pairs(noShows), completedAt: iso(at) });
   }
 
   registrationCreated(r: Registration): OutboxEntry {
+    const { status } = r;
+    // A registration is created with a seat or a waiting place, nothing else (its contract says so too).
+    if (status !== 'REGISTERED' && status !== 'WAITLISTED') throw new Error(`registration ${r.id} is ${status}: only a new one can be announced as created`);
     return this.emit(EVENT.registrationCreated, {
+      ...this.ids(),
       registrationId: r.id,
       residentId: r.residentId,
-      status: r.status,
+      status,
       registeredBy: r.registeredBy,
       registeredAt: iso(r.registeredAt),
     });
   }
 
   registrationCancelled(r: Registration, previousStatus: 'REGISTERED' | 'WAITLISTED', at: Date): OutboxEntry {
-    return this.emit(EVENT.registrationCancelled, { registrationId: r.id, residentId: r.residentId, previousStatus, cancelledAt: iso(at) });
+    return this.emit(EVENT.registrationCancelled, { ...this.ids(), registrationId: r.id, residentId: r.residentId, previousStatus, cancelledAt: iso(at) });
   }
 
   registrationPromoted(r: Registration, at: Date): OutboxEntry {
-    return this.emit(EVENT.registrationPromoted, { registrationId: r.id, residentId: r.residentId, promotedAt: iso(at) });
+    return this.emit(EVENT.registrationPromoted, { ...this.ids(), registrationId: r.id, residentId: r.residentId, promotedAt: iso(at) });
   }
 
   /** The attendance is the registration's: its id is the registration id, so a redelivery is recognisable downstream. */
   attendanceConfirmed(r: Registration, at: Date): OutboxEntry {
-    return this.emit(EVENT.attendanceConfirmed, { attendanceId: r.id, residentId: r.residentId, confirmedAt: iso(at) });
+    return this.emit(EVENT.attendanceConfirmed, { ...this.ids(), attendanceId: r.id, residentId: r.residentId, confirmedAt: iso(at) });
   }
 
   volunteerHoursScheduled(s: VolunteerShift): OutboxEntry {
-    return this.emit(EVENT.volunteerHoursScheduled, { shiftId: s.id, residentId: s.residentId, role: s.role, hours: s.scheduledHours, scheduledAt: iso(s.scheduledAt) });
+    return this.emit(EVENT.volunteerHoursScheduled, { ...this.ids(), shiftId: s.id, residentId: s.residentId, role: s.role, hours: s.scheduledHours, scheduledAt: iso(s.scheduledAt) });
   }
 
   volunteerHoursReported(s: VolunteerShift, hours: number, at: Date): OutboxEntry {
-    return this.emit(EVENT.volunteerHoursReported, { shiftId: s.id, residentId: s.residentId, hours, reportedAt: iso(at) });
+    return this.emit(EVENT.volunteerHoursReported, { ...this.ids(), shiftId: s.id, residentId: s.residentId, hours, reportedAt: iso(at) });
   }
 
   volunteerHoursVerified(s: VolunteerShift, hours: number, at: Date): OutboxEntry {
-    return this.emit(EVENT.volunteerHoursVerified, { shiftId: s.id, residentId: s.residentId, hours, verifiedAt: iso(at) });
+    return this.emit(EVENT.volunteerHoursVerified, { ...this.ids(), shiftId: s.id, residentId: s.residentId, hours, verifiedAt: iso(at) });
   }
 }

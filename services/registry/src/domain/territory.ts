@@ -133,7 +133,7 @@ export interface NewCommunityInput {
 
 const COMMUNITY_STEWARDS = ['DISTRICT_ADMIN', 'STREET_STAFF'] as const;
 
-function communityEvent(type: string, c: Community, deps: TerritoryDeps, caller: Caller): OutboxEntry {
+function communityEvent(type: typeof COMMUNITY_CREATED | typeof COMMUNITY_UPDATED, c: Community, deps: TerritoryDeps, caller: Caller): OutboxEntry {
   return deps.events.create(type, c._id, { communityId: c._id, name: c.name, streetId: c.streetId, urban: c.urban }, caller.traceparent);
 }
 

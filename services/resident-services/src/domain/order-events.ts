@@ -1,21 +1,21 @@
+import type { EventType } from '@sanshe/schemas/generated/events';
 import type { OrderAction, ServiceOrder } from './model';
 import { resolvedOnTime, respondedOnTime } from './sla';
 
-const TYPE = (name: string) => `cn.sanshe.resident-services.${name}.v1`;
-
-export const ORDER_EVENT_TYPES: Record<OrderAction, string> = {
-  SUBMIT: TYPE('order.submitted'),
-  ACCEPT: TYPE('order.accepted'),
-  DISPATCH: TYPE('order.dispatched'),
-  START: TYPE('order.started'),
-  RETURN: TYPE('order.returned'),
-  RESOLVE: TYPE('order.resolved'),
-  REOPEN: TYPE('order.reopened'),
-  CLOSE: TYPE('order.closed'),
-  CANCEL: TYPE('order.cancelled'),
-  ESCALATE: TYPE('order.escalated'),
-};
-export const NOTICE_PUBLISHED = TYPE('notice.published');
+/** The event type of each order action; `satisfies` keeps each one a type the contracts declare. */
+export const ORDER_EVENT_TYPES = {
+  SUBMIT: 'cn.sanshe.resident-services.order.submitted.v1',
+  ACCEPT: 'cn.sanshe.resident-services.order.accepted.v1',
+  DISPATCH: 'cn.sanshe.resident-services.order.dispatched.v1',
+  START: 'cn.sanshe.resident-services.order.started.v1',
+  RETURN: 'cn.sanshe.resident-services.order.returned.v1',
+  RESOLVE: 'cn.sanshe.resident-services.order.resolved.v1',
+  REOPEN: 'cn.sanshe.resident-services.order.reopened.v1',
+  CLOSE: 'cn.sanshe.resident-services.order.closed.v1',
+  CANCEL: 'cn.sanshe.resident-services.order.cancelled.v1',
+  ESCALATE: 'cn.sanshe.resident-services.order.escalated.v1',
+} as const satisfies Record<OrderAction, EventType>;
+export const NOTICE_PUBLISHED = 'cn.sanshe.resident-services.notice.published.v1' satisfies EventType;
 
 /** What every order event says about the order; no personal data (phone, address) ever leaves in an event. */
 function about(order: ServiceOrder) {

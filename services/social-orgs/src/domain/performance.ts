@@ -1,4 +1,3 @@
-import type { CloudEvent } from '@sanshe/service-kit';
 import { round2 } from './common';
 import type { KpiTargets } from './contract';
 
@@ -51,12 +50,16 @@ export function contractPerformance(counters: PerformanceCounters | null, target
   return { ordersCompleted: completed, ordersOnTime: counters.ordersOnTime, onTimeRate, averageSatisfaction, lastClosedAt: counters.lastClosedAt, meetsTargets };
 }
 
-interface OrderClosedData {
-  orderId: string;
-  contractId?: string | null;
-  satisfaction: number;
-  resolvedOnTime: boolean;
-  closedAt: string;
+/** What this context reads of resident-services' order.closed (its contract: schemas/events/resident-services/order.closed.v1.json). */
+export interface OrderClosedEvent {
+  id: string;
+  data: {
+    orderId: string;
+    contractId?: string | null;
+    satisfaction: number;
+    resolvedOnTime: boolean;
+    closedAt: string;
+  };
 }
 
 /**
@@ -64,8 +67,8 @@ interface OrderClosedData {
  * KPIs, once. Contracts are signed here before resident-services can dispatch under them,
  * so an unknown contract id is not ours to count.
  */
-export async function onOrderClosed(event: CloudEvent, store: PerformanceStore): Promise<void> {
-  const data = event.data as unknown as OrderClosedData;
+export async function onOrderClosed(event: OrderClosedEvent, store: PerformanceStore): Promise<void> {
+  const { data } = event;
   if (!data.contractId || !(await store.knowsContract(data.contractId))) return;
   await store.apply({
     eventId: event.id,

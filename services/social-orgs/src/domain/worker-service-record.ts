@@ -1,4 +1,3 @@
-import type { CloudEvent } from '@sanshe/service-kit';
 import { round2 } from './common';
 
 /**
@@ -37,15 +36,15 @@ export const serviceYearId = (socialWorkerId: string, year: number) => `${social
 export const averageSatisfaction = (record: Pick<WorkerServiceYear, 'ordersServed' | 'satisfactionSum'> | null): number | null =>
   record && record.ordersServed > 0 ? round2(record.satisfactionSum / record.ordersServed) : null;
 
-interface OrderClosedData {
-  assignedSocialWorkerIds?: string[];
-  satisfaction: number;
-  closedAt: string;
+/** What this reads of resident-services' order.closed (its contract: schemas/events/resident-services/order.closed.v1.json). */
+export interface OrderServedEvent {
+  id: string;
+  data: { assignedSocialWorkerIds?: string[] | null; satisfaction: number; closedAt: string };
 }
 
 /** Effect of order.closed here: each assigned worker we employ gets the order once (keyed by the event id). */
-export async function onOrderServedByWorkers(event: CloudEvent, store: WorkerServiceStore): Promise<void> {
-  const data = event.data as unknown as OrderClosedData;
+export async function onOrderServedByWorkers(event: OrderServedEvent, store: WorkerServiceStore): Promise<void> {
+  const { data } = event;
   const ids = [...new Set(data.assignedSocialWorkerIds ?? [])];
   if (ids.length === 0) return;
   const year = localYear(new Date(data.closedAt));

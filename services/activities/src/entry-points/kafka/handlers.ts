@@ -1,4 +1,5 @@
-import type { CloudEvent, ConsumerSpec } from '@sanshe/service-kit';
+import type { ConsumerSpec, EventHandler, EventHandlers } from '@sanshe/service-kit';
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import type { ActivityRepository } from '../../data-access/activity-repository';
 import type { ReadModels } from '../../data-access/read-models';
 import { READ_MODEL_EVENTS } from '../../domain/projections';
@@ -11,9 +12,10 @@ import { READ_MODEL_EVENTS } from '../../domain/projections';
  * skipped after one `_id` read.
  */
 export function activitiesConsumers(deps: { activities: ActivityRepository; readModels: ReadModels }): ConsumerSpec[] {
-  const project = async (event: CloudEvent) => {
-    const activity = await deps.activities.liveActivity(String(event.data.activityId));
+  const project: EventHandler<(typeof READ_MODEL_EVENTS)[number]> = async (event) => {
+    const activity = await deps.activities.liveActivity(event.data.activityId);
     if (activity) await deps.readModels.project(activity, event);
   };
-  return [{ groupId: 'activities.read-models', topics: ['sanshe.activities.v1'], handlers: Object.fromEntries(READ_MODEL_EVENTS.map((t) => [t, project])) }];
+  const handlers: EventHandlers = Object.fromEntries(READ_MODEL_EVENTS.map((t) => [t, project]));
+  return [{ groupId: 'activities.read-models', topics: [TOPICS.ACTIVITIES_V1], handlers }];
 }

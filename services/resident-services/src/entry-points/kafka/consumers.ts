@@ -1,44 +1,42 @@
-import type { CommunityDirectory, ConsumerSpec, EventHandler } from '@sanshe/service-kit';
+import type { CommunityDirectory, ConsumerSpec, EventHandler, EventHandlers } from '@sanshe/service-kit';
+import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
 import { ORDER_EVENT_TYPES } from '../../domain/order-events';
 import { projectOrderEvent, type ProjectionStores } from '../../domain/projections';
 import type { OrderStore } from '../../domain/ports';
 import { onContractEnded, onContractSigned, onResidentMoved, onResidentRegistered, onSocialWorkerRegistered, type ReadModelStore } from '../../domain/read-models';
 
-const RESIDENT_REGISTERED = 'cn.sanshe.registry.resident.registered.v1';
-const RESIDENT_MOVED = 'cn.sanshe.registry.resident.moved.v1';
-const CONTRACT_SIGNED = 'cn.sanshe.social-orgs.contract.signed.v1';
-const CONTRACT_ENDED = 'cn.sanshe.social-orgs.contract.ended.v1';
-const SOCIAL_WORKER_REGISTERED = 'cn.sanshe.social-orgs.socialWorker.registered.v1';
+type OrderEventType = (typeof ORDER_EVENT_TYPES)[keyof typeof ORDER_EVENT_TYPES];
 
 /**
- * The consumer has validated `data` against the event's contract before a handler runs,
- * and dedupes by event id; every effect here is idempotent as well.
+ * Each handler is typed by its event type: the consumer has validated `data` against that
+ * contract before it runs, and dedupes by event id; every effect here is idempotent as well.
  */
 export function residentServicesConsumers(deps: { communities: CommunityDirectory; readModels: ReadModelStore; projections: ProjectionStores & { orders: Pick<OrderStore, 'get'> } }): ConsumerSpec[] {
   const { readModels } = deps;
   const communities = deps.communities.consumer('resident-services');
-  const project: EventHandler = async (event) => {
+  const project: EventHandler<OrderEventType> = async (event) => {
     await projectOrderEvent(event, deps.projections);
   };
+  const orderHandlers: EventHandlers = Object.fromEntries(Object.values(ORDER_EVENT_TYPES).map((type) => [type, project]));
   return [
     {
       // What other contexts tell us, in one group: communities (the kit's directory), residents, contracts, social workers.
       groupId: 'resident-services.read-models',
-      topics: [...communities.topics, 'sanshe.social-orgs.v1'],
+      topics: [...communities.topics, TOPICS.SOCIAL_ORGS_V1],
       handlers: {
         ...communities.handlers,
-        [RESIDENT_REGISTERED]: (event) => onResidentRegistered(readModels, event.data as Parameters<typeof onResidentRegistered>[1]),
-        [RESIDENT_MOVED]: (event) => onResidentMoved(readModels, event.data as Parameters<typeof onResidentMoved>[1]),
-        [CONTRACT_SIGNED]: (event) => onContractSigned(readModels, event.data as Parameters<typeof onContractSigned>[1]),
-        [CONTRACT_ENDED]: (event) => onContractEnded(readModels, event.data as Parameters<typeof onContractEnded>[1]),
-        [SOCIAL_WORKER_REGISTERED]: (event) => onSocialWorkerRegistered(readModels, event.data as Parameters<typeof onSocialWorkerRegistered>[1]),
+        [EVENT_TYPES.ResidentRegisteredV1]: ({ data }) => onResidentRegistered(readModels, data),
+        [EVENT_TYPES.ResidentMovedV1]: ({ data }) => onResidentMoved(readModels, data),
+        [EVENT_TYPES.ContractSignedV1]: ({ data }) => onContractSigned(readModels, data),
+        [EVENT_TYPES.ContractEndedV1]: ({ data }) => onContractEnded(readModels, data),
+        [EVENT_TYPES.SocialWorkerRegisteredV1]: ({ data }) => onSocialWorkerRegistered(readModels, data),
       },
     },
     {
       // Our own order events: they keep the statistics and the providers' load, should the writer have missed it.
       groupId: 'resident-services.order-projections',
-      topics: ['sanshe.resident-services.v1'],
-      handlers: Object.fromEntries(Object.values(ORDER_EVENT_TYPES).map((type) => [type, project])),
+      topics: [TOPICS.RESIDENT_SERVICES_V1],
+      handlers: orderHandlers,
     },
   ];
 }

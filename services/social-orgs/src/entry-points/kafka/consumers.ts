@@ -1,4 +1,5 @@
 import type { ConsumerSpec } from '@sanshe/service-kit';
+import { TOPICS } from '@sanshe/schemas/generated/events';
 import { ORDER_CLOSED } from '../../domain/events';
 import { onOrderClosed, type PerformanceStore } from '../../domain/performance';
 import { onOrderServedByWorkers, type WorkerServiceStore } from '../../domain/worker-service-record';
@@ -11,7 +12,7 @@ import { onOrderServedByWorkers, type WorkerServiceStore } from '../../domain/wo
 export function performanceConsumer(store: PerformanceStore, workers: WorkerServiceStore): ConsumerSpec {
   return {
     groupId: 'social-orgs.contract-performance',
-    topics: ['sanshe.resident-services.v1'],
+    topics: [TOPICS.RESIDENT_SERVICES_V1],
     handlers: {
       [ORDER_CLOSED]: async (event) => {
         await onOrderClosed(event, store);
