@@ -3,7 +3,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { EventConsumer } from '../src/events/consumer';
 import { EventContracts } from '../src/events/contracts';
-import { newCloudEvent } from '../src/events/envelope';
+import { newCloudEvent } from '@sanshe/domain-kit';
 import { ensureTopics, kafkaAuthFromEnv } from '../src/events/kafka';
 import { createLogger } from '../src/logger';
 import { connectMongo } from '../src/mongo';

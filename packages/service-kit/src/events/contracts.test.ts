@@ -1,6 +1,6 @@
 import { EventContracts, majorVersionOf } from './contracts';
 import { EventFactory } from './outbox';
-import { parseCloudEvent } from './envelope';
+import { parseCloudEvent } from '@sanshe/domain-kit';
 
 describe('event contracts', () => {
   const contracts = new EventContracts();

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { CloudEvent } from '../events/envelope';
+import type { CloudEvent } from '@sanshe/domain-kit';
 import type { ConsumerSpec } from '../service';
 
 /**

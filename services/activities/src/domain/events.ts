@@ -1,4 +1,5 @@
-import type { EventFactory, OutboxEntry } from '@sanshe/service-kit';
+import type { OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import type { Activity, Registration, VolunteerShift } from './activity-model';
 
 /** The events of the activities context; payloads follow schemas/events/activities/. */

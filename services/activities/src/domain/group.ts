@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import { isDuplicateKeyError } from '@sanshe/service-kit';
 import { communityScope, VENUE_MANAGER_ROLES, type Caller } from './access';
 import { CODE, requiredText } from './validation';
 import type { VenueStore } from './venue';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type KnownCommunity } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type KnownCommunity } from '@sanshe/service-kit';
 import { BOOKER_ROLES, communityScope, VENUE_MANAGER_ROLES, type Caller } from './access';
 import { claimVenue, isOrphan, type BookingStore } from './booking';
 import { parseOpeningHours, type OpeningHoursInput } from './opening-hours';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type EventFactory } from '@sanshe/service-kit';
 import { PARTY_ORGANIZATION_JOINED_CO_BUILDING, PARTY_ORGANIZATION_LEFT_CO_BUILDING } from './events';
 import { isoDate, optionalText, requireRole, TERRITORY_STAFF, territoryScope, text, todayInDistrict, type Caller } from './rules';
 import type { Committee, TerritoryStore } from './territory';

@@ -1,4 +1,5 @@
-import { authorize, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { authorize, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type EventFactory } from '@sanshe/service-kit';
 import { COMMUNITY_CREATED, COMMUNITY_UPDATED } from './events';
 import { newId, optionalText, requireRole, text, type Caller } from './rules';
 

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError, ANONYMOUS, type Identity } from '@sanshe/service-kit';
+import { ForbiddenError, UnauthenticatedError, ANONYMOUS, type Identity } from '@sanshe/domain-kit';
 import { assertMayReadOrder, authorizeAny, canReadOrder, mayReadOrderPersonalData, residentPolicy, staffPolicy } from './access';
 import { anOrder } from './testing/orders';
 

@@ -1,4 +1,5 @@
-import { ConflictError, EventContracts, EventFactory, ForbiddenError, type Identity } from '@sanshe/service-kit';
+import { ConflictError, ForbiddenError, type Identity } from '@sanshe/domain-kit';
+import { EventContracts, EventFactory } from '@sanshe/service-kit';
 import type { ServiceContract, ServiceOrder } from './model';
 import { closeOrder, dispatchOrder } from './order-actions';
 import type { WorkflowDeps } from './order-transition';

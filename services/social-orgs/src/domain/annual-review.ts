@@ -1,4 +1,5 @@
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type EventFactory } from '@sanshe/service-kit';
 import { optionalText, parseDay, today, type Caller } from './common';
 import { INSPECTION_RECORDED } from './events';
 import type { Organization } from './organization';

@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  authorize,
-  BadInputError,
-  ConflictError,
-  isDuplicateKeyError,
-  NotFoundError,
-  type EventFactory,
-  type KnownCommunity,
-  type OutboxEntry,
-  type Policy,
-} from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type EventFactory, type KnownCommunity } from '@sanshe/service-kit';
 import { addDays, idList, parseDay, requireText, today, type Caller } from './common';
 import { claimHolds, claimsFor, effectiveEnd, isFirstOfMonth, isLastOfMonth, monthFromClaimId, monthOf, type ClaimOwner, type ContractClaim } from './contract-claims';
 import { CONTRACT_SIGNED } from './events';

@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  authorize,
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  isDuplicateKeyError,
-  NotFoundError,
-  roleCovers,
-  type EventFactory,
-  type OutboxEntry,
-} from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, ForbiddenError, NotFoundError, roleCovers, type OutboxEntry } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type EventFactory } from '@sanshe/service-kit';
 import { idList, parseDay, requireText, today, type Caller } from './common';
 import { parseCreditCode } from './credit-code';
 import { ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED } from './events';

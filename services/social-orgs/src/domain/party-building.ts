@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type KnownCommunity } from '@sanshe/service-kit';
+import { allows, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type KnownCommunity } from '@sanshe/service-kit';
 import { parseDay, requireText, round2, today, type Caller } from './common';
 import type { Organization } from './organization';
 

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@sanshe/service-kit';
+import type { CloudEvent } from '@sanshe/domain-kit';
 import { round2 } from './common';
 import type { KpiTargets } from './contract';
 

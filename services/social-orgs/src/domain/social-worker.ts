@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  authorize,
-  BadInputError,
-  ConflictError,
-  isDuplicateKeyError,
-  NotFoundError,
-  type EventFactory,
-  type KnownCommunity,
-  type OutboxEntry,
-  type Policy,
-} from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import { isDuplicateKeyError, type EventFactory, type KnownCommunity } from '@sanshe/service-kit';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
 import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED } from './events';
 import type { Organization } from './organization';

@@ -1,7 +1,7 @@
 /**
  * Errors a caller can cause. Domain code throws these; the GraphQL layer maps each
- * to its error code (see graphql-errors.ts). This module imports nothing from GraphQL,
- * so `domain/` folders may use it.
+ * to its error code (service-kit's graphql-errors.ts). This package imports nothing from
+ * GraphQL or a store, so `domain/` folders may use it.
  */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
@@ -44,9 +44,4 @@ export class ConflictError extends DomainError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('CONFLICT', message, details);
   }
-}
-
-/** A unique-index violation: code 11000, the one part of the error every Mongo-wire store reports alike. */
-export function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
