@@ -45,3 +45,20 @@ export class ConflictError extends DomainError {
     super('CONFLICT', message, details);
   }
 }
+
+/**
+ * A store port's answer when a write would break a uniqueness rule (a name taken, an id or a
+ * year already recorded). Data-access throws it in place of the store's own error, so domain
+ * code decides what it means without knowing any store's error code; left uncaught it is
+ * still a CONFLICT the caller can act on.
+ */
+export class AlreadyExistsError extends ConflictError {
+  constructor(
+    readonly entity: string,
+    /** The unique field (or fields, joined by `+`) the write collided on, when the store says. */
+    readonly field: string | null,
+    message = `${entity} already exists${field ? ` with that ${field}` : ''}.`,
+  ) {
+    super(message, { entity, ...(field ? { field } : {}) });
+  }
+}

@@ -1,3 +1,4 @@
+import { uniqueWrite } from '@sanshe/service-kit';
 import type { CommunityDirectory, KnownCommunity, PageRequest } from '@sanshe/service-kit';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
@@ -41,7 +42,7 @@ export class PartyBuildingRepository implements PartyBuildingStore {
   }
 
   async insertEvaluation(evaluation: OrganizationEvaluation): Promise<void> {
-    await this.models.OrganizationEvaluation.create(evaluation);
+    await uniqueWrite('OrganizationEvaluation', () => this.models.OrganizationEvaluation.create(evaluation));
   }
 
   meetingPage(filter: JointMeetingFilter, page: PageRequest): Promise<JointMeeting[]> {

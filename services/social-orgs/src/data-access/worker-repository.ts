@@ -1,4 +1,4 @@
-import { OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { Certificate, CertificateLevel, Evaluation, SocialWorker, Training, WorkerStore } from '../domain/social-worker';
@@ -42,7 +42,7 @@ export class WorkerRepository implements WorkerStore {
   }
 
   async insertWorker(worker: SocialWorker): Promise<void> {
-    await this.models.SocialWorker.create(worker);
+    await uniqueWrite('SocialWorker', () => this.models.SocialWorker.create(worker));
   }
 
   certify(id: string, expectedLevel: CertificateLevel | null, certificate: Certificate, events: OutboxEntry[]): Promise<SocialWorker | null> {
@@ -59,7 +59,7 @@ export class WorkerRepository implements WorkerStore {
   }
 
   async insertEvaluation(evaluation: Evaluation, events: OutboxEntry[]): Promise<void> {
-    await this.models.Evaluation.create({ ...evaluation, [OUTBOX_FIELD]: events });
+    await uniqueWrite('Evaluation', () => this.models.Evaluation.create({ ...evaluation, [OUTBOX_FIELD]: events }));
   }
 
   byIds(ids: readonly string[]): Promise<SocialWorker[]> {

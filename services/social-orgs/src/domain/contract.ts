@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
-import { isDuplicateKeyError, type EventFactory, type KnownCommunity } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import type { EventFactory, KnownCommunity } from '@sanshe/service-kit';
 import { addDays, idList, parseDay, requireText, today, type Caller } from './common';
 import { claimHolds, claimsFor, effectiveEnd, isFirstOfMonth, isLastOfMonth, monthFromClaimId, monthOf, type ClaimOwner, type ContractClaim } from './contract-claims';
 import { CONTRACT_SIGNED } from './events';
@@ -250,7 +250,7 @@ export async function signContract(input: SignContractInput, caller: Caller, dep
     return contract;
   } catch (err) {
     await releaseClaims(deps, claims);
-    if (isDuplicateKeyError(err)) throw new ConflictError(`A contract with id ${contract._id} already exists.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`A contract with id ${contract._id} already exists.`);
     throw err;
   }
 }

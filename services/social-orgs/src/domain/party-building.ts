@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
-import { isDuplicateKeyError, type KnownCommunity } from '@sanshe/service-kit';
+import { AlreadyExistsError, allows, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import type { KnownCommunity } from '@sanshe/service-kit';
 import { parseDay, requireText, round2, today, type Caller } from './common';
 import type { Organization } from './organization';
 
@@ -227,7 +227,7 @@ export async function recordOrganizationEvaluation(input: OrganizationEvaluation
   try {
     await store.insertEvaluation(evaluation);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`${org!.name} already has a target evaluation for ${input.year}.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`${org!.name} already has a target evaluation for ${input.year}.`);
     throw err;
   }
   return evaluation;

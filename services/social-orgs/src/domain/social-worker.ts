@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
-import { isDuplicateKeyError, type EventFactory, type KnownCommunity } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import type { EventFactory, KnownCommunity } from '@sanshe/service-kit';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
 import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED } from './events';
 import type { Organization } from './organization';
@@ -160,7 +160,7 @@ export async function registerSocialWorker(input: RegisterWorkerInput, caller: C
   try {
     await deps.store.insertWorker(worker);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`A social worker with id ${worker._id} already exists.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`A social worker with id ${worker._id} already exists.`);
     throw err;
   }
   return worker;
@@ -268,7 +268,7 @@ export async function recordEvaluation(
   try {
     await deps.store.insertEvaluation(evaluation, [event]);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`${worker.name} has already been evaluated for ${evaluation.year}; an evaluation is recorded once per year.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`${worker.name} has already been evaluated for ${evaluation.year}; an evaluation is recorded once per year.`);
     throw err;
   }
   return evaluation;
