@@ -44,7 +44,6 @@ function baseEnv({ mongoUrl, kafkaBrokers }, overrides = {}) {
     // One client (the load generator) sends everything: no budget may refuse it.
     RATE_LIMIT_REQUESTS: '100000000',
     NODE_ENV: 'production',
-    ...BENCH_SECRETS,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     MONGO_URL: monitoredMongoUrl(mongoUrl),
     KAFKA_BROKERS: kafkaBrokers,

@@ -3,7 +3,7 @@ import { DirectoryRepository } from '@sanshe/resident-services/data-access/direc
 import { createModels } from '@sanshe/resident-services/data-access/models';
 import { onContractSigned } from '@sanshe/resident-services/domain/read-models';
 import { CommunityDirectory, EventContracts, newCloudEvent, type CloudEvent, kafkaAuthFromEnv } from '@sanshe/service-kit';
-import { eventually, subscribeFromRunStart, type Stack } from '@sanshe/test-env';
+import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
 /**
