@@ -7,6 +7,7 @@ import { ROOT } from './source-files';
 const WORKSPACE_ENTRIES: Record<string, string> = {
   '@sanshe/domain-kit': 'packages/domain-kit/src/index.ts',
   '@sanshe/service-kit': 'packages/service-kit/src/index.ts',
+  '@sanshe/community-directory': 'packages/community-directory/src/index.ts',
   '@sanshe/seed-fixtures': 'packages/seed-fixtures/src/index.ts',
   '@sanshe/graph-client': 'packages/graph-client/src/index.ts',
   '@sanshe/schemas': 'schemas/index.js',

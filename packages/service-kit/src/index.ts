@@ -21,4 +21,3 @@ export * from './events/kafka';
 export * from './events/outbox';
 export * from './events/processed-events';
 export * from './events/relay';
-export * from './read-models/communities';

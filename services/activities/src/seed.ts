@@ -1,5 +1,6 @@
 import { activityHistory, COMMUNITIES, residents } from '@sanshe/seed-fixtures';
-import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
 import { loadActivitiesConfig } from './config';
 import { createModels } from './data-access/models';

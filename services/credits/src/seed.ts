@@ -1,5 +1,6 @@
 import { activityHistory, COMMUNITIES, HISTORY_END, residents } from '@sanshe/seed-fixtures';
-import { CommunityDirectory, connectMongo, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
 import { loadCreditsConfig } from './config';
 import { catalogueModels } from './data-access/catalogue-models';

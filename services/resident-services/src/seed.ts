@@ -1,5 +1,6 @@
 import { COMMUNITIES, HISTORY_END, residents } from '@sanshe/seed-fixtures';
-import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Connection, Model } from 'mongoose';
 import { loadResidentServicesConfig } from './config';
 import { CatalogueRepository } from './data-access/catalogue-repository';

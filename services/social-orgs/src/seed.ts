@@ -1,4 +1,5 @@
-import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
 import { loadSocialOrgsConfig } from './config';
 import { createModels } from './data-access/models';

@@ -1,4 +1,5 @@
-import { byIdLoader, type CommunityDirectory, findByIds, type KnownCommunity, uniqueWrite } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type DataLoader from 'dataloader';
 import type { GroupStore } from '../domain/group';
 import type { RotaStore } from '../domain/rota';

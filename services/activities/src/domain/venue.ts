@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
-import type { KnownCommunity } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { BOOKER_ROLES, communityScope, VENUE_MANAGER_ROLES, type Caller } from './access';
 import { claimVenue, isOrphan, type BookingStore } from './booking';
 import { parseOpeningHours, type OpeningHoursInput } from './opening-hours';

@@ -1,4 +1,5 @@
-import { OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { ContractAmendment, ContractStore, ServiceContract } from '../domain/contract';
 import type { ClaimOwner } from '../domain/contract-claims';

@@ -1,4 +1,5 @@
-import { OUTBOX_FIELD, type CommunityDirectory, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { AnnualReview, AnnualReviewStore } from '../domain/annual-review';
 import type { CentreLevel, Organization, OrganizationKind, OrganizationStatus, OrganizationStore, ServiceCentre, ServiceDomain } from '../domain/organization';

@@ -1,5 +1,6 @@
 import { uniqueWrite } from '@sanshe/service-kit';
-import type { CommunityDirectory, KnownCommunity, PageRequest } from '@sanshe/service-kit';
+import type { PageRequest } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport, PartyBuildingStore } from '../domain/party-building';

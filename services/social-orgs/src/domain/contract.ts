@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
-import type { EventFactory, KnownCommunity } from '@sanshe/service-kit';
+import type { EventFactory } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, idList, parseDay, requireText, today, type Caller } from './common';
 import { claimHolds, claimsFor, effectiveEnd, isFirstOfMonth, isLastOfMonth, monthFromClaimId, monthOf, type ClaimOwner, type ContractClaim } from './contract-claims';
 import { CONTRACT_SIGNED } from './events';

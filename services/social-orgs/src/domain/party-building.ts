@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AlreadyExistsError, allows, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
-import type { KnownCommunity } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { parseDay, requireText, round2, today, type Caller } from './common';
 import type { Organization } from './organization';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
-import type { EventFactory, KnownCommunity } from '@sanshe/service-kit';
+import type { EventFactory } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
 import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED } from './events';
 import type { Organization } from './organization';

@@ -1,4 +1,5 @@
-import type { CommunityDirectory, ConsumerSpec, EventHandler } from '@sanshe/service-kit';
+import type { ConsumerSpec, EventHandler } from '@sanshe/service-kit';
+import type { CommunityDirectory } from '@sanshe/community-directory';
 import { ORDER_EVENT_TYPES } from '../../domain/order-events';
 import { projectOrderEvent, type ProjectionStores } from '../../domain/projections';
 import type { OrderStore } from '../../domain/ports';

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CloudEvent } from '@sanshe/domain-kit';
-import type { ConsumerSpec } from '../service';
+import type { ConsumerSpec } from '@sanshe/service-kit';
 
 /**
  * A service's own copy of registry's communities (id → name, street), fed by
