@@ -1,4 +1,4 @@
-import type { OrderAction, OrderStatus, ServiceOrder, TimelineEntry } from '../model';
+import type { OrderAction, OrderStatus, ServiceOrder, TimelineEntry } from '../../src/domain/model';
 
 /** Builders for unit tests of the pure order logic. */
 
