@@ -13,6 +13,7 @@ export * from './loaders';
 export * from './logger';
 export * from './mongo';
 export * from './service';
+export * from './seeding';
 export * from './store-errors';
 export * from './trace';
 export * from './events/consumer';
