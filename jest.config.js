@@ -10,7 +10,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
+    '^@sanshe/domain-kit$': '<rootDir>/packages/domain-kit/src/index.ts',
     '^@sanshe/service-kit$': '<rootDir>/packages/service-kit/src/index.ts',
+    '^@sanshe/community-directory$': '<rootDir>/packages/community-directory/src/index.ts',
     '^@sanshe/seed-fixtures$': '<rootDir>/packages/seed-fixtures/src/index.ts',
     '^@sanshe/graph-client$': '<rootDir>/packages/graph-client/src/index.ts',
     '^@sanshe/test-env$': '<rootDir>/test/env/index.ts',

@@ -50,7 +50,7 @@ function routeLogs(name, child, { out = process.stderr, tty = process.stdout.isT
   const onLine = (line) => {
     if (!line.trim()) return;
     file.write(`${line}\n`);
-    let entry = null;
+    let entry;
     try {
       entry = JSON.parse(line);
     } catch {

@@ -60,11 +60,12 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     });
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    req.on('end', () => {
       const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
-      const result = await graphql({ schema, source: query, rootValue, variableValues: variables });
-      if (res.destroyed) return;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      void Promise.resolve(graphql({ schema, source: query, rootValue, variableValues: variables })).then((result) => {
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

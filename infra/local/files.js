@@ -51,7 +51,7 @@ function fileSize(file) {
 
 /** Last `n` lines of a log file from byte `offset` on, prefixed with its name ('' when empty). */
 function tail(file, n = 30, offset = 0) {
-  let text = null;
+  let text;
   try {
     const buf = fs.readFileSync(file);
     text = buf.subarray(offset > buf.length ? 0 : offset).toString('utf8');

@@ -139,7 +139,7 @@ export async function startReplicas(f: Fleet, specs: { service: string; label: s
   const settled = await Promise.allSettled(specs.map((s) => startReplica(f, s.service, s.label)));
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (!failed) return settled.map((s) => (s as PromiseFulfilledResult<Replica>).value);
-  await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.kill() : undefined)));
+  await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.kill() : Promise.resolve())));
   throw failed.reason;
 }
 

@@ -19,3 +19,13 @@ export function errorList(errors: GraphError[]): HTMLElement | '' {
 export const dateTime = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
+
+/**
+ * An async event listener the DOM can take: the DOM ignores a listener's promise, so a failure
+ * would be an unhandled rejection. Each page shows its own errors; anything left is logged.
+ */
+export function whenDone<E extends Event>(listener: (event: E) => Promise<void>): (event: E) => void {
+  return (event) => {
+    listener(event).catch((err: unknown) => console.error('portal:', err));
+  };
+}

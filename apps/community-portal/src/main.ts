@@ -1,5 +1,5 @@
 import './style.css';
-import { errorList, h } from './dom';
+import { errorList, h, whenDone } from './dom';
 import { communityPage } from './pages/community';
 import { districtPage } from './pages/district';
 import { residentPage } from './pages/resident';
@@ -28,7 +28,7 @@ function signInForm(): HTMLElement {
   const problem = h('span', { class: 'errors', role: 'alert' });
   const out = h('button', { type: 'button', hidden: '' }, '退出');
   const form = h('form', { 'data-testid': 'dev-sign-in' }, role, scope, h('button', { type: 'submit' }, '登录 (dev)'), who, out, problem);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', whenDone(async (event) => {
     event.preventDefault();
     problem.textContent = '';
     try {
@@ -39,7 +39,7 @@ function signInForm(): HTMLElement {
     } catch (err) {
       problem.textContent = (err as Error).message;
     }
-  });
+  }));
   out.addEventListener('click', () => {
     signOut();
     who.textContent = '未登录 (anonymous)';

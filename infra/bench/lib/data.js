@@ -102,7 +102,7 @@ async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log 
       notes.push(`${name} has no seed yet (services/${name}/src/seed.ts): the bench filled only its read models (known communities${name === 'resident-services' ? ', known residents' : ''}).`);
     }
   }
-  const { CommunityDirectory } = require('@sanshe/service-kit');
+  const { CommunityDirectory } = require('@sanshe/community-directory');
   const { communities, residentsByCommunity } = fixtures();
   const f = require('@sanshe/seed-fixtures');
   for (const name of SERVICES.filter((n) => !hasSeed(n) && n !== 'registry')) {

@@ -8,7 +8,6 @@
  * each subgraph as one `_entities` fetch — and the commands per fetch must stay flat.
  */
 const { IDENTITY_HEADER, parseSigningKey, signIdentity } = require('@sanshe/service-kit');
-const { post } = require('./data');
 const { TokenMinter, adminClaims, fixtures } = require('./operations');
 
 /** Per subgraph: fetches and the commands each sent, from the targets' counters. */

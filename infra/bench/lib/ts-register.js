@@ -28,7 +28,6 @@ const MAPPINGS = [
 
 let ts;
 function typescript() {
-  // eslint-disable-next-line global-require
   ts ??= require('typescript');
   return ts;
 }

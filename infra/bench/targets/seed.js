@@ -10,7 +10,6 @@ const name = process.env.BENCH_SERVICE;
 // Seeding stops with the bench that asked for it.
 process.on('disconnect', () => process.exit(1));
 const started = Date.now();
-// eslint-disable-next-line import/no-dynamic-require
 const { seed } = require(`@sanshe/${name}/seed`);
 seed({ env: process.env, log: (line) => console.log(line) }).then(
   () => {

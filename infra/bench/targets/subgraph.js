@@ -10,7 +10,6 @@ const { CommandCounter, countPerRequest } = require('../lib/command-counter');
 const name = process.env.BENCH_SERVICE;
 
 runTarget(name, async () => {
-  // eslint-disable-next-line global-require, import/no-dynamic-require
   const { createFromEnv } = require(`@sanshe/${name}/service`);
   const service = await createFromEnv(process.env);
   const counter = new CommandCounter();

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Identity } from './identity';
+import type { Identity } from '@sanshe/domain-kit';
 import type { Logger } from './logger';
 import { childTraceparent, parseTraceparent } from './trace';
 

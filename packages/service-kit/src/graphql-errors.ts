@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, isDuplicateKeyError } from './errors';
+import { DomainError } from '@sanshe/domain-kit';
+import { isDuplicateKeyError } from './store-errors';
 import type { Logger } from './logger';
 
 const PUBLIC_CODES = new Set([

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { DomainError } from './errors';
+import { DomainError } from '@sanshe/domain-kit';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 

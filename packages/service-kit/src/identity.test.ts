@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from '@sanshe/domain-kit';
 import { generateKeySet } from './dev-keys';
-import { ANONYMOUS, normalizeIdentity, parseSigningKey, parseTrustedKeys, signIdentity, verifyIdentity, type Identity } from './identity';
+import { ANONYMOUS, normalizeIdentity, type Identity } from '@sanshe/domain-kit';
+import { parseSigningKey, parseTrustedKeys, signIdentity, verifyIdentity } from './identity';
 
 const keys = generateKeySet('unit');
 const SIGNER = parseSigningKey(keys.IDENTITY_SIGNING_KEY);

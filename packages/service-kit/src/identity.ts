@@ -1,37 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { UnauthenticatedError } from './errors';
-
-export const ROLES = [
-  'DISTRICT_ADMIN',
-  'STREET_STAFF',
-  'COMMUNITY_STAFF',
-  'ORG_STAFF',
-  'SOCIAL_WORKER',
-  'RESIDENT',
-  'PARTNER',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who is calling, as verified by the gateway. Anonymous callers have no roles. */
-export interface Identity {
-  userId: string | null;
-  roles: Role[];
-  streetIds: string[];
-  communityIds: string[];
-  orgIds: string[];
-  residentId: string | null;
-  socialWorkerId: string | null;
-}
-
-export const ANONYMOUS: Identity = Object.freeze({
-  userId: null,
-  roles: [],
-  streetIds: [],
-  communityIds: [],
-  orgIds: [],
-  residentId: null,
-  socialWorkerId: null,
-}) as Identity;
+import { normalizeIdentity, UnauthenticatedError, type Identity } from '@sanshe/domain-kit';
 
 export const IDENTITY_HEADER = 'x-sanshe-identity';
 const VERSION = 'v2';
@@ -163,17 +131,4 @@ export function verifyIdentity(
     throw refuse('the identity signature has expired; send the request again through the gateway.');
   }
   return normalizeIdentity(claims.idn ?? {});
-}
-
-export function normalizeIdentity(raw: Partial<Identity>): Identity {
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  return {
-    userId: typeof raw.userId === 'string' ? raw.userId : null,
-    roles: list(raw.roles).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
-    streetIds: list(raw.streetIds),
-    communityIds: list(raw.communityIds),
-    orgIds: list(raw.orgIds),
-    residentId: typeof raw.residentId === 'string' ? raw.residentId : null,
-    socialWorkerId: typeof raw.socialWorkerId === 'string' ? raw.socialWorkerId : null,
-  };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from './errors';
+import { isDuplicateKeyError } from './store-errors';
 import type { Logger } from './logger';
 
 /** A piece of periodic work: at most one run per period across every replica sharing the store. */

@@ -1,5 +1,6 @@
 import { activityHistory, COMMUNITIES, inRunxianCampaign, residents, RUNXIAN_CAMPAIGN, SEEDED_AT } from '@sanshe/seed-fixtures';
-import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, insertMissing, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
 import { loadActivitiesConfig } from './config';
 import { createModels } from './data-access/models';
@@ -17,17 +18,8 @@ const BATCH = 5_000;
  * Inserts in batches, unordered; documents that already exist (same deterministic `_id`)
  * are left as they are: the seed never overwrites what the service changed since.
  */
-async function insertNew<T>(model: Model<T>, docs: readonly T[], log: (line: string) => void, what: string): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    try {
-      await model.collection.insertMany(docs.slice(i, i + BATCH) as unknown as Record<string, unknown>[], { ordered: false });
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-      const failures = writeErrors === undefined ? [err] : [writeErrors].flat();
-      if (!failures.every(isDuplicateKeyError)) throw err;
-    }
-    log(`${what}: ${Math.min(i + BATCH, docs.length)}/${docs.length}`);
-  }
+async function insertNew<T extends { _id: string }>(model: Model<T>, docs: readonly T[], log: (line: string) => void, what: string): Promise<void> {
+  await insertMissing(model.collection, docs, { label: what, log, batchSize: BATCH });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { CommunityDirectory, createService, type ServiceDefinition } from '@sanshe/service-kit';
+import { createService, type ServiceDefinition } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import { loadActivitiesConfig, type ActivitiesConfig } from './config';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { CommunityDirectory, connectMongo, kafkaAuthFromEnv } from '@sanshe/service-kit';
+import { connectMongo, kafkaAuthFromEnv } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 
 /** A community the activities service knows (as registry's community.created would have told it). */

@@ -19,6 +19,8 @@ describe('the seed, run a year from now', () => {
     process.env.SEED_AS_OF = asOf;
     try {
       jest.isolateModules(() => {
+        // jest.isolateModules needs a require: a fresh module instance under the clock this test sets.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         seedAsOf = (require('@sanshe/activities/seed') as typeof import('@sanshe/activities/seed')).seed;
       });
     } finally {

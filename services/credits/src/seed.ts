@@ -1,5 +1,6 @@
 import { activityHistory, COMMUNITIES, HISTORY_END, residents } from '@sanshe/seed-fixtures';
-import { CommunityDirectory, connectMongo, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, insertMissing, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
 import { loadCreditsConfig } from './config';
 import { catalogueModels } from './data-access/catalogue-models';
@@ -30,20 +31,7 @@ const SEED_VERSION = 2;
  * again after an interruption, or an account the service opened before the seed.
  */
 async function insertAll<T extends { _id: string }>(model: Model<T>, docs: T[], log: (line: string) => void, label: string): Promise<T[]> {
-  const refused: T[] = [];
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH);
-    try {
-      await model.collection.insertMany(batch as never[], { ordered: false });
-    } catch (err) {
-      const errors = (err as { writeErrors?: { code?: number; index: number }[] | { code?: number; index: number } }).writeErrors;
-      const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-      if (list.length === 0 || list.some((e) => e.code !== 11000)) throw err;
-      refused.push(...list.map((e) => batch[e.index]!));
-    }
-    if (docs.length > BATCH) log(`  ${label}: ${Math.min(i + BATCH, docs.length)}/${docs.length}`);
-  }
-  return refused;
+  return (await insertMissing(model.collection, docs, { label: `  ${label}`, log, batchSize: BATCH })).existing;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { CommunityDirectory, type EventFactory } from '@sanshe/service-kit';
+import { type EventFactory } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Connection } from 'mongoose';
 import { catalogueModels, type CatalogueModels } from './data-access/catalogue-models';
 import { RedemptionRepository, RewardRepository } from './data-access/catalogue-repository';

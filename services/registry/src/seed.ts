@@ -7,7 +7,7 @@
  * already there is overwritten), and a marker skips a finished seed.
  * Writes directly, without events: this is history, not news.
  */
-import { connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
 import type { mongo } from 'mongoose';
 import { loadRegistryConfig } from './config';
 import { createModels } from './data-access/models';
@@ -28,8 +28,6 @@ const SEED_VERSION = 3;
 const MARKER_ID = 'registry';
 const BATCH = 5_000;
 
-/** Our ids are strings; the driver's Filter type assumes ObjectIds. */
-const byId = (id: string) => ({ _id: id }) as unknown as mongo.Filter<mongo.Document>;
 const stamped = <T extends object>(doc: T) => ({ ...doc, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
 
 /**
@@ -37,26 +35,8 @@ const stamped = <T extends object>(doc: T) => ({ ...doc, createdAt: SEEDED_AT, u
  * refusals are expected). A batch whose first and last documents exist was inserted
  * before (inserts go in order), so a repeated seed skips it with two key lookups.
  */
-async function insertMissing(collection: mongo.Collection, docs: { _id: string }[], progress: (done: number) => void): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH);
-    const ends = await Promise.all([batch[0]!, batch.at(-1)!].map((d) => collection.findOne(byId(d._id), { projection: { _id: 1 } })));
-    if (ends.every(Boolean)) {
-      progress(i + batch.length);
-      continue;
-    }
-    try {
-      inserted += (await collection.insertMany(batch.map(stamped) as mongo.Document[], { ordered: false })).insertedCount;
-    } catch (err) {
-      const e = err as { writeErrors?: { code?: number }[] | { code?: number }; insertedCount?: number; result?: { insertedCount?: number } };
-      const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
-      if (!isDuplicateKeyError(err) && (writeErrors.length === 0 || writeErrors.some((w) => w.code !== 11000))) throw err;
-      inserted += e.insertedCount ?? e.result?.insertedCount ?? 0;
-    }
-    progress(i + batch.length);
-  }
-  return inserted;
+async function insertMissing(collection: mongo.Collection, docs: { _id: string }[], progress: (line: string) => void, label: string): Promise<number> {
+  return (await insertMissingDocuments(collection, docs.map(stamped), { label, log: progress, batchSize: BATCH, skipBatchesAlreadyThere: true })).inserted;
 }
 
 export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
@@ -88,10 +68,10 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
         ['district linkage meetings', models.DistrictLinkageMeeting.collection, data.districtLinkageMeetings],
       ];
       for (const [what, collection, docs] of steps) {
-        const inserted = await insertMissing(collection, docs, () => undefined);
+        const inserted = await insertMissing(collection, docs, () => undefined, what);
         log(`registry: ${what}: ${docs.length} (${inserted} new)`);
       }
-      const residents = await insertMissing(models.Resident.collection, data.residents, (n) => log(`registry: residents ${n}/${data.residents.length}`));
+      const residents = await insertMissing(models.Resident.collection, data.residents, (line) => log(`registry: ${line}`), 'residents');
       log(`registry: residents: ${data.residents.length} (${residents} new)`);
       await markers.updateOne({ _id: MARKER_ID }, { $set: { version: SEED_VERSION, completedAt: SEEDED_AT } }, { upsert: true });
     }

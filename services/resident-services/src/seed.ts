@@ -1,5 +1,6 @@
 import { COMMUNITIES, HISTORY_END, residents } from '@sanshe/seed-fixtures';
-import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Connection, Model } from 'mongoose';
 import { loadResidentServicesConfig } from './config';
 import { CatalogueRepository } from './data-access/catalogue-repository';
@@ -23,20 +24,7 @@ const HISTORY_MARKER = 'order-history-v1';
 /** Inserts the documents that are not there yet, in batches; existing ones (same `_id`) are kept as they are. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function insertMissing(model: Model<any>, docs: { _id: string }[], label: string, log: (line: string) => void): Promise<void> {
-  let inserted = 0;
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH);
-    try {
-      inserted += (await model.insertMany(batch, { ordered: false, lean: true })).length;
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? [];
-      const duplicatesOnly = writeErrors.length > 0 && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
-      if (!duplicatesOnly && !isDuplicateKeyError(err)) throw err;
-      inserted += batch.length - writeErrors.length;
-    }
-    log(`  ${label}: ${Math.min(i + BATCH, docs.length)}/${docs.length}`);
-  }
-  log(`${label}: ${inserted} new, ${docs.length - inserted} already there`);
+  await insertMissingDocuments(model.collection, docs, { label, log, batchSize: BATCH });
 }
 
 /** What the seed writes; `seed` uses the whole demo district, tests a slice of it. */

@@ -1,4 +1,5 @@
-import { CommunityDirectory, createService, type RunningService, type ServiceDefinition } from '@sanshe/service-kit';
+import { createService, type RunningService, type ServiceDefinition } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import type { Connection } from 'mongoose';

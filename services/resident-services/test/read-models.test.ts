@@ -3,7 +3,8 @@ import { createModels } from '@sanshe/resident-services/data-access/models';
 import { OrderRepository } from '@sanshe/resident-services/data-access/order-repository';
 import { StatisticsRepository } from '@sanshe/resident-services/data-access/statistics-repository';
 import { residentServicesConsumers } from '@sanshe/resident-services/entry-points/kafka/consumers';
-import { CommunityDirectory, createLogger, handlerFor, newCloudEvent, type ConsumerSpec, type EventMeta } from '@sanshe/service-kit';
+import { createLogger, handlerFor, newCloudEvent, type ConsumerSpec, type EventMeta } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, contracts, contractSigned, districtOf, EVENT, ok } from './support';
 

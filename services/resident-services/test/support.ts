@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '@sanshe/resident-services/data-access/directory-repository';
 import { createModels } from '@sanshe/resident-services/data-access/models';
 import { onContractSigned } from '@sanshe/resident-services/domain/read-models';
-import { CommunityDirectory, EventContracts, newCloudEvent, type CloudEvent, kafkaAuthFromEnv } from '@sanshe/service-kit';
-import { eventually, subscribeFromRunStart, type Stack } from '@sanshe/test-env';
+import { EventContracts, newCloudEvent, type CloudEvent, kafkaAuthFromEnv } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
+import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
 /**

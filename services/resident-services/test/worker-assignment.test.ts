@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CommunityDirectory, createLogger, newCloudEvent, type EventMeta } from '@sanshe/service-kit';
+import { createLogger, newCloudEvent, type EventMeta } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { completeCreditCode } from '@sanshe/social-orgs/domain/credit-code';
 import { createModels as socialOrgsModels } from '@sanshe/social-orgs/data-access/models';
 import { PerformanceRepository } from '@sanshe/social-orgs/data-access/performance-repository';

@@ -1,4 +1,5 @@
-import { CommunityDirectory, connectMongo, isDuplicateKeyError, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
 import { loadSocialOrgsConfig } from './config';
 import { createModels } from './data-access/models';
@@ -17,17 +18,8 @@ const BATCH = 5_000;
  * key, where a lookup of existing ids first would scan the collection.
  */
 async function insertMissing<T extends { _id: string }>(model: Model<T>, docs: T[], timestamps: boolean): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH).map((d) => (timestamps ? { ...d, createdAt: SEEDED_AT, updatedAt: SEEDED_AT } : d));
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await model.collection.insertMany(batch as any[], { ordered: false });
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-      const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (!isDuplicateKeyError(err) && !(errors.length > 0 && errors.every((e) => e.code === 11000))) throw err;
-    }
-  }
+  const stamped = timestamps ? docs.map((d) => ({ ...d, createdAt: SEEDED_AT, updatedAt: SEEDED_AT })) : docs;
+  await insertMissingDocuments(model.collection, stamped, { label: model.collection.collectionName, batchSize: BATCH });
 }
 
 /** Seeds the social-orgs database from @sanshe/seed-fixtures; see seed-data.ts for what. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CommunityDirectory, kafkaAuthFromEnv } from '@sanshe/service-kit';
+import { kafkaAuthFromEnv } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { COMMUNITIES } from '@sanshe/seed-fixtures';
 import { completeCreditCode } from '@sanshe/social-orgs/domain/credit-code';
 import { subscribeFromRunStart, type GraphQLResponse, type Stack } from '@sanshe/test-env';

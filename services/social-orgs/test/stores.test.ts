@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CommunityDirectory, connectMongo, syncIndexes } from '@sanshe/service-kit';
+import { connectMongo, syncIndexes } from '@sanshe/service-kit';
+import { CommunityDirectory } from '@sanshe/community-directory';
 import { MongoClaimRegistry } from '@sanshe/social-orgs/data-access/claim-registry';
 import { ContractRepository } from '@sanshe/social-orgs/data-access/contract-repository';
 import { createModels, type SocialOrgsModels } from '@sanshe/social-orgs/data-access/models';

@@ -1,5 +1,5 @@
 import { chart } from '../charts';
-import { dateTime, errorList, h } from '../dom';
+import { dateTime, errorList, h, whenDone } from '../dom';
 import { run, type GraphError } from '../graph';
 import type { CommunityOpenOrdersQuery } from '../gql/graphql';
 import { AcceptServiceOrder, CommunityList, CommunityOpenOrders, CommunityOverview, CommunityRanking } from '../operations';
@@ -55,7 +55,7 @@ function openOrders(communityId: string, orders: Order[], errors: GraphError[]):
     const row = h('div', { class: 'order', 'data-testid': `order-${order.id}` }, h('span', {}, `${order.number} ${order.item.name} · 响应时限 ${dateTime(order.deadlines.respondBy)} · `), h('strong', { 'data-testid': 'order-status' }, order.status));
     if (order.nextActions.includes('ACCEPT')) {
       const accept = h('button', { type: 'button', 'data-testid': 'accept' }, '接单');
-      accept.addEventListener('click', async () => {
+      accept.addEventListener('click', whenDone(async () => {
         accept.disabled = true;
         const { data, errors: failed } = await run(AcceptServiceOrder, { id: order.id });
         if (data) {
@@ -65,7 +65,7 @@ function openOrders(communityId: string, orders: Order[], errors: GraphError[]):
           accept.disabled = false;
           row.append(errorList(failed));
         }
-      });
+      }));
       row.append(' ', accept);
     }
     box.append(row);

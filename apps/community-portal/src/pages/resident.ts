@@ -1,4 +1,4 @@
-import { dateTime, errorList, h } from '../dom';
+import { dateTime, errorList, h, whenDone } from '../dom';
 import { run } from '../graph';
 import type { AttributeAnswerInput, ServiceCatalogQuery } from '../gql/graphql';
 import { RegisterForActivity, ResidentPage, ServiceCatalog, SubmitServiceOrder } from '../operations';
@@ -24,7 +24,7 @@ export async function residentPage(): Promise<HTMLElement> {
   for (const { node: a } of mine.data?.activities.edges ?? []) {
     const button = h('button', { type: 'button', 'data-testid': `register-${a.id}` }, '报名');
     const item = h('li', {}, `${dateTime(a.startsAt)} ${a.title} — 余位 `, h('span', { 'data-testid': `seats-${a.id}` }, String(a.seatsLeft)), `/${a.capacity} `, button);
-    button.addEventListener('click', async () => {
+    button.addEventListener('click', whenDone(async () => {
       button.disabled = true;
       const { data, errors } = await run(RegisterForActivity, { activityId: a.id });
       if (data) {
@@ -34,7 +34,7 @@ export async function residentPage(): Promise<HTMLElement> {
         button.disabled = false;
         item.append(errorList(errors));
       }
-    });
+    }));
     list.append(item);
   }
   page.append(list);
@@ -82,7 +82,7 @@ function orderForm(items: Item[]): HTMLElement {
     const item = web.find((i) => i.code === select.value);
     questions.replaceChildren(...[...(item?.attributes ?? [])].sort((a, b) => a.order - b.order).map((a) => h('label', { 'data-attribute': a.code }, `${a.description} `, attributeInput(a))));
   });
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', whenDone(async (event) => {
     event.preventDefault();
     const item = web.find((i) => i.code === select.value);
     if (!item) return;
@@ -101,6 +101,6 @@ function orderForm(items: Item[]): HTMLElement {
       const o = data.submitServiceOrder;
       form.closest('section')?.querySelector('[data-testid=my-orders]')?.prepend(h('li', {}, `${o.number} ${item.name} · ${o.status}`));
     } else status.replaceChildren(errorList(errors));
-  });
+  }));
   return form;
 }

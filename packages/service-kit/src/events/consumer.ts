@@ -1,11 +1,11 @@
 import type { EventData, EventType } from '@sanshe/schemas/generated/events';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Connection, Model } from 'mongoose';
-import { isDuplicateKeyError } from '../errors';
+import { isDuplicateKeyError } from '../store-errors';
 import type { Logger } from '../logger';
 import { parseTraceparent } from '../trace';
 import type { EventContracts } from './contracts';
-import { parseCloudEvent, type CloudEvent } from './envelope';
+import { parseCloudEvent, type CloudEvent } from '@sanshe/domain-kit';
 import { dlqTopicFor, ensureTopics, PRODUCER_DEFAULTS } from './kafka';
 import { processedEventsModel, type ProcessedEvent } from './processed-events';
 

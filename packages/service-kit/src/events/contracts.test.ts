@@ -1,7 +1,7 @@
 import { TOPICS } from '@sanshe/schemas/generated/events';
 import { EventContracts, majorVersionOf } from './contracts';
 import { EventFactory } from './outbox';
-import { parseCloudEvent } from './envelope';
+import { parseCloudEvent } from '@sanshe/domain-kit';
 
 describe('event contracts', () => {
   const contracts = new EventContracts();

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { EventType } from '@sanshe/schemas/generated/events';
 import { Schema } from 'mongoose';
 import { childTraceparent } from '../trace';
-import { newCloudEvent } from './envelope';
+import { newCloudEvent, type OutboxEntry } from '@sanshe/domain-kit';
 import type { EventContracts } from './contracts';
 
 /**
@@ -11,15 +11,6 @@ import type { EventContracts } from './contracts';
  * publishes them and then pulls them out. The payload is stored as a JSON string so no
  * key with `.` or `$` and no nested array ever reaches the store.
  */
-export interface OutboxEntry {
-  id: string;
-  type: string;
-  topic: string;
-  key: string;
-  payload: string;
-  traceparent?: string;
-  createdAt: Date;
-}
 
 export const OUTBOX_FIELD = '_outbox';
 

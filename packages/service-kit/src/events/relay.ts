@@ -1,9 +1,9 @@
 import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
-import { CLOUDEVENTS_CONTENT_TYPE } from './envelope';
+import { CLOUDEVENTS_CONTENT_TYPE, type OutboxEntry } from '@sanshe/domain-kit';
 import { PRODUCER_DEFAULTS } from './kafka';
-import { OUTBOX_FIELD, OUTBOX_PENDING, outboxSignal, type OutboxEntry } from './outbox';
+import { OUTBOX_FIELD, OUTBOX_PENDING, outboxSignal } from './outbox';
 
 export interface OutboxRelayOptions {
   kafka: Kafka;

@@ -1,4 +1,5 @@
-import { byIdLoader, type CommunityDirectory, findByIds, type KnownCommunity, type Logger, OUTBOX_FIELD, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, type Logger, OUTBOX_FIELD, type PageRequest } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type DataLoader from 'dataloader';
 import type { FilterQuery, UpdateQuery } from 'mongoose';
 import type { ActivityStore } from '../domain/activity';

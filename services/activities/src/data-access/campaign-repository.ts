@@ -1,4 +1,4 @@
-import { byIdLoader, findByIds, OUTBOX_FIELD, toConnection, type Connection, type PageRequest } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, OUTBOX_FIELD, toConnection, uniqueWrite, type Connection, type PageRequest } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { Campaign, CampaignStore } from '../domain/campaign';
 import type { Activity } from '../domain/activity-model';
@@ -23,7 +23,7 @@ export class CampaignRepository implements CampaignStore {
   }
 
   async insertCampaign(campaign: Campaign): Promise<Campaign> {
-    await this.models.Campaign.create(campaign);
+    await uniqueWrite('Campaign', () => this.models.Campaign.create(campaign));
     return campaign;
   }
 

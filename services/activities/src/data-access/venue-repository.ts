@@ -1,4 +1,5 @@
-import { byIdLoader, type CommunityDirectory, findByIds, type KnownCommunity } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type DataLoader from 'dataloader';
 import type { GroupStore } from '../domain/group';
 import type { RotaStore } from '../domain/rota';
@@ -41,7 +42,7 @@ export class VenueRepository implements RotaStore, GroupStore {
   }
 
   async insertVenue(venue: Venue): Promise<void> {
-    await this.models.Venue.create(venue);
+    await uniqueWrite('Venue', () => this.models.Venue.create(venue));
   }
 
   group(id: string): Promise<ActivityGroup | null> {
@@ -53,7 +54,7 @@ export class VenueRepository implements RotaStore, GroupStore {
   }
 
   async insertGroup(group: ActivityGroup): Promise<void> {
-    await this.models.ActivityGroup.create(group);
+    await uniqueWrite('ActivityGroup', () => this.models.ActivityGroup.create(group));
   }
 
   addMember(groupId: string, residentId: string): Promise<ActivityGroup | null> {

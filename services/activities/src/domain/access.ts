@@ -1,4 +1,4 @@
-import type { Identity, Role, Scope } from '@sanshe/service-kit';
+import type { Identity, Role, Scope } from '@sanshe/domain-kit';
 import type { Activity } from './activity-model';
 
 /** Who may create, publish, cancel and complete activities: territory staff, and an organizing social organization's staff. */

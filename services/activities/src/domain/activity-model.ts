@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '@sanshe/service-kit';
+import type { OutboxEntry } from '@sanshe/domain-kit';
 
 export type ActivityStatus = 'DRAFT' | 'PUBLISHED' | 'CANCELLED' | 'COMPLETED';
 export type OrganizerKind = 'COMMUNITY' | 'SOCIAL_ORGANIZATION' | 'PARTY_ORGANIZATION';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, NotFoundError, type KnownCommunity } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { activityScope, ORGANIZER_ROLES, type Caller } from './access';
 import type { Activity, ActivityChange, OrganizerKind } from './activity-model';
 import { claimVenue } from './booking';

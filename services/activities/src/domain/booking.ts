@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError } from '@sanshe/service-kit';
+import { BadInputError, ConflictError } from '@sanshe/domain-kit';
 import { describeOpeningHours, isOpen } from './opening-hours';
 import { addDays, describeLocal, formatClock, fromLocal, localParts } from './time';
 import type { Booking, BookingHolder, CellClaim, Venue } from './venue-model';

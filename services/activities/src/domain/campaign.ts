@@ -1,4 +1,4 @@
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type Role } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type Role } from '@sanshe/domain-kit';
 import { randomUUID } from 'node:crypto';
 import { communityScope, type Caller } from './access';
 import type { Activity } from './activity-model';
@@ -60,7 +60,7 @@ export async function createCampaign(input: NewCampaignInput, caller: Caller, st
     createdAt: now,
   };
   return store.insertCampaign(campaign).catch((err: unknown) => {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`A campaign named ${campaign.name} (or with id ${campaign._id}) already exists; link to it instead.`, { field: 'name' });
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`A campaign named ${campaign.name} (or with id ${campaign._id}) already exists; link to it instead.`, { field: 'name' });
     throw err;
   });
 }

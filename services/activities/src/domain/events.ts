@@ -1,5 +1,6 @@
 import type { EventData, EventType } from '@sanshe/schemas/generated/events';
-import type { EventFactory, OutboxEntry } from '@sanshe/service-kit';
+import type { OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import type { Activity, Registration, VolunteerShift } from './activity-model';
 
 /** The events of the activities context; payloads follow schemas/events/activities/. */

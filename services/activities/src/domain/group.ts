@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
 import { communityScope, VENUE_MANAGER_ROLES, type Caller } from './access';
 import { CODE, requiredText } from './validation';
 import type { VenueStore } from './venue';
@@ -30,7 +30,7 @@ export async function createActivityGroup(input: NewGroupInput, caller: Caller, 
   try {
     await store.insertGroup(group);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`Community ${community._id} already has a group named ${name}.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`Community ${community._id} already has a group named ${name}.`);
     throw err;
   }
   return group;

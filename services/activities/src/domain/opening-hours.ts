@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 import { formatClock, parseClock } from './time';
 
 /** A venue's weekly opening hours: any number of intervals per weekday, none overlapping. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, UnauthenticatedError, type Identity } from '@sanshe/service-kit';
+import { allows, authorize, BadInputError, UnauthenticatedError, type Identity } from '@sanshe/domain-kit';
 import { ACTIVITY_STAFF_ROLES, activityScope, type Caller } from './access';
 import { requireActivity, untilApplied, type ActivityDeps } from './activity';
 import type { Activity, Registration } from './activity-model';

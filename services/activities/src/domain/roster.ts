@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '@sanshe/service-kit';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '@sanshe/domain-kit';
 import type { Activity, ActivityChange, Registration } from './activity-model';
 import type { ActivityEvents } from './events';
 import { describeLocal } from './time';

@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 import { validateOpeningHours, type OpeningInterval } from './opening-hours';
 
 /**

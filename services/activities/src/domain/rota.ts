@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, DomainError, NotFoundError } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, DomainError, NotFoundError } from '@sanshe/domain-kit';
 import { communityScope, VENUE_MANAGER_ROLES, type Caller } from './access';
 import { claimVenue } from './booking';
 import { generateRotaCycle, validateRotaPlan, type RotaPlan, type RotaSlotAssignment } from './rota-generator';

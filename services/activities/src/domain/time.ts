@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 
 /**
  * Wall-clock time in the district. China keeps one offset all year (UTC+8, no daylight

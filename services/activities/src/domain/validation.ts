@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 
 /** A code in capitals (a category, a group kind): safe as a document key, since it holds no `.` or `$`. */
 export const CODE = /^[A-Z][A-Z0-9_]{1,39}$/;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type KnownCommunity } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { BOOKER_ROLES, communityScope, VENUE_MANAGER_ROLES, type Caller } from './access';
 import { claimVenue, isOrphan, type BookingStore } from './booking';
 import { parseOpeningHours, type OpeningHoursInput } from './opening-hours';
@@ -46,7 +47,7 @@ export async function createVenue(input: NewVenueInput, caller: Caller, store: V
   try {
     await store.insertVenue(venue);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`Community ${community._id} already has a venue named ${name}.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`Community ${community._id} already has a venue named ${name}.`);
     throw err;
   }
   return venue;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
 import { ACTIVITY_STAFF_ROLES, activityScope, type Caller } from './access';
 import { requireActivity, untilApplied, type ActivityDeps } from './activity';
 import type { Activity, ActivityChange, VolunteerShift } from './activity-model';

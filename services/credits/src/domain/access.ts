@@ -1,4 +1,4 @@
-import { authorize, UnauthenticatedError, type Identity, type Role, type Scope } from '@sanshe/service-kit';
+import { authorize, UnauthenticatedError, type Identity, type Role, type Scope } from '@sanshe/domain-kit';
 
 /** Who may see a resident's points account and statement. */
 export const ACCOUNT_READERS: readonly Role[] = ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF', 'SOCIAL_WORKER', 'RESIDENT'];

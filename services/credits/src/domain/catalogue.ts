@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadInputError, NotFoundError, authorize, type Identity, type Policy } from '@sanshe/service-kit';
+import { BadInputError, NotFoundError, authorize, type Identity, type Policy } from '@sanshe/domain-kit';
 import { CATALOGUE_KEEPERS, requireSignedIn, type Caller, type Territory } from './access';
 import { DONOR_KINDS, type DonorKind, type Reward, type RewardStore } from './redemption';
 import { addItems, type StockStore } from './stock';

@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 import { addMonths } from './time';
 
 /** Points earned in one business month (Asia/Shanghai), after caps, over every resident. */

@@ -5,7 +5,7 @@
  * earnings stay in the ledger. How much is due is decided on the account's head, in the
  * same write as the debit, so points spent meanwhile are never expired.
  */
-import { BadInputError, authorize, type Identity } from '@sanshe/service-kit';
+import { BadInputError, authorize, type Identity } from '@sanshe/domain-kit';
 import { expirablePoints } from './decisions';
 import { ISSUING_ACCOUNT_ID, type Account, type Head } from './ledger';
 import { postTransfer, type LedgerDeps } from './posting';

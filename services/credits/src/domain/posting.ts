@@ -18,7 +18,8 @@
  * every step finds what was already written. Until then the ledger's sum is off by the one
  * leg written; postings appear only when both legs are in.
  */
-import type { EventFactory, OutboxEntry } from '@sanshe/service-kit';
+import type { OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { decideLeg, decidingLeg, entryOf } from './decisions';
 import { POINTS_AWARDED, POINTS_EXPIRED } from './events';
 import type { Account, AccountState, LedgerEntry, Leg } from './ledger';

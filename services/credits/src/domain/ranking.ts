@@ -1,4 +1,4 @@
-import { authorize, type Identity } from '@sanshe/service-kit';
+import { authorize, type Identity } from '@sanshe/domain-kit';
 import type { Territory } from './access';
 
 /** A place on a community's virtue ranking (积分榜): points earned, never lowered by spending. */

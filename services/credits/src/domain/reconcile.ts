@@ -11,7 +11,7 @@
  * that starts meanwhile cannot pass for drift. Order: the head, then in-flight transfers,
  * then postings — a transfer that finished in between has its posting in that last read.
  */
-import { authorize, type Identity } from '@sanshe/service-kit';
+import { authorize, type Identity } from '@sanshe/domain-kit';
 import { entryId, entryKey, type AccountState, type Head, type LedgerEntry } from './ledger';
 import type { LedgerStore } from './posting';
 

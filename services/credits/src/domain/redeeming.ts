@@ -16,7 +16,8 @@
  * this for redemptions still marked unfinished.
  */
 import { randomUUID } from 'node:crypto';
-import { BadInputError, ConflictError, NotFoundError, authorize, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { BadInputError, ConflictError, NotFoundError, authorize, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { REDEEMERS, requireSignedIn, residentScope, type Caller, type Territory } from './access';
 import { REDEMPTION_CANCELLED, REWARD_REDEEMED } from './events';
 import type { Account } from './ledger';

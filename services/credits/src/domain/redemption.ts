@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '@sanshe/service-kit';
+import type { OutboxEntry } from '@sanshe/domain-kit';
 
 export type RedemptionState = 'PENDING' | 'COMPLETED' | 'FAILED' | 'CANCELLING' | 'CANCELLED';
 export type RedemptionFailure = 'INSUFFICIENT_POINTS' | 'OUT_OF_STOCK';

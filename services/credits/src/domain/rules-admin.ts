@@ -1,4 +1,4 @@
-import { authorize, ConflictError, type Identity } from '@sanshe/service-kit';
+import { authorize, ConflictError, type Identity } from '@sanshe/domain-kit';
 import { validateRules, type EarningRules, type EarningRulesInput } from './rules';
 
 export interface RulesStore {

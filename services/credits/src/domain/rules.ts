@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 
 /**
  * 积分规则 — the earning rules. Each change is a new immutable version; a posting records

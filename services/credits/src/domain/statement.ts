@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 import type { EarningReason, EntryKind, Head, LedgerEntry } from './ledger';
 import { DAY_MS, parseInstant } from './time';
 

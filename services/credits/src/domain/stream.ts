@@ -1,4 +1,4 @@
-import { ConflictError } from '@sanshe/service-kit';
+import { ConflictError } from '@sanshe/domain-kit';
 
 /**
  * Appending to a stream — an account's entries, a reward's stock. Kept as an insert-only

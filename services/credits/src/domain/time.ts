@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 
 /** Business dates are Jianxi's: Asia/Shanghai, UTC+8 all year (no daylight saving). */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

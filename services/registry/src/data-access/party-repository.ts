@@ -1,4 +1,4 @@
-import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry, type PageRequest, pushEvents } from '@sanshe/service-kit';
+import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry, type PageRequest, pushEvents, uniqueWrite } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { PartyMember } from '../domain/party-members';
 import type { CoBuildingMembership, PartyOrganization, PartyOrganizationKind, PartyOrganizationSector, PartyOrganizationStore } from '../domain/party-organizations';
@@ -44,12 +44,14 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   }
 
   async insertOrganization(org: PartyOrganization): Promise<PartyOrganization> {
-    await this.models.PartyOrganization.create(org);
+    await uniqueWrite('PartyOrganization', () => this.models.PartyOrganization.create(org));
     return org;
   }
 
   async updateOrganization(id: string, set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>>): Promise<PartyOrganization | null> {
-    const doc = await this.models.PartyOrganization.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<PartyOrganizationDoc>().exec();
+    const doc = await uniqueWrite('PartyOrganization', () =>
+      this.models.PartyOrganization.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<PartyOrganizationDoc>().exec(),
+    );
     return doc ? withoutBookkeeping(doc) : null;
   }
 

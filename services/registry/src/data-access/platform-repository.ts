@@ -1,4 +1,4 @@
-import { byIdLoader, findByIds, groupedLoader } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, groupedLoader, uniqueWrite } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { CommunityCentre } from '../domain/community-centres';
 import type { FundedKind, Investment } from '../domain/investments';
@@ -17,7 +17,7 @@ export class PlatformRepository implements TerminalStore {
   }
 
   async insertTerminal(terminal: CommunityTerminal): Promise<CommunityTerminal> {
-    await this.models.Terminal.create(terminal);
+    await uniqueWrite('CommunityTerminal', () => this.models.Terminal.create(terminal));
     return terminal;
   }
 

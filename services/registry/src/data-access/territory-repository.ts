@@ -1,4 +1,4 @@
-import { byIdLoader, findByIds, type OutboxEntry, pushEvents } from '@sanshe/service-kit';
+import { byIdLoader, findByIds, type OutboxEntry, pushEvents, uniqueWrite } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
 import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
 import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
@@ -34,23 +34,23 @@ export class TerritoryRepository implements TerritoryStore {
   }
 
   async insertStreet(street: Street): Promise<Street> {
-    await this.models.Street.create(street);
+    await uniqueWrite('Street', () => this.models.Street.create(street));
     return street;
   }
 
   async updateStreet(id: string, set: Partial<Omit<Street, '_id'>>): Promise<Street | null> {
-    return this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec();
+    return uniqueWrite('Street', () => this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec());
   }
 
   /** The community, its regional party committee and its events: one document write. */
   async insertCommunity(community: Community, events: OutboxEntry[]): Promise<Community> {
-    await this.models.Community.create({ ...community, _outbox: events });
+    await uniqueWrite('Community', () => this.models.Community.create({ ...community, _outbox: events }));
     return community;
   }
 
   async updateCommunity(id: string, set: Partial<Omit<Community, '_id' | 'stats'>>, events: OutboxEntry[]): Promise<Community | null> {
     const update = events.length > 0 ? { $set: set, ...pushEvents(events) } : { $set: set };
-    const doc = await this.models.Community.findOneAndUpdate({ _id: id }, update, { new: true }).lean<CommunityDoc>().exec();
+    const doc = await uniqueWrite('Community', () => this.models.Community.findOneAndUpdate({ _id: id }, update, { new: true }).lean<CommunityDoc>().exec());
     return doc ? withoutBookkeeping(doc) : null;
   }
 

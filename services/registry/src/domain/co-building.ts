@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { PROJECT_MATCHED } from './events';
 import type { PartyOrganizationStore } from './party-organizations';
 import { optionalText, requireRole, TERRITORY_STAFF, territoryScope, text, type Caller } from './rules';

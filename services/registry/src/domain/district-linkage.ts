@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadInputError, NotFoundError } from '@sanshe/service-kit';
+import { BadInputError, NotFoundError } from '@sanshe/domain-kit';
 import { isoDate, requireRole, text, todayInDistrict, type Caller } from './rules';
 import type { Committee } from './territory';
 

@@ -1,4 +1,4 @@
-import { ANONYMOUS, normalizeIdentity } from '@sanshe/service-kit';
+import { ANONYMOUS, normalizeIdentity } from '@sanshe/domain-kit';
 import { maskName, memberView, type PartyMember } from './party-members';
 
 const shi: PartyMember = {

@@ -1,4 +1,4 @@
-import { authorize, maskPhone, mayReadPersonalData, NotFoundError, type Identity } from '@sanshe/service-kit';
+import { authorize, maskPhone, mayReadPersonalData, NotFoundError, type Identity } from '@sanshe/domain-kit';
 import type { PartyOrganization, PartyOrganizationStore } from './party-organizations';
 import { requireRole, TERRITORY_STAFF, territoryScope, type Caller } from './rules';
 import type { TerritoryStore } from './territory';

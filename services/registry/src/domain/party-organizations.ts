@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { PARTY_ORGANIZATION_JOINED_CO_BUILDING, PARTY_ORGANIZATION_LEFT_CO_BUILDING } from './events';
 import { isoDate, optionalText, requireRole, TERRITORY_STAFF, territoryScope, text, todayInDistrict, type Caller } from './rules';
 import type { Committee, TerritoryStore } from './territory';
@@ -88,7 +89,7 @@ export async function createPartyOrganization(input: NewPartyOrganizationInput, 
   try {
     return await deps.organizations.insertOrganization(org);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw duplicateName(name);
+    if (err instanceof AlreadyExistsError) throw duplicateName(name);
     throw err;
   }
 }
@@ -121,7 +122,7 @@ export async function updatePartyOrganization(id: string, input: PartyOrganizati
     if (!updated) throw new NotFoundError('PartyOrganization', id);
     return updated;
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw duplicateName(set.name ?? org.name);
+    if (err instanceof AlreadyExistsError) throw duplicateName(set.name ?? org.name);
     throw err;
   }
 }

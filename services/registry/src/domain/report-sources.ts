@@ -1,4 +1,4 @@
-import type { FigureSource } from '@sanshe/service-kit';
+import type { FigureSource } from '@sanshe/domain-kit';
 
 /**
  * The district overview's figures that reproduce the source report (东方今报, "洛阳市涧西区：

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, ForbiddenError, mayReadPersonalData, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { allows, authorize, BadInputError, ConflictError, ForbiddenError, mayReadPersonalData, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { RESIDENT_MOVED, RESIDENT_REGISTERED } from './events';
 import { birthYear, mobilePhone, requireRole, TERRITORY_STAFF, territoryScope, text, type Caller } from './rules';
 import type { Community, TerritoryStore } from './territory';

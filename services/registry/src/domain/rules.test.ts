@@ -1,4 +1,4 @@
-import { DomainError } from '@sanshe/service-kit';
+import { DomainError } from '@sanshe/domain-kit';
 import { birthYear, isoDate, mobilePhone, newId, timeOfDay } from './rules';
 import { checkedSchedule } from './service-posts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, type Identity, type Role, type Scope } from '@sanshe/service-kit';
+import { authorize, BadInputError, type Identity, type Role, type Scope } from '@sanshe/domain-kit';
 
 /** Who is acting, as every use-case needs it. */
 export interface Caller {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
 import { isoDate, requireRole, TERRITORY_STAFF, territoryScope, text, timeOfDay, todayInDistrict, type Caller } from './rules';
 import type { PartyMember } from './party-members';
 import type { TerritoryStore } from './territory';

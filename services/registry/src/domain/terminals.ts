@@ -1,4 +1,4 @@
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
 import { PLATFORM_MODULE_KEYS, type PlatformModuleKey } from './platform';
 import { newId, requireRole, text, TERRITORY_STAFF, type Caller } from './rules';
 
@@ -66,7 +66,7 @@ export async function registerTerminal(input: RegisterTerminalInput, caller: Cal
     status: 'OFFLINE', statusNote: 'Registered; not yet switched on.', statusChangedAt: now, modules, registeredAt: now,
   };
   return store.insertTerminal(terminal).catch((err: unknown) => {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`Community ${community._id} already has a terminal named ${name} (or a terminal with id ${id} exists); choose another name.`, { field: 'name' });
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`Community ${community._id} already has a terminal named ${name} (or a terminal with id ${id} exists); choose another name.`, { field: 'name' });
     throw err;
   });
 }

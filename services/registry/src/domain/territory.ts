@@ -1,4 +1,5 @@
-import { authorize, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { COMMUNITY_CREATED, COMMUNITY_UPDATED } from './events';
 import { newId, optionalText, requireRole, text, type Caller } from './rules';
 
@@ -74,7 +75,7 @@ export const isStandardised = (hall: ServiceHall | null): boolean =>
   !!hall && hall.unifiedDoorPlate && hall.unifiedServiceWindow && hall.unifiedSignage;
 
 function conflictOnName(err: unknown, message: string): never {
-  if (isDuplicateKeyError(err)) throw new ConflictError(message, { field: 'name' });
+  if (err instanceof AlreadyExistsError) throw new ConflictError(message, { field: 'name' });
   throw err;
 }
 

@@ -1,4 +1,4 @@
-import type { CommunityDirectory, KnownCommunity } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { KnownResident, KnownSocialWorker, ServiceContract } from '../domain/model';
 import type { ContractStore, Directory, WorkerDirectory } from '../domain/ports';
 import type { ProviderLoadStore } from '../domain/projections';

@@ -1,4 +1,4 @@
-import { allows, describeScope, ForbiddenError, mayReadPersonalData, UnauthenticatedError, type Identity, type Policy, type Role } from '@sanshe/service-kit';
+import { allows, describeScope, ForbiddenError, mayReadPersonalData, UnauthenticatedError, type Identity, type Policy, type Role } from '@sanshe/domain-kit';
 import type { ServiceOrder } from './model';
 import { isAtProvider } from './order-status';
 

@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 import { validateAnswers } from './answers';
 import type { ServiceItem } from './model';
 

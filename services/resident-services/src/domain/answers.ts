@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 import type { AttributeAnswer, AttributeDefinition, ServiceItem } from './model';
 
 export interface AnswerInput {

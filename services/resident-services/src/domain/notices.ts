@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, NotFoundError, UnauthenticatedError } from '@sanshe/service-kit';
+import { authorize, BadInputError, NotFoundError, UnauthenticatedError } from '@sanshe/domain-kit';
 import { STAFF_ROLES } from './access';
 import type { Notice, NoticeKind, NoticeScope } from './model';
 import { NOTICE_PUBLISHED } from './order-events';

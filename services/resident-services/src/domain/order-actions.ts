@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError } from '@sanshe/service-kit';
+import { BadInputError, ConflictError } from '@sanshe/domain-kit';
 import { providerPolicy, residentPolicy, staffPolicy } from './access';
 import { localDay } from './calendar';
 import { chooseContract, covers, providersThatReturned } from './dispatch';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { authorize, BadInputError, NotFoundError, UnauthenticatedError } from '@sanshe/service-kit';
+import { authorize, BadInputError, NotFoundError, UnauthenticatedError } from '@sanshe/domain-kit';
 import { residentPolicy, staffPolicy } from './access';
 import { validateAnswers, type AnswerInput } from './answers';
 import { compactDay } from './calendar';

@@ -1,4 +1,4 @@
-import { ConflictError } from '@sanshe/service-kit';
+import { ConflictError } from '@sanshe/domain-kit';
 import { ORDER_STATUSES, type OrderStatus } from './model';
 import { nextActions, nextStatus, TRANSITIONS, type TransitionAction } from './order-status';
 

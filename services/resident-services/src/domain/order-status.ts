@@ -1,4 +1,4 @@
-import { ConflictError } from '@sanshe/service-kit';
+import { ConflictError } from '@sanshe/domain-kit';
 import type { OrderAction, OrderStatus } from './model';
 
 /**

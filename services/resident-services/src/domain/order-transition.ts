@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, NotFoundError, roleCovers, type Identity, type Policy } from '@sanshe/service-kit';
+import { BadInputError, ConflictError, NotFoundError, roleCovers, type Identity, type Policy } from '@sanshe/domain-kit';
 import { authorizeAny } from './access';
 import type { ServiceOrder, TimelineEntry } from './model';
 import { transitionData, ORDER_EVENT_TYPES } from './order-events';

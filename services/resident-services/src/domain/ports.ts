@@ -1,4 +1,5 @@
-import type { EventFactory, Identity, OutboxEntry } from '@sanshe/service-kit';
+import type { Identity, OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import type { KnownResident, KnownSocialWorker, Notice, ServiceContract, ServiceItem, ServiceOrder, TimelineEntry } from './model';
 
 /** What the use-cases need from storage; data-access implements it. */

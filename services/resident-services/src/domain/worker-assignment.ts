@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, NotFoundError } from '@sanshe/service-kit';
+import { BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
 import { authorizeAny, staffPolicy } from './access';
 import type { ServiceOrder } from './model';
 import { isAtProvider } from './order-status';

@@ -1,4 +1,5 @@
-import { OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { ContractAmendment, ContractStore, ServiceContract } from '../domain/contract';
 import type { ClaimOwner } from '../domain/contract-claims';
@@ -38,7 +39,7 @@ export class ContractRepository implements ContractStore {
   }
 
   async insert(contract: ServiceContract, events: OutboxEntry[]): Promise<void> {
-    await this.models.ServiceContract.create({ ...contract, [OUTBOX_FIELD]: events });
+    await uniqueWrite('ServiceContract', () => this.models.ServiceContract.create({ ...contract, [OUTBOX_FIELD]: events }));
   }
 
   lock(id: string, token: string, staleBefore: Date): Promise<ServiceContract | null> {

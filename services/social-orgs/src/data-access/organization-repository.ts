@@ -1,4 +1,5 @@
-import { OUTBOX_FIELD, type CommunityDirectory, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { AnnualReview, AnnualReviewStore } from '../domain/annual-review';
 import type { CentreLevel, Organization, OrganizationKind, OrganizationStatus, OrganizationStore, ServiceCentre, ServiceDomain } from '../domain/organization';
@@ -42,7 +43,7 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
   }
 
   async insert(org: Organization, events: OutboxEntry[]): Promise<void> {
-    await this.models.Organization.create({ ...org, [OUTBOX_FIELD]: events });
+    await uniqueWrite('Organization', () => this.models.Organization.create({ ...org, [OUTBOX_FIELD]: events }));
   }
 
   replace(next: Organization, events: OutboxEntry[]): Promise<Organization | null> {
@@ -59,15 +60,17 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
       partyCoverage: next.partyCoverage,
       version: next.version,
     };
-    return this.models.Organization.findOneAndUpdate(
-      { _id: next._id, version: next.version - 1 },
-      { $set: fields, $push: { [OUTBOX_FIELD]: { $each: events } } },
-      { new: true },
-    ).lean<Organization>();
+    return uniqueWrite('Organization', () =>
+      this.models.Organization.findOneAndUpdate(
+        { _id: next._id, version: next.version - 1 },
+        { $set: fields, $push: { [OUTBOX_FIELD]: { $each: events } } },
+        { new: true },
+      ).lean<Organization>(),
+    );
   }
 
   async insertReview(review: AnnualReview, events: OutboxEntry[]): Promise<void> {
-    await this.models.AnnualReview.create({ ...review, [OUTBOX_FIELD]: events });
+    await uniqueWrite('AnnualReview', () => this.models.AnnualReview.create({ ...review, [OUTBOX_FIELD]: events }));
   }
 
   byIds(ids: readonly string[]): Promise<Organization[]> {

@@ -1,4 +1,5 @@
-import { OUTBOX_FIELD, pushEvents, type CommunityDirectory, type KnownCommunity, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, pushEvents, uniqueWrite, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport, PartyBuildingStore } from '../domain/party-building';
@@ -45,7 +46,7 @@ export class PartyBuildingRepository implements PartyBuildingStore {
   }
 
   async insertEvaluation(evaluation: OrganizationEvaluation): Promise<void> {
-    await this.models.OrganizationEvaluation.create(evaluation);
+    await uniqueWrite('OrganizationEvaluation', () => this.models.OrganizationEvaluation.create(evaluation));
   }
 
   meetingPage(filter: JointMeetingFilter, page: PageRequest): Promise<JointMeeting[]> {

@@ -1,4 +1,5 @@
-import type { CommunityDirectory, KnownCommunity, PageRequest } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
+import { uniqueWrite, type PageRequest } from '@sanshe/service-kit';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { CourseAttendance, PartyTrainingCourse, PartyTrainingStore } from '../domain/party-training';
@@ -32,7 +33,7 @@ export class PartyTrainingRepository implements PartyTrainingStore {
   }
 
   async insertAttendance(attendance: CourseAttendance): Promise<void> {
-    await this.models.CourseAttendance.create(attendance);
+    await uniqueWrite('CourseAttendance', () => this.models.CourseAttendance.create(attendance));
   }
 
   coursesByIds(ids: readonly string[]): Promise<PartyTrainingCourse[]> {

@@ -1,4 +1,5 @@
-import { OUTBOX_FIELD, type CommunityDirectory, type KnownCommunity, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { Certificate, CertificateLevel, Evaluation, SocialWorker, Training, WorkerStore } from '../domain/social-worker';
@@ -42,7 +43,7 @@ export class WorkerRepository implements WorkerStore {
   }
 
   async insertWorker(worker: SocialWorker, events: OutboxEntry[]): Promise<void> {
-    await this.models.SocialWorker.create({ ...worker, [OUTBOX_FIELD]: events });
+    await uniqueWrite('SocialWorker', () => this.models.SocialWorker.create({ ...worker, [OUTBOX_FIELD]: events }));
   }
 
   certify(id: string, expectedLevel: CertificateLevel | null, certificate: Certificate, events: OutboxEntry[]): Promise<SocialWorker | null> {
@@ -59,7 +60,7 @@ export class WorkerRepository implements WorkerStore {
   }
 
   async insertEvaluation(evaluation: Evaluation, events: OutboxEntry[]): Promise<void> {
-    await this.models.Evaluation.create({ ...evaluation, [OUTBOX_FIELD]: events });
+    await uniqueWrite('Evaluation', () => this.models.Evaluation.create({ ...evaluation, [OUTBOX_FIELD]: events }));
   }
 
   byIds(ids: readonly string[]): Promise<SocialWorker[]> {

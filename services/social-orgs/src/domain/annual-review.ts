@@ -1,4 +1,5 @@
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type OutboxEntry } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { optionalText, parseDay, today, type Caller } from './common';
 import { INSPECTION_RECORDED } from './events';
 import type { Organization } from './organization';
@@ -82,7 +83,7 @@ export async function recordAnnualReview(input: AnnualReviewInput, caller: Calle
   try {
     await deps.store.insertReview(review, [event]);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`${org.name} already has its annual review for ${review.year}.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`${org.name} already has its annual review for ${review.year}.`);
     throw err;
   }
   return review;

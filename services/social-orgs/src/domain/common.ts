@@ -1,4 +1,4 @@
-import { BadInputError, type Identity } from '@sanshe/service-kit';
+import { BadInputError, type Identity } from '@sanshe/domain-kit';
 
 /** Who is acting, as every use-case receives it. */
 export interface Caller {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadInputError, ConflictError } from '@sanshe/service-kit';
+import { BadInputError, ConflictError } from '@sanshe/domain-kit';
 import { addDays, optionalText, parseDay, today, type Caller } from './common';
 import { checkEnd, claimAll, claimsAfter, kpiTargetsOf, budgetOf, loadForChange, releaseClaims, type ContractAmendment, type ContractDeps, type KpiTargetsInput, type ServiceContract } from './contract';
 import { claimsFor } from './contract-claims';

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  authorize,
-  BadInputError,
-  ConflictError,
-  isDuplicateKeyError,
-  NotFoundError,
-  type EventFactory,
-  type KnownCommunity,
-  type OutboxEntry,
-  type Policy,
-} from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, idList, parseDay, requireText, today, type Caller } from './common';
 import { claimHolds, claimsFor, effectiveEnd, isFirstOfMonth, isLastOfMonth, monthFromClaimId, monthOf, type ClaimOwner, type ContractClaim } from './contract-claims';
 import { CONTRACT_SIGNED } from './events';
@@ -259,7 +251,7 @@ export async function signContract(input: SignContractInput, caller: Caller, dep
     return contract;
   } catch (err) {
     await releaseClaims(deps, claims);
-    if (isDuplicateKeyError(err)) throw new ConflictError(`A contract with id ${contract._id} already exists.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`A contract with id ${contract._id} already exists.`);
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { BadInputError } from '@sanshe/service-kit';
+import { BadInputError } from '@sanshe/domain-kit';
 
 /**
  * The unified social credit code (GB 32100-2015): 18 characters over a 31-character

@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  authorize,
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  isDuplicateKeyError,
-  NotFoundError,
-  roleCovers,
-  type EventFactory,
-  type OutboxEntry,
-} from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, ForbiddenError, NotFoundError, roleCovers, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
 import { idList, parseDay, requireText, today, type Caller } from './common';
 import { parseCreditCode } from './credit-code';
 import { ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED } from './events';
@@ -144,7 +135,7 @@ export function organizationUpdatedEvent(org: Organization, changedFields: strin
 }
 
 function duplicateToConflict(err: unknown, org: Organization): never {
-  if (isDuplicateKeyError(err)) {
+  if (err instanceof AlreadyExistsError) {
     throw new ConflictError(`The id ${org._id}, the name ${org.name} or the credit code ${org.creditCode} already belongs to a registered organization.`);
   }
   throw err;

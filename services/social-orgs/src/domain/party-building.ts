@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type EventFactory, type KnownCommunity, type OutboxEntry } from '@sanshe/service-kit';
+import { AlreadyExistsError, allows, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { JOINT_MEETING_FOLLOW_UP_COMPLETED, JOINT_MEETING_RECORDED, SUPPORT_RECORDED } from './events';
 import { parseDay, requireText, round2, today, type Caller } from './common';
 import type { Organization } from './organization';
@@ -260,7 +262,7 @@ export async function recordOrganizationEvaluation(input: OrganizationEvaluation
   try {
     await store.insertEvaluation(evaluation);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`${org!.name} already has a target evaluation for ${input.year}.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`${org!.name} already has a target evaluation for ${input.year}.`);
     throw err;
   }
   return evaluation;

@@ -1,4 +1,4 @@
-import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/service-kit';
+import { authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
 import { optionalText, parseDay, requireText, type Caller } from './common';
 import { organizationUpdatedEvent, type Organization, type OrganizationDeps, type PartyCoverage, type PartyCoverageMode } from './organization';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { authorize, BadInputError, ConflictError, isDuplicateKeyError, NotFoundError, type KnownCommunity } from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError } from '@sanshe/domain-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { parseDay, requireText, round2, today, type Caller } from './common';
 import type { Organization } from './organization';
 import type { SocialWorker } from './social-worker';
@@ -140,7 +141,7 @@ export async function recordAttendance(input: RecordAttendanceInput, caller: Cal
   try {
     await store.insertAttendance(attendance);
   } catch (err) {
-    if (isDuplicateKeyError(err)) {
+    if (err instanceof AlreadyExistsError) {
       throw new ConflictError(`${personId} is already recorded on course "${course.title}"; attendance counts once per person and course, so nothing was added. The hours already credited are in ${org.name}'s partyTrainingByPerson.`);
     }
     throw err;

@@ -1,4 +1,4 @@
-import type { FigureSource } from '@sanshe/service-kit';
+import type { FigureSource } from '@sanshe/domain-kit';
 
 /**
  * The social-organization and social-worker figures that reproduce the source report (东方今报,

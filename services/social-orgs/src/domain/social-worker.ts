@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  authorize,
-  BadInputError,
-  ConflictError,
-  isDuplicateKeyError,
-  maskName,
-  NotFoundError,
-  type EventFactory,
-  type KnownCommunity,
-  type OutboxEntry,
-  type Policy,
-} from '@sanshe/service-kit';
+import { AlreadyExistsError, authorize, BadInputError, ConflictError, maskName, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import type { EventFactory } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
 import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED, SOCIAL_WORKER_REGISTERED } from './events';
 import type { Organization } from './organization';
@@ -179,7 +170,7 @@ export async function registerSocialWorker(input: RegisterWorkerInput, caller: C
   try {
     await deps.store.insertWorker(worker, [event]);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`A social worker with id ${worker._id} already exists.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`A social worker with id ${worker._id} already exists.`);
     throw err;
   }
   return worker;
@@ -287,7 +278,7 @@ export async function recordEvaluation(
   try {
     await deps.store.insertEvaluation(evaluation, [event]);
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new ConflictError(`${worker.name} has already been evaluated for ${evaluation.year}; an evaluation is recorded once per year.`);
+    if (err instanceof AlreadyExistsError) throw new ConflictError(`${worker.name} has already been evaluated for ${evaluation.year}; an evaluation is recorded once per year.`);
     throw err;
   }
   return evaluation;

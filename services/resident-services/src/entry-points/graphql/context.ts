@@ -1,4 +1,5 @@
-import { byIdLoader, groupedLoader, type KnownCommunity, type RequestContext } from '@sanshe/service-kit';
+import { byIdLoader, groupedLoader, type RequestContext } from '@sanshe/service-kit';
+import type { KnownCommunity } from '@sanshe/community-directory';
 import DataLoader from 'dataloader';
 import type { CatalogueRepository } from '../../data-access/catalogue-repository';
 import type { DirectoryRepository } from '../../data-access/directory-repository';

@@ -1,4 +1,5 @@
-import type { CommunityDirectory, ConsumerSpec, EventHandler, EventHandlers } from '@sanshe/service-kit';
+import type { ConsumerSpec, EventHandler, EventHandlers } from '@sanshe/service-kit';
+import type { CommunityDirectory } from '@sanshe/community-directory';
 import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
 import { ORDER_EVENT_TYPES } from '../../domain/order-events';
 import { projectOrderEvent, type ProjectionStores } from '../../domain/projections';

@@ -1,4 +1,5 @@
-import { byIdLoader, groupedLoader, type CommunityDirectory, type EventFactory, type KnownCommunity, type RequestContext } from '@sanshe/service-kit';
+import { byIdLoader, groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
+import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import DataLoader from 'dataloader';
 import type { SocialOrgsConfig } from '../../config';
 import type { MongoClaimRegistry } from '../../data-access/claim-registry';

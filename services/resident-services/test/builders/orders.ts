@@ -1,5 +1,5 @@
-import type { OrderAction, OrderStatus, ServiceOrder, TimelineEntry } from '../model';
-import { newOrder } from '../new-order';
+import type { OrderAction, OrderStatus, ServiceOrder, TimelineEntry } from '../../src/domain/model';
+import { newOrder } from '../../src/domain/new-order';
 
 /** Builders for unit tests of the pure order logic. */
 

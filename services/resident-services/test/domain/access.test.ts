@@ -1,6 +1,6 @@
-import { ForbiddenError, UnauthenticatedError, ANONYMOUS, type Identity } from '@sanshe/service-kit';
-import { assertMayReadOrder, authorizeAny, canReadOrder, mayReadOrderPersonalData, residentPolicy, staffPolicy } from './access';
-import { anOrder } from './testing/orders';
+import { ForbiddenError, UnauthenticatedError, ANONYMOUS, type Identity } from '@sanshe/domain-kit';
+import { assertMayReadOrder, authorizeAny, canReadOrder, mayReadOrderPersonalData, residentPolicy, staffPolicy } from '../../src/domain/access';
+import { anOrder } from '../builders/orders';
 
 const who = (changes: Partial<Identity>): Identity => ({ ...ANONYMOUS, userId: 'u1', ...changes });
 

@@ -1,6 +1,6 @@
-import { chooseContract, covers, inForce, providersThatReturned } from './dispatch';
-import type { ServiceContract } from './model';
-import { orderThrough } from './testing/orders';
+import { chooseContract, covers, inForce, providersThatReturned } from '../../src/domain/dispatch';
+import type { ServiceContract } from '../../src/domain/model';
+import { orderThrough } from '../builders/orders';
 
 const contract = (id: string, providerOrgId: string, changes: Partial<ServiceContract> = {}): ServiceContract => ({
   _id: id,

@@ -1,7 +1,6 @@
 import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { EventHandler } from '../events/consumer';
-import type { ConsumerSpec } from '../service';
+import type { ConsumerSpec, EventHandler } from '@sanshe/service-kit';
 
 /**
  * A service's own copy of registry's communities (id → name, street), fed by

@@ -1,5 +1,5 @@
-import { deadlinesFor, slaVerdict, timeInStatus } from './sla';
-import { anOrder, at, orderThrough } from './testing/orders';
+import { deadlinesFor, slaVerdict, timeInStatus } from '../../src/domain/sla';
+import { anOrder, at, orderThrough } from '../builders/orders';
 
 describe('service levels', () => {
   it('counts the deadlines from submission', () => {

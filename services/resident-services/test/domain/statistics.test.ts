@@ -1,5 +1,5 @@
-import { addDelta, bucketOf, providerLoadChange, statisticsDelta, summarize, type StatisticsBucket } from './statistics';
-import { orderThrough } from './testing/orders';
+import { addDelta, bucketOf, providerLoadChange, statisticsDelta, summarize, type StatisticsBucket } from '../../src/domain/statistics';
+import { orderThrough } from '../builders/orders';
 
 /** Adds the deltas of every step, as the projection does event by event. */
 function replay(order: ReturnType<typeof orderThrough>): StatisticsBucket {

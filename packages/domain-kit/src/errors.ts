@@ -1,7 +1,7 @@
 /**
  * Errors a caller can cause. Domain code throws these; the GraphQL layer maps each
- * to its error code (see graphql-errors.ts). This module imports nothing from GraphQL,
- * so `domain/` folders may use it.
+ * to its error code (service-kit's graphql-errors.ts). This package imports nothing from
+ * GraphQL or a store, so `domain/` folders may use it.
  */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
@@ -46,7 +46,19 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** A unique-index violation: code 11000, the one part of the error every Mongo-wire store reports alike. */
-export function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+/**
+ * A store port's answer when a write would break a uniqueness rule (a name taken, an id or a
+ * year already recorded). Data-access throws it in place of the store's own error, so domain
+ * code decides what it means without knowing any store's error code; left uncaught it is
+ * still a CONFLICT the caller can act on.
+ */
+export class AlreadyExistsError extends ConflictError {
+  constructor(
+    readonly entity: string,
+    /** The unique field (or fields, joined by `+`) the write collided on, when the store says. */
+    readonly field: string | null,
+    message = `${entity} already exists${field ? ` with that ${field}` : ''}.`,
+  ) {
+    super(message, { entity, ...(field ? { field } : {}) });
+  }
 }

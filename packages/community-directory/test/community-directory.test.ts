@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { connectMongo } from '../src/mongo';
-import { CommunityDirectory, type KnownCommunity } from '../src/read-models/communities';
+import { connectMongo } from '@sanshe/service-kit';
+import { CommunityDirectory, type KnownCommunity } from '../src/community-directory';
 
 const community = (n: number, streetId = 'street-1'): KnownCommunity => ({ _id: `community-${n}`, name: `社区${n}`, streetId, urban: true });
 

@@ -1,9 +1,10 @@
-import { ConflictError, EventContracts, EventFactory, ForbiddenError, type Identity } from '@sanshe/service-kit';
-import type { ServiceContract, ServiceOrder } from './model';
-import { closeOrder, dispatchOrder } from './order-actions';
-import type { WorkflowDeps } from './order-transition';
-import type { OrderChange, OrderStore } from './ports';
-import { anOrder, orderThrough } from './testing/orders';
+import { ConflictError, ForbiddenError, type Identity } from '@sanshe/domain-kit';
+import { EventContracts, EventFactory } from '@sanshe/service-kit';
+import type { ServiceContract, ServiceOrder } from '../../src/domain/model';
+import { closeOrder, dispatchOrder } from '../../src/domain/order-actions';
+import type { WorkflowDeps } from '../../src/domain/order-transition';
+import type { OrderChange, OrderStore } from '../../src/domain/ports';
+import { anOrder, orderThrough } from '../builders/orders';
 
 const staff: Identity = { userId: 'u-staff', roles: ['COMMUNITY_STAFF'], streetIds: [], communityIds: ['community-001'], orgIds: [], residentId: null, socialWorkerId: null };
 const resident: Identity = { ...staff, userId: 'u-resident', roles: ['RESIDENT'], communityIds: [], residentId: 'resident-000001' };
