@@ -10,14 +10,11 @@ const Module = require('node:module');
 const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVICES = new Set(['registry', 'social-orgs', 'activities', 'resident-services', 'credits']);
-const PACKAGES = { '@sanshe/service-kit': 'packages/service-kit/src/index.ts', '@sanshe/seed-fixtures': 'packages/seed-fixtures/src/index.ts' };
+// jest.config.js's moduleNameMapper, read from there so the two cannot drift apart.
+const MAPPINGS = Object.entries(require(path.join(ROOT, 'jest.config.js')).moduleNameMapper).map(([pattern, target]) => [new RegExp(pattern), target.replace('<rootDir>/', '')]);
 
 function mapped(request) {
-  if (PACKAGES[request]) return path.join(ROOT, PACKAGES[request]);
-  const match = /^@sanshe\/([a-z-]+)\/(.+)$/.exec(request);
-  if (match && SERVICES.has(match[1])) return path.join(ROOT, 'services', match[1], 'src', match[2]);
-  if (match && match[1] === 'gateway') return path.join(ROOT, 'gateway', 'src', match[2]);
+  for (const [pattern, target] of MAPPINGS) if (pattern.test(request)) return path.join(ROOT, request.replace(pattern, target));
   return null;
 }
 

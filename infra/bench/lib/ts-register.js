@@ -15,16 +15,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..', '..', '..');
 const cacheDir = path.join(root, '.cache', 'bench-ts');
 
-/** The same mapping as jest.config.js moduleNameMapper. */
-const MAPPINGS = [
-  [/^@sanshe\/service-kit$/, 'packages/service-kit/src/index.ts'],
-  [/^@sanshe\/seed-fixtures$/, 'packages/seed-fixtures/src/index.ts'],
-  [/^@sanshe\/graph-client$/, 'packages/graph-client/src/index.ts'],
-  [/^@sanshe\/test-env$/, 'test/env/index.ts'],
-  [/^@sanshe\/schemas\/compose$/, 'schemas/compose.js'],
-  [/^@sanshe\/gateway\/(.*)$/, 'gateway/src/$1'],
-  [/^@sanshe\/(registry|social-orgs|activities|resident-services|credits)\/(.*)$/, 'services/$1/src/$2'],
-];
+/** jest.config.js's moduleNameMapper, read from there so the two cannot drift apart. */
+const MAPPINGS = Object.entries(require(path.join(root, 'jest.config.js')).moduleNameMapper).map(([pattern, target]) => [new RegExp(pattern), target.replace('<rootDir>/', '')]);
 
 let ts;
 function typescript() {

@@ -66,7 +66,7 @@ export function planCatalogue(seededAt: Date, communityIds?: ReadonlySet<string>
     const communityId = org.communityIds.includes(wuhanRoad) ? wuhanRoad : org.communityIds[0]!;
     if (communityIds && !communityIds.has(communityId)) continue;
     const id = `reward-${org.id}`;
-    plan.rewards.push({ _id: id, title: donation.title, description: donation.description, cost: donation.cost, donorUnitId: org.id, donorKind: 'SOCIAL_ORGANIZATION', communityId, streetId: streetOf.get(communityId) ?? null, active: true, createdAt: seededAt, campaignId: RUNXIAN_CAMPAIGN.id });
+    plan.rewards.push({ _id: id, title: donation.title, description: donation.description, cost: donation.cost, donorUnitId: org.id, donorKind: 'SOCIAL_ORGANIZATION', communityId, streetId: streetOf.get(communityId) ?? null, active: true, createdAt: seededAt });
     plan.stock.push({ _id: stockEntryId(id, 1), rewardId: id, seq: 1, key: `ADD|initial:${id}`, operation: 'ADD', delta: donation.stock, refused: false, redemptionId: null, at: seededAt, state: { stock: donation.stock } });
     plan.donors.push({ _id: org.id, kind: 'DONOR', ownerId: org.id, communityId, donorKind: 'SOCIAL_ORGANIZATION' });
   }

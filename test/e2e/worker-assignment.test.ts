@@ -1,3 +1,4 @@
+/** A cross-context flow: resident-services assigns social-orgs workers, and social-orgs counts what they served (the replayed event is handed to social-orgs' own consumer). */
 import { randomBytes } from 'node:crypto';
 import { createLogger, newCloudEvent, type EventMeta } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
@@ -7,7 +8,7 @@ import { PerformanceRepository } from '@sanshe/social-orgs/data-access/performan
 import { WorkerServiceRepository } from '@sanshe/social-orgs/data-access/worker-service-repository';
 import { performanceConsumer } from '@sanshe/social-orgs/entry-points/kafka/consumers';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
-import { closeKafka, contracts, givenDistrict, ok, type District } from './support';
+import { closeKafka, contracts, givenDistrict, ok, type District } from '../../services/resident-services/test/support';
 
 const REGISTER_ORG = `mutation($input: RegisterSocialOrganizationInput!) { registerSocialOrganization(input: $input) { id } }`;
 const REGISTER_WORKER = `mutation($input: RegisterSocialWorkerInput!) { registerSocialWorker(input: $input) { id } }`;
