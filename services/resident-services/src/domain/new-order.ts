@@ -1,23 +1,10 @@
-import type { AssistedIntake, AttributeAnswer, Channel, ServiceOrder } from './model';
+import type { ServiceOrder } from './model';
 
-/** What a new order is made of; everything else starts empty. */
-export interface NewOrderFields {
-  id: string;
-  residentId: string;
-  communityId: string;
-  streetId: string;
-  itemCode: string;
-  categoryCode: string;
-  channel: Channel;
-  contactPhone: string;
-  address: string | null;
-  summary: string | null;
-  answers: AttributeAnswer[];
-  assistance: AssistedIntake | null;
-  submittedAt: Date;
-  respondBy: Date;
-  resolveBy: Date;
-}
+/** What a new order is made of (the order's own fields, so the two cannot drift); everything else starts empty. */
+export type NewOrderFields = { id: string } & Pick<
+  ServiceOrder,
+  'residentId' | 'communityId' | 'streetId' | 'itemCode' | 'categoryCode' | 'channel' | 'contactPhone' | 'address' | 'summary' | 'answers' | 'assistance' | 'submittedAt' | 'respondBy' | 'resolveBy'
+>;
 
 /**
  * A just-submitted order, before its first timeline step: the one place a new order is shaped

@@ -1,5 +1,5 @@
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
-import { uniqueWrite, type PageRequest } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, uniqueWrite, type PageRequest } from '@sanshe/service-kit';
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { CourseAttendance, PartyTrainingCourse, PartyTrainingStore } from '../domain/party-training';
@@ -21,7 +21,7 @@ export class PartyTrainingRepository implements PartyTrainingStore {
   }
 
   socialWorker(id: string): Promise<SocialWorker | null> {
-    return this.models.SocialWorker.findById(id, { _outbox: 0 }).lean<SocialWorker>().exec();
+    return this.models.SocialWorker.findById(id, { [OUTBOX_FIELD]: 0 }).lean<SocialWorker>().exec();
   }
 
   course(id: string): Promise<PartyTrainingCourse | null> {
