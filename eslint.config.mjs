@@ -5,7 +5,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.cache/**', '.turbo/**', 'coverage/**', 'infra/bench/results/**', '**/*.d.ts', 'packages/graph-client/src/generated/**', 'gateway/console/dist/**', 'apps/*/src/gql/**', 'schemas/generated/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      '.cache/**',
+      '.turbo/**',
+      'coverage/**',
+      'infra/bench/results/**',
+      '**/*.d.ts',
+      'packages/graph-client/src/generated/**',
+      'gateway/console/dist/**',
+      'apps/*/src/gql/**',
+      'schemas/generated/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],

@@ -19,7 +19,15 @@ const PARTNER_GROUP_PREFIX = 'partner.';
 
 /** kafkajs resource / operation names (numbers in kafkajs' enums are looked up by the caller). */
 function acl(principal, resourceType, resourceName, patternType, operation) {
-  return { principal: `User:${principal}`, host: '*', resourceType, resourceName, resourcePatternType: patternType, operation, permissionType: 'ALLOW' };
+  return {
+    principal: `User:${principal}`,
+    host: '*',
+    resourceType,
+    resourceName,
+    resourcePatternType: patternType,
+    operation,
+    permissionType: 'ALLOW',
+  };
 }
 
 /** The ACLs of a service principal. */
@@ -40,7 +48,10 @@ function serviceAcls(username, service) {
 
 /** The ACLs of a partner: READ on the public topics it was given, and its own group prefix. */
 function partnerAcls(username, name, topics) {
-  return [...topics.map((t) => acl(username, 'TOPIC', t, 'LITERAL', 'READ')), acl(username, 'GROUP', partnerGroupPrefix(name), 'PREFIXED', 'READ')];
+  return [
+    ...topics.map((t) => acl(username, 'TOPIC', t, 'LITERAL', 'READ')),
+    acl(username, 'GROUP', partnerGroupPrefix(name), 'PREFIXED', 'READ'),
+  ];
 }
 
 function partnerGroupPrefix(name) {

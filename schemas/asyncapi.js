@@ -27,7 +27,12 @@ function message(type, schema) {
     payload: envelopeSchema(type, schema),
     bindings: {
       kafka: {
-        key: { type: 'string', minLength: 1, description: 'The aggregate id, equal to the CloudEvents `subject`: records of one aggregate share a partition and keep their order.' },
+        key: {
+          type: 'string',
+          minLength: 1,
+          description:
+            'The aggregate id, equal to the CloudEvents `subject`: records of one aggregate share a partition and keep their order.',
+        },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
     },
@@ -86,7 +91,10 @@ function buildAsyncApi(schemas = loadEventSchemas()) {
       messages,
       schemas: { RecordHeaders: headersSchema() },
       correlationIds: {
-        traceparent: { description: 'W3C trace context of the GraphQL request that caused the event.', location: '$message.header#/traceparent' },
+        traceparent: {
+          description: 'W3C trace context of the GraphQL request that caused the event.',
+          location: '$message.header#/traceparent',
+        },
       },
     },
   };

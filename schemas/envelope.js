@@ -30,7 +30,9 @@ function envelopeSchema(type, schema) {
       subject: { type: 'string', minLength: 1, description: 'The aggregate id; also the record key.' },
       time: { type: 'string', format: 'date-time', description: 'When the change happened (RFC 3339, UTC).' },
       datacontenttype: { type: 'string', const: 'application/json' },
-      ...(schema.$id ? { dataschema: { type: 'string', format: 'uri', const: schema.$id, description: 'The JSON Schema of `data`.' } } : {}),
+      ...(schema.$id
+        ? { dataschema: { type: 'string', format: 'uri', const: schema.$id, description: 'The JSON Schema of `data`.' } }
+        : {}),
       data: dataSchemaOf(schema),
     },
   };
@@ -45,7 +47,11 @@ function headersSchema() {
     required: ['content-type'],
     properties: {
       'content-type': { type: 'string', const: CLOUDEVENTS_CONTENT_TYPE, description: 'CloudEvents structured mode.' },
-      traceparent: { type: 'string', pattern: TRACEPARENT_PATTERN, description: 'W3C trace context of the request or event that caused this event, when there was one.' },
+      traceparent: {
+        type: 'string',
+        pattern: TRACEPARENT_PATTERN,
+        description: 'W3C trace context of the request or event that caused this event, when there was one.',
+      },
     },
   };
 }

@@ -26,13 +26,17 @@ const pascal = (s) => s.replace(/(^|[-.])([a-zA-Z0-9])/g, (_, __, c) => c.toUppe
  * as a prefix (`ActivitiesActivityPublishedV1`), so no name depends on which file came first.
  */
 function dataTypeNames(types) {
-  const short = new Map(types.map((t) => {
-    const p = parseEventType(t);
-    return [t, `${pascal(p.aggregate)}${pascal(p.event)}V${p.major}`];
-  }));
+  const short = new Map(
+    types.map((t) => {
+      const p = parseEventType(t);
+      return [t, `${pascal(p.aggregate)}${pascal(p.event)}V${p.major}`];
+    }),
+  );
   const counts = new Map();
   for (const name of short.values()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return new Map(types.map((t) => [t, counts.get(short.get(t)) > 1 ? `${pascal(parseEventType(t).context)}${short.get(t)}` : short.get(t)]));
+  return new Map(
+    types.map((t) => [t, counts.get(short.get(t)) > 1 ? `${pascal(parseEventType(t).context)}${short.get(t)}` : short.get(t)]),
+  );
 }
 
 /** `sanshe.resident-services.v1` → `RESIDENT_SERVICES_V1`. */
@@ -45,7 +49,8 @@ function forCompiler(schema, name) {
   const copy = {};
   for (const [k, v] of Object.entries(schema)) if (!k.startsWith('x-') && k !== '$id' && k !== '$schema') copy[k] = v;
   copy.title = name;
-  copy.description = `${schema.description ?? schema.title ?? ''}\n\nThe data of \`${schema['x-event-type']}\` (schemas/${schema['x-file']}).`.trim();
+  copy.description =
+    `${schema.description ?? schema.title ?? ''}\n\nThe data of \`${schema['x-event-type']}\` (schemas/${schema['x-file']}).`.trim();
   return copy;
 }
 

@@ -21,7 +21,22 @@ const LOWER_BOUNDS = ['minLength', 'minItems', 'minProperties', 'minimum', 'excl
 /** Upper bounds: lowering or adding one rejects values that were valid. */
 const UPPER_BOUNDS = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum'];
 /** Keywords compared here one by one; any other keyword must stay exactly as it was. */
-const HANDLED = new Set(['$id', 'type', 'format', 'enum', 'const', 'pattern', 'multipleOf', 'uniqueItems', 'required', 'properties', 'additionalProperties', 'items', ...LOWER_BOUNDS, ...UPPER_BOUNDS]);
+const HANDLED = new Set([
+  '$id',
+  'type',
+  'format',
+  'enum',
+  'const',
+  'pattern',
+  'multipleOf',
+  'uniqueItems',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  ...LOWER_BOUNDS,
+  ...UPPER_BOUNDS,
+]);
 
 const show = (v) => JSON.stringify(v);
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,7 +49,11 @@ function deepEqual(a, b) {
 function canonical(v) {
   if (Array.isArray(v)) return v.map(canonical);
   if (!isObject(v)) return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, canonical(v[k])]),
+  );
 }
 
 /**
@@ -84,19 +103,23 @@ function compareNode(prev, next, at, report) {
     report(at, 'const' in prev ? `const changed from ${show(prev.const)} to ${show(next.const)}` : `const ${show(next.const)} was added`);
   }
   for (const key of ['pattern', 'multipleOf']) {
-    if (key in next && prev[key] !== next[key]) report(at, key in prev ? `${key} changed from ${show(prev[key])} to ${show(next[key])}` : `${key} ${show(next[key])} was added`);
+    if (key in next && prev[key] !== next[key])
+      report(at, key in prev ? `${key} changed from ${show(prev[key])} to ${show(next[key])}` : `${key} ${show(next[key])} was added`);
   }
   if (next.uniqueItems === true && prev.uniqueItems !== true) report(at, 'uniqueItems was added');
   for (const key of LOWER_BOUNDS) {
-    if (key in next && (!(key in prev) || next[key] > prev[key])) report(at, key in prev ? `${key} raised from ${prev[key]} to ${next[key]}` : `${key} ${next[key]} was added`);
+    if (key in next && (!(key in prev) || next[key] > prev[key]))
+      report(at, key in prev ? `${key} raised from ${prev[key]} to ${next[key]}` : `${key} ${next[key]} was added`);
   }
   for (const key of UPPER_BOUNDS) {
-    if (key in next && (!(key in prev) || next[key] < prev[key])) report(at, key in prev ? `${key} lowered from ${prev[key]} to ${next[key]}` : `${key} ${next[key]} was added`);
+    if (key in next && (!(key in prev) || next[key] < prev[key]))
+      report(at, key in prev ? `${key} lowered from ${prev[key]} to ${next[key]}` : `${key} ${next[key]} was added`);
   }
 
   const prevRequired = new Set(prev.required ?? []);
   const nextRequired = new Set(next.required ?? []);
-  for (const name of nextRequired) if (!prevRequired.has(name)) report(`${at}.${name}`, 'is newly required (records already on the topic lack it)');
+  for (const name of nextRequired)
+    if (!prevRequired.has(name)) report(`${at}.${name}`, 'is newly required (records already on the topic lack it)');
   for (const name of prevRequired) if (!nextRequired.has(name)) report(`${at}.${name}`, 'is no longer required (readers rely on it)');
 
   const prevProps = prev.properties ?? {};
@@ -106,10 +129,13 @@ function compareNode(prev, next, at, report) {
     else compareNode(prevProps[name], nextProps[name], `${at}.${name}`, report);
   }
   if (prev.additionalProperties === false) {
-    for (const name of Object.keys(nextProps)) if (!(name in prevProps)) report(`${at}.${name}`, 'was added to an object that allowed no other properties');
+    for (const name of Object.keys(nextProps))
+      if (!(name in prevProps)) report(`${at}.${name}`, 'was added to an object that allowed no other properties');
   }
-  if (next.additionalProperties === false && prev.additionalProperties !== false) report(at, 'additionalProperties: false was added (other properties are now rejected)');
-  else if (isObject(prev.additionalProperties) || isObject(next.additionalProperties)) compareNode(prev.additionalProperties, next.additionalProperties, `${at}.*`, report);
+  if (next.additionalProperties === false && prev.additionalProperties !== false)
+    report(at, 'additionalProperties: false was added (other properties are now rejected)');
+  else if (isObject(prev.additionalProperties) || isObject(next.additionalProperties))
+    compareNode(prev.additionalProperties, next.additionalProperties, `${at}.*`, report);
   if (prev.items !== undefined || next.items !== undefined) compareNode(prev.items, next.items, `${at}[]`, report);
 
   for (const key of new Set([...Object.keys(prev), ...Object.keys(next)])) {
@@ -127,7 +153,11 @@ function fileSchema(schema) {
 function buildLock(schemas) {
   const types = {};
   for (const type of Object.keys(schemas).sort()) types[type] = { file: schemas[type]['x-file'], schema: fileSchema(schemas[type]) };
-  return { about: 'Snapshot of every event schema, for the compatibility check. Regenerate with `node schemas/events-lock.js --write`; never edit by hand.', types };
+  return {
+    about:
+      'Snapshot of every event schema, for the compatibility check. Regenerate with `node schemas/events-lock.js --write`; never edit by hand.',
+    types,
+  };
 }
 
 function readLock(file = lockPath) {
@@ -146,11 +176,22 @@ function checkLock(lock, schemas) {
   for (const [type, locked] of Object.entries(lock.types ?? {})) {
     const current = schemas[type];
     if (!current) {
-      breaks.push({ type, path: '', problem: `was removed (its schema ${locked.file} is gone) — a type leaves only with its major version: \`--write --retire ${type}\``, text: '' });
+      breaks.push({
+        type,
+        path: '',
+        problem: `was removed (its schema ${locked.file} is gone) — a type leaves only with its major version: \`--write --retire ${type}\``,
+        text: '',
+      });
       continue;
     }
     const next = fileSchema(current);
-    if (locked.schema.$id !== next.$id) breaks.push({ type, path: '$id', problem: `changed from ${show(locked.schema.$id)} to ${show(next.$id)} (the dataschema of every record)`, text: '' });
+    if (locked.schema.$id !== next.$id)
+      breaks.push({
+        type,
+        path: '$id',
+        problem: `changed from ${show(locked.schema.$id)} to ${show(next.$id)} (the dataschema of every record)`,
+        text: '',
+      });
     for (const p of compareSchemas(locked.schema, next)) breaks.push({ type, ...p, text: '' });
     if (!deepEqual(locked.schema, next)) changed.push(type);
   }

@@ -31,7 +31,10 @@ function loadEventSchemas() {
   for (const context of fs.readdirSync(dir).sort()) {
     const contextDir = path.join(dir, context);
     if (!fs.statSync(contextDir).isDirectory()) continue;
-    for (const file of fs.readdirSync(contextDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(contextDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const schema = JSON.parse(fs.readFileSync(path.join(contextDir, file), 'utf8'));
       const type = schema['x-event-type'];
       if (!type) throw new Error(`${context}/${file} has no x-event-type`);

@@ -18,7 +18,10 @@ export declare function coordinateOf(change: { type: string; description: string
 export declare function parseAllowList(text: string): { allowed: Map<string, string>; problems: string[] };
 export declare function readAllowList(file?: string): { allowed: Map<string, string>; problems: string[] };
 export declare function compareSupergraphs(baselineSdl: string, nextSdl: string, allowed?: Map<string, string>): GraphComparison;
-export declare function formatGraphReport(result: GraphComparison & { baselineError?: string }, options?: { baselineName?: string }): string[];
+export declare function formatGraphReport(
+  result: GraphComparison & { baselineError?: string },
+  options?: { baselineName?: string },
+): string[];
 export declare function checkSupergraph(options?: {
   sdlByName?: Record<string, string>;
   /** The new supergraph, when already composed; else composed from sdlByName. */

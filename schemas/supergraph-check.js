@@ -94,7 +94,11 @@ function compareApiSchemas(before, after, allowed) {
     const reason = allowReason(allowed, coordinate);
     return { type: c.type, coordinate, description: c.description, ...(reason ? { allowedBecause: reason } : {}) };
   });
-  const dangerous = findDangerousChanges(before, after).map((c) => ({ type: c.type, coordinate: coordinateOf(c), description: c.description }));
+  const dangerous = findDangerousChanges(before, after).map((c) => ({
+    type: c.type,
+    coordinate: coordinateOf(c),
+    description: c.description,
+  }));
   return { breaking, unallowed: breaking.filter((c) => !c.allowedBecause), dangerous };
 }
 
@@ -128,7 +132,10 @@ function checkSupergraph({ sdlByName, supergraphSdl: composed, baselineSdl, allo
     before = apiSchemaOf(baseline);
   } catch (err) {
     // A committed supergraph that no longer builds must not block writing a good one.
-    return { ...none, baselineError: `the committed supergraph does not build (${err.message.split('\n')[0]}): breaking changes not checked` };
+    return {
+      ...none,
+      baselineError: `the committed supergraph does not build (${err.message.split('\n')[0]}): breaking changes not checked`,
+    };
   }
   return { supergraphSdl, ...compareApiSchemas(before, apiSchemaOf(supergraphSdl), allowed), allowProblems: problems };
 }
@@ -152,7 +159,16 @@ function main(argv = process.argv.slice(2)) {
   return 0;
 }
 
-module.exports = { allowPath, apiSchemaOf, coordinateOf, parseAllowList, readAllowList, compareSupergraphs, formatGraphReport, checkSupergraph };
+module.exports = {
+  allowPath,
+  apiSchemaOf,
+  coordinateOf,
+  parseAllowList,
+  readAllowList,
+  compareSupergraphs,
+  formatGraphReport,
+  checkSupergraph,
+};
 
 if (require.main === module) {
   try {

@@ -53,11 +53,28 @@ function contractTopics(schemas = loadEventSchemas()) {
     if (!parsed) throw new Error(`event type ${type} (${schema['x-file']}) is not cn.sanshe.<context>.<aggregate>.<event>.vN`);
     const context = schema['x-context'];
     const topic = topicName(context, parsed.major);
-    const entry = byTopic.get(topic) ?? { topic, context, major: parsed.major, partitions: TOPIC_PARTITIONS, retentionMs: TOPIC_RETENTION_MS, types: [] };
+    const entry = byTopic.get(topic) ?? {
+      topic,
+      context,
+      major: parsed.major,
+      partitions: TOPIC_PARTITIONS,
+      retentionMs: TOPIC_RETENTION_MS,
+      types: [],
+    };
     entry.types.push(type);
     byTopic.set(topic, entry);
   }
   return [...byTopic.values()].map((t) => ({ ...t, types: t.types.sort() })).sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
-module.exports = { TOPIC_PARTITIONS, TOPIC_RETENTION_MS, TYPE_PATTERN, DLQ_PREFIX, parseEventType, topicName, dlqTopicFor, topicConfigEntries, contractTopics };
+module.exports = {
+  TOPIC_PARTITIONS,
+  TOPIC_RETENTION_MS,
+  TYPE_PATTERN,
+  DLQ_PREFIX,
+  parseEventType,
+  topicName,
+  dlqTopicFor,
+  topicConfigEntries,
+  contractTopics,
+};

@@ -53,7 +53,11 @@ function createRecordValidator(schemas = loadEventSchemas()) {
         errors = ['record value is not JSON'];
       }
     }
-    const plainHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, headerText(v)]).filter(([, v]) => v !== undefined));
+    const plainHeaders = Object.fromEntries(
+      Object.entries(headers)
+        .map(([k, v]) => [k, headerText(v)])
+        .filter(([, v]) => v !== undefined),
+    );
     const headerProblems = validateHeaders(plainHeaders) ? [] : describeErrors(validateHeaders.errors, '(headers)');
     return { event, errors, headerProblems };
   }

@@ -15,7 +15,11 @@ const services = () => SERVICE_ORDER.filter(present);
 /** Builds every workspace; turbo's output is shown only when the build fails, since it says why. */
 function build() {
   const turbo = path.join(root, 'node_modules', '.bin', 'turbo');
-  const result = spawnSync(turbo, ['run', 'build', '--output-logs=errors-only'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(turbo, ['run', 'build', '--output-logs=errors-only'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
     throw new Error('the build failed (its output is above); fix it and run the command again');

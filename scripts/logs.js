@@ -46,7 +46,9 @@ function eachLine(stream, onLine) {
 function routeLogs(name, child, { out = process.stderr, tty = process.stdout.isTTY === true } = {}) {
   const file = fs.createWriteStream(logFile(name), { flags: 'a' });
   const threshold = terminalLevel(tty);
-  const pretty = tty ? prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', messageKey: 'msg' }) : null;
+  const pretty = tty
+    ? prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', messageKey: 'msg' })
+    : null;
   const onLine = (line) => {
     if (!line.trim()) return;
     file.write(`${line}\n`);
@@ -62,7 +64,10 @@ function routeLogs(name, child, { out = process.stderr, tty = process.stdout.isT
     }
     if (entry.level < threshold) return;
     if (pretty) out.write(`[${name}] ${pretty(entry)}`);
-    else out.write(`[${name}] ${entry.level >= LEVELS.error ? 'ERROR' : 'WARN'} ${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}\n`);
+    else
+      out.write(
+        `[${name}] ${entry.level >= LEVELS.error ? 'ERROR' : 'WARN'} ${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}\n`,
+      );
   };
   if (child.stdout) eachLine(child.stdout, onLine);
   if (child.stderr) eachLine(child.stderr, onLine);

@@ -39,12 +39,17 @@ async function seedAll({ skipBuild = false, env = process.env, out = process.std
       const step = `seeding ${index + 1}/${names.length} ${name}`;
       const seen = [];
       progress.update(`${step}…`);
-      const code = await runNode(path.join(root, 'services', name, 'dist', 'seed.js'), [], { ...env, MONGO_DB: databaseFor(name, env) }, (line) => {
-        log.write(`[${name}] ${line}\n`);
-        seen.push(line);
-        if (seen.length > 20) seen.shift();
-        progress.update(`${step}: ${line}`);
-      });
+      const code = await runNode(
+        path.join(root, 'services', name, 'dist', 'seed.js'),
+        [],
+        { ...env, MONGO_DB: databaseFor(name, env) },
+        (line) => {
+          log.write(`[${name}] ${line}\n`);
+          seen.push(line);
+          if (seen.length > 20) seen.shift();
+          progress.update(`${step}: ${line}`);
+        },
+      );
       if (code !== 0) {
         progress.done(`${step}: failed (exit ${code}). Its last lines:`);
         out.write(`${seen.map((l) => `  ${l}`).join('\n')}\n`);

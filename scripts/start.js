@@ -27,7 +27,9 @@ let startedInfra = [];
 let stopping = false;
 
 async function storeIsEmpty(mongoUrl) {
-  const connection = await mongoose.createConnection(mongoUrl, { dbName: databaseFor('registry'), serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(mongoUrl, { dbName: databaseFor('registry'), serverSelectionTimeoutMS: 10_000 })
+    .asPromise();
   try {
     return (await connection.db.collection('communities').findOne({})) === null;
   } finally {
@@ -51,7 +53,10 @@ async function waitReady(url, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (stopping) return;
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -115,14 +120,23 @@ async function main() {
   for (const name of services()) {
     const port = PORTS[name];
     // Each subgraph logs in to Kafka as its own principal (.data/kafka/credentials.json).
-    startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), { ...env, ...localServiceEnv(name), PORT: String(port), MONGO_DB: databaseFor(name, env) });
+    startProcess(name, path.join(root, 'services', name, 'dist', 'index.js'), {
+      ...env,
+      ...localServiceEnv(name),
+      PORT: String(port),
+      MONGO_DB: databaseFor(name, env),
+    });
     gatewayEnv[`${name.toUpperCase().replace('-', '_')}_URL`] = `http://127.0.0.1:${port}/graphql`;
   }
   for (const name of services()) await waitReady(`http://127.0.0.1:${PORTS[name]}/health/live`);
   startProcess('gateway', path.join(root, 'gateway', 'dist', 'index.js'), gatewayEnv);
   await waitReady(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
   // The reference front end (apps/community-portal): its build, /graphql passed to the gateway.
-  startProcess('community-portal', path.join(root, 'apps', 'community-portal', 'server.js'), { ...env, PORTAL_PORT: String(PORTAL_PORT), GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}` });
+  startProcess('community-portal', path.join(root, 'apps', 'community-portal', 'server.js'), {
+    ...env,
+    PORTAL_PORT: String(PORTAL_PORT),
+    GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
+  });
   await waitReady(`http://127.0.0.1:${PORTAL_PORT}/`);
   if (stopping) return;
 

@@ -8,7 +8,14 @@ const { GenericContainer, getContainerRuntimeClient } = require('testcontainers'
 const { kafkaAnswers, mongoAnswers, InfraError } = require('../infra/local/infra.js');
 const { ensureCredentials } = require('../infra/local/kafka-security.js');
 const { provisionKafka } = require('../infra/local/kafka-access.js');
-const { BROKER_SECURITY_ENV, adminClientProperties, brokerSecretEnv, entrypointScript, envFile, scramArgsFile } = require('../infra/local/kafka-docker.js');
+const {
+  BROKER_SECURITY_ENV,
+  adminClientProperties,
+  brokerSecretEnv,
+  entrypointScript,
+  envFile,
+  scramArgsFile,
+} = require('../infra/local/kafka-docker.js');
 
 const KAFKA_IMAGE = 'apache/kafka:4.1.1';
 const MONGO_IMAGE = 'mongo:7';
@@ -38,10 +45,13 @@ async function dockerHost() {
   try {
     return (await getContainerRuntimeClient()).info.containerRuntime.host;
   } catch {
-    throw new InfraError('SANSHE_TEST_INFRA=containers needs a running Docker engine; unset it to use the native Kafka and mongo-java-server', {
-      code: 'E_PREREQ',
-      exitCode: 2,
-    });
+    throw new InfraError(
+      'SANSHE_TEST_INFRA=containers needs a running Docker engine; unset it to use the native Kafka and mongo-java-server',
+      {
+        code: 'E_PREREQ',
+        exitCode: 2,
+      },
+    );
   }
 }
 

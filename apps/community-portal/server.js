@@ -8,7 +8,15 @@ const http = require('node:http');
 const path = require('node:path');
 const { OUT_DIR } = require('./build.js');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const PROXIED = new Set(['/graphql', '/dev/token']);
 
@@ -21,7 +29,16 @@ function proxy(req, res, gatewayUrl) {
   });
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ errors: [{ message: `The gateway at ${gatewayUrl} does not answer. Start it with \`npm start\`.`, extensions: { code: 'GATEWAY_UNAVAILABLE' } }] }));
+    res.end(
+      JSON.stringify({
+        errors: [
+          {
+            message: `The gateway at ${gatewayUrl} does not answer. Start it with \`npm start\`.`,
+            extensions: { code: 'GATEWAY_UNAVAILABLE' },
+          },
+        ],
+      }),
+    );
   });
   req.pipe(upstream);
 }
@@ -36,7 +53,11 @@ function serveFile(req, res, dir) {
   }
   // Vite's asset names carry a content hash: cache them; the page itself is always revalidated.
   const immutable = file.includes(`${path.sep}assets${path.sep}`);
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', 'x-content-type-options': 'nosniff' });
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  });
   fs.createReadStream(file).pipe(res);
 }
 
@@ -47,7 +68,9 @@ function createPortalServer({ gatewayUrl, dir = OUT_DIR }) {
     const pathname = new URL(req.url, 'http://portal').pathname;
     if (PROXIED.has(pathname)) {
       if (pathname === '/dev/token' && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The development sign-in answers only on this machine (loopback).' }));
+        res
+          .writeHead(403, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'The development sign-in answers only on this machine (loopback).' }));
         return;
       }
       return proxy(req, res, gatewayUrl);

@@ -16,7 +16,13 @@ export type Authenticator = (authorization: string | undefined) => Promise<Ident
 
 type AuthConfig = Pick<
   GatewayConfig,
-  'JWT_SECRET' | 'JWKS_URL' | 'JWKS_REFETCH_COOLDOWN_SECONDS' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'JWT_MAX_LIFETIME_SECONDS' | 'JWT_CLOCK_TOLERANCE_SECONDS'
+  | 'JWT_SECRET'
+  | 'JWKS_URL'
+  | 'JWKS_REFETCH_COOLDOWN_SECONDS'
+  | 'JWT_ISSUER'
+  | 'JWT_AUDIENCE'
+  | 'JWT_MAX_LIFETIME_SECONDS'
+  | 'JWT_CLOCK_TOLERANCE_SECONDS'
 >;
 
 /** What an issuer may sign with: public-key algorithms only, so no token can pass as signed with a key the JWKS publishes. */
@@ -32,7 +38,10 @@ const ISSUER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
 export function createAuthenticator(config: AuthConfig): Authenticator {
   const secret = new TextEncoder().encode(config.JWT_SECRET ?? '');
   const jwks = config.JWKS_URL
-    ? createRemoteJWKSet(new URL(config.JWKS_URL), { cacheMaxAge: 10 * 60 * 1000, cooldownDuration: config.JWKS_REFETCH_COOLDOWN_SECONDS * 1000 })
+    ? createRemoteJWKSet(new URL(config.JWKS_URL), {
+        cacheMaxAge: 10 * 60 * 1000,
+        cooldownDuration: config.JWKS_REFETCH_COOLDOWN_SECONDS * 1000,
+      })
     : null;
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;

@@ -4,9 +4,7 @@ import { z } from 'zod';
 const url = z.string().url();
 
 /** `true`/`false`/`1`/`0` from the environment (z.coerce.boolean would read "false" as true). */
-const flag = z
-  .enum(['true', 'false', '1', '0'], { message: 'use true or false' })
-  .transform((v) => v === 'true' || v === '1');
+const flag = z.enum(['true', 'false', '1', '0'], { message: 'use true or false' }).transform((v) => v === 'true' || v === '1');
 const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const gatewayConfigSchema = baseConfigSchema
@@ -99,7 +97,11 @@ export const gatewayConfigSchema = baseConfigSchema
     // The console signs in at CONSOLE_OIDC_ISSUER: without that issuer's keys and name, the gateway
     // would refuse every token it gets there, a sign-in that seems to work and never does.
     if (c.CONSOLE_OIDC_ISSUER && !c.JWKS_URL) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWKS_URL'], message: "JWKS_URL is required with CONSOLE_OIDC_ISSUER: set it to the jwks_uri of the issuer's discovery document" });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWKS_URL'],
+        message: "JWKS_URL is required with CONSOLE_OIDC_ISSUER: set it to the jwks_uri of the issuer's discovery document",
+      });
     }
     if (c.CONSOLE_OIDC_ISSUER && c.JWT_ISSUER !== c.CONSOLE_OIDC_ISSUER) {
       ctx.addIssue({
@@ -110,7 +112,12 @@ export const gatewayConfigSchema = baseConfigSchema
     }
     // Production fails closed on a secret that is a placeholder, a published value or too short.
     const weak = c.NODE_ENV === 'production' && c.JWT_SECRET ? weakSecretReason(c.JWT_SECRET, 32) : null;
-    if (weak) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['JWT_SECRET'], message: `JWT_SECRET ${weak}; set a random secret for production` });
+    if (weak)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_SECRET'],
+        message: `JWT_SECRET ${weak}; set a random secret for production`,
+      });
   })
   .transform((c) => ({
     ...c,

@@ -22,7 +22,12 @@ export function devTokenEnabled(config: Pick<GatewayConfig, 'NODE_ENV' | 'JWKS_U
 /** How the console signs in, as GET /console/config.json tells it. */
 export function consoleConfig(config: GatewayConfig) {
   if (config.CONSOLE_OIDC_ISSUER) {
-    const oidc = { issuer: config.CONSOLE_OIDC_ISSUER, clientId: config.CONSOLE_OIDC_CLIENT_ID, scope: config.CONSOLE_OIDC_SCOPE, resource: config.CONSOLE_OIDC_RESOURCE };
+    const oidc = {
+      issuer: config.CONSOLE_OIDC_ISSUER,
+      clientId: config.CONSOLE_OIDC_CLIENT_ID,
+      scope: config.CONSOLE_OIDC_SCOPE,
+      resource: config.CONSOLE_OIDC_RESOURCE,
+    };
     return { signIn: 'oidc' as const, oidc, roles: ROLES };
   }
   return { signIn: devTokenEnabled(config) ? ('development' as const) : ('none' as const), roles: ROLES };
@@ -66,7 +71,9 @@ function asArgs(body: Record<string, unknown>): string[] {
 export function devTokenRoute(config: GatewayConfig): Route {
   return async (req, res) => {
     if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-      return sendJson(res, 403, { error: 'The development token endpoint answers only on this machine (loopback). Use `npm run -s token` there.' });
+      return sendJson(res, 403, {
+        error: 'The development token endpoint answers only on this machine (loopback). Use `npm run -s token` there.',
+      });
     }
     try {
       const raw = await readSmallBody(req);
@@ -76,7 +83,8 @@ export function devTokenRoute(config: GatewayConfig): Route {
       } catch {
         throw new UsageError('Send a JSON object such as {"roles": ["COMMUNITY_STAFF"], "communityIds": ["community-042"]}.');
       }
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new UsageError('Send a JSON object with "roles" and the scope they need.');
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new UsageError('Send a JSON object with "roles" and the scope they need.');
       const { claims, ttl } = tokenRequestFromArgs(asArgs(body as Record<string, unknown>));
       const token = await mintToken(config, claims, ttl);
       sendJson(res, 200, { token });

@@ -44,7 +44,8 @@ export function fieldCostRule(weights: CostWeights, maxCost: number): Validation
           const fragment = context.getFragment(name);
           const type = fragment && context.getSchema().getType(fragment.typeCondition.name.value);
           // A fragment cycle is refused by graphql-js's own rule; here it just stops the walk.
-          if (fragment && type && isCompositeType(type) && !seen.has(name)) total += costOf(fragment.selectionSet, type, new Set([...seen, name]));
+          if (fragment && type && isCompositeType(type) && !seen.has(name))
+            total += costOf(fragment.selectionSet, type, new Set([...seen, name]));
         }
       }
       return total;

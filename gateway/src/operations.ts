@@ -18,9 +18,14 @@ export function operationResolution(): ApolloServerPlugin<BaseContext> {
           if (!operation) {
             const named = document.definitions.filter((d) => d.kind === 'OperationDefinition').length;
             if (request.operationName) throw refuse(`The document has no operation named "${request.operationName.slice(0, 100)}".`);
-            throw refuse(named > 1 ? 'The document has several operations: say which one to run with operationName.' : 'The document has no operation to run.');
+            throw refuse(
+              named > 1
+                ? 'The document has several operations: say which one to run with operationName.'
+                : 'The document has no operation to run.',
+            );
           }
-          if (operation.operation === 'subscription') throw refuse('This graph has no subscriptions: use a query, or subscribe to the Kafka topics (docs/events.md).');
+          if (operation.operation === 'subscription')
+            throw refuse('This graph has no subscriptions: use a query, or subscribe to the Kafka topics (docs/events.md).');
         },
       };
     },

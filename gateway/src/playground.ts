@@ -68,7 +68,12 @@ function loadAssets(): Map<string, Asset> | null {
 }
 
 function securityHeaders(csp: string): Record<string, string> {
-  return { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+  };
 }
 
 /** A browser opening the API URL asks for HTML; API clients ask for JSON. */
@@ -109,7 +114,14 @@ export function createPlayground(
   };
 }
 
-function send(res: ServerResponse, req: IncomingMessage, headers: Record<string, string>, type: string, body: Buffer, cacheControl: string): void {
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  headers: Record<string, string>,
+  type: string,
+  body: Buffer,
+  cacheControl: string,
+): void {
   res.writeHead(200, { ...headers, 'content-type': type, 'content-length': body.length, 'cache-control': cacheControl });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

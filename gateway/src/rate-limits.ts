@@ -21,7 +21,11 @@ const keysOf = (identity: Identity | null, ip: string) => [`ip:${ip}`, ...(ident
 function tooMany(msBeforeNext: number, what: string): GraphQLError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new GraphQLError(`Too many ${what} from this caller; try again in ${seconds} s.`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: seconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
+    },
   });
 }
 
@@ -34,9 +38,22 @@ export class RateLimits {
   private readonly requests: RateLimiterAbstract;
   private readonly lookups: RateLimiterAbstract;
 
-  constructor(config: Pick<GatewayConfig, 'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WINDOW_SECONDS' | 'RATE_LIMIT_LOOKUPS' | 'RATE_LIMIT_LOOKUP_WINDOW_SECONDS'>) {
-    this.requests = new RateLimiterMemory({ keyPrefix: 'requests', points: config.RATE_LIMIT_REQUESTS, duration: config.RATE_LIMIT_WINDOW_SECONDS });
-    this.lookups = new RateLimiterMemory({ keyPrefix: 'lookups', points: config.RATE_LIMIT_LOOKUPS, duration: config.RATE_LIMIT_LOOKUP_WINDOW_SECONDS });
+  constructor(
+    config: Pick<
+      GatewayConfig,
+      'RATE_LIMIT_REQUESTS' | 'RATE_LIMIT_WINDOW_SECONDS' | 'RATE_LIMIT_LOOKUPS' | 'RATE_LIMIT_LOOKUP_WINDOW_SECONDS'
+    >,
+  ) {
+    this.requests = new RateLimiterMemory({
+      keyPrefix: 'requests',
+      points: config.RATE_LIMIT_REQUESTS,
+      duration: config.RATE_LIMIT_WINDOW_SECONDS,
+    });
+    this.lookups = new RateLimiterMemory({
+      keyPrefix: 'lookups',
+      points: config.RATE_LIMIT_LOOKUPS,
+      duration: config.RATE_LIMIT_LOOKUP_WINDOW_SECONDS,
+    });
   }
 
   /**

@@ -4,7 +4,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { loadSupergraphSdl } from '@sanshe/schemas';
-import { createFormatError, createLogger, createRequestListener, sendJson, traceparentOf, type Identity, type Logger } from '@sanshe/service-kit';
+import {
+  createFormatError,
+  createLogger,
+  createRequestListener,
+  sendJson,
+  traceparentOf,
+  type Identity,
+  type Logger,
+} from '@sanshe/service-kit';
 import fetch from 'node-fetch';
 import { createAuthenticator } from './auth';
 import { subgraphUrls, type GatewayConfig } from './config';
@@ -46,7 +54,8 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = new GatewayMetrics();
   // SUPERGRAPH_PATH (a mounted ConfigMap) is watched and reloaded; otherwise the committed one.
-  const watched = !options.supergraphSdl && config.SUPERGRAPH_PATH ? supergraphFromFile(config.SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger) : null;
+  const watched =
+    !options.supergraphSdl && config.SUPERGRAPH_PATH ? supergraphFromFile(config.SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_MS, logger) : null;
   const supergraphSdl = options.supergraphSdl ?? watched?.initial ?? loadSupergraphSdl();
   const configured = subgraphUrls(config);
   // Readiness covers exactly the subgraphs this supergraph routes to.
@@ -56,14 +65,20 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
   const gateway = new ApolloGateway({
     supergraphSdl: watched?.hook ?? supergraphSdl,
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MIB,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SIGNING_KEY, metrics, logger, { agent, apq: config.SUBGRAPH_APQ }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, configured[name] ?? url!, config.IDENTITY_SIGNING_KEY, metrics, logger, {
+        agent,
+        apq: config.SUBGRAPH_APQ,
+      }),
     logger,
   });
   const limits = queryLimits(config);
   const rateLimits = new RateLimits(config);
   const formatError = createFormatError(logger, config.NODE_ENV === 'development');
   if (config.TRUSTED_DOCUMENTS !== 'off' && !config.TRUSTED_DOCUMENTS_MANIFEST) {
-    throw new Error(`TRUSTED_DOCUMENTS=${config.TRUSTED_DOCUMENTS} needs TRUSTED_DOCUMENTS_MANIFEST: the path or URL of the apps' manifest (hash → document).`);
+    throw new Error(
+      `TRUSTED_DOCUMENTS=${config.TRUSTED_DOCUMENTS} needs TRUSTED_DOCUMENTS_MANIFEST: the path or URL of the apps' manifest (hash → document).`,
+    );
   }
   const trusted = config.TRUSTED_DOCUMENTS_MANIFEST ? await loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST) : new Map<string, string>();
   const apollo = new ApolloServer<GatewayContext>({
@@ -72,7 +87,14 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
     includeStacktraceInErrorResponses: false,
     introspection: config.INTROSPECTION,
     // Apollo's default landing page loads from a CDN; the playground is served below instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), operationResolution(), trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS, trusted, logger), ...limits.plugins, rateLimits.plugin<GatewayContext>()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin(),
+      operationResolution(),
+      trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS, trusted, logger),
+      ...limits.plugins,
+      rateLimits.plugin<GatewayContext>(),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // csrfPrevention stays at Apollo's default (on): browsers must send JSON or a preflight header.
@@ -100,7 +122,10 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         const checks = await Promise.all(
           subgraphs.map(async ({ name, url }) => {
             const health = new URL('/health/ready', url).toString();
-            const ok = await fetch(health, { agent, timeout: 2000 }).then((r) => r.ok, () => false);
+            const ok = await fetch(health, { agent, timeout: 2000 }).then(
+              (r) => r.ok,
+              () => false,
+            );
             return [name, ok] as const;
           }),
         );
@@ -119,8 +144,19 @@ export async function createGateway(config: GatewayConfig, options: { supergraph
         onMissing: (dir) => logger.warn({ dir }, 'the admin console is not built: run `npm run build` to serve it at /'),
       })
     : null;
-  const open311Store = new Open311Store({ mongoUrl: config.MONGO_URL, dbName: config.OPEN311_DB, requestsPerMinute: config.OPEN311_REQUESTS_PER_MINUTE });
-  const open311 = createOpen311({ apollo, authenticate, store: open311Store, maxBodyBytes: config.MAX_BODY_BYTES, requestTimeoutMs: config.REQUEST_TIMEOUT_MS, logger });
+  const open311Store = new Open311Store({
+    mongoUrl: config.MONGO_URL,
+    dbName: config.OPEN311_DB,
+    requestsPerMinute: config.OPEN311_REQUESTS_PER_MINUTE,
+  });
+  const open311 = createOpen311({
+    apollo,
+    authenticate,
+    store: open311Store,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    logger,
+  });
   const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     if (playground?.(req, res)) return;
     if (open311(req, res)) return;

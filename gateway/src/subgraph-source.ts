@@ -35,7 +35,8 @@ function fetcherFor(agent: http.Agent, audience: string, signer: SigningKey) {
   return (url: string, init: RequestInit) => {
     const { signal, identity } = fetchScope.getStore() ?? {};
     const headers = { ...(init.headers as Record<string, string>) };
-    if (identity) headers[IDENTITY_HEADER] = signIdentity(identity, signer, { audience, body: typeof init.body === 'string' ? init.body : '' });
+    if (identity)
+      headers[IDENTITY_HEADER] = signIdentity(identity, signer, { audience, body: typeof init.body === 'string' ? init.body : '' });
     return fetch(url, { ...init, headers, agent, ...(signal ? { signal: signal as RequestInit['signal'] } : {}) });
   };
 }

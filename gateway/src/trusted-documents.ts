@@ -24,7 +24,8 @@ export function parseManifest(json: unknown, origin: string): TrustedDocuments {
     for (const op of (json as { operations?: { id: string; body: string }[] }).operations ?? []) entries.push([op.id, op.body]);
   } else if (json && typeof json === 'object' && !Array.isArray(json)) {
     for (const [hash, document] of Object.entries(json)) {
-      if (typeof document !== 'string') throw new Error(`The trusted-documents manifest ${origin} maps ${hash} to something that is not a document.`);
+      if (typeof document !== 'string')
+        throw new Error(`The trusted-documents manifest ${origin} maps ${hash} to something that is not a document.`);
       entries.push([hash, document]);
     }
   } else {
@@ -32,7 +33,8 @@ export function parseManifest(json: unknown, origin: string): TrustedDocuments {
   }
   const documents: TrustedDocuments = new Map();
   for (const [hash, document] of entries) {
-    if (sha256(document) !== hash.toLowerCase()) throw new Error(`The trusted-documents manifest ${origin} lists ${hash}, which is not the SHA-256 of its document.`);
+    if (sha256(document) !== hash.toLowerCase())
+      throw new Error(`The trusted-documents manifest ${origin} lists ${hash}, which is not the SHA-256 of its document.`);
     documents.set(hash.toLowerCase(), document);
   }
   return documents;
@@ -56,7 +58,11 @@ const mayRunAnyDocument = (identity: Identity | undefined): boolean => identity?
  * unregistered document is refused with HTTP 400 and code OPERATION_NOT_TRUSTED before any
  * subgraph is called; under `log`, it runs and a warning names its hash and operation.
  */
-export function trustedDocumentsPlugin(mode: TrustedDocumentsMode, documents: TrustedDocuments, logger: Logger): ApolloServerPlugin<{ identity?: Identity }> {
+export function trustedDocumentsPlugin(
+  mode: TrustedDocumentsMode,
+  documents: TrustedDocuments,
+  logger: Logger,
+): ApolloServerPlugin<{ identity?: Identity }> {
   return {
     async requestDidStart() {
       return {
@@ -67,7 +73,7 @@ export function trustedDocumentsPlugin(mode: TrustedDocumentsMode, documents: Tr
           logger.warn({ hash, operationName, mode, sub: contextValue.identity?.userId }, 'an operation that is not a trusted document');
           if (mode === 'enforce') {
             throw new GraphQLError(
-              'This operation is not one of the registered (trusted) documents this gateway runs. Send the document exactly as your app\'s build registered it, or ask the platform team to add the operation to the manifest (docs/frontend.md).',
+              "This operation is not one of the registered (trusted) documents this gateway runs. Send the document exactly as your app's build registered it, or ask the platform team to add the operation to the manifest (docs/frontend.md).",
               { extensions: { code: 'OPERATION_NOT_TRUSTED', hash, http: { status: 400 } } },
             );
           }

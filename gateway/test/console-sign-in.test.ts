@@ -21,12 +21,21 @@ describe('signing in to the admin console (development picker)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
     mkdirSync(SHOTS, { recursive: true });
     stack = await startStubGateway({ NODE_ENV: 'development' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
@@ -64,7 +73,10 @@ describe('signing in to the admin console (development picker)', () => {
 
     const bearer = sent.filter((h) => h.startsWith('Bearer ')).pop();
     expect(bearer).toBeDefined();
-    const { payload } = await jwtVerify(bearer!.slice(7), new TextEncoder().encode(stack.config.JWT_SECRET), { issuer: stack.config.JWT_ISSUER, audience: stack.config.JWT_AUDIENCE });
+    const { payload } = await jwtVerify(bearer!.slice(7), new TextEncoder().encode(stack.config.JWT_SECRET), {
+      issuer: stack.config.JWT_ISSUER,
+      audience: stack.config.JWT_AUDIENCE,
+    });
     expect(payload.roles).toEqual([role]);
     if (scope) expect(payload.communityIds).toEqual([scope]);
     await page.close();

@@ -2,7 +2,11 @@ import { jwtVerify } from 'jose';
 import { startStubGateway, type StubStack } from './stub-subgraph';
 
 async function mint(stack: StubStack, body: unknown): Promise<{ status: number; body: { token?: string; error?: string } }> {
-  const res = await fetch(`${stack.origin}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${stack.origin}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as { token?: string; error?: string } };
 }
 
@@ -17,7 +21,10 @@ describe('the development token endpoint', () => {
     it('mints a one-hour token with the chosen role and scope, which the gateway accepts', async () => {
       const { status, body } = await mint(stack, { roles: ['COMMUNITY_STAFF'], communityIds: ['community-042'] });
       expect(status).toBe(200);
-      const { payload } = await jwtVerify(body.token!, new TextEncoder().encode(stack.config.JWT_SECRET), { issuer: stack.config.JWT_ISSUER, audience: stack.config.JWT_AUDIENCE });
+      const { payload } = await jwtVerify(body.token!, new TextEncoder().encode(stack.config.JWT_SECRET), {
+        issuer: stack.config.JWT_ISSUER,
+        audience: stack.config.JWT_AUDIENCE,
+      });
       expect(payload).toMatchObject({ roles: ['COMMUNITY_STAFF'], communityIds: ['community-042'] });
       expect(payload.exp! - payload.iat!).toBe(3600);
       const answer = await stack.post({ query: '{ tree { id } }' }, { authorization: `Bearer ${body.token}` });
@@ -35,7 +42,10 @@ describe('the development token endpoint', () => {
 
     it('tells the console to offer the role picker', async () => {
       const res = await fetch(`${stack.origin}/console/config.json`);
-      expect(await res.json()).toMatchObject({ signIn: 'development', roles: expect.arrayContaining(['DISTRICT_ADMIN', 'COMMUNITY_STAFF']) });
+      expect(await res.json()).toMatchObject({
+        signIn: 'development',
+        roles: expect.arrayContaining(['DISTRICT_ADMIN', 'COMMUNITY_STAFF']),
+      });
     });
   });
 
@@ -43,7 +53,11 @@ describe('the development token endpoint', () => {
     let stack: StubStack;
     beforeAll(async () => {
       // The console is off by default in production; switched on, it must still offer no development sign-in.
-      stack = await startStubGateway({ NODE_ENV: 'production', PLAYGROUND: 'true', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
+      stack = await startStubGateway({
+        NODE_ENV: 'production',
+        PLAYGROUND: 'true',
+        JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      });
     });
     afterAll(() => stack?.stop());
 

@@ -20,7 +20,11 @@ describe('the gateway HTTP policy', () => {
   });
 
   it('keeps CSRF prevention on: a form-like request is refused, JSON or a preflight header passes', async () => {
-    const form = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const form = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain('Cross-Site Request Forgery');
 
@@ -43,7 +47,10 @@ describe('the gateway HTTP policy', () => {
     for (const [request, message] of cases) {
       const { status, body } = await stack.post(request);
       expect(status).toBe(400);
-      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+      expect(body.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(message),
+        extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+      });
     }
     const named = await stack.post({ query: 'query A { __typename } query B { tree { id } }', operationName: 'A' });
     expect(named.body).toEqual({ data: { __typename: 'Query' } });

@@ -44,8 +44,16 @@ describe('query limits at the gateway', () => {
   it.each([
     ['MAX_DEPTH', nested(7), /depth limit of 6 exceeded, found 7/],
     ['MAX_ALIASES', '{ a: tree { id } b: tree { id } c: tree { id } d: tree { id } }', /Aliases limit of 3 exceeded, found 4/],
-    ['MAX_COST', '{ tree { id name child { id name child { id name child { id name child { id name } } } } } }', /Query Cost limit of 50 exceeded, found 65\.9/],
-    ['MAX_DIRECTIVES', '{ tree { id @skip(if: false) name @skip(if: false) child { id @skip(if: false) name @skip(if: false) } } }', /Directives limit of 3 exceeded, found 4/],
+    [
+      'MAX_COST',
+      '{ tree { id name child { id name child { id name child { id name child { id name } } } } } }',
+      /Query Cost limit of 50 exceeded, found 65\.9/,
+    ],
+    [
+      'MAX_DIRECTIVES',
+      '{ tree { id @skip(if: false) name @skip(if: false) child { id @skip(if: false) name @skip(if: false) } } }',
+      /Directives limit of 3 exceeded, found 4/,
+    ],
   ])('refuses a query over %s with GRAPHQL_VALIDATION_FAILED before any subgraph is called', async (limit, query, message) => {
     const { status, errors } = await expectRefusedBeforeSubgraph(query);
     expect(status).toBe(400);
@@ -74,7 +82,10 @@ describe('query limits at the gateway', () => {
     const before = stack.subgraph.requests;
     const { status, body } = await stack.post({ query: '{ tree { id } }', variables: { padding: 'x'.repeat(5000) } });
     expect(status).toBe(413);
-    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining('larger than 4000 bytes') });
+    expect(body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_REQUEST' },
+      message: expect.stringContaining('larger than 4000 bytes'),
+    });
     expect(stack.subgraph.requests).toBe(before);
   });
 
@@ -83,7 +94,10 @@ describe('query limits at the gateway', () => {
     const { status, body } = await stack.post({ query: '{ slow }' });
     expect(status).toBe(504);
     expect(Date.now() - started).toBeLessThan(4_500);
-    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'REQUEST_TIMEOUT' }, message: expect.stringContaining('longer than 2000 ms') });
+    expect(body.errors?.[0]).toMatchObject({
+      extensions: { code: 'REQUEST_TIMEOUT' },
+      message: expect.stringContaining('longer than 2000 ms'),
+    });
     for (let i = 0; i < 20 && stack.subgraph.abandoned === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
     expect(stack.subgraph.abandoned).toBe(1);
 

@@ -12,7 +12,16 @@ const item: GraphItem = {
   serviceLevel: { respondWithinHours: 4, resolveWithinDays: 3 },
   attributes: [
     { code: 'problem', description: '故障情况', datatype: 'TEXT', required: true, order: 2, values: [], min: null, max: null },
-    { code: 'rooms', description: '房间', datatype: 'MULTI_VALUE_LIST', required: false, order: 1, values: [{ key: 'KITCHEN', name: '厨房' }], min: null, max: null },
+    {
+      code: 'rooms',
+      description: '房间',
+      datatype: 'MULTI_VALUE_LIST',
+      required: false,
+      order: 1,
+      values: [{ key: 'KITCHEN', name: '厨房' }],
+      min: null,
+      max: null,
+    },
   ],
 };
 
@@ -34,20 +43,41 @@ describe('where a GeoReport request is', () => {
     expect(() => locate(new URLSearchParams({ lat: '31.23', long: '121.47' }))).toThrow('outside Jianxi district');
     expect(() => locate(new URLSearchParams({ address_string: '人民路 1号' }))).toThrow('must name the community');
     expect(() => locate(new URLSearchParams())).toThrow('Say where');
-    expect(locate(new URLSearchParams({ address_string: '武汉路社区 3号楼' }))).toMatchObject({ community: { name: '武汉路社区' }, address: '武汉路社区 3号楼' });
+    expect(locate(new URLSearchParams({ address_string: '武汉路社区 3号楼' }))).toMatchObject({
+      community: { name: '武汉路社区' },
+      address: '武汉路社区 3号楼',
+    });
   });
 });
 
 describe('GeoReport shapes', () => {
   it('turns an intake form into ordered attributes with GeoReport datatypes', () => {
     const definition = toServiceDefinition(item);
-    expect(definition.attributes.map((a) => [a.code, a.datatype, a.order])).toEqual([['rooms', 'multivaluelist', 1], ['problem', 'text', 2]]);
+    expect(definition.attributes.map((a) => [a.code, a.datatype, a.order])).toEqual([
+      ['rooms', 'multivaluelist', 1],
+      ['problem', 'text', 2],
+    ]);
   });
 
   it('reads attribute[code] answers, several for a multi-value list', () => {
-    const form = new URLSearchParams([['attribute[problem]', '漏水'], ['attribute[rooms][]', 'KITCHEN'], ['attribute[rooms][]', 'ROOM']]);
-    expect(answersOf(form, item)).toEqual([{ code: 'problem', value: '漏水' }, { code: 'rooms', values: ['KITCHEN', 'ROOM'] }]);
-    expect(() => answersOf(new URLSearchParams([['attribute[problem]', 'a'], ['attribute[problem]', 'b']]), item)).toThrow('takes one value');
+    const form = new URLSearchParams([
+      ['attribute[problem]', '漏水'],
+      ['attribute[rooms][]', 'KITCHEN'],
+      ['attribute[rooms][]', 'ROOM'],
+    ]);
+    expect(answersOf(form, item)).toEqual([
+      { code: 'problem', value: '漏水' },
+      { code: 'rooms', values: ['KITCHEN', 'ROOM'] },
+    ]);
+    expect(() =>
+      answersOf(
+        new URLSearchParams([
+          ['attribute[problem]', 'a'],
+          ['attribute[problem]', 'b'],
+        ]),
+        item,
+      ),
+    ).toThrow('takes one value');
   });
 
   it('reads resolved, closed and cancelled orders as closed, every other status as open', () => {
@@ -77,11 +107,16 @@ describe('GeoReport shapes', () => {
       '2026-12-05T02:00:00.000Z 签收 accepted: 已签收',
       '2026-12-05T03:00:00.000Z 派单 dispatched',
     ]);
-    expect(toRequest(order)).toMatchObject({ status: 'open', agency_responsible: '欣和社工', updated_datetime: '2026-12-05T03:00:00.000Z', expected_datetime: '2026-12-08T01:00:00.000Z' });
+    expect(toRequest(order)).toMatchObject({
+      status: 'open',
+      agency_responsible: '欣和社工',
+      updated_datetime: '2026-12-05T03:00:00.000Z',
+      expected_datetime: '2026-12-08T01:00:00.000Z',
+    });
     expect(toRequest({ ...order, provider: null }).agency_responsible).toBe('武汉路社区');
   });
 
-  it('nests XML lists in GeoReport\'s wrapper and row elements, escaping text', () => {
+  it("nests XML lists in GeoReport's wrapper and row elements, escaping text", () => {
     const body = renderXml({ json: [{ code: 400, description: 'a < b & "c"' }], xmlRoot: 'errors', xmlRow: 'error' });
     expect(body).toContain('<errors>');
     expect(body).toContain('<error>');

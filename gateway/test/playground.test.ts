@@ -42,12 +42,22 @@ describe('the admin playground', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+      );
     }
     stack = await startStubGateway();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
@@ -65,7 +75,9 @@ describe('the admin playground', () => {
     }
     expect(PLAYGROUND_CSP).toContain("default-src 'self'");
     expect(PLAYGROUND_CSP).not.toContain('unsafe');
-    const api = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const api = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -95,7 +107,11 @@ describe('the admin playground', () => {
     await resultShows(page, 'UNAUTHENTICATED');
 
     const token = await mintToken(stack.config, { sub: 'playground-admin', roles: ['DISTRICT_ADMIN'] });
-    await setEditor(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify({ Authorization: `Bearer ${token}` }));
+    await setEditor(
+      page,
+      '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror',
+      JSON.stringify({ Authorization: `Bearer ${token}` }),
+    );
     await page.locator('.graphiql-query-editor .CodeMirror').click();
     await page.keyboard.press('Control+Enter');
     const result = await resultShows(page, 'node 0');

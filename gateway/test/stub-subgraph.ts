@@ -61,7 +61,10 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
+      const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        query: string;
+        variables?: Record<string, unknown>;
+      };
       void Promise.resolve(graphql({ schema, source: query, rootValue, variableValues: variables })).then((result) => {
         if (res.destroyed) return;
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
@@ -99,7 +102,13 @@ export async function startStubGateway(env: Record<string, string> = {}): Promis
   const subgraph = await startStubSubgraph();
   const { supergraphSdl } = composeSupergraph({ stub: SUBGRAPH_SDL });
   // Fresh keys per stub stack; a general budget no suite here reaches (test/security checks the budgets).
-  const config = gatewayConfigSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...generateKeySet('test'), RATE_LIMIT_REQUESTS: '1000000', ...env });
+  const config = gatewayConfigSchema.parse({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...generateKeySet('test'),
+    RATE_LIMIT_REQUESTS: '1000000',
+    ...env,
+  });
   const gateway = await createGateway(config, { supergraphSdl: supergraphSdl.replace(defaultUrl('stub'), subgraph.url) });
   const gatewayUrl = await gateway.listen(0, '127.0.0.1');
   return {

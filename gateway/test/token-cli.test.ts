@@ -36,14 +36,35 @@ describe('npm run token', () => {
     expect(claims).toMatchObject({ iss: 'district-idp', aud: 'sanshe-prod', sub: 'district-admin-cli', roles: ['DISTRICT_ADMIN'] });
     expect(claims.exp! - claims.iat!).toBe(30 * 60);
     await expect(createAuthenticator(loadGatewayConfig({}))(`Bearer ${stdout.trim()}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(createAuthenticator(loadGatewayConfig(env))(`Bearer ${stdout.trim()}`)).resolves.toMatchObject({ roles: ['DISTRICT_ADMIN'] });
+    await expect(createAuthenticator(loadGatewayConfig(env))(`Bearer ${stdout.trim()}`)).resolves.toMatchObject({
+      roles: ['DISTRICT_ADMIN'],
+    });
   });
 
   it('reads several roles and scopes', () => {
     expect(
-      tokenRequestFromArgs(['--role', 'street-staff', '--role', 'SOCIAL_WORKER', '--street', 's1', '--street', 's2', '--social-worker', 'w1', '--org', 'o1']),
+      tokenRequestFromArgs([
+        '--role',
+        'street-staff',
+        '--role',
+        'SOCIAL_WORKER',
+        '--street',
+        's1',
+        '--street',
+        's2',
+        '--social-worker',
+        'w1',
+        '--org',
+        'o1',
+      ]),
     ).toEqual({
-      claims: { sub: 'street-staff+social-worker-cli', roles: ['STREET_STAFF', 'SOCIAL_WORKER'], streetIds: ['s1', 's2'], orgIds: ['o1'], socialWorkerId: 'w1' },
+      claims: {
+        sub: 'street-staff+social-worker-cli',
+        roles: ['STREET_STAFF', 'SOCIAL_WORKER'],
+        streetIds: ['s1', 's2'],
+        orgIds: ['o1'],
+        socialWorkerId: 'w1',
+      },
       ttl: '8h',
     });
   });

@@ -57,7 +57,9 @@ describe('trusted documents', () => {
     let stack: StubStack;
     let server: http.Server;
     beforeAll(async () => {
-      server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ [sha256(REGISTERED)]: REGISTERED })));
+      server = http.createServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ [sha256(REGISTERED)]: REGISTERED })),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/persisted-documents.json`;
       stack = await startStubGateway({ TRUSTED_DOCUMENTS: 'log', TRUSTED_DOCUMENTS_MANIFEST: url });
@@ -85,6 +87,8 @@ describe('trusted documents', () => {
     const config = (env: Record<string, string>) => loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
     await expect(createGateway(config({ TRUSTED_DOCUMENTS: 'enforce' }))).rejects.toThrow(/needs TRUSTED_DOCUMENTS_MANIFEST/);
     const forged = writeManifest({ [sha256(REGISTERED)]: UNREGISTERED });
-    await expect(createGateway(config({ TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_MANIFEST: forged }))).rejects.toThrow(/not the SHA-256 of its document/);
+    await expect(createGateway(config({ TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_MANIFEST: forged }))).rejects.toThrow(
+      /not the SHA-256 of its document/,
+    );
   });
 });

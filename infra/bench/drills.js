@@ -32,11 +32,15 @@ const pattern = filters.length ? `/test/drills/.*(${filters.join('|')})` : '/tes
 const ignore = noBroker ? ['--testPathIgnorePatterns', `/test/drills/(${BROKER_DRILLS.join('|')})`] : [];
 const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const started = Date.now();
-const run = spawnSync(process.execPath, [jest, '--runInBand', '--testPathPattern', pattern, ...ignore, '--json', `--outputFile=${jsonFile}`, ...passthrough], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, DRILL_REPORT: reportFile },
-});
+const run = spawnSync(
+  process.execPath,
+  [jest, '--runInBand', '--testPathPattern', pattern, ...ignore, '--json', `--outputFile=${jsonFile}`, ...passthrough],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DRILL_REPORT: reportFile },
+  },
+);
 
 const reports = fs.existsSync(reportFile)
   ? fs
@@ -60,8 +64,12 @@ if (results) {
   for (const file of results.testResults) {
     const name = path.relative(root, file.name);
     const seconds = ((file.endTime - file.startTime) / 1000).toFixed(0);
-    console.log(`  ${file.status === 'passed' ? 'PASS' : 'FAIL'}  ${name} (${seconds} s)${BROKER_DRILLS.some((b) => name.includes(b)) ? ' — stops the broker' : ''}`);
+    console.log(
+      `  ${file.status === 'passed' ? 'PASS' : 'FAIL'}  ${name} (${seconds} s)${BROKER_DRILLS.some((b) => name.includes(b)) ? ' — stops the broker' : ''}`,
+    );
   }
-  console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 process.exit(run.status ?? 1);

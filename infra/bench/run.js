@@ -77,33 +77,47 @@ async function main() {
   const brokers = String(kafkaBrokers).split(',');
   const infraInfo = { mongoUrl, kafkaBrokers: String(kafkaBrokers) };
   const status = await infra.status().catch(() => ({ kafka: {}, mongo: {} }));
-  const sharedPids = { ...(status.mongo.pid ? { 'mongo store': status.mongo.pid } : {}), ...(status.kafka.pid ? { kafka: status.kafka.pid } : {}) };
-  log(`bench (${options.quick ? 'quick' : 'full'} mode): Mongo ${mongoUrl}, Kafka ${kafkaBrokers}, databases ${SERVICES.map(benchDb).join(', ')}`);
+  const sharedPids = {
+    ...(status.mongo.pid ? { 'mongo store': status.mongo.pid } : {}),
+    ...(status.kafka.pid ? { kafka: status.kafka.pid } : {}),
+  };
+  log(
+    `bench (${options.quick ? 'quick' : 'full'} mode): Mongo ${mongoUrl}, Kafka ${kafkaBrokers}, databases ${SERVICES.map(benchDb).join(', ')}`,
+  );
 
   log('data…');
   const notes = await seedBenchData({ mongoUrl, env: baseEnv(infraInfo), reseed: options.reseed, log });
   const purged = await purgeBenchWrites({ mongoUrl });
-  if (purged.activities || purged.serviceOrders) log(`  purged earlier bench writes: ${purged.activities} activities, ${purged.serviceOrders} service orders`);
+  if (purged.activities || purged.serviceOrders)
+    log(`  purged earlier bench writes: ${purged.activities} activities, ${purged.serviceOrders} service orders`);
   const sizes = await dataSizes({ mongoUrl });
 
   log(`stack… (${elapsed(t0)})`);
   const subgraphs = await startSubgraphs(infraInfo, { log, verbose: options.verbose });
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
   const supergraphFile = writeSupergraph(composeFor(urls));
-  const variants = options.phases.has('tuning') ? { 'keep-alive off': { SUBGRAPH_KEEP_ALIVE: 'false' }, 'APQ to subgraphs': { SUBGRAPH_APQ: 'true' } } : {};
+  const variants = options.phases.has('tuning')
+    ? { 'keep-alive off': { SUBGRAPH_KEEP_ALIVE: 'false' }, 'APQ to subgraphs': { SUBGRAPH_APQ: 'true' } }
+    : {};
   const startOpts = { log, verbose: options.verbose };
   const [gateway, monolith, hive, ...variantTargets] = await Promise.all([
     startTarget('gateway', 'gateway', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
     startTarget('monolith', 'monolith', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
     startTarget('hive', 'hive', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
-    ...Object.entries(variants).map(([label, env]) => startTarget(label, 'gateway', gatewayEnv(infraInfo, urls, supergraphFile, env), startOpts)),
+    ...Object.entries(variants).map(([label, env]) =>
+      startTarget(label, 'gateway', gatewayEnv(infraInfo, urls, supergraphFile, env), startOpts),
+    ),
   ]);
   const targets = { gateway, monolith, hive };
   log(`  gateway ${gateway.url}, monolith ${monolith.url}, hive ${hive.url} (${elapsed(t0)})`);
 
   const mutationContext = await prepareMutationContext({ gatewayUrl: gateway.url, log });
   notes.push(...mutationContext.problems.map((p) => `mutation mix setup: ${p}`));
-  const { workloads, minter, communities, residentsByCommunity } = await buildWorkloads({ mutationContext, poolSize: options.quick ? 800 : 3000, residentPool: options.quick ? 2000 : 6000 });
+  const { workloads, minter, communities, residentsByCommunity } = await buildWorkloads({
+    mutationContext,
+    poolSize: options.quick ? 800 : 3000,
+    residentPool: options.quick ? 2000 : 6000,
+  });
 
   /** Processes that report requests in flight: a run starts only once the previous one drained. */
   const counting = { ...subgraphs, monolith };
@@ -162,7 +176,9 @@ async function main() {
     for (const workload of workloads) {
       const shape = runShape(workload.name);
       const rounds = options.rounds;
-      const perRound = shape.amount ? { amount: Math.max(shape.connections, Math.round(shape.amount / rounds)) } : { durationSeconds: Math.max(2, Math.round(shape.seconds / rounds)) };
+      const perRound = shape.amount
+        ? { amount: Math.max(shape.connections, Math.round(shape.amount / rounds)) }
+        : { durationSeconds: Math.max(2, Math.round(shape.seconds / rounds)) };
       const collected = Object.fromEntries(order.map((t) => [t, []]));
       const failures = {};
       for (let round = 0; round < rounds; round += 1) {
@@ -170,7 +186,13 @@ async function main() {
           if (failures[target]) continue;
           const url = targets[target].url;
           try {
-            if (round === 0) await warmUp({ url, workload, ...(shape.amount ? { amount: shape.connections } : { seconds: options.warmupSeconds }), connections: shape.connections });
+            if (round === 0)
+              await warmUp({
+                url,
+                workload,
+                ...(shape.amount ? { amount: shape.connections } : { seconds: options.warmupSeconds }),
+                connections: shape.connections,
+              });
             await waitIdle(counting, 120_000);
             collected[target].push(await runLoad({ url, workload, ...perRound, connections: shape.connections, pids: pidsFor(target) }));
           } catch (err) {
@@ -189,7 +211,9 @@ async function main() {
         const run = mergeRuns(collected[target]);
         run.cpuMsPerRequest = cpuPerRequest(run, target === 'monolith' ? ['monolith'] : [target, ...SERVICES]);
         results.load[workload.name][target] = run;
-        log(`  ${workload.name} · ${target}: ${run.rps} req/s, p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms, errors ${run.graphqlErrors}/${run.requests} (${elapsed(t0)})`);
+        log(
+          `  ${workload.name} · ${target}: ${run.rps} req/s, p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms, errors ${run.graphqlErrors}/${run.requests} (${elapsed(t0)})`,
+        );
       }
       save(results, t0);
     }
@@ -201,7 +225,14 @@ async function main() {
     log(`concurrency: N residents register for one activity at once… (${elapsed(t0)})`);
     try {
       await waitIdle(counting, 120_000);
-      results.concurrency = await concurrencyPhase({ url: gateway.url, minter, communities, residentsByCommunity, sizes: options.quick ? [10, 40] : [10, 40, 100], log });
+      results.concurrency = await concurrencyPhase({
+        url: gateway.url,
+        minter,
+        communities,
+        residentsByCommunity,
+        sizes: options.quick ? [10, 40] : [10, 40, 100],
+        log,
+      });
     } catch (err) {
       results.concurrencyError = err.message;
       log(`  failed: ${err.message}`);
@@ -213,8 +244,17 @@ async function main() {
     log(`database round trips per subgraph fetch… (${elapsed(t0)})`);
     try {
       const sizes = remaining() > 5 * 60_000 ? options.listSizes : options.listSizes.slice(0, 2);
-      if (sizes.length < options.listSizes.length) notes.push(`list-size sweep cut to ${sizes.join(', ')}: the time budget was running out`);
-      results.queryCounts = await countQueries({ gatewayUrl: gateway.url, monolith, subgraphs, workloads, sizes, timeoutMs: Math.round(Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8))), log });
+      if (sizes.length < options.listSizes.length)
+        notes.push(`list-size sweep cut to ${sizes.join(', ')}: the time budget was running out`);
+      results.queryCounts = await countQueries({
+        gatewayUrl: gateway.url,
+        monolith,
+        subgraphs,
+        workloads,
+        sizes,
+        timeoutMs: Math.round(Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8))),
+        log,
+      });
     } catch (err) {
       results.queryCounts = null;
       notes.push(`query counting failed: ${err.message}`);
@@ -227,7 +267,14 @@ async function main() {
     log(`events… (${elapsed(t0)})`);
     results.events = {};
     try {
-      results.events.latency = await eventLatency({ gatewayUrl: gateway.url, brokers, activityByCommunity: mutationContext.activityByCommunity, rate: options.eventRate, seconds: options.eventSeconds, log });
+      results.events.latency = await eventLatency({
+        gatewayUrl: gateway.url,
+        brokers,
+        activityByCommunity: mutationContext.activityByCommunity,
+        rate: options.eventRate,
+        seconds: options.eventSeconds,
+        log,
+      });
     } catch (err) {
       results.events.latencyError = err.message;
       log(`  latency failed: ${err.message}`);
@@ -254,9 +301,21 @@ async function main() {
           continue;
         }
         try {
-          await warmUp({ url: variant.url, workload, ...(amount ? { amount: connections } : { seconds: options.warmupSeconds }), connections });
+          await warmUp({
+            url: variant.url,
+            workload,
+            ...(amount ? { amount: connections } : { seconds: options.warmupSeconds }),
+            connections,
+          });
           await waitIdle(counting, 120_000);
-          const run = await runLoad({ url: variant.url, workload, durationSeconds: seconds, amount, connections, pids: { [label]: variant.pid, ...subgraphPids, ...sharedPids } });
+          const run = await runLoad({
+            url: variant.url,
+            workload,
+            durationSeconds: seconds,
+            amount,
+            connections,
+            pids: { [label]: variant.pid, ...subgraphPids, ...sharedPids },
+          });
           await waitIdle(counting, 120_000);
           results.tuning[label][workload.name] = run;
           log(`  ${label} · ${workload.name}: ${run.rps} req/s, p95 ${run.latency.p95} ms`);
@@ -267,11 +326,12 @@ async function main() {
     }
   }
 
-
   const files = save(results, t0, true);
   log(`results: ${path.relative(process.cwd(), files.markdown)} and ${path.basename(files.json)} (${elapsed(t0)})`);
   for (const [workload, r] of Object.entries(results.ratios)) {
-    log(`  ${workload}: RPS gateway/monolith ${r.gatewayVsMonolith.rps ?? '–'}, gateway/peer ${r.gatewayVsPeer.rps ?? '–'}; p95 gateway/monolith ${r.gatewayVsMonolith.p95 ?? '–'}, gateway/peer ${r.gatewayVsPeer.p95 ?? '–'}`);
+    log(
+      `  ${workload}: RPS gateway/monolith ${r.gatewayVsMonolith.rps ?? '–'}, gateway/peer ${r.gatewayVsPeer.rps ?? '–'}; p95 gateway/monolith ${r.gatewayVsMonolith.p95 ?? '–'}, gateway/peer ${r.gatewayVsPeer.p95 ?? '–'}`,
+    );
   }
 }
 
@@ -292,7 +352,12 @@ function summarizeSizes(sizes) {
     ['service orders', pick('resident-services', 'service_orders')],
     ['points accounts', pick('credits', 'accounts') ?? pick('credits', 'points_accounts')],
   ];
-  return parts.filter(([, n]) => n !== undefined).map(([what, n]) => `${n} ${what}`).join(', ') || 'sizes unknown';
+  return (
+    parts
+      .filter(([, n]) => n !== undefined)
+      .map(([what, n]) => `${n} ${what}`)
+      .join(', ') || 'sizes unknown'
+  );
 }
 
 let finishing = false;

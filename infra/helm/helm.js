@@ -13,7 +13,11 @@ const HELM_MODULE = 'helm.sh/helm/v4/cmd/helm@v4.3.2';
 const GOBIN = path.join(ROOT, '.cache', 'bin');
 
 /** The values a render needs besides the file: the chart renders no secret by default, on purpose. */
-const REQUIRED_SETS = ['auth.identitySigningKey=check-identity-signing-key', 'auth.identityPublicKeys=check-identity-public-keys', 'auth.jwtSecret=check-jwt-secret-0123456789-0123456789'];
+const REQUIRED_SETS = [
+  'auth.identitySigningKey=check-identity-signing-key',
+  'auth.identityPublicKeys=check-identity-public-keys',
+  'auth.jwtSecret=check-jwt-secret-0123456789-0123456789',
+];
 const VALUES = { default: [], production: [path.join(CHART, 'values-production.yaml')] };
 
 function helmBinary() {

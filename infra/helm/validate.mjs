@@ -11,11 +11,21 @@ import * as core from 'kubernetes-models/v1';
 import * as networking from 'kubernetes-models/networking.k8s.io/v1';
 import * as policy from 'kubernetes-models/policy/v1';
 
-const MODELS = { v1: core, 'apps/v1': apps, 'autoscaling/v2': autoscaling, 'batch/v1': batch, 'networking.k8s.io/v1': networking, 'policy/v1': policy };
+const MODELS = {
+  v1: core,
+  'apps/v1': apps,
+  'autoscaling/v2': autoscaling,
+  'batch/v1': batch,
+  'networking.k8s.io/v1': networking,
+  'policy/v1': policy,
+};
 
 const input = await new Promise((resolve) => {
   let text = '';
-  process.stdin.setEncoding('utf8').on('data', (c) => (text += c)).on('end', () => resolve(text));
+  process.stdin
+    .setEncoding('utf8')
+    .on('data', (c) => (text += c))
+    .on('end', () => resolve(text));
 });
 const summary = { kinds: {}, checked: 0, unchecked: [], errors: [] };
 for (const doc of parseAllDocuments(input)) {

@@ -67,7 +67,13 @@ async function main(argv) {
         ['mongo', 'Mongo-wire (mongo-java-server)'],
       ]) {
         const r = res[name];
-        console.log(r.stopped ? `${label} stopped (pid ${r.pid}, ${secs(r.ms)}${r.reason ? `, ${r.reason}` : ''})` : r.reason === 'left running, as asked' ? `${label}: left running` : `${label}: nothing to stop (${r.reason})`);
+        console.log(
+          r.stopped
+            ? `${label} stopped (pid ${r.pid}, ${secs(r.ms)}${r.reason ? `, ${r.reason}` : ''})`
+            : r.reason === 'left running, as asked'
+              ? `${label}: left running`
+              : `${label}: nothing to stop (${r.reason})`,
+        );
       }
       return 0;
     }

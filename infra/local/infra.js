@@ -115,7 +115,10 @@ async function stopAll(opts = {}) {
     return { kafka: { stopped: true, docker: true }, mongo: { stopped: true, docker: true } };
   }
   const skipped = { stopped: false, reason: 'left running, as asked' };
-  const [kafka, mongo] = await Promise.all([opts.kafka === false ? skipped : stopKafka(opts), opts.mongo === false ? skipped : stopMongo(opts)]);
+  const [kafka, mongo] = await Promise.all([
+    opts.kafka === false ? skipped : stopKafka(opts),
+    opts.mongo === false ? skipped : stopMongo(opts),
+  ]);
   return { kafka, mongo };
 }
 

@@ -9,8 +9,10 @@ const { readCredentials } = require('./kafka-security.js');
 
 /** kafkajs connection options ({sasl, ssl}) for an explicit {username, password}, or from env. */
 function kafkaClientAuth(env = process.env, user) {
-  const ssl = env.KAFKA_SSL === 'true' ? { ssl: env.KAFKA_SSL_CA_FILE ? { ca: [fs.readFileSync(env.KAFKA_SSL_CA_FILE, 'utf8')] } : true } : {};
-  const login = user || (env.KAFKA_SASL_USERNAME ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD || '' } : localOperator());
+  const ssl =
+    env.KAFKA_SSL === 'true' ? { ssl: env.KAFKA_SSL_CA_FILE ? { ca: [fs.readFileSync(env.KAFKA_SSL_CA_FILE, 'utf8')] } : true } : {};
+  const login =
+    user || (env.KAFKA_SASL_USERNAME ? { username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD || '' } : localOperator());
   if (!login) return ssl;
   const mechanism = env.KAFKA_SASL_MECHANISM || 'scram-sha-512';
   return { ...ssl, sasl: { mechanism, username: login.username, password: login.password } };

@@ -30,7 +30,8 @@ function brokerSecretEnv(creds, scramListeners) {
     KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG: `org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="${pw}" user_broker="${pw}";`,
   };
   for (const name of scramListeners) {
-    env[`KAFKA_LISTENER_NAME_${name.toUpperCase()}_SCRAM___SHA___512_SASL_JAAS_CONFIG`] = `org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${pw}";`;
+    env[`KAFKA_LISTENER_NAME_${name.toUpperCase()}_SCRAM___SHA___512_SASL_JAAS_CONFIG`] =
+      `org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${pw}";`;
   }
   return env;
 }

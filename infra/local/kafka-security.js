@@ -105,16 +105,86 @@ async function ensureTls(creds, log) {
   const ca = path.join(dir, 'ca.p12');
   const common = ['-storetype', 'PKCS12', '-storepass', pw, '-keypass', pw];
   const keytool = (args, what) => run('keytool', args, { cwd: dir, what: `keytool (${what})`, showOutput: true });
-  await keytool(['-genkeypair', '-alias', 'ca', '-keystore', ca, ...common, '-keyalg', 'RSA', '-keysize', '2048', '-validity', '3650', '-dname', 'CN=Sanshe local Kafka CA', '-ext', 'bc:c'], 'CA');
+  await keytool(
+    [
+      '-genkeypair',
+      '-alias',
+      'ca',
+      '-keystore',
+      ca,
+      ...common,
+      '-keyalg',
+      'RSA',
+      '-keysize',
+      '2048',
+      '-validity',
+      '3650',
+      '-dname',
+      'CN=Sanshe local Kafka CA',
+      '-ext',
+      'bc:c',
+    ],
+    'CA',
+  );
   await keytool(['-exportcert', '-rfc', '-alias', 'ca', '-keystore', ca, '-storepass', pw, '-file', creds.caFile], 'export CA');
-  await keytool(['-genkeypair', '-alias', 'broker', '-keystore', keystore, ...common, '-keyalg', 'RSA', '-keysize', '2048', '-validity', '3650', '-dname', 'CN=localhost'], 'broker key');
+  await keytool(
+    [
+      '-genkeypair',
+      '-alias',
+      'broker',
+      '-keystore',
+      keystore,
+      ...common,
+      '-keyalg',
+      'RSA',
+      '-keysize',
+      '2048',
+      '-validity',
+      '3650',
+      '-dname',
+      'CN=localhost',
+    ],
+    'broker key',
+  );
   const csr = path.join(dir, 'broker.csr');
   const crt = path.join(dir, 'broker.pem');
   await keytool(['-certreq', '-alias', 'broker', '-keystore', keystore, '-storepass', pw, '-file', csr], 'broker CSR');
-  await keytool(['-gencert', '-alias', 'ca', '-keystore', ca, '-storepass', pw, '-infile', csr, '-outfile', crt, '-rfc', '-validity', '3650', '-ext', 'SAN=dns:localhost,ip:127.0.0.1'], 'sign broker');
+  await keytool(
+    [
+      '-gencert',
+      '-alias',
+      'ca',
+      '-keystore',
+      ca,
+      '-storepass',
+      pw,
+      '-infile',
+      csr,
+      '-outfile',
+      crt,
+      '-rfc',
+      '-validity',
+      '3650',
+      '-ext',
+      'SAN=dns:localhost,ip:127.0.0.1',
+    ],
+    'sign broker',
+  );
   await keytool(['-importcert', '-noprompt', '-alias', 'ca', '-file', creds.caFile, '-keystore', keystore, '-storepass', pw], 'import CA');
-  await keytool(['-importcert', '-noprompt', '-alias', 'broker', '-file', crt, '-keystore', keystore, '-storepass', pw], 'import broker cert');
+  await keytool(
+    ['-importcert', '-noprompt', '-alias', 'broker', '-file', crt, '-keystore', keystore, '-storepass', pw],
+    'import broker cert',
+  );
   return keystore;
 }
 
-module.exports = { MECHANISM, ensureCredentials, readCredentials, scramFormatArgs, storageNeedsReformat, resetStorage, writeStamp, ensureTls };
+module.exports = {
+  MECHANISM,
+  ensureCredentials,
+  readCredentials,
+  scramFormatArgs,
+  storageNeedsReformat,
+  resetStorage,
+  writeStamp,
+  ensureTls,
+};

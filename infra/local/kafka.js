@@ -36,11 +36,11 @@ async function ensureKafkaLibs(log) {
   const tmp = `${PATHS.kafkaLibs}.tmp-${process.pid}`;
   rmrf(tmp);
   fs.mkdirSync(path.dirname(PATHS.kafkaLibs), { recursive: true });
-  await run(
-    'mvn',
-    ['-q', '-B', '-Dstyle.color=never', '-f', PATHS.kafkaPom, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`],
-    { cwd: path.dirname(PATHS.kafkaPom), what: 'mvn dependency:copy-dependencies (infra/kafka/pom.xml)', showOutput: true },
-  ).catch((e) => {
+  await run('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', PATHS.kafkaPom, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`], {
+    cwd: path.dirname(PATHS.kafkaPom),
+    what: 'mvn dependency:copy-dependencies (infra/kafka/pom.xml)',
+    showOutput: true,
+  }).catch((e) => {
     rmrf(tmp);
     throw e;
   });
@@ -108,7 +108,9 @@ function javaBaseArgs() {
 async function formatKafkaStorageIfNeeded(creds, log) {
   const stale = security.storageNeedsReformat(creds);
   if (stale) {
-    log(`re-formatting the local Kafka storage in ${path.relative(ROOT, PATHS.kafkaLogDirs)}: ${stale}; its topics and offsets are dropped (npm run seed refills the demo data)`);
+    log(
+      `re-formatting the local Kafka storage in ${path.relative(ROOT, PATHS.kafkaLogDirs)}: ${stale}; its topics and offsets are dropped (npm run seed refills the demo data)`,
+    );
     security.resetStorage();
   }
   if (fs.existsSync(path.join(PATHS.kafkaLogDirs, 'meta.properties'))) return false;
@@ -121,7 +123,18 @@ async function formatKafkaStorageIfNeeded(creds, log) {
   const heapless = javaBaseArgs().filter((a) => !/^-Xm[sx]/.test(a));
   await run(
     'java',
-    ['-Xmx256m', ...heapless, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', PATHS.kafkaProps, '--standalone', ...security.scramFormatArgs(creds)],
+    [
+      '-Xmx256m',
+      ...heapless,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      PATHS.kafkaProps,
+      '--standalone',
+      ...security.scramFormatArgs(creds),
+    ],
     { cwd: PATHS.kafkaDataDir, what: 'kafka-storage format', showOutput: true },
   );
   security.writeStamp(creds);

@@ -8,8 +8,7 @@ const { probeCommand } = require('./commands.js');
 const MSG_JAVA =
   'Sanshe needs Java 17+ and Maven to run Kafka and the Mongo-wire store locally: apt-get install openjdk-17-jre-headless maven ' +
   '(or set KAFKA_BROKERS, or use --docker)';
-const MSG_DOCKER =
-  'Sanshe --docker needs Docker with the compose plugin (docker compose): https://docs.docker.com/engine/install/';
+const MSG_DOCKER = 'Sanshe --docker needs Docker with the compose plugin (docker compose): https://docs.docker.com/engine/install/';
 
 const missing = (message) => new InfraError(message, { code: 'E_PREREQ', exitCode: 2 });
 
@@ -30,7 +29,9 @@ function checkMaven() {
 /** The store's launcher is compiled once from source, so a JDK (not only a JRE) is needed. */
 function checkJavac() {
   if (!probeCommand('javac', ['-version']).ok) {
-    throw missing('Sanshe needs a JDK (javac) to compile the local Mongo-wire store launcher: apt-get install openjdk-17-jdk-headless (or set MONGO_URL, or use --docker)');
+    throw missing(
+      'Sanshe needs a JDK (javac) to compile the local Mongo-wire store launcher: apt-get install openjdk-17-jdk-headless (or set MONGO_URL, or use --docker)',
+    );
   }
 }
 

@@ -12,7 +12,10 @@ const { kafkaClientAuth } = require('./kafka-auth.js');
  * metadata to a client that has not authenticated.
  */
 async function kafkaAnswers(brokers = KAFKA_BROKERS, timeoutMs = 5000, auth = kafkaClientAuth()) {
-  const list = String(brokers).split(',').map((s) => s.trim()).filter(Boolean);
+  const list = String(brokers)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Cheap pre-check for the common "nothing there" case; kafkajs takes seconds to give up.
   const local = list.map((b) => /^(127\.0\.0\.1|localhost):(\d+)$/.exec(b)).filter(Boolean);
   if (local.length === list.length) {

@@ -58,7 +58,12 @@ async function consumeN(kafka, groupId, topic, n, timeoutMs = 60000) {
 
 async function kafkaChecks(brokers, restart) {
   const { Kafka, logLevel } = require('kafkajs');
-  const kafka = new Kafka({ clientId: 'sanshe-selftest', brokers: brokers.split(','), logLevel: logLevel.WARN, ...require('./kafka-auth.js').kafkaClientAuth() });
+  const kafka = new Kafka({
+    clientId: 'sanshe-selftest',
+    brokers: brokers.split(','),
+    logLevel: logLevel.WARN,
+    ...require('./kafka-auth.js').kafkaClientAuth(),
+  });
   const topic = `sanshe-selftest-${Date.now()}`;
   const groupId = `${topic}-group`;
   const admin = kafka.admin();
@@ -134,7 +139,10 @@ async function kafkaChecks(brokers, restart) {
   await check('kafka: same group resumes from committed offsets (gets only the 5 new)', async () => {
     const got = await consumeN(kafka, groupId, topic, 5);
     assert(got.length === 5, `got ${got.length}: ${got}`);
-    assert(got.every((v) => Number(v.slice(1)) >= 10), `old messages redelivered: ${got}`);
+    assert(
+      got.every((v) => Number(v.slice(1)) >= 10),
+      `old messages redelivered: ${got}`,
+    );
   });
   await admin2.deleteTopics({ topics: [topic, `${topic}-auto`] }).catch(() => {});
   await admin2.disconnect();
@@ -142,7 +150,9 @@ async function kafkaChecks(brokers, restart) {
 
 async function mongoChecks(mongoUrl) {
   const mongoose = require('mongoose');
-  const conn = await mongoose.createConnection(`${mongoUrl.replace(/\/$/, '')}/sanshe_selftest`, { serverSelectionTimeoutMS: 5000 }).asPromise();
+  const conn = await mongoose
+    .createConnection(`${mongoUrl.replace(/\/$/, '')}/sanshe_selftest`, { serverSelectionTimeoutMS: 5000 })
+    .asPromise();
   await conn.dropDatabase();
 
   const Item = new mongoose.Schema({ sku: String, qty: Number }, { _id: true });
@@ -161,11 +171,17 @@ async function mongoChecks(mongoUrl) {
   await check('mongo: syncIndexes (unique index)', async () => {
     await Order.syncIndexes();
     const idx = await Order.collection.indexes();
-    assert(idx.some((i) => i.key.code === 1 && i.unique), JSON.stringify(idx));
+    assert(
+      idx.some((i) => i.key.code === 1 && i.unique),
+      JSON.stringify(idx),
+    );
   });
   await check('mongo: insert', async () => {
     await Order.create({ code: 'A', status: 'new', items: [{ sku: 's1', qty: 1 }] });
-    await Order.insertMany([{ code: 'B', status: 'new' }, { code: 'C', status: 'done' }]);
+    await Order.insertMany([
+      { code: 'B', status: 'new' },
+      { code: 'C', status: 'done' },
+    ]);
   });
   await check('mongo: duplicate key -> E11000 / code 11000', async () => {
     try {
@@ -215,11 +231,7 @@ async function mongoChecks(mongoUrl) {
     assert(d.tags.join() === 't2', JSON.stringify(d.tags));
   });
   await check('mongo: findOneAndUpdate upsert + $setOnInsert + returnDocument', async () => {
-    const d = await Order.findOneAndUpdate(
-      { code: 'U' },
-      { $set: { status: 'x' }, $setOnInsert: { n: 7 } },
-      { upsert: true, new: true },
-    );
+    const d = await Order.findOneAndUpdate({ code: 'U' }, { $set: { status: 'x' }, $setOnInsert: { n: 7 } }, { upsert: true, new: true });
     assert(d.code === 'U' && d.n === 7, JSON.stringify(d));
   });
   await check('mongo: optimistic update (filter on status) matches 0 when stale', async () => {
@@ -230,7 +242,19 @@ async function mongoChecks(mongoUrl) {
     const d = await Order.findOneAndUpdate({ code: 'B' }, { $addToSet: { tags: { $each: ['a', 'b', 'a'] } } }, { new: true });
     assert(d.tags.join() === 'a,b', JSON.stringify(d.tags));
   });
-  await Order.updateOne({ code: 'C' }, { $push: { items: { $each: [{ sku: 'p', qty: 1 }, { sku: 'q', qty: 6 }] } } });
+  await Order.updateOne(
+    { code: 'C' },
+    {
+      $push: {
+        items: {
+          $each: [
+            { sku: 'p', qty: 1 },
+            { sku: 'q', qty: 6 },
+          ],
+        },
+      },
+    },
+  );
   await check('mongo: bulkWrite (insertOne, updateOne upsert, updateMany, deleteOne)', async () => {
     const r = await Order.bulkWrite(
       [
@@ -255,7 +279,10 @@ async function mongoChecks(mongoUrl) {
     throw new Error('no error');
   });
   await check('mongo: $in query + sort + limit + countDocuments', async () => {
-    const docs = await Order.find({ code: { $in: ['A', 'B', 'D', 'nope'] } }).sort({ code: -1 }).limit(2).lean();
+    const docs = await Order.find({ code: { $in: ['A', 'B', 'D', 'nope'] } })
+      .sort({ code: -1 })
+      .limit(2)
+      .lean();
     assert(docs.map((d) => d.code).join() === 'D,B', docs.map((d) => d.code).join());
     const n = await Order.countDocuments({ status: { $in: ['new', 'done'] } });
     return `count=${n}`;
@@ -267,7 +294,11 @@ async function mongoChecks(mongoUrl) {
     assert(a >= 2 && b === 1 && c === 2, `${a} ${b} ${c}`);
   });
   await check('mongo: aggregate $match/$group/$sort', async () => {
-    const r = await Order.aggregate([{ $match: { status: { $exists: true } } }, { $group: { _id: '$status', n: { $sum: 1 } } }, { $sort: { _id: 1 } }]);
+    const r = await Order.aggregate([
+      { $match: { status: { $exists: true } } },
+      { $group: { _id: '$status', n: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
     assert(r.length >= 1, JSON.stringify(r));
   });
   await check('mongo: deleteMany + distinct', async () => {
@@ -292,7 +323,14 @@ async function mongoChecks(mongoUrl) {
       console.log(`    error       ${name} -> ${String(e.message).split('\n')[0].slice(0, 110)}`);
     }
   };
-  await Order.create({ code: 'G', items: [{ sku: 'g1', qty: 1 }, { sku: 'g2', qty: 2 }], tags: ['x', 'y'] });
+  await Order.create({
+    code: 'G',
+    items: [
+      { sku: 'g1', qty: 1 },
+      { sku: 'g2', qty: 2 },
+    ],
+    tags: ['x', 'y'],
+  });
   const gItems = async () => (await Order.findOne({ code: 'G' }).lean()).items.map((i) => i.sku).join();
   await gap('$pull with a condition ({items: {sku}})', async () => {
     await Order.updateOne({ code: 'G' }, { $pull: { items: { sku: 'g1' } } });

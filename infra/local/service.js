@@ -70,10 +70,9 @@ async function startService(svc, opts) {
     }
     for (const port of svc.ports) {
       if (await portOpen(port)) {
-        throw new InfraError(
-          `${HOST}:${port} is in use by a process that does not answer ${svc.busyWhat}; stop it, or set ${svc.envVar}`,
-          { code: 'E_PORT_BUSY' },
-        );
+        throw new InfraError(`${HOST}:${port} is in use by a process that does not answer ${svc.busyWhat}; stop it, or set ${svc.envVar}`, {
+          code: 'E_PORT_BUSY',
+        });
       }
     }
 

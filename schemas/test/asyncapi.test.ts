@@ -53,14 +53,22 @@ describe('the AsyncAPI document', () => {
       const channel = doc.channels[`sanshe.${schema['x-context']}.v${major}`]!;
       expect(channel.address).toBe(`sanshe.${schema['x-context']}.v${major}`);
       expect(channel.messages[type]).toEqual({ $ref: `#/components/messages/${type}` });
-      expect(channel.bindings.kafka).toMatchObject({ partitions: TOPIC_PARTITIONS, topicConfiguration: { 'retention.ms': TOPIC_RETENTION_MS } });
+      expect(channel.bindings.kafka).toMatchObject({
+        partitions: TOPIC_PARTITIONS,
+        topicConfiguration: { 'retention.ms': TOPIC_RETENTION_MS },
+      });
     }
     for (const op of Object.values(doc.operations)) expect(op.action).toBe('send');
   });
 
   it('describes the record the kit produces: its payload schema accepts a real event and refuses broken data', () => {
     const type = 'cn.sanshe.registry.community.created.v1';
-    const entry = new EventFactory('registry', new EventContracts()).create(type, 'c-1', { communityId: 'c-1', name: '南口社区', streetId: 's-1', urban: true });
+    const entry = new EventFactory('registry', new EventContracts()).create(type, 'c-1', {
+      communityId: 'c-1',
+      name: '南口社区',
+      streetId: 's-1',
+      urban: true,
+    });
     const message = doc.components.messages[type]!;
     expect(message).toMatchObject({ contentType: 'application/cloudevents+json', bindings: { kafka: { key: { type: 'string' } } } });
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -69,7 +77,10 @@ describe('the AsyncAPI document', () => {
     expect(validate(JSON.parse(entry.payload))).toBe(true);
     const broken = { ...JSON.parse(entry.payload), data: { communityId: 'c-1', name: '南口社区', urban: 'yes' } };
     expect(validate(broken)).toBe(false);
-    expect(validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual(["/data must have required property 'streetId'", '/data/urban must be boolean']);
+    expect(validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([
+      "/data must have required property 'streetId'",
+      '/data/urban must be boolean',
+    ]);
   });
 
   it('is committed up to date (regenerate with `npm run asyncapi`)', () => {

@@ -1,9 +1,22 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadEventSchemas, root } from '@sanshe/schemas';
-import { CLOUDEVENTS_CONTENT_TYPE, EventContracts, EventFactory, TOPIC_PARTITIONS, TOPIC_RETENTION_MS, dlqTopicFor } from '@sanshe/service-kit';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  EventContracts,
+  EventFactory,
+  TOPIC_PARTITIONS,
+  TOPIC_RETENTION_MS,
+  dlqTopicFor,
+} from '@sanshe/service-kit';
 import { CLOUDEVENTS_CONTENT_TYPE as CONTRACT_CONTENT_TYPE } from '../envelope';
-import { TOPIC_PARTITIONS as CONTRACT_PARTITIONS, TOPIC_RETENTION_MS as CONTRACT_RETENTION_MS, contractTopics, dlqTopicFor as contractDlqTopicFor, parseEventType } from '../topics';
+import {
+  TOPIC_PARTITIONS as CONTRACT_PARTITIONS,
+  TOPIC_RETENTION_MS as CONTRACT_RETENTION_MS,
+  contractTopics,
+  dlqTopicFor as contractDlqTopicFor,
+  parseEventType,
+} from '../topics';
 
 const servicesDir = path.join(root, '..', 'services');
 
@@ -25,7 +38,8 @@ function eventTypeLiterals(): { type: string; where: string }[] {
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {
-          for (const m of line.matchAll(/(['"`])(cn\.sanshe\.[^'"`\s$]*\.v\d+)\1/g)) found.push({ type: m[2]!, where: `${path.relative(path.join(root, '..'), file)}:${i + 1}` });
+          for (const m of line.matchAll(/(['"`])(cn\.sanshe\.[^'"`\s$]*\.v\d+)\1/g))
+            found.push({ type: m[2]!, where: `${path.relative(path.join(root, '..'), file)}:${i + 1}` });
         });
     }
   }
@@ -60,7 +74,8 @@ describe('event types and their schemas', () => {
       }
       const expectedFile = `events/${parsed.context}/${parsed.aggregate}.${parsed.event}.v${parsed.major}.json`;
       if (schema['x-file'] !== expectedFile) problems.push(`${type} lives in ${schema['x-file']}, expected ${expectedFile}`);
-      if (typeof schema.$id !== 'string' || !schema.$id.endsWith(`/${schema['x-file']}`)) problems.push(`${type}: $id ${String(schema.$id)} should end with /${schema['x-file']}`);
+      if (typeof schema.$id !== 'string' || !schema.$id.endsWith(`/${schema['x-file']}`))
+        problems.push(`${type}: $id ${String(schema.$id)} should end with /${schema['x-file']}`);
       if (schema.type !== 'object') problems.push(`${type}: data must be an object`);
     }
     expect(problems).toEqual([]);
@@ -69,7 +84,9 @@ describe('event types and their schemas', () => {
   it('refuses, at runtime, to put an event of a type without a schema into the outbox', () => {
     const factory = new EventFactory('registry', new EventContracts());
     // @ts-expect-error the generated EventType refuses it at compile time as well
-    expect(() => factory.create('cn.sanshe.registry.community.renamed.v1', 'c-1', { communityId: 'c-1' })).toThrow(/no contract in schemas\/events/);
+    expect(() => factory.create('cn.sanshe.registry.community.renamed.v1', 'c-1', { communityId: 'c-1' })).toThrow(
+      /no contract in schemas\/events/,
+    );
   });
 
   it('declares the topics the kit creates, with the same partitions, retention, content type and dead-letter names', () => {

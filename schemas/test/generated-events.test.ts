@@ -11,8 +11,11 @@ import { contractTopics } from '../topics';
  * dynamic `import()` jest's module system refuses without --experimental-vm-modules.
  */
 function generate(schemas: Record<string, EventSchema>): { declarations: string; constants: string } {
-  const script = "let s='';process.stdin.on('data',(d)=>{s+=d}).on('end',()=>require('./event-types').generateEventTypes(JSON.parse(s)).then((r)=>process.stdout.write(JSON.stringify(r))))";
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..'), input: JSON.stringify(schemas), encoding: 'utf8' }));
+  const script =
+    "let s='';process.stdin.on('data',(d)=>{s+=d}).on('end',()=>require('./event-types').generateEventTypes(JSON.parse(s)).then((r)=>process.stdout.write(JSON.stringify(r))))";
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..'), input: JSON.stringify(schemas), encoding: 'utf8' }),
+  );
 }
 
 describe('the generated event types and topic constants', () => {
@@ -27,7 +30,14 @@ describe('the generated event types and topic constants', () => {
   it('change when a schema changes, so a stale file cannot pass', () => {
     const type = 'cn.sanshe.activities.activity.published.v1';
     const schema = schemas[type]!;
-    const changed = { ...schemas, [type]: { ...schema, required: [...(schema.required as string[]), 'venueId'], properties: { ...(schema.properties as object), venueId: { type: 'string' } } } };
+    const changed = {
+      ...schemas,
+      [type]: {
+        ...schema,
+        required: [...(schema.required as string[]), 'venueId'],
+        properties: { ...(schema.properties as object), venueId: { type: 'string' } },
+      },
+    };
     const { declarations } = generate(changed);
     expect(declarations).toMatch(/export interface ActivityPublishedV1 \{[^}]*\n {2}venueId: string;/);
     expect(readFileSync(declarationsPath, 'utf8')).not.toBe(declarations);

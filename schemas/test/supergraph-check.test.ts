@@ -20,7 +20,10 @@ describe('the graph contract check', () => {
   // The baseline is the composition of today's SDL, so other subgraphs' work in progress cannot disturb it.
   const sdl = currentSdl();
   const baselineSdl = composeSupergraph(sdl).supergraphSdl;
-  const withoutCommunityName = { ...sdl, registry: editFields(sdl.registry!, 'Community', (fields) => fields.filter((f) => f.name.value !== 'name')) };
+  const withoutCommunityName = {
+    ...sdl,
+    registry: editFields(sdl.registry!, 'Community', (fields) => fields.filter((f) => f.name.value !== 'name')),
+  };
   // Composition takes seconds: the tests after the first reuse this one.
   const withoutNameSdl = composeSupergraph(withoutCommunityName).supergraphSdl;
 
@@ -49,8 +52,13 @@ describe('the graph contract check', () => {
     const allowText = '# deliberate breaks\nCommunity.name  # replaced by displayName; front ends told in the 2026-05 release notes\n';
     const result = checkSupergraph({ supergraphSdl: withoutNameSdl, baselineSdl, allowText });
     expect(result.unallowed).toEqual([]);
-    expect(result.breaking).toEqual([expect.objectContaining({ coordinate: 'Community.name', allowedBecause: expect.stringContaining('displayName') })]);
-    expect(composeCommand({ supergraphSdl: withoutNameSdl, committedSdl: baselineSdl, allowText })).toMatchObject({ exitCode: 0, write: true });
+    expect(result.breaking).toEqual([
+      expect.objectContaining({ coordinate: 'Community.name', allowedBecause: expect.stringContaining('displayName') }),
+    ]);
+    expect(composeCommand({ supergraphSdl: withoutNameSdl, committedSdl: baselineSdl, allowText })).toMatchObject({
+      exitCode: 0,
+      write: true,
+    });
   });
 
   it('wants a reason for every allowed break', () => {
@@ -61,14 +69,18 @@ describe('the graph contract check', () => {
 
   it('names retyped fields and new required arguments by their coordinates', () => {
     const retyped = editFields(sdl.activities!, 'Activity', (fields) =>
-      fields.map((f) => (f.name.value === 'capacity' ? { ...f, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } } : f)),
+      fields.map((f) =>
+        f.name.value === 'capacity' ? { ...f, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } } : f,
+      ),
     );
     const newArg: InputValueDefinitionNode = {
       kind: Kind.INPUT_VALUE_DEFINITION,
       name: { kind: Kind.NAME, value: 'streetId' },
       type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
     };
-    const requiredArg = editFields(sdl.registry!, 'Query', (fields) => fields.map((f) => (f.name.value === 'community' ? { ...f, arguments: [...(f.arguments ?? []), newArg] } : f)));
+    const requiredArg = editFields(sdl.registry!, 'Query', (fields) =>
+      fields.map((f) => (f.name.value === 'community' ? { ...f, arguments: [...(f.arguments ?? []), newArg] } : f)),
+    );
     const result = checkSupergraph({ sdlByName: { ...sdl, activities: retyped, registry: requiredArg }, baselineSdl, allowText: '' });
     expect(result.unallowed.map((c) => c.coordinate).sort()).toEqual(['Activity.capacity', 'Query.community(streetId:)']);
   });
@@ -76,12 +88,16 @@ describe('the graph contract check', () => {
   it('does not count a new optional field as breaking', () => {
     const added = editFields(sdl.registry!, 'Community', (fields) => [
       ...fields,
-      { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: 'motto' }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } },
+      {
+        kind: Kind.FIELD_DEFINITION,
+        name: { kind: Kind.NAME, value: 'motto' },
+        type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
+      },
     ]);
     expect(checkSupergraph({ sdlByName: { ...sdl, registry: added }, baselineSdl, allowText: '' }).breaking).toEqual([]);
   });
 
-  it('finds no unlisted breaking change between the committed supergraph and today\'s subgraphs', () => {
+  it("finds no unlisted breaking change between the committed supergraph and today's subgraphs", () => {
     const result = checkSupergraph({ supergraphSdl: baselineSdl });
     expect(result.allowProblems).toEqual([]);
     expect(result.unallowed.map((c) => c.description)).toEqual([]);

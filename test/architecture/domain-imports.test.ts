@@ -49,7 +49,11 @@ describe('walls between deployables', () => {
 
   it('the kits and the gateway import no service', () => {
     const files = [...filesOf('packages'), ...filesOf('gateway/src')];
-    const offenders = files.flatMap((file) => importsOf(file).filter((s) => serviceReached(s, file)).map((s) => `${relative(file)} → ${s}`));
+    const offenders = files.flatMap((file) =>
+      importsOf(file)
+        .filter((s) => serviceReached(s, file))
+        .map((s) => `${relative(file)} → ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 

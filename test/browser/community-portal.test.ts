@@ -17,7 +17,9 @@ import { closeKafka, givenDistrict, ok, type District } from '../../services/res
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const portal = require('../../apps/community-portal/build.js') as { ensurePortalBuilt(): string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createPortalServer } = require('../../apps/community-portal/server.js') as { createPortalServer(o: { gatewayUrl: string }): Server };
+const { createPortalServer } = require('../../apps/community-portal/server.js') as {
+  createPortalServer(o: { gatewayUrl: string }): Server;
+};
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', '..', '.cache', 'test-results', 'screenshots', 'community-portal');
@@ -39,25 +41,49 @@ describe('the community portal over the real graph', () => {
   let orderNumber: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
     mkdirSync(SHOTS, { recursive: true });
     portal.ensurePortalBuilt();
     stack = await startStack(['registry', 'social-orgs', 'activities', 'resident-services', 'credits'], { NODE_ENV: 'development' });
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     district = await givenDistrict(stack, { itemCodes: ['C02-01'], providers: 1, tag: 'portal' });
-    await ok(stack, 'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }', { input: { id: district.streetId, name: '武汉路街道' } }, admin);
-    await ok(stack, 'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }', { input: { id: district.communityId, name: '武汉路社区', streetId: district.streetId, urban: true } }, admin);
+    await ok(
+      stack,
+      'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }',
+      { input: { id: district.streetId, name: '武汉路街道' } },
+      admin,
+    );
+    await ok(
+      stack,
+      'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
+      { input: { id: district.communityId, name: '武汉路社区', streetId: district.streetId, urban: true } },
+      admin,
+    );
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
     const endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
     // activities learns the new community from registry's community.created event.
-    const draft = await eventually(async () => {
-      const res = await stack.query<{ createActivity: { id: string } }>(
-        'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
-        { input: { title: '社区睦邻学堂', category: 'NEIGHBOURHOOD_SCHOOL', communityId: district.communityId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity: 3 } },
-        admin,
-      );
-      return res.data?.createActivity;
-    }, 60_000, 'activities to learn the new community');
+    const draft = await eventually(
+      async () => {
+        const res = await stack.query<{ createActivity: { id: string } }>(
+          'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
+          {
+            input: {
+              title: '社区睦邻学堂',
+              category: 'NEIGHBOURHOOD_SCHOOL',
+              communityId: district.communityId,
+              startsAt: startsAt.toISOString(),
+              endsAt: endsAt.toISOString(),
+              capacity: 3,
+            },
+          },
+          admin,
+        );
+        return res.data?.createActivity;
+      },
+      60_000,
+      'activities to learn the new community',
+    );
     activityId = draft.id;
     await ok(stack, 'mutation($id: ID!) { publishActivity(id: $id) { id } }', { id: activityId }, admin);
 
@@ -66,7 +92,15 @@ describe('the community portal over the real graph', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 180_000);
   afterAll(async () => {
@@ -82,7 +116,8 @@ describe('the community portal over the real graph', () => {
     await page.locator('[data-testid=district-page]').waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-testid=district-page] .errors').count()).toBe(0);
     expect(await page.locator('[data-testid=figure-communities] td.source').textContent()).toMatch(/^报告: 71 — \S/);
-    for (const id of ['chart-activities', 'chart-orders', 'chart-points']) expect(await page.locator(`[data-testid=${id}] canvas`).count()).toBe(1);
+    for (const id of ['chart-activities', 'chart-orders', 'chart-points'])
+      expect(await page.locator(`[data-testid=${id}] canvas`).count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'district-1-overview.png'), fullPage: true });
     await page.close();
   });
@@ -149,7 +184,12 @@ describe('the community portal over the real graph', () => {
     await page.close();
 
     const staff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [district.communityId] });
-    const { serviceOrder } = await ok<{ serviceOrder: { status: string } }>(stack, 'query($id: ID!) { serviceOrder(id: $id) { status } }', { id: orderNumber }, staff);
+    const { serviceOrder } = await ok<{ serviceOrder: { status: string } }>(
+      stack,
+      'query($id: ID!) { serviceOrder(id: $id) { status } }',
+      { id: orderNumber },
+      staff,
+    );
     expect(serviceOrder.status).toBe('ACCEPTED');
   });
 });

@@ -20,7 +20,8 @@ describe('the console example tabs over the real graph', () => {
   let wuhanRoad: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
     mkdirSync(SHOTS, { recursive: true });
     stack = await startStack(['registry', 'social-orgs', 'activities', 'resident-services', 'credits'], { NODE_ENV: 'development' });
     await seedRegistry({ env: { ...stack.env, MONGO_DB: `${stack.runId}_registry` } });
@@ -29,7 +30,15 @@ describe('the console example tabs over the real graph', () => {
     origin = new URL(stack.gatewayUrl).origin;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 180_000);
   afterAll(async () => {

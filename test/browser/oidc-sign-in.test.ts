@@ -36,12 +36,21 @@ function setup(consoleOrigin: string): OidcSetup {
   return {
     clients: [
       // The console: a public client (no secret in a browser), PKCE required by the provider.
-      { client_id: 'sanshe-console', token_endpoint_auth_method: 'none', redirect_uris: [`${consoleOrigin}/`], grant_types: ['authorization_code'], response_types: ['code'] },
+      {
+        client_id: 'sanshe-console',
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [`${consoleOrigin}/`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
       service(SERVICE),
       service(EXPIRING),
     ],
     accounts: { 'wang.fang': { name: '王芳', claims: { roles: ['STREET_STAFF'], streetIds: [STREET] } } },
-    clientClaims: { [SERVICE.id]: { roles: ['STREET_STAFF'], streetIds: [STREET] }, [EXPIRING.id]: { roles: ['STREET_STAFF'], streetIds: [STREET] } },
+    clientClaims: {
+      [SERVICE.id]: { roles: ['STREET_STAFF'], streetIds: [STREET] },
+      [EXPIRING.id]: { roles: ['STREET_STAFF'], streetIds: [STREET] },
+    },
     resourceServers: [
       { indicator: RESOURCE, scope: 'sanshe' },
       { indicator: OTHER_RESOURCE, scope: 'other' },
@@ -62,7 +71,9 @@ async function setQuery(page: Page, text: string): Promise<void> {
 /** The same claims as `token`, signed with `key` (a key the provider never published, or its own). */
 async function resign(token: string, key: JWK, claims: Record<string, unknown> = {}): Promise<string> {
   const { typ } = decodeProtectedHeader(token);
-  return new SignJWT({ ...decodeJwt(token), ...claims }).setProtectedHeader({ alg: 'RS256', typ, kid: key.kid! }).sign(await importJWK(key, 'RS256'));
+  return new SignJWT({ ...decodeJwt(token), ...claims })
+    .setProtectedHeader({ alg: 'RS256', typ, kid: key.kid! })
+    .sign(await importJWK(key, 'RS256'));
 }
 
 describe('OIDC sign-in against a real local OpenID Provider', () => {
@@ -71,28 +82,33 @@ describe('OIDC sign-in against a real local OpenID Provider', () => {
   let stack: Stack;
   let origin: string;
 
-  const ask = (query: string, token?: string) => postGraphQL(stack.gatewayUrl, query, undefined, token ? { authorization: `Bearer ${token}` } : {});
+  const ask = (query: string, token?: string) =>
+    postGraphQL(stack.gatewayUrl, query, undefined, token ? { authorization: `Bearer ${token}` } : {});
   const codeOf = (answer: { errors?: { extensions?: { code?: string } }[] }) => answer.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
     provider = await startOidcProvider(setup('http://127.0.0.1:1'));
     metadata = await provider.discover();
     // Configured as an operator would from discovery; the production profile, the console switched on.
-    stack = await startStack(['registry'], {}, {
-      gatewayEnv: {
-        NODE_ENV: 'production',
-        PLAYGROUND: 'true',
-        JWT_SECRET: undefined,
-        JWKS_URL: metadata.jwks_uri,
-        JWT_ISSUER: metadata.issuer,
-        JWT_AUDIENCE: RESOURCE,
-        JWT_CLOCK_TOLERANCE_SECONDS: '0',
-        JWKS_REFETCH_COOLDOWN_SECONDS: '2',
-        CONSOLE_OIDC_ISSUER: metadata.issuer,
-        CONSOLE_OIDC_CLIENT_ID: 'sanshe-console',
-        CONSOLE_OIDC_RESOURCE: RESOURCE,
+    stack = await startStack(
+      ['registry'],
+      {},
+      {
+        gatewayEnv: {
+          NODE_ENV: 'production',
+          PLAYGROUND: 'true',
+          JWT_SECRET: undefined,
+          JWKS_URL: metadata.jwks_uri,
+          JWT_ISSUER: metadata.issuer,
+          JWT_AUDIENCE: RESOURCE,
+          JWT_CLOCK_TOLERANCE_SECONDS: '0',
+          JWKS_REFETCH_COOLDOWN_SECONDS: '2',
+          CONSOLE_OIDC_ISSUER: metadata.issuer,
+          CONSOLE_OIDC_CLIENT_ID: 'sanshe-console',
+          CONSOLE_OIDC_RESOURCE: RESOURCE,
+        },
       },
-    });
+    );
     origin = new URL(stack.gatewayUrl).origin;
     // The console's redirect URI names the gateway, known only now.
     await provider.configure(setup(origin));
@@ -105,11 +121,20 @@ describe('OIDC sign-in against a real local OpenID Provider', () => {
   describe('in the console (Chromium)', () => {
     let browser: Browser;
     beforeAll(async () => {
-      if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+      if (!existsSync(CHROMIUM))
+        throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
       mkdirSync(SHOTS, { recursive: true });
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
     });
     afterAll(async () => {
@@ -165,7 +190,14 @@ describe('OIDC sign-in against a real local OpenID Provider', () => {
       expect(bearer).toBeDefined();
       const token = bearer!.slice(7);
       expect(decodeProtectedHeader(token)).toMatchObject({ typ: 'at+jwt', kid: provider.keys[0]!.kid });
-      expect(decodeJwt(token)).toMatchObject({ iss: provider.issuer, aud: RESOURCE, sub: 'wang.fang', client_id: 'sanshe-console', roles: ['STREET_STAFF'], streetIds: [STREET] });
+      expect(decodeJwt(token)).toMatchObject({
+        iss: provider.issuer,
+        aud: RESOURCE,
+        sub: 'wang.fang',
+        client_id: 'sanshe-console',
+        roles: ['STREET_STAFF'],
+        streetIds: [STREET],
+      });
       await page.close();
     });
 

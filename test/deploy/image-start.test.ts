@@ -22,7 +22,10 @@ beforeAll(() => {
   execFileSync('npx', ['turbo', 'run', 'build', '--filter=@sanshe/credits...', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'pipe' });
   app = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-image-'));
   execFileSync('sh', [path.join(ROOT, 'infra', 'docker', 'stage.sh'), app], { cwd: ROOT, stdio: 'pipe' });
-  execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--workspace', DEPLOYABLE], { cwd: app, stdio: 'pipe' });
+  execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--workspace', DEPLOYABLE], {
+    cwd: app,
+    stdio: 'pipe',
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -37,7 +40,11 @@ afterAll(async () => {
 /** The local broker's SASL_SSL listener and its CA, with the test run's login; an external broker (KAFKA_BROKERS) as given. */
 function productionKafka(): NodeJS.ProcessEnv {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PATHS, HOST, KAFKA_TLS_PORT } = require('../../infra/local/paths.js') as { PATHS: { kafkaTlsDir: string }; HOST: string; KAFKA_TLS_PORT: number };
+  const { PATHS, HOST, KAFKA_TLS_PORT } = require('../../infra/local/paths.js') as {
+    PATHS: { kafkaTlsDir: string };
+    HOST: string;
+    KAFKA_TLS_PORT: number;
+  };
   return { KAFKA_BROKERS: `${HOST}:${KAFKA_TLS_PORT}`, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: path.join(PATHS.kafkaTlsDir, 'ca.pem') };
 }
 
@@ -46,7 +53,12 @@ it('installs no dev dependency and answers ready from the built output', async (
   expect(fs.existsSync(path.join(app, 'node_modules', 'typescript'))).toBe(false);
   expect(fs.existsSync(path.join(app, 'schemas', 'supergraph.graphql'))).toBe(true);
 
-  await startGroupsAtTheEnd(f.prefix, { 'credits.activities': ['sanshe.activities.v1'], 'credits.resident-services': ['sanshe.resident-services.v1'], 'credits.residents': ['sanshe.registry.v1'], 'credits.known-communities': ['sanshe.registry.v1'] });
+  await startGroupsAtTheEnd(f.prefix, {
+    'credits.activities': ['sanshe.activities.v1'],
+    'credits.resident-services': ['sanshe.resident-services.v1'],
+    'credits.residents': ['sanshe.registry.v1'],
+    'credits.known-communities': ['sanshe.registry.v1'],
+  });
   // The Dockerfile's CMD: exec node "$DEPLOYABLE/dist/index.js", as the image's ENV sets it.
   child = spawn('sh', ['-c', 'exec node "$DEPLOYABLE/dist/index.js"'], {
     cwd: app,
@@ -57,19 +69,32 @@ it('installs no dev dependency and answers ready from the built output', async (
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (out += c));
-  const url = await eventually(async () => {
-    if (child!.exitCode !== null) throw new Error(`exited ${child!.exitCode}: ${out.slice(-2000)}`);
-    return /"url":"(http:[^"]+)"/.exec(out)?.[1];
-  }, 60_000, 'the service to listen');
-  const ready = await eventually(async () => {
-    const res = await fetch(new URL('/health/ready', url));
-    return res.status === 200 ? ((await res.json()) as Record<string, unknown>) : undefined;
-  }, 60_000, '/health/ready');
+  const url = await eventually(
+    async () => {
+      if (child!.exitCode !== null) throw new Error(`exited ${child!.exitCode}: ${out.slice(-2000)}`);
+      return /"url":"(http:[^"]+)"/.exec(out)?.[1];
+    },
+    60_000,
+    'the service to listen',
+  );
+  const ready = await eventually(
+    async () => {
+      const res = await fetch(new URL('/health/ready', url));
+      return res.status === 200 ? ((await res.json()) as Record<string, unknown>) : undefined;
+    },
+    60_000,
+    '/health/ready',
+  );
   expect(ready).toMatchObject({ status: 'ready', service: 'credits', mongo: true, consumers: true });
 });
 
 it('refuses to start in production without the identity keys', () => {
   const run = () =>
-    execFileSync('node', [`${DEPLOYABLE}/dist/index.js`], { cwd: app, env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0' }, stdio: 'pipe', timeout: 30_000 });
+    execFileSync('node', [`${DEPLOYABLE}/dist/index.js`], {
+      cwd: app,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0' },
+      stdio: 'pipe',
+      timeout: 30_000,
+    });
   expect(run).toThrow(/IDENTITY_PUBLIC_KEYS/);
 });

@@ -13,7 +13,11 @@ const dockerKafka = require('../../infra/local/kafka-docker.js') as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { COMPOSE_SCRAM_LISTENERS } = require('../../infra/docker/kafka-setup.js') as { COMPOSE_SCRAM_LISTENERS: string[] };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const containers = require('../containers.js') as { kafkaContainerEnv(host: string, port: number): Record<string, string>; SCRAM_LISTENERS: string[]; SECRETS_DIR: string };
+const containers = require('../containers.js') as {
+  kafkaContainerEnv(host: string, port: number): Record<string, string>;
+  SCRAM_LISTENERS: string[];
+  SECRETS_DIR: string;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICE_PRINCIPALS } = require('../../schemas/access.js') as { SERVICE_PRINCIPALS: { service: string }[] };
 
@@ -23,8 +27,15 @@ const { SERVICE_PRINCIPALS } = require('../../schemas/access.js') as { SERVICE_P
  * native one (infra/kafka/server.properties).
  */
 const root = path.join(__dirname, '..', '..');
-const compose = parse(readFileSync(path.join(root, 'infra', 'docker-compose.yml'), 'utf8')) as { services: Record<string, Record<string, unknown>> };
-const composeKafka = compose.services.kafka! as { environment: Record<string, string>; entrypoint: string[]; volumes: string[]; depends_on: Record<string, { condition: string }> };
+const compose = parse(readFileSync(path.join(root, 'infra', 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, Record<string, unknown>>;
+};
+const composeKafka = compose.services.kafka! as {
+  environment: Record<string, string>;
+  entrypoint: string[];
+  volumes: string[];
+  depends_on: Record<string, { condition: string }>;
+};
 
 /** The native broker's template as key → value (placeholders left as they are). */
 const localProps = Object.fromEntries(
@@ -35,7 +46,12 @@ const localProps = Object.fromEntries(
 );
 
 /** What the apache/kafka image makes of a KAFKA_* variable: `_` → `.`, `___` → `-`. */
-const propertyOf = (env: string) => env.replace(/^KAFKA_/, '').toLowerCase().replace(/___/g, '-').replace(/_/g, '.');
+const propertyOf = (env: string) =>
+  env
+    .replace(/^KAFKA_/, '')
+    .toLowerCase()
+    .replace(/___/g, '-')
+    .replace(/_/g, '.');
 
 /** Listener name → security protocol, and the names the broker listens on. */
 function listeners(env: Record<string, string>) {
@@ -62,7 +78,12 @@ describe.each([
   });
 
   it('authenticates every listener with the native broker mechanisms: SCRAM-SHA-512 for clients and brokers, PLAIN for the controller', () => {
-    for (const key of ['KAFKA_SASL_ENABLED_MECHANISMS', 'KAFKA_SASL_MECHANISM_INTER_BROKER_PROTOCOL', 'KAFKA_SASL_MECHANISM_CONTROLLER_PROTOCOL', 'KAFKA_LISTENER_NAME_CONTROLLER_SASL_ENABLED_MECHANISMS']) {
+    for (const key of [
+      'KAFKA_SASL_ENABLED_MECHANISMS',
+      'KAFKA_SASL_MECHANISM_INTER_BROKER_PROTOCOL',
+      'KAFKA_SASL_MECHANISM_CONTROLLER_PROTOCOL',
+      'KAFKA_LISTENER_NAME_CONTROLLER_SASL_ENABLED_MECHANISMS',
+    ]) {
       expect([key, env[key]]).toEqual([key, localProps[propertyOf(key)]]);
     }
     const { protocols, names } = listeners(env);
@@ -75,8 +96,13 @@ describe.each([
   it('gives every SCRAM listener and the controller the broker login, from the secrets file, not from the environment', () => {
     expect([...scramListeners].sort()).toEqual(listeners(env).scram.sort());
     const secrets = dockerKafka.brokerSecretEnv(fakeCreds, scramListeners);
-    for (const name of scramListeners) expect(secrets[`KAFKA_LISTENER_NAME_${name.toUpperCase()}_SCRAM___SHA___512_SASL_JAAS_CONFIG`]).toContain('username="broker" password="b-pw"');
-    expect(propertyOf(`KAFKA_LISTENER_NAME_${scramListeners[0]!.toUpperCase()}_SCRAM___SHA___512_SASL_JAAS_CONFIG`)).toBe(`listener.name.${scramListeners[0]}.scram-sha-512.sasl.jaas.config`);
+    for (const name of scramListeners)
+      expect(secrets[`KAFKA_LISTENER_NAME_${name.toUpperCase()}_SCRAM___SHA___512_SASL_JAAS_CONFIG`]).toContain(
+        'username="broker" password="b-pw"',
+      );
+    expect(propertyOf(`KAFKA_LISTENER_NAME_${scramListeners[0]!.toUpperCase()}_SCRAM___SHA___512_SASL_JAAS_CONFIG`)).toBe(
+      `listener.name.${scramListeners[0]}.scram-sha-512.sasl.jaas.config`,
+    );
     expect(secrets.KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG).toContain('user_broker="b-pw"');
     expect(Object.values(env).join('\n')).not.toMatch(/password=/);
   });
@@ -88,7 +114,11 @@ describe('the compose broker start-up', () => {
     expect(composeKafka.entrypoint.slice(0, 2)).toEqual(['sh', '-c']);
     expect(script).toBe(dockerKafka.entrypointScript(containers.SECRETS_DIR));
     expect(composeKafka.volumes).toContain(`../.data/kafka/docker:${containers.SECRETS_DIR}:ro`);
-    const users = dockerKafka.scramArgsFile(fakeCreds).split('\n').filter((l) => l.startsWith('SCRAM-SHA-512=')).map((l) => /name=([^,]+)/.exec(l)![1]);
+    const users = dockerKafka
+      .scramArgsFile(fakeCreds)
+      .split('\n')
+      .filter((l) => l.startsWith('SCRAM-SHA-512='))
+      .map((l) => /name=([^,]+)/.exec(l)![1]);
     expect(users.sort()).toEqual(['admin', 'broker', ...SERVICE_PRINCIPALS.map((s) => `svc-${s.service}`)].sort());
   });
 
@@ -97,6 +127,11 @@ describe('the compose broker start-up', () => {
     expect(compose.services['kafka-credentials']!.command).toEqual(['node', 'infra/docker/kafka-setup.js', 'credentials']);
     const provision = compose.services['kafka-provision'] as { command: string[]; depends_on: Record<string, { condition: string }> };
     expect(provision.depends_on.kafka).toEqual({ condition: 'service_healthy' });
-    expect(provision.command).toEqual(['node', 'infra/docker/kafka-setup.js', 'provision', composeKafka.environment.KAFKA_ADVERTISED_LISTENERS!.match(/INTERNAL:\/\/([^,]+)/)![1]]);
+    expect(provision.command).toEqual([
+      'node',
+      'infra/docker/kafka-setup.js',
+      'provision',
+      composeKafka.environment.KAFKA_ADVERTISED_LISTENERS!.match(/INTERNAL:\/\/([^,]+)/)![1],
+    ]);
   });
 });

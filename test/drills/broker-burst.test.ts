@@ -35,12 +35,29 @@ describe('a broker outage in the middle of a mutation burst', () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const streetId = `${stack.runId}-s`;
     const communityId = `${stack.runId}-burst`;
-    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: streetId, name: '天津路街道' } }, admin);
-    await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '天津路社区', streetId, urban: true } }, admin);
+    await stack.query(
+      `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+      { input: { id: streetId, name: '天津路街道' } },
+      admin,
+    );
+    await stack.query(
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: communityId, name: '天津路社区', streetId, urban: true } },
+      admin,
+    );
     const draft = (i: number) =>
       stack.query<{ createActivity: { id: string } }>(
         CREATE,
-        { input: { title: `百姓茶馆 ${i}`, category: 'PEOPLES_TEAHOUSE', communityId, startsAt: '2026-12-05T06:00:00Z', endsAt: '2026-12-05T08:00:00Z', capacity: 20 } },
+        {
+          input: {
+            title: `百姓茶馆 ${i}`,
+            category: 'PEOPLES_TEAHOUSE',
+            communityId,
+            startsAt: '2026-12-05T06:00:00Z',
+            endsAt: '2026-12-05T08:00:00Z',
+            capacity: 20,
+          },
+        },
         admin,
       );
     const first = await eventually(async () => (await draft(0)).data?.createActivity, 90_000, 'activities to learn the community');
@@ -58,7 +75,8 @@ describe('a broker outage in the middle of a mutation burst', () => {
       if (i === STOP_AFTER) {
         brokerStopped = true;
         stopping = infra.stopKafka().then((r) => {
-          if (!r.stopped) throw new Error(`the drill needs the broker started by infra/local (npm run infra -- up): ${r.reason ?? 'not stopped'}`);
+          if (!r.stopped)
+            throw new Error(`the drill needs the broker started by infra/local (npm run infra -- up): ${r.reason ?? 'not stopped'}`);
         });
       }
       const res = await stack.query<{ publishActivity: { status: string } }>(PUBLISH, { id }, admin);
@@ -71,15 +89,25 @@ describe('a broker outage in the middle of a mutation burst', () => {
     brokerStopped = false;
     await eventually(async () => (await stack.services.activities!.relay.pending()) === 0, 120_000, 'the outbox to drain');
     const wanted = new Set(ids);
-    const tally = await tallyEvents('sanshe.activities.v1', (e) => e.type === PUBLISHED && wanted.has(String((e.data as { activityId?: string })?.activityId)), BURST);
-    const effects = await eventually(async () => {
-      const res = await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId });
-      const n = res.data?.community.publishedActivityCount ?? 0;
-      return n >= BURST ? n : undefined;
-    }, 120_000, 'every effect in registry').catch(() => -1);
+    const tally = await tallyEvents(
+      'sanshe.activities.v1',
+      (e) => e.type === PUBLISHED && wanted.has(String((e.data as { activityId?: string })?.activityId)),
+      BURST,
+    );
+    const effects = await eventually(
+      async () => {
+        const res = await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId });
+        const n = res.data?.community.publishedActivityCount ?? 0;
+        return n >= BURST ? n : undefined;
+      },
+      120_000,
+      'every effect in registry',
+    ).catch(() => -1);
     // A late duplicate would show up here, after the consumer had time to see it.
     await new Promise((r) => setTimeout(r, 3000));
-    const finalEffects = (await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId })).data?.community.publishedActivityCount ?? effects;
+    const finalEffects =
+      (await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId })).data?.community
+        .publishedActivityCount ?? effects;
 
     reportDrill('broker killed mid-burst', {
       sent: BURST,

@@ -22,29 +22,58 @@ describe('a broker outage', () => {
   it('neither fails the mutation nor loses or doubles its event', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const communityId = `${stack.runId}-nancun`;
-    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: 's9', name: '周山路街道' } }, admin);
-    await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '南村社区', streetId: 's9', urban: false } }, admin);
-    const draft = await eventually(async () => {
-      const res = await stack.query<{ createActivity: { id: string } }>(
-        `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
-        { input: { title: '我家菜园', category: 'MY_VEGETABLE_GARDEN', communityId, startsAt: '2026-12-03T08:00:00Z', endsAt: '2026-12-03T10:00:00Z', capacity: 12 } },
-        admin,
-      );
-      return res.data?.createActivity;
-    }, 60_000, 'activities to learn the community');
+    await stack.query(
+      `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+      { input: { id: 's9', name: '周山路街道' } },
+      admin,
+    );
+    await stack.query(
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: communityId, name: '南村社区', streetId: 's9', urban: false } },
+      admin,
+    );
+    const draft = await eventually(
+      async () => {
+        const res = await stack.query<{ createActivity: { id: string } }>(
+          `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
+          {
+            input: {
+              title: '我家菜园',
+              category: 'MY_VEGETABLE_GARDEN',
+              communityId,
+              startsAt: '2026-12-03T08:00:00Z',
+              endsAt: '2026-12-03T10:00:00Z',
+              capacity: 12,
+            },
+          },
+          admin,
+        );
+        return res.data?.createActivity;
+      },
+      60_000,
+      'activities to learn the community',
+    );
 
     await infra.stopKafka();
-    const published = await stack.query<{ publishActivity: { status: string } }>(`mutation($id: ID!) { publishActivity(id: $id) { status } }`, { id: draft.id }, admin);
+    const published = await stack.query<{ publishActivity: { status: string } }>(
+      `mutation($id: ID!) { publishActivity(id: $id) { status } }`,
+      { id: draft.id },
+      admin,
+    );
     expect(published.errors).toBeUndefined();
     expect(published.data?.publishActivity.status).toBe('PUBLISHED');
     expect(await stack.services.activities!.relay.pending()).toBe(1);
 
     await infra.startKafka();
     await eventually(async () => (await stack.services.activities!.relay.pending()) === 0, 90_000, 'the outbox to drain');
-    const count = await eventually(async () => {
-      const res = await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId });
-      return res.data?.community.publishedActivityCount || undefined;
-    }, 90_000, 'the effect in registry');
+    const count = await eventually(
+      async () => {
+        const res = await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId });
+        return res.data?.community.publishedActivityCount || undefined;
+      },
+      90_000,
+      'the effect in registry',
+    );
     expect(count).toBe(1);
   });
 });

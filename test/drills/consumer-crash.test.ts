@@ -26,7 +26,15 @@ interface TargetProcess {
 const BACKLOG = 300;
 const PUBLISHED = 'cn.sanshe.activities.activity.published.v1';
 const COUNT = `query($id: ID!) { community(id: $id) { publishedActivityCount } }`;
-const ADMIN: Identity = { userId: 'drill-admin', roles: ['DISTRICT_ADMIN'], streetIds: [], communityIds: [], orgIds: [], residentId: null, socialWorkerId: null };
+const ADMIN: Identity = {
+  userId: 'drill-admin',
+  roles: ['DISTRICT_ADMIN'],
+  streetIds: [],
+  communityIds: [],
+  orgIds: [],
+  residentId: null,
+  socialWorkerId: null,
+};
 
 function publishedEvent(communityId: string, i: number) {
   const activityId = `${communityId}-a${i}`;
@@ -38,7 +46,15 @@ function publishedEvent(communityId: string, i: number) {
     subject: activityId,
     time: new Date().toISOString(),
     datacontenttype: 'application/json',
-    data: { activityId, communityId, title: '百姓茶馆', category: 'PEOPLES_TEAHOUSE', startsAt: '2026-12-02T06:00:00.000Z', endsAt: '2026-12-02T08:00:00.000Z', capacity: 20 },
+    data: {
+      activityId,
+      communityId,
+      title: '百姓茶馆',
+      category: 'PEOPLES_TEAHOUSE',
+      startsAt: '2026-12-02T06:00:00.000Z',
+      endsAt: '2026-12-02T08:00:00.000Z',
+      capacity: 20,
+    },
   };
 }
 
@@ -51,42 +67,87 @@ describe('a consumer killed mid-batch', () => {
   }, 60_000);
 
   const effects = async (): Promise<number> => {
-    const res = await postSigned<{ community: { publishedActivityCount: number } | null }>(env, 'registry', registry!.url, COUNT, { id: `${runId}-c` }, ADMIN);
+    const res = await postSigned<{ community: { publishedActivityCount: number } | null }>(
+      env,
+      'registry',
+      registry!.url,
+      COUNT,
+      { id: `${runId}-c` },
+      ADMIN,
+    );
     return res.data?.community?.publishedActivityCount ?? 0;
   };
 
   it('loses and doubles no effect when it restarts', async () => {
     registry = await startTarget('registry', 'subgraph', env);
     const communityId = `${runId}-c`;
-    await postSigned(env, 'registry', registry.url, `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: `${runId}-s`, name: '青岛路街道' } }, ADMIN);
-    const created = await postSigned(env, 'registry', registry.url, `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '青岛路社区', streetId: `${runId}-s`, urban: true } }, ADMIN);
+    await postSigned(
+      env,
+      'registry',
+      registry.url,
+      `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+      { input: { id: `${runId}-s`, name: '青岛路街道' } },
+      ADMIN,
+    );
+    const created = await postSigned(
+      env,
+      'registry',
+      registry.url,
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: communityId, name: '青岛路社区', streetId: `${runId}-s`, urban: true } },
+      ADMIN,
+    );
     expect(created.errors).toBeUndefined();
     // The consumer must have joined its group before the backlog arrives.
-    await eventually(async () => (await fetch(new URL('/health/ready', registry!.url)).then((r) => r.ok)) || undefined, 120_000, 'registry consumers to start');
+    await eventually(
+      async () => (await fetch(new URL('/health/ready', registry!.url)).then((r) => r.ok)) || undefined,
+      120_000,
+      'registry consumers to start',
+    );
 
-    const kafka = new Kafka({ clientId: 'drill-backlog', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+    const kafka = new Kafka({
+      clientId: 'drill-backlog',
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      logLevel: logLevel.NOTHING,
+      ...kafkaAuthFromEnv(),
+    });
     const producer = kafka.producer();
     await producer.connect();
     // One key, one partition: the consumer works through the backlog in order.
-    await producer.send({ topic: 'sanshe.activities.v1', messages: Array.from({ length: BACKLOG }, (_, i) => ({ key: communityId, value: JSON.stringify(publishedEvent(communityId, i)) })) });
+    await producer.send({
+      topic: 'sanshe.activities.v1',
+      messages: Array.from({ length: BACKLOG }, (_, i) => ({ key: communityId, value: JSON.stringify(publishedEvent(communityId, i)) })),
+    });
     await producer.disconnect();
 
     // Kill it once it is a tenth of the way through (offsets committed and not, effects applied and not).
-    const atKill = await eventually(async () => {
-      const n = await effects();
-      return n >= BACKLOG / 10 ? n : undefined;
-    }, 120_000, 'the consumer to work through part of the backlog');
+    const atKill = await eventually(
+      async () => {
+        const n = await effects();
+        return n >= BACKLOG / 10 ? n : undefined;
+      },
+      120_000,
+      'the consumer to work through part of the backlog',
+    );
     await registry.kill('SIGKILL');
     const killedMidBatch = atKill < BACKLOG;
 
     registry = await startTarget('registry', 'subgraph', env);
-    const recovered = await eventually(async () => {
-      const n = await effects();
-      return n >= BACKLOG ? n : undefined;
-    }, 120_000, 'every effect after the restart').catch(() => -1);
+    const recovered = await eventually(
+      async () => {
+        const n = await effects();
+        return n >= BACKLOG ? n : undefined;
+      },
+      120_000,
+      'every effect after the restart',
+    ).catch(() => -1);
     await new Promise((r) => setTimeout(r, 3000));
     const finalEffects = await effects();
-    const tally = await tallyEvents('sanshe.activities.v1', (e) => e.type === PUBLISHED && (e.data as { communityId?: string })?.communityId === communityId, BACKLOG);
+    const tally = await tallyEvents(
+      'sanshe.activities.v1',
+      (e) => e.type === PUBLISHED && (e.data as { communityId?: string })?.communityId === communityId,
+      BACKLOG,
+    );
 
     reportDrill('consumer killed mid-batch (registry)', {
       sent: BACKLOG,

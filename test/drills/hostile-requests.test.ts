@@ -18,20 +18,52 @@ interface Answer {
 }
 
 function send(url: URL, request: HostileRequest, tokens: Record<string, string>): Promise<Answer> {
-  const body = request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body));
-  const auth = request.auth === undefined || request.auth === 'none' ? undefined : typeof request.auth === 'object' ? request.auth.raw : `Bearer ${tokens[request.auth]}`;
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...(request.headers ?? {}) };
+  const body =
+    request.body === undefined
+      ? undefined
+      : Buffer.isBuffer(request.body)
+        ? request.body
+        : Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body));
+  const auth =
+    request.auth === undefined || request.auth === 'none'
+      ? undefined
+      : typeof request.auth === 'object'
+        ? request.auth.raw
+        : `Bearer ${tokens[request.auth]}`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(auth ? { authorization: auth } : {}),
+    ...(request.headers ?? {}),
+  };
   if (body) headers['content-length'] = String(body.length);
   return new Promise((resolve) => {
     // Node throws here on a header it will not send: the drill's own mistake, so it fails loudly.
-    const req = http.request({ host: url.hostname, port: url.port, method: request.method ?? 'POST', path: request.path ?? url.pathname, headers, timeout: 60_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ kind: request.kind, status: res.statusCode ?? 0, body: `${JSON.stringify(res.headers)}\n${Buffer.concat(chunks).toString('utf8')}` }));
-      res.on('error', () => resolve({ kind: request.kind, status: -1, body: '' }));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: request.method ?? 'POST',
+        path: request.path ?? url.pathname,
+        headers,
+        timeout: 60_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            kind: request.kind,
+            status: res.statusCode ?? 0,
+            body: `${JSON.stringify(res.headers)}\n${Buffer.concat(chunks).toString('utf8')}`,
+          }),
+        );
+        res.on('error', () => resolve({ kind: request.kind, status: -1, body: '' }));
+      },
+    );
     // A server that stops reading a huge body and answers 413 may reset the socket: that is fine.
-    req.on('error', (err: NodeJS.ErrnoException) => resolve({ kind: request.kind, status: err.code === 'EPIPE' || err.code === 'ECONNRESET' ? -2 : -1, body: '' }));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      resolve({ kind: request.kind, status: err.code === 'EPIPE' || err.code === 'ECONNRESET' ? -2 : -1, body: '' }),
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     if (body) req.write(body);
     req.end();
@@ -44,7 +76,9 @@ describe('1,000 malformed and hostile requests', () => {
   beforeAll(async () => {
     stack = await startStack(['registry', 'social-orgs', 'activities', 'resident-services', 'credits']);
     for (const service of Object.values(stack.services)) {
-      service!.httpServer.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => res.on('finish', () => subgraphStatuses.push(res.statusCode)));
+      service!.httpServer.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) =>
+        res.on('finish', () => subgraphStatuses.push(res.statusCode)),
+      );
     }
   }, 300_000);
   afterAll(() => stack?.stop(), 120_000);
@@ -64,11 +98,25 @@ describe('1,000 malformed and hostile requests', () => {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
-    const leaks = answers.flatMap((a) => INTERNALS.filter(({ pattern }) => pattern.test(a.body)).map(({ what }) => ({ kind: a.kind, what, status: a.status, excerpt: a.body.slice(0, 400) })));
+    const leaks = answers.flatMap((a) =>
+      INTERNALS.filter(({ pattern }) => pattern.test(a.body)).map(({ what }) => ({
+        kind: a.kind,
+        what,
+        status: a.status,
+        excerpt: a.body.slice(0, 400),
+      })),
+    );
     const gateway5xx = answers.filter((a) => a.status >= 500);
     const noAnswer = answers.filter((a) => a.status === -1);
     const subgraph5xx = subgraphStatuses.filter((s) => s >= 500);
-    const alive = await Promise.all([stack.gatewayUrl, ...Object.values(stack.serviceUrls)].map((u) => fetch(new URL('/health/live', u!)).then((r) => r.ok, () => false)));
+    const alive = await Promise.all(
+      [stack.gatewayUrl, ...Object.values(stack.serviceUrls)].map((u) =>
+        fetch(new URL('/health/live', u!)).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      ),
+    );
     const stillServes = await stack.query<{ district: { name: string } }>('{ district { name } }');
     const crashes = alive.filter((ok) => !ok).length + (stillServes.data?.district.name ? 0 : 1);
     const byStatus = answers.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
@@ -86,7 +134,9 @@ describe('1,000 malformed and hostile requests', () => {
         crashes,
       },
       [
-        `statuses: ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+        `statuses: ${Object.entries(byStatus)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}`,
         ...gateway5xx.slice(0, 3).map((a) => `gateway ${a.status} on ${a.kind}: ${a.body.split('\n')[1]?.slice(0, 200)}`),
         ...leaks.slice(0, 3).map((l) => `${l.what} in ${l.kind} (${l.status}): ${l.excerpt.split('\n')[1]?.slice(0, 200)}`),
       ],

@@ -15,8 +15,18 @@ export interface Tally {
  * Reads `topic` until `expected` distinct matching events arrived and then `settleMs`
  * passed without a new one (so late duplicates are counted too), or until `timeoutMs`.
  */
-export async function tallyEvents(topic: string, match: (event: Record<string, unknown>) => boolean, expected: number, { timeoutMs = 120_000, settleMs = 3000 } = {}): Promise<Tally> {
-  const kafka = new Kafka({ clientId: 'drill-tally', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+export async function tallyEvents(
+  topic: string,
+  match: (event: Record<string, unknown>) => boolean,
+  expected: number,
+  { timeoutMs = 120_000, settleMs = 3000 } = {},
+): Promise<Tally> {
+  const kafka = new Kafka({
+    clientId: 'drill-tally',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+    ...kafkaAuthFromEnv(),
+  });
   const consumer = kafka.consumer({ groupId: `drill-tally-${randomUUID()}` });
   const tally: Tally = { records: 0, distinct: new Set() };
   let lastNew = Date.now();

@@ -33,13 +33,25 @@ describe('a subgraph outage', () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const streetId = `${stack.runId}-s`;
     const communityId = `${stack.runId}-c`;
-    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: streetId, name: '长安路街道' } }, admin);
-    await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '长安路社区', streetId, urban: true } }, admin);
+    await stack.query(
+      `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+      { input: { id: streetId, name: '长安路街道' } },
+      admin,
+    );
+    await stack.query(
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: communityId, name: '长安路社区', streetId, urban: true } },
+      admin,
+    );
     const ask = () => stack.query<Dashboard>(DASHBOARD, { id: communityId }, admin);
-    const healthy = await eventually(async () => {
-      const res = await ask();
-      return res.errors === undefined && res.data?.community?.name ? res : undefined;
-    }, 60_000, 'a complete answer before the outage');
+    const healthy = await eventually(
+      async () => {
+        const res = await ask();
+        return res.errors === undefined && res.data?.community?.name ? res : undefined;
+      },
+      60_000,
+      'a complete answer before the outage',
+    );
     expect(healthy.data?.socialOrganization).toBeNull();
 
     // The social-orgs process "dies": its port refuses connections, in-flight sockets drop.
@@ -53,33 +65,49 @@ describe('a subgraph outage', () => {
     for (let i = 0; i < ROUNDS; i += 1) duringOutage.push(await ask());
     // The rest of the answer is there; the missing part is null and the response says something failed.
     const partial = duringOutage.filter(
-      (r) => r.data?.community?.name === '长安路社区' && typeof r.data?.activityStats?.activities === 'number' && r.data.community.socialOrgServiceCentre === null && r.data.socialOrganization === null,
+      (r) =>
+        r.data?.community?.name === '长安路社区' &&
+        typeof r.data?.activityStats?.activities === 'number' &&
+        r.data.community.socialOrgServiceCentre === null &&
+        r.data.socialOrganization === null,
     );
     const flagged = duringOutage.filter((r) => (r.errors?.length ?? 0) > 0);
     // Which part failed: the gateway reports a fetch that got no answer as SUBGRAPH_UNAVAILABLE with the subgraph's name.
-    const naming = duringOutage.filter((r) => (r.errors ?? []).some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.serviceName === 'social-orgs'));
-    const leaks = duringOutage.flatMap((r) => r.errors ?? []).filter((e) => /ECONNREFUSED|127\.0\.0\.1|localhost|\/graphql|at .+:\d+/.test(JSON.stringify(e)));
+    const naming = duringOutage.filter((r) =>
+      (r.errors ?? []).some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.serviceName === 'social-orgs'),
+    );
+    const leaks = duringOutage
+      .flatMap((r) => r.errors ?? [])
+      .filter((e) => /ECONNREFUSED|127\.0\.0\.1|localhost|\/graphql|at .+:\d+/.test(JSON.stringify(e)));
 
     // It comes back on the same address; the gateway needs no restart.
     const restarted = Date.now();
     const revived = await createServiceFromEnv('social-orgs', { ...stack.env, MONGO_DB: `${stack.runId}_social_orgs` });
     stack.services['social-orgs'] = revived;
     await revived.listen(port);
-    await eventually(async () => ((await ask()).errors === undefined ? true : undefined), 60_000, 'complete answers after the subgraph is back');
+    await eventually(
+      async () => ((await ask()).errors === undefined ? true : undefined),
+      60_000,
+      'complete answers after the subgraph is back',
+    );
     const recoveryMs = Date.now() - restarted;
     const after: GraphQLResponse<Dashboard>[] = [];
     for (let i = 0; i < ROUNDS; i += 1) after.push(await ask());
     const complete = after.filter((r) => r.errors === undefined && r.data?.community?.name === '长安路社区');
 
-    reportDrill('subgraph killed (social-orgs)', {
-      sent: ROUNDS * 2,
-      'partial answers while down': partial.length,
-      'partial answers with an error': flagged.length,
-      'errors naming the missing part': naming.length,
-      'errors leaking addresses': leaks.length,
-      'complete answers after return': complete.length,
-      'recovery ms': recoveryMs,
-    }, [`errors while down: ${JSON.stringify(duringOutage[0]?.errors ?? null)}`]);
+    reportDrill(
+      'subgraph killed (social-orgs)',
+      {
+        sent: ROUNDS * 2,
+        'partial answers while down': partial.length,
+        'partial answers with an error': flagged.length,
+        'errors naming the missing part': naming.length,
+        'errors leaking addresses': leaks.length,
+        'complete answers after return': complete.length,
+        'recovery ms': recoveryMs,
+      },
+      [`errors while down: ${JSON.stringify(duringOutage[0]?.errors ?? null)}`],
+    );
     expect(partial).toHaveLength(ROUNDS);
     expect(flagged).toHaveLength(ROUNDS);
     expect(naming).toHaveLength(ROUNDS);

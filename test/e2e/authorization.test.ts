@@ -25,7 +25,11 @@ const CALLERS: Record<string, (w: World) => Claims | null> = {
   'street staff of a sibling street': (w) => ({ roles: ['STREET_STAFF'], streetIds: [w.siblingStreet] }),
   'community staff of the community': (w) => ({ roles: ['COMMUNITY_STAFF'], communityIds: [w.community] }),
   'community staff of another community': (w) => ({ roles: ['COMMUNITY_STAFF'], communityIds: [w.otherCommunity] }),
-  'a social worker serving the community': (w) => ({ roles: ['SOCIAL_WORKER'], socialWorkerId: `${w.runId}-sw`, communityIds: [w.community] }),
+  'a social worker serving the community': (w) => ({
+    roles: ['SOCIAL_WORKER'],
+    socialWorkerId: `${w.runId}-sw`,
+    communityIds: [w.community],
+  }),
   'organization staff': (w) => ({ roles: ['ORG_STAFF'], orgIds: [`${w.runId}-org`] }),
   'a resident of the community': (w) => ({ roles: ['RESIDENT'], residentId: `${w.runId}-resident`, communityIds: [w.community] }),
   'a partner': () => ({ roles: ['PARTNER'] }),
@@ -96,11 +100,22 @@ const MATRIX: [keyof typeof OPERATIONS, keyof typeof CALLERS, Outcome][] = [
 ];
 
 function activityInput(communityId: string) {
-  return { title: '睦邻学堂', category: 'NEIGHBOURHOOD_SCHOOL', communityId, startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T11:00:00+08:00', capacity: 20 };
+  return {
+    title: '睦邻学堂',
+    category: 'NEIGHBOURHOOD_SCHOOL',
+    communityId,
+    startsAt: '2026-12-01T09:00:00+08:00',
+    endsAt: '2026-12-01T11:00:00+08:00',
+    capacity: 20,
+  };
 }
 
 async function createDraft(stack: Stack, communityId: string, admin: string): Promise<string> {
-  const res = await stack.query<{ createActivity: { id: string } }>(OPERATIONS.createActivity!.document, { input: activityInput(communityId) }, admin);
+  const res = await stack.query<{ createActivity: { id: string } }>(
+    OPERATIONS.createActivity!.document,
+    { input: activityInput(communityId) },
+    admin,
+  );
   if (!res.data?.createActivity) throw new Error(`could not create a draft: ${JSON.stringify(res.errors)}`);
   return res.data.createActivity.id;
 }
@@ -113,13 +128,26 @@ describe('authorization through the gateway', () => {
   beforeAll(async () => {
     stack = await startStack(['registry', 'activities']);
     const { runId } = stack;
-    world = { runId, street: `${runId}-street`, siblingStreet: `${runId}-sibling-street`, community: `${runId}-community`, otherCommunity: `${runId}-other-community` };
+    world = {
+      runId,
+      street: `${runId}-street`,
+      siblingStreet: `${runId}-sibling-street`,
+      community: `${runId}-community`,
+      otherCommunity: `${runId}-other-community`,
+    };
     admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
-    for (const [id, name] of [[world.street, '涧西街道'], [world.siblingStreet, '邻近街道']]) {
+    for (const [id, name] of [
+      [world.street, '涧西街道'],
+      [world.siblingStreet, '邻近街道'],
+    ]) {
       const street = await stack.query(CREATE_STREET, { input: { id, name: `${name}${runId}` } }, admin);
       expect(street.errors).toBeUndefined();
     }
-    const created = await stack.query(OPERATIONS.createCommunity!.document, { input: { id: world.community, name: '涧西社区', streetId: world.street, urban: true } }, admin);
+    const created = await stack.query(
+      OPERATIONS.createCommunity!.document,
+      { input: { id: world.community, name: '涧西社区', streetId: world.street, urban: true } },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
     // activities learns the community from registry's event before it accepts activities there.
     await eventually(() => createDraft(stack, world.community, admin), 60_000, 'activities to learn the community');
@@ -144,7 +172,12 @@ describe('authorization through the gateway', () => {
 
   it('refuses a token the gateway cannot verify with HTTP 401', async () => {
     const forged = `${admin.slice(0, -4)}AAAA`;
-    const res = await postGraphQL(stack.gatewayUrl, OPERATIONS.createActivity!.document, { input: activityInput(world.community) }, { authorization: `Bearer ${forged}` });
+    const res = await postGraphQL(
+      stack.gatewayUrl,
+      OPERATIONS.createActivity!.document,
+      { input: activityInput(world.community) },
+      { authorization: `Bearer ${forged}` },
+    );
     expect(res.status).toBe(401);
     expect(res.errors?.[0]).toMatchObject({ message: 'The token is not valid for Sanshe.', extensions: { code: 'UNAUTHENTICATED' } });
   });

@@ -23,26 +23,54 @@ describe('what partners read from Kafka matches the published contracts', () => 
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const streetId = `${stack.runId}-street`;
     communityId = `${stack.runId}-jianxi-road`;
-    expect((await stack.query(CREATE_STREET, { input: { id: streetId, name: `重庆路街道-${stack.runId}` } }, admin)).errors).toBeUndefined();
-    expect((await stack.query(CREATE_COMMUNITY, { input: { id: communityId, name: `涧西路社区-${stack.runId}`, streetId, urban: true } }, admin)).errors).toBeUndefined();
+    expect(
+      (await stack.query(CREATE_STREET, { input: { id: streetId, name: `重庆路街道-${stack.runId}` } }, admin)).errors,
+    ).toBeUndefined();
+    expect(
+      (await stack.query(CREATE_COMMUNITY, { input: { id: communityId, name: `涧西路社区-${stack.runId}`, streetId, urban: true } }, admin))
+        .errors,
+    ).toBeUndefined();
     // activities learns the community from registry's community.created event first.
-    const draft = await eventually(async () => {
-      const res = await stack.query<{ createActivity: { id: string } }>(
-        CREATE_ACTIVITY,
-        { input: { title: '百姓宣讲团进社区', category: 'LECTURE', communityId, startsAt: '2026-12-05T09:00:00+08:00', endsAt: '2026-12-05T11:00:00+08:00', capacity: 40 } },
-        admin,
-      );
-      if (res.errors) throw new Error(res.errors.map((e) => e.message).join('; '));
-      return res.data?.createActivity;
-    }, 60_000, 'activities to learn the new community');
+    const draft = await eventually(
+      async () => {
+        const res = await stack.query<{ createActivity: { id: string } }>(
+          CREATE_ACTIVITY,
+          {
+            input: {
+              title: '百姓宣讲团进社区',
+              category: 'LECTURE',
+              communityId,
+              startsAt: '2026-12-05T09:00:00+08:00',
+              endsAt: '2026-12-05T11:00:00+08:00',
+              capacity: 40,
+            },
+          },
+          admin,
+        );
+        if (res.errors) throw new Error(res.errors.map((e) => e.message).join('; '));
+        return res.data?.createActivity;
+      },
+      60_000,
+      'activities to learn the new community',
+    );
     activityId = draft.id;
     expect((await stack.query(PUBLISH, { id: activityId }, admin)).errors).toBeUndefined();
   });
   afterAll(() => stack?.stop());
 
   it('kcat reads sanshe.activities.v1 from the beginning, and every record is a CloudEvent valid against the schema of its type', async () => {
-    const ours = await eventually(async () => (await kcatReadAll('sanshe.activities.v1')).find((r) => r.key === activityId), 30_000, 'the published activity on sanshe.activities.v1');
-    expect(JSON.parse(ours.payload!)).toMatchObject({ specversion: '1.0', type: 'cn.sanshe.activities.activity.published.v1', source: 'activities', subject: activityId, data: { activityId, communityId } });
+    const ours = await eventually(
+      async () => (await kcatReadAll('sanshe.activities.v1')).find((r) => r.key === activityId),
+      30_000,
+      'the published activity on sanshe.activities.v1',
+    );
+    expect(JSON.parse(ours.payload!)).toMatchObject({
+      specversion: '1.0',
+      type: 'cn.sanshe.activities.activity.published.v1',
+      source: 'activities',
+      subject: activityId,
+      data: { activityId, communityId },
+    });
 
     const validator = createRecordValidator();
     const records = await kcatReadAll('sanshe.activities.v1');
@@ -55,7 +83,10 @@ describe('what partners read from Kafka matches the published contracts', () => 
     expect(records.length).toBeGreaterThan(0);
     // Records that came through an outbox carry the structured-mode content type and the trace.
     expect(validator.checkRecord({ value: ours.payload, headers: ours.headers }).headerProblems).toEqual([]);
-    expect(ours.headers).toEqual({ 'content-type': 'application/cloudevents+json; charset=UTF-8', traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/) });
+    expect(ours.headers).toEqual({
+      'content-type': 'application/cloudevents+json; charset=UTF-8',
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
+    });
     expect(ours.key).toBe(JSON.parse(ours.payload!).subject);
   });
 
@@ -84,11 +115,15 @@ describe('what partners read from Kafka matches the published contracts', () => 
   });
 
   it('gives front ends typed results through @sanshe/graph-client', async () => {
-    const titles = await eventually(async () => {
-      const result = await request(stack.gatewayUrl, CommunityActivitiesDocument, { id: communityId });
-      const list = result.community?.activities.map((a) => a.title) ?? [];
-      return list.length > 0 ? list : undefined;
-    }, 30_000, 'the published activity in the community');
+    const titles = await eventually(
+      async () => {
+        const result = await request(stack.gatewayUrl, CommunityActivitiesDocument, { id: communityId });
+        const list = result.community?.activities.map((a) => a.title) ?? [];
+        return list.length > 0 ? list : undefined;
+      },
+      30_000,
+      'the published activity in the community',
+    );
     expect(titles).toContain('百姓宣讲团进社区');
   });
 });

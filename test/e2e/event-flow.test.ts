@@ -9,10 +9,18 @@ const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity
 const PUBLISH = `mutation($id: ID!) { publishActivity(id: $id) { id status } }`;
 const COMMUNITY = `query($id: ID!) { community(id: $id) { name publishedActivityCount activities { title status } } }`;
 
-const kafka = new Kafka({ clientId: 'e2e-plain-consumer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+const kafka = new Kafka({
+  clientId: 'e2e-plain-consumer',
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  logLevel: logLevel.NOTHING,
+  ...kafkaAuthFromEnv(),
+});
 
 /** Reads a topic from where this run started with a fresh group until `match` finds a record. */
-async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean): Promise<{ event: Record<string, unknown>; headers: Record<string, string> }> {
+async function readEvent(
+  topic: string,
+  match: (event: Record<string, unknown>) => boolean,
+): Promise<{ event: Record<string, unknown>; headers: Record<string, string> }> {
   const groupId = `e2e-${randomUUID()}`;
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();
@@ -54,14 +62,27 @@ describe('an activity published in one subgraph changes another through Kafka', 
     expect(created.errors).toBeUndefined();
 
     // activities learns the community from registry's community.created event.
-    const draft = await eventually(async () => {
-      const res = await stack.query<{ createActivity: { id: string } }>(
-        CREATE_ACTIVITY,
-        { input: { title: '社区睦邻学堂', category: 'NEIGHBOURHOOD_SCHOOL', communityId, startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T11:00:00+08:00', capacity: 30 } },
-        admin,
-      );
-      return res.data?.createActivity;
-    }, 60_000, 'activities to learn the new community');
+    const draft = await eventually(
+      async () => {
+        const res = await stack.query<{ createActivity: { id: string } }>(
+          CREATE_ACTIVITY,
+          {
+            input: {
+              title: '社区睦邻学堂',
+              category: 'NEIGHBOURHOOD_SCHOOL',
+              communityId,
+              startsAt: '2026-12-01T09:00:00+08:00',
+              endsAt: '2026-12-01T11:00:00+08:00',
+              capacity: 30,
+            },
+          },
+          admin,
+        );
+        return res.data?.createActivity;
+      },
+      60_000,
+      'activities to learn the new community',
+    );
 
     const published = await stack.query<{ publishActivity: { status: string } }>(PUBLISH, { id: draft.id }, admin);
     expect(published.errors).toBeUndefined();
@@ -79,10 +100,16 @@ describe('an activity published in one subgraph changes another through Kafka', 
     expect(headers['content-type']).toContain('application/cloudevents+json');
     expect(headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
 
-    const seen = await eventually(async () => {
-      const res = await stack.query<{ community: { publishedActivityCount: number; activities: { title: string }[] } }>(COMMUNITY, { id: communityId });
-      return res.data?.community.publishedActivityCount === 1 ? res.data.community : undefined;
-    }, 60_000, 'registry to count the published activity');
+    const seen = await eventually(
+      async () => {
+        const res = await stack.query<{ community: { publishedActivityCount: number; activities: { title: string }[] } }>(COMMUNITY, {
+          id: communityId,
+        });
+        return res.data?.community.publishedActivityCount === 1 ? res.data.community : undefined;
+      },
+      60_000,
+      'registry to count the published activity',
+    );
     expect(seen).toEqual({ name: '武汉路社区', publishedActivityCount: 1, activities: [{ title: '社区睦邻学堂', status: 'PUBLISHED' }] });
   });
 });

@@ -41,7 +41,9 @@ describe('gateway operations', () => {
     expect(sample(text, 'sanshe_gateway_requests_total', { operation_type: 'query', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'sanshe_gateway_request_duration_seconds_count', { operation_type: 'query' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'sanshe_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'registry' })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'sanshe_gateway_subgraph_fetch_duration_seconds_bucket', { subgraph: 'registry', le: '+Inf' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'sanshe_gateway_subgraph_fetch_duration_seconds_bucket', { subgraph: 'registry', le: '+Inf' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
   });
@@ -60,7 +62,8 @@ describe('gateway operations', () => {
   });
 
   it('refuses a query over the default depth limit (10) without calling any subgraph', async () => {
-    const fetchesBefore = (text: string, subgraph: string) => sample(text, 'sanshe_gateway_subgraph_fetch_duration_seconds_count', { subgraph }) ?? 0;
+    const fetchesBefore = (text: string, subgraph: string) =>
+      sample(text, 'sanshe_gateway_subgraph_fetch_duration_seconds_count', { subgraph }) ?? 0;
     const before = await metrics();
     const deep = `{ community(id: "x") { activities { community { activities { community { activities { community { activities { community { activities { title } } } } } } } } } } }`;
     const res = await postGraphQL(stack.gatewayUrl, deep);
@@ -77,12 +80,27 @@ describe('gateway operations', () => {
     const communityId = `${stack.runId}-traced`;
     const street = await stack.query(CREATE_STREET, { input: { id: `${stack.runId}-street`, name: `追踪街道${stack.runId}` } }, admin);
     expect(street.errors).toBeUndefined();
-    const created = await stack.query(CREATE_COMMUNITY, { input: { id: communityId, name: '追踪社区', streetId: `${stack.runId}-street`, urban: true } }, admin);
+    const created = await stack.query(
+      CREATE_COMMUNITY,
+      { input: { id: communityId, name: '追踪社区', streetId: `${stack.runId}-street`, urban: true } },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
-    const activity = await eventually(async () => {
-      const input = { title: '追踪活动', category: 'TEAHOUSE', communityId, startsAt: '2026-12-02T14:00:00+08:00', endsAt: '2026-12-02T16:00:00+08:00', capacity: 12 };
-      return (await stack.query<{ createActivity: { id: string } }>(CREATE_ACTIVITY, { input }, admin)).data?.createActivity;
-    }, 60_000, 'activities to learn the community');
+    const activity = await eventually(
+      async () => {
+        const input = {
+          title: '追踪活动',
+          category: 'TEAHOUSE',
+          communityId,
+          startsAt: '2026-12-02T14:00:00+08:00',
+          endsAt: '2026-12-02T16:00:00+08:00',
+          capacity: 12,
+        };
+        return (await stack.query<{ createActivity: { id: string } }>(CREATE_ACTIVITY, { input }, admin)).data?.createActivity;
+      },
+      60_000,
+      'activities to learn the community',
+    );
 
     const traceId = randomBytes(16).toString('hex');
     const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
@@ -96,10 +114,14 @@ describe('gateway operations', () => {
   }, 150_000); // waits on Kafka twice (registry → activities, then the published event) on a shared broker
 
   it('is ready when every subgraph of its supergraph is ready, and names them', async () => {
-    const body = await eventually(async () => {
-      const res = await fetch(`${origin}/health/ready`);
-      return res.status === 200 && ((await res.json()) as Record<string, unknown>);
-    }, 30_000, 'the gateway to report ready');
+    const body = await eventually(
+      async () => {
+        const res = await fetch(`${origin}/health/ready`);
+        return res.status === 200 && ((await res.json()) as Record<string, unknown>);
+      },
+      30_000,
+      'the gateway to report ready',
+    );
     expect(body).toEqual({ status: 'ready', subgraphs: { registry: true, activities: true } });
   });
 });

@@ -14,7 +14,15 @@ function publishedEvent(id: string, communityId: string, activityId: string) {
     subject: activityId,
     time: new Date().toISOString(),
     datacontenttype: 'application/json',
-    data: { activityId, communityId, title: '百姓茶馆', category: 'TEAHOUSE', startsAt: '2026-12-02T14:00:00.000Z', endsAt: '2026-12-02T16:00:00.000Z', capacity: 20 },
+    data: {
+      activityId,
+      communityId,
+      title: '百姓茶馆',
+      category: 'TEAHOUSE',
+      startsAt: '2026-12-02T14:00:00.000Z',
+      endsAt: '2026-12-02T16:00:00.000Z',
+      capacity: 20,
+    },
   };
 }
 
@@ -28,10 +36,23 @@ describe('the idempotent consumer', () => {
   it('applies an event delivered twice only once', async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const communityId = `${stack.runId}-tianjiu`;
-    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: 's1', name: '湖北路街道' } }, admin);
-    await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '天九社区', streetId: 's1', urban: true } }, admin);
+    await stack.query(
+      `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+      { input: { id: 's1', name: '湖北路街道' } },
+      admin,
+    );
+    await stack.query(
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: communityId, name: '天九社区', streetId: 's1', urban: true } },
+      admin,
+    );
 
-    const kafka = new Kafka({ clientId: 'e2e-duplicate-producer', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+    const kafka = new Kafka({
+      clientId: 'e2e-duplicate-producer',
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: logLevel.NOTHING,
+      ...kafkaAuthFromEnv(),
+    });
     const producer = kafka.producer();
     await producer.connect();
     const duplicate = publishedEvent(randomUUID(), communityId, `${stack.runId}-a1`);
@@ -41,11 +62,15 @@ describe('the idempotent consumer', () => {
     await producer.send({ topic: 'sanshe.activities.v1', messages: [record(duplicate), record(duplicate), record(sentinel)] });
     await producer.disconnect();
 
-    const count = await eventually(async () => {
-      const res = await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId });
-      const n = res.data?.community.publishedActivityCount ?? 0;
-      return n >= 2 ? n : undefined;
-    }, 60_000, 'the sentinel event to be applied');
+    const count = await eventually(
+      async () => {
+        const res = await stack.query<{ community: { publishedActivityCount: number } }>(COUNT, { id: communityId });
+        const n = res.data?.community.publishedActivityCount ?? 0;
+        return n >= 2 ? n : undefined;
+      },
+      60_000,
+      'the sentinel event to be applied',
+    );
     expect(count).toBe(2);
   });
 });

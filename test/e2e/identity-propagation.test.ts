@@ -48,8 +48,16 @@ describe('a subgraph reached directly, not through the gateway', () => {
       /invalid/,
     ],
     ['with a signature past its ten seconds', () => ({ [IDENTITY_HEADER]: signed(admin, { nowSeconds: now() - 60 }) }), /expired/],
-    ['with a signature made for another subgraph', () => ({ [IDENTITY_HEADER]: signed(admin, { audience: 'credits' }) }), /another service/],
-    ['with a signature made for another body', () => ({ [IDENTITY_HEADER]: signed(admin, { body: JSON.stringify({ query: '{ __typename }' }) }) }), /another request body/],
+    [
+      'with a signature made for another subgraph',
+      () => ({ [IDENTITY_HEADER]: signed(admin, { audience: 'credits' }) }),
+      /another service/,
+    ],
+    [
+      'with a signature made for another body',
+      () => ({ [IDENTITY_HEADER]: signed(admin, { body: JSON.stringify({ query: '{ __typename }' }) }) }),
+      /another request body/,
+    ],
     ['with a malformed header', () => ({ [IDENTITY_HEADER]: 'let-me-in' }), /malformed/],
   ])('refuses a request %s with HTTP 401 UNAUTHENTICATED', async (_how, headers, message) => {
     const res = await postGraphQL(subgraphUrl, COMMUNITY, undefined, headers());
@@ -72,10 +80,14 @@ describe('a subgraph reached directly, not through the gateway', () => {
     expect(live.status).toBe(200);
     expect(await live.json()).toMatchObject({ status: 'live', service: 'registry' });
     // Ready once its Kafka consumers have joined their groups, a moment after start-up.
-    const ready = await eventually(async () => {
-      const res = await fetch(`${origin}/health/ready`);
-      return res.status === 200 && ((await res.json()) as Record<string, unknown>);
-    }, 30_000, 'registry to report ready');
+    const ready = await eventually(
+      async () => {
+        const res = await fetch(`${origin}/health/ready`);
+        return res.status === 200 && ((await res.json()) as Record<string, unknown>);
+      },
+      30_000,
+      'registry to report ready',
+    );
     expect(ready).toMatchObject({ status: 'ready', service: 'registry' });
   });
 

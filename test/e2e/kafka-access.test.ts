@@ -26,12 +26,25 @@ interface PartnerCredentials {
   topics: string[];
 }
 
-const login = (username: string, password: string): Pick<KafkaConfig, 'sasl'> => ({ sasl: { mechanism: 'scram-sha-512', username, password } });
+const login = (username: string, password: string): Pick<KafkaConfig, 'sasl'> => ({
+  sasl: { mechanism: 'scram-sha-512', username, password },
+});
 const client = (auth: Pick<KafkaConfig, 'sasl'>) =>
-  new Kafka({ clientId: 'kafka-access-test', brokers, logLevel: logLevel.NOTHING, connectionTimeout: 3000, retry: { retries: 0 }, ...auth });
+  new Kafka({
+    clientId: 'kafka-access-test',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    retry: { retries: 0 },
+    ...auth,
+  });
 
 async function partnerCli(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(root, 'tools', 'partners', 'partner.js'), ...args, '--json'], { cwd: root, env: process.env, timeout: 90_000 });
+  const { stdout } = await run(process.execPath, [path.join(root, 'tools', 'partners', 'partner.js'), ...args, '--json'], {
+    cwd: root,
+    env: process.env,
+    timeout: 90_000,
+  });
   return stdout;
 }
 
@@ -55,7 +68,15 @@ else:
     print("NO_ERROR")
 c.close()
 `;
-  const conf = { 'bootstrap.servers': brokers.join(','), 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanisms': 'SCRAM-SHA-512', 'sasl.username': username, 'sasl.password': password, 'group.id': groupId, 'auto.offset.reset': 'earliest' };
+  const conf = {
+    'bootstrap.servers': brokers.join(','),
+    'security.protocol': 'SASL_PLAINTEXT',
+    'sasl.mechanisms': 'SCRAM-SHA-512',
+    'sasl.username': username,
+    'sasl.password': password,
+    'group.id': groupId,
+    'auto.offset.reset': 'earliest',
+  };
   const { stdout } = await run('python3', ['-c', script, JSON.stringify(conf), topic], { timeout: 60_000 });
   return stdout.trim();
 }
@@ -91,7 +112,10 @@ describe('access to the broker', () => {
     const producer = client(login(services!.activities!.username, services!.activities!.password)).producer();
     await producer.connect();
     // Marked as a test record, so the contract checks over everything on the broker pass it over.
-    await producer.send({ topic: 'sanshe.activities.v1', messages: [{ key, value: '{}', headers: { 'sanshe-test-fault': 'kafka access test' } }] });
+    await producer.send({
+      topic: 'sanshe.activities.v1',
+      messages: [{ key, value: '{}', headers: { 'sanshe-test-fault': 'kafka access test' } }],
+    });
     await producer.disconnect();
 
     const consumer = client(login(partner.username, partner.password)).consumer({ groupId: `${partner.groupPrefix}reader` });
@@ -116,13 +140,21 @@ describe('access to the broker', () => {
   it('refuses a partner that produces to a public topic', async () => {
     const producer = client(login(partner.username, partner.password)).producer({ retry: { retries: 0 } });
     await producer.connect();
-    await expect(producer.send({ topic: 'sanshe.activities.v1', messages: [{ value: '{}' }] })).rejects.toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED' });
+    await expect(producer.send({ topic: 'sanshe.activities.v1', messages: [{ value: '{}' }] })).rejects.toMatchObject({
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+    });
     await producer.disconnect();
   });
 
   it('refuses a partner that reads a dead-letter topic', async () => {
     const dlq = 'sanshe.dlq.activities.read-models';
-    const operator = client({ sasl: { mechanism: 'scram-sha-512', username: process.env.KAFKA_SASL_USERNAME ?? '', password: process.env.KAFKA_SASL_PASSWORD ?? '' } });
+    const operator = client({
+      sasl: {
+        mechanism: 'scram-sha-512',
+        username: process.env.KAFKA_SASL_USERNAME ?? '',
+        password: process.env.KAFKA_SASL_PASSWORD ?? '',
+      },
+    });
     await ensureTopics(operator, [dlq]);
     const consumer = client(login(partner.username, partner.password)).consumer({ groupId: `${partner.groupPrefix}dlq` });
     await consumer.connect();
@@ -131,14 +163,18 @@ describe('access to the broker', () => {
   });
 
   it("refuses a partner that joins another partner's group", async () => {
-    expect(await groupJoinError(partner.username, partner.password, `partner.someone-else.${name}`, 'sanshe.activities.v1')).toBe('GROUP_AUTHORIZATION_FAILED');
+    expect(await groupJoinError(partner.username, partner.password, `partner.someone-else.${name}`, 'sanshe.activities.v1')).toBe(
+      'GROUP_AUTHORIZATION_FAILED',
+    );
   }, 60_000);
 
   it("refuses a service that writes another service's topic (its own is written in the partner test above)", async () => {
     const { username, password } = services!.activities!;
     const producer = client(login(username, password)).producer({ retry: { retries: 0 } });
     await producer.connect();
-    await expect(producer.send({ topic: 'sanshe.registry.v1', messages: [{ value: '{}' }] })).rejects.toMatchObject({ type: 'TOPIC_AUTHORIZATION_FAILED' });
+    await expect(producer.send({ topic: 'sanshe.registry.v1', messages: [{ value: '{}' }] })).rejects.toMatchObject({
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+    });
     await producer.disconnect();
   });
 

@@ -9,8 +9,18 @@ const ROWS = ['endpoint', 'format', 'service', 'attribute', 'value', 'request', 
 const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => ROWS.includes(name) });
 
 const REQUEST_ELEMENTS = [
-  'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible',
-  'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
 ];
 const INSIDE = { lat: '34.655', long: '112.38' };
 
@@ -87,7 +97,8 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     return out.trim();
   };
   const residentOrderCount = async () =>
-    (await ok<{ myServiceOrders: { edges: unknown[] } }>(stack, '{ myServiceOrders(first: 100) { edges { node { id } } } }', {}, resident)).myServiceOrders.edges.length;
+    (await ok<{ myServiceOrders: { edges: unknown[] } }>(stack, '{ myServiceOrders(first: 100) { edges { node { id } } } }', {}, resident))
+      .myServiceOrders.edges.length;
   const byId = async (id: string) => (await getJson<Open311Request[]>(`requests/${id}.json`, { api_key: apiKey })).body[0]!;
 
   beforeAll(async () => {
@@ -96,14 +107,43 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     district = await givenDistrict(stack, { itemCodes: ['C07-01'], providers: 1, tag: 'o311' });
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     communityName = `开放测试${stack.runId}社区`;
-    await ok(stack, 'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }', { input: { id: district.streetId, name: `开放测试${stack.runId}街道` } }, admin);
-    await ok(stack, 'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }', { input: { id: district.communityId, name: communityName, streetId: district.streetId, urban: true } }, admin);
+    await ok(
+      stack,
+      'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }',
+      { input: { id: district.streetId, name: `开放测试${stack.runId}街道` } },
+      admin,
+    );
+    await ok(
+      stack,
+      'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
+      { input: { id: district.communityId, name: communityName, streetId: district.streetId, urban: true } },
+      admin,
+    );
     await rememberCommunities(stack);
     providerName = `欣和社工${stack.runId}`;
-    await ok(stack, REGISTER_ORG, { input: { id: district.providerOrgIds[0], name: providerName, kind: 'SOCIAL_WORK_AGENCY', creditCode: freshCreditCode(), domains: ['ELDERLY_CARE'], communityIds: ['community-001'] } }, admin);
+    await ok(
+      stack,
+      REGISTER_ORG,
+      {
+        input: {
+          id: district.providerOrgIds[0],
+          name: providerName,
+          kind: 'SOCIAL_WORK_AGENCY',
+          creditCode: freshCreditCode(),
+          domains: ['ELDERLY_CARE'],
+          communityIds: ['community-001'],
+        },
+      },
+      admin,
+    );
     apiKey = await addApp(`Jianxi FixMyStreet ${stack.runId}`);
     resident = await stack.token({ sub: `${stack.runId}-resident`, roles: ['RESIDENT'], residentId: district.residentIds[0]! });
-    staff = await stack.token({ sub: `${stack.runId}-staff`, roles: ['COMMUNITY_STAFF'], communityIds: [district.communityId], streetIds: [] });
+    staff = await stack.token({
+      sub: `${stack.runId}-staff`,
+      roles: ['COMMUNITY_STAFF'],
+      communityIds: [district.communityId],
+      streetIds: [],
+    });
     orgStaff = await stack.token({ sub: `${stack.runId}-worker`, roles: ['ORG_STAFF'], orgIds: [district.providerOrgIds[0]!] });
   });
   afterAll(async () => {
@@ -114,7 +154,10 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
   it('describes its endpoints at discovery', async () => {
     const json = await getJson<{ endpoints: { specification: string; url: string; formats: string[] }[] }>('discovery.json');
     expect(json.status).toBe(200);
-    expect(json.body.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['text/xml', 'application/json'] });
+    expect(json.body.endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      formats: ['text/xml', 'application/json'],
+    });
     expect(json.body.endpoints[0]!.url).toMatch(/\/open311\/v2\/$/);
     const { body } = await getXml('discovery.xml');
     expect(Object.keys(body.discovery)).toEqual(['changeset', 'contact', 'key_service', 'endpoints']);
@@ -134,12 +177,20 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     const { body } = await getXml('services.xml');
     expect(Object.keys(body)).toEqual(['?xml', 'services']);
     expect(body.services.service).toHaveLength(120);
-    for (const service of body.services.service) expect(Object.keys(service)).toEqual(['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group']);
-    expect(body.services.service.find((s: any) => s.service_code === 'C07-01')).toMatchObject({ metadata: 'true', group: repairService.group, type: 'realtime' });
+    for (const service of body.services.service)
+      expect(Object.keys(service)).toEqual(['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group']);
+    expect(body.services.service.find((s: any) => s.service_code === 'C07-01')).toMatchObject({
+      metadata: 'true',
+      group: repairService.group,
+      type: 'realtime',
+    });
   });
 
   it('describes a service with its intake form as attributes', async () => {
-    const json = await getJson<{ service_code: string; attributes: { code: string; datatype: string; required: boolean; order: number; values: { key: string; name: string }[] }[] }>('services/C07-01.json');
+    const json = await getJson<{
+      service_code: string;
+      attributes: { code: string; datatype: string; required: boolean; order: number; values: { key: string; name: string }[] }[];
+    }>('services/C07-01.json');
     expect(json.body.service_code).toBe('C07-01');
     const location = json.body.attributes.find((a) => a.code === 'location')!;
     expect(location).toMatchObject({ datatype: 'singlevaluelist', required: true });
@@ -151,7 +202,17 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     expect(Object.keys(body.service_definition)).toEqual(['service_code', 'attributes']);
     const attributes = body.service_definition.attributes.attribute;
     expect(attributes).toHaveLength(json.body.attributes.length);
-    for (const a of attributes) expect(Object.keys(a)).toEqual(['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description', 'values']);
+    for (const a of attributes)
+      expect(Object.keys(a)).toEqual([
+        'variable',
+        'code',
+        'datatype',
+        'required',
+        'datatype_description',
+        'order',
+        'description',
+        'values',
+      ]);
     const xmlLocation = attributes.find((a: any) => a.code === 'location');
     expect(xmlLocation.values.value).toContainEqual({ key: 'KITCHEN', name: '厨房' });
   });
@@ -174,10 +235,14 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     expect(await residentOrderCount()).toBe(before + 2);
 
     // The order is the resident's, with the answers and the address the app sent.
-    const order = await ok<{ serviceOrder: { channel: string; answers: { code: string; value: string }[]; address: string; community: { id: string } } }>(
-      stack, 'query($id: ID!) { serviceOrder(id: $id) { channel answers { code value } address community { id } } }', { id }, resident);
+    const order = await ok<{
+      serviceOrder: { channel: string; answers: { code: string; value: string }[]; address: string; community: { id: string } };
+    }>(stack, 'query($id: ID!) { serviceOrder(id: $id) { channel answers { code value } address community { id } } }', { id }, resident);
     expect(order.serviceOrder).toMatchObject({ channel: 'APP', community: { id: district.communityId } });
-    expect(order.serviceOrder.answers).toEqual([{ code: 'location', value: 'KITCHEN' }, { code: 'problem', value: '水管接口漏水，地面积水' }]);
+    expect(order.serviceOrder.answers).toEqual([
+      { code: 'location', value: 'KITCHEN' },
+      { code: 'problem', value: '水管接口漏水，地面积水' },
+    ]);
     expect(order.serviceOrder.address).toContain('(34.655, 112.38)');
 
     const submitted = await byId(id);
@@ -192,19 +257,34 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     expect(accepted.status_notes).toContain('签收 accepted: 已签收');
     expect(accepted.updated_datetime > submitted.updated_datetime).toBe(true);
 
-    await ok(stack, 'mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { status } }', { input: { id, providerOrgId: district.providerOrgIds[0] } }, staff);
+    await ok(
+      stack,
+      'mutation($input: DispatchServiceOrderInput!) { dispatchServiceOrder(input: $input) { status } }',
+      { input: { id, providerOrgId: district.providerOrgIds[0] } },
+      staff,
+    );
     const dispatched = await byId(id);
     expect(dispatched.status_notes).toContain('派单');
     expect(dispatched.agency_responsible).toBe(providerName);
     expect(dispatched.status).toBe('open');
 
     await ok(stack, 'mutation($id: ID!) { startServiceOrder(id: $id) { status } }', { id }, orgStaff);
-    await ok(stack, 'mutation($input: ResolveServiceOrderInput!) { resolveServiceOrder(input: $input) { status } }', { input: { id, note: '已更换接头' } }, orgStaff);
+    await ok(
+      stack,
+      'mutation($input: ResolveServiceOrderInput!) { resolveServiceOrder(input: $input) { status } }',
+      { input: { id, note: '已更换接头' } },
+      orgStaff,
+    );
     const resolved = await byId(id);
     expect(resolved.status).toBe('closed');
     expect(resolved.status_notes).toContain('办结 resolved: 已更换接头');
 
-    await ok(stack, 'mutation($input: CloseServiceOrderInput!) { closeServiceOrder(input: $input) { status } }', { input: { id, satisfaction: 5 } }, resident);
+    await ok(
+      stack,
+      'mutation($input: CloseServiceOrderInput!) { closeServiceOrder(input: $input) { status } }',
+      { input: { id, satisfaction: 5 } },
+      resident,
+    );
     const { body } = await getXml(`requests/${id}.xml`, { api_key: apiKey });
     const rows = body.service_requests.request;
     expect(rows).toHaveLength(1);
@@ -214,7 +294,11 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     expect(notes.map((n) => n.split(' ')[1])).toEqual(['下单', '签收', '派单', '开始服务', '办结', '回访']);
 
     // By date range, status and service code, in both formats.
-    const range = { api_key: apiKey, start_date: new Date(Date.now() - 3_600_000).toISOString(), end_date: new Date(Date.now() + 60_000).toISOString() };
+    const range = {
+      api_key: apiKey,
+      start_date: new Date(Date.now() - 3_600_000).toISOString(),
+      end_date: new Date(Date.now() + 60_000).toISOString(),
+    };
     const all = await getJson<Open311Request[]>('requests.json', { ...range, service_code: 'C07-01' });
     expect(all.body.map((r) => r.service_request_id)).toEqual(expect.arrayContaining([id, secondId]));
     const closed = await getJson<Open311Request[]>('requests.json', { ...range, status: 'closed' });
@@ -225,18 +309,38 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     expect(openIds).toContain(secondId);
     expect(openIds).not.toContain(id);
     for (const r of open.body.service_requests.request) expect(Object.keys(r)).toEqual(REQUEST_ELEMENTS);
-    const earlier = await getJson<Open311Request[]>('requests.json', { api_key: apiKey, start_date: '2026-01-01T00:00:00Z', end_date: '2026-01-31T00:00:00Z' });
+    const earlier = await getJson<Open311Request[]>('requests.json', {
+      api_key: apiKey,
+      start_date: '2026-01-01T00:00:00Z',
+      end_date: '2026-01-31T00:00:00Z',
+    });
     expect(earlier.body.map((r) => r.service_request_id)).not.toContain(id);
     const listed = await getJson<Open311Request[]>('requests.json', { api_key: apiKey, service_request_id: `${id},${secondId}` });
     expect(listed.body.map((r) => r.service_request_id).sort()).toEqual([id, secondId].sort());
   });
 
-  describe('refuses bad input in the spec\'s error shape, creating nothing', () => {
+  describe("refuses bad input in the spec's error shape, creating nothing", () => {
     const cases: [string, () => Record<string, string>, number, RegExp][] = [
-      ['a missing api_key', () => { const { api_key: _, ...rest } = repair(); return rest; }, 400, /api_key is required/],
+      [
+        'a missing api_key',
+        () => {
+          const { api_key: _, ...rest } = repair();
+          return rest;
+        },
+        400,
+        /api_key is required/,
+      ],
       ['an unknown api_key', () => repair({ api_key: 'o311_not-a-registered-key' }), 403, /not registered/],
       ['an unknown service_code', () => repair({ service_code: 'C99-99' }), 400, /no service "C99-99"/],
-      ['a missing required attribute', () => { const { 'attribute[problem]': _, ...rest } = repair(); return rest; }, 400, /attribute\[problem\].*is required/],
+      [
+        'a missing required attribute',
+        () => {
+          const { 'attribute[problem]': _, ...rest } = repair();
+          return rest;
+        },
+        400,
+        /attribute\[problem\].*is required/,
+      ],
       ['lat/long outside the district', () => repair({ lat: '39.9042', long: '116.4074' }), 400, /outside Jianxi district/],
       ['a jurisdiction_id it does not serve', () => repair({ jurisdiction_id: 'beijing' }), 404, /jianxi\.luoyang/],
     ];
@@ -269,13 +373,16 @@ describe('the Open311 GeoReport v2 facade, in JSON and XML, through the gateway'
     });
   });
 
-  it('registers an app name once, keeping only the key\'s hash', async () => {
+  it("registers an app name once, keeping only the key's hash", async () => {
     const name = `Jianxi FixMyStreet ${stack.runId}`;
     let err = '';
     const code = await runOpen311Cli(['add-app', name], stack.env, { write: () => undefined }, { write: (t: string) => (err += t) });
     expect(code).toBe(2);
     expect(err).toContain(`An app named "${name}" is already registered`);
-    const stored = await stack.services['resident-services']!.connection.getClient().db('sanshe_gateway').collection('open311_apps').findOne({ name });
+    const stored = await stack.services['resident-services']!.connection.getClient()
+      .db('sanshe_gateway')
+      .collection('open311_apps')
+      .findOne({ name });
     expect(stored).toMatchObject({ name, channel: 'APP', keyHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(JSON.stringify(stored)).not.toContain(apiKey);
   });

@@ -40,7 +40,11 @@ function shell(line: string, { input = '', timeoutMs = 45_000 } = {}): Promise<O
 }
 
 async function partnerTool(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(repoRoot, 'tools', 'partners', 'partner.js'), ...args], { cwd: repoRoot, env: { ...process.env, KAFKA_BROKERS: brokers }, timeout: 90_000 });
+  const { stdout } = await run(process.execPath, [path.join(repoRoot, 'tools', 'partners', 'partner.js'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, KAFKA_BROKERS: brokers },
+    timeout: 90_000,
+  });
   return stdout;
 }
 
@@ -49,7 +53,11 @@ let kcatLine = '';
 
 beforeAll(async () => {
   printed = await partnerTool('add', partner);
-  kcatLine = printed.split('\n').find((l) => /\bkcat -b /.test(l))?.trim() ?? '';
+  kcatLine =
+    printed
+      .split('\n')
+      .find((l) => /\bkcat -b /.test(l))
+      ?.trim() ?? '';
 }, 120_000);
 
 afterAll(async () => {

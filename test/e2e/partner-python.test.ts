@@ -25,7 +25,11 @@ interface Line {
 }
 
 async function partnerCli(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(root, 'tools', 'partners', 'partner.js'), ...args, '--json'], { cwd: root, env: process.env, timeout: 90_000 });
+  const { stdout } = await run(process.execPath, [path.join(root, 'tools', 'partners', 'partner.js'), ...args, '--json'], {
+    cwd: root,
+    env: process.env,
+    timeout: 90_000,
+  });
   return stdout;
 }
 
@@ -33,10 +37,28 @@ async function pythonConsumer(creds: { username: string; password: string }, gro
   const script = path.join(root, 'examples', 'partners', 'python', 'consumer.py');
   const { stdout } = await run(
     'python3',
-    [script, '--bootstrap', (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0]!, '--group', group, '--store', store, '--idle-seconds', '15', 'sanshe.activities.v1'],
-    { env: { ...process.env, SANSHE_KAFKA_USERNAME: creds.username, SANSHE_KAFKA_PASSWORD: creds.password }, timeout: 180_000, maxBuffer: 256 * 1024 * 1024 },
+    [
+      script,
+      '--bootstrap',
+      (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0]!,
+      '--group',
+      group,
+      '--store',
+      store,
+      '--idle-seconds',
+      '15',
+      'sanshe.activities.v1',
+    ],
+    {
+      env: { ...process.env, SANSHE_KAFKA_USERNAME: creds.username, SANSHE_KAFKA_PASSWORD: creds.password },
+      timeout: 180_000,
+      maxBuffer: 256 * 1024 * 1024,
+    },
   );
-  return stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
 }
 
 describe('the Python partner example', () => {
@@ -58,19 +80,40 @@ describe('the Python partner example', () => {
   it(`consumes, validates and processes ${EVENTS} real events once, and a second read changes nothing`, async () => {
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const communityId = `${stack.runId}-tianjiu`;
-    await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: `${stack.runId}-s`, name: '天津路街道' } }, admin);
-    await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '天九社区', streetId: `${stack.runId}-s`, urban: true } }, admin);
+    await stack.query(
+      `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+      { input: { id: `${stack.runId}-s`, name: '天津路街道' } },
+      admin,
+    );
+    await stack.query(
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: communityId, name: '天九社区', streetId: `${stack.runId}-s`, urban: true } },
+      admin,
+    );
     const create = (i: number) =>
       stack.query<{ createActivity: { id: string } }>(
         `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
-        { input: { title: `生态时蔬花园 ${i}`, category: 'MY_VEGETABLE_GARDEN', communityId, startsAt: '2026-12-10T08:00:00Z', endsAt: '2026-12-10T10:00:00Z', capacity: 20 } },
+        {
+          input: {
+            title: `生态时蔬花园 ${i}`,
+            category: 'MY_VEGETABLE_GARDEN',
+            communityId,
+            startsAt: '2026-12-10T08:00:00Z',
+            endsAt: '2026-12-10T10:00:00Z',
+            capacity: 20,
+          },
+        },
         admin,
       );
     const first = await eventually(async () => (await create(0)).data?.createActivity, 60_000, 'activities to learn the community');
     const ids = [first.id];
     for (let i = 1; i < EVENTS; i += 1) ids.push((await create(i)).data!.createActivity.id);
     for (const id of ids) {
-      const res = await stack.query<{ publishActivity: { status: string } }>(`mutation($id: ID!) { publishActivity(id: $id) { status } }`, { id }, admin);
+      const res = await stack.query<{ publishActivity: { status: string } }>(
+        `mutation($id: ID!) { publishActivity(id: $id) { status } }`,
+        { id },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
     }
     await eventually(async () => (await stack.services.activities!.relay.pending()) === 0, 90_000, 'the outbox to drain');

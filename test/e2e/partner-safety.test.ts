@@ -77,7 +77,12 @@ function stringValues(value: unknown): string[] {
 
 /** Up to `max` records of `topic` from the beginning, as parsed JSON (records that are not JSON are skipped). */
 async function sample(topic: string, max: number): Promise<Json[]> {
-  const kafka = new Kafka({ clientId: 'partner-safety', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+  const kafka = new Kafka({
+    clientId: 'partner-safety',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+    ...kafkaAuthFromEnv(),
+  });
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
@@ -115,12 +120,18 @@ describe('what partners read', () => {
   const schemas = loadEventSchemas();
 
   it('has no personal field in any event schema', () => {
-    const found = Object.entries(schemas).flatMap(([type, schema]) => keyPaths(schema.properties).filter((p) => PERSONAL.test(p.split('.').at(-1)!)).map((p) => `${type}: ${p}`));
+    const found = Object.entries(schemas).flatMap(([type, schema]) =>
+      keyPaths(schema.properties)
+        .filter((p) => PERSONAL.test(p.split('.').at(-1)!))
+        .map((p) => `${type}: ${p}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('carries free text only where a reviewed writer (never a resident) types it', () => {
-    const text = Object.entries(schemas).flatMap(([type, schema]) => freeTextFields(schema as Json).map((f) => `${type.replace(/^cn\.sanshe\./, '')} ${f}`));
+    const text = Object.entries(schemas).flatMap(([type, schema]) =>
+      freeTextFields(schema as Json).map((f) => `${type.replace(/^cn\.sanshe\./, '')} ${f}`),
+    );
     expect(text.filter((t) => !(t in REVIEWED_TEXT))).toEqual([]);
     expect(Object.keys(REVIEWED_TEXT).filter((t) => !text.includes(t))).toEqual([]);
   });
@@ -138,18 +149,43 @@ describe('what partners read', () => {
       // At least these records exist, whatever ran before: a community and a published activity.
       const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
       const communityId = `${stack.runId}-wuhanlu`;
-      await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id: `${stack.runId}-s`, name: '湖北路街道' } }, admin);
-      await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: communityId, name: '武汉路社区', streetId: `${stack.runId}-s`, urban: true } }, admin);
-      const draft = await eventually(async () => {
-        const res = await stack.query<{ createActivity: { id: string } }>(
-          `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
-          { input: { title: '百姓茶馆', category: 'PEOPLES_TEAHOUSE', communityId, startsAt: '2026-12-12T08:00:00Z', endsAt: '2026-12-12T10:00:00Z', capacity: 30 } },
-          admin,
-        );
-        return res.data?.createActivity;
-      }, 60_000, 'activities to learn the community');
+      await stack.query(
+        `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+        { input: { id: `${stack.runId}-s`, name: '湖北路街道' } },
+        admin,
+      );
+      await stack.query(
+        `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+        { input: { id: communityId, name: '武汉路社区', streetId: `${stack.runId}-s`, urban: true } },
+        admin,
+      );
+      const draft = await eventually(
+        async () => {
+          const res = await stack.query<{ createActivity: { id: string } }>(
+            `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`,
+            {
+              input: {
+                title: '百姓茶馆',
+                category: 'PEOPLES_TEAHOUSE',
+                communityId,
+                startsAt: '2026-12-12T08:00:00Z',
+                endsAt: '2026-12-12T10:00:00Z',
+                capacity: 30,
+              },
+            },
+            admin,
+          );
+          return res.data?.createActivity;
+        },
+        60_000,
+        'activities to learn the community',
+      );
       await stack.query(`mutation($id: ID!) { publishActivity(id: $id) { status } }`, { id: draft.id }, admin);
-      await eventually(async () => (await stack.services.activities!.relay.pending()) === 0 && (await stack.services.registry!.relay.pending()) === 0, 60_000, 'the outboxes to drain');
+      await eventually(
+        async () => (await stack.services.activities!.relay.pending()) === 0 && (await stack.services.registry!.relay.pending()) === 0,
+        60_000,
+        'the outboxes to drain',
+      );
 
       const problems: string[] = [];
       let sampled = 0;
@@ -157,8 +193,10 @@ describe('what partners read', () => {
         for (const record of await sample(topic, 300)) {
           sampled += 1;
           const data = record.data;
-          for (const p of keyPaths(data)) if (PERSONAL.test(p.split('.').at(-1)!)) problems.push(`${topic} ${String(record.type)}: field ${p}`);
-          for (const v of stringValues(data)) if (PERSONAL_VALUE.some((re) => re.test(v))) problems.push(`${topic} ${String(record.type)}: value ${v}`);
+          for (const p of keyPaths(data))
+            if (PERSONAL.test(p.split('.').at(-1)!)) problems.push(`${topic} ${String(record.type)}: field ${p}`);
+          for (const v of stringValues(data))
+            if (PERSONAL_VALUE.some((re) => re.test(v))) problems.push(`${topic} ${String(record.type)}: value ${v}`);
         }
       }
       expect(sampled).toBeGreaterThanOrEqual(2);

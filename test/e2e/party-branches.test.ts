@@ -19,8 +19,16 @@ describe('the party branches inside social organizations', () => {
   afterAll(() => stack?.stop());
 
   it("counts the six branches' 101 members from registry's own member records", async () => {
-    type Overview = { socialOrgOverview: { partyBranches: number; partyMembersInBranches: number; partyBranchOrganizations: { name: string; memberCount: number; sector: string }[] } };
-    const res = await stack.query<Overview>(`{ socialOrgOverview { partyBranches partyMembersInBranches partyBranchOrganizations { name memberCount sector } } }`);
+    type Overview = {
+      socialOrgOverview: {
+        partyBranches: number;
+        partyMembersInBranches: number;
+        partyBranchOrganizations: { name: string; memberCount: number; sector: string }[];
+      };
+    };
+    const res = await stack.query<Overview>(
+      `{ socialOrgOverview { partyBranches partyMembersInBranches partyBranchOrganizations { name memberCount sector } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const overview = res.data!.socialOrgOverview;
     expect(overview.partyBranches).toBe(6);
@@ -31,12 +39,18 @@ describe('the party branches inside social organizations', () => {
 
   it("names 欣和社工's own branch after 欣和社工, and a joint branch after the organizations sharing it", async () => {
     const xinhe = SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!;
-    const res = await stack.query<{ socialOrganization: { partyCoverage: { mode: string; partyOrganization: { name: string; unitName: string; branchOf: { name: string }[] } } } }>(
-      `query($id: ID!) { socialOrganization(id: $id) { partyCoverage { mode partyOrganization { name unitName branchOf { name } } } } }`,
-      { id: xinhe.id },
-    );
+    const res = await stack.query<{
+      socialOrganization: {
+        partyCoverage: { mode: string; partyOrganization: { name: string; unitName: string; branchOf: { name: string }[] } };
+      };
+    }>(`query($id: ID!) { socialOrganization(id: $id) { partyCoverage { mode partyOrganization { name unitName branchOf { name } } } } }`, {
+      id: xinhe.id,
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.socialOrganization.partyCoverage).toEqual({ mode: 'OWN_BRANCH', partyOrganization: { name: '欣和社工党支部', unitName: '欣和社工', branchOf: [{ name: '欣和社工' }] } });
+    expect(res.data!.socialOrganization.partyCoverage).toEqual({
+      mode: 'OWN_BRANCH',
+      partyOrganization: { name: '欣和社工党支部', unitName: '欣和社工', branchOf: [{ name: '欣和社工' }] },
+    });
 
     const joint = SOCIAL_ORG_PARTY_BRANCHES.find((b) => b.mode === 'JOINT_BRANCH')!;
     const branch = await stack.query<{ partyOrganization: { name: string; branchOf: { name: string }[] } }>(

@@ -41,7 +41,14 @@ describe('npm start', () => {
     port = await freePortBlock();
     child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.js')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), NODE_ENV: 'development', SANSHE_DB_PREFIX: 'startcheck_', KAFKA_GROUP_PREFIX: 'startcheck.', TERMINAL_LOG_LEVEL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NODE_ENV: 'development',
+        SANSHE_DB_PREFIX: 'startcheck_',
+        KAFKA_GROUP_PREFIX: 'startcheck.',
+        TERMINAL_LOG_LEVEL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // stdout and stderr both reach a person's terminal: count them together, in arrival order.

@@ -52,7 +52,21 @@ describe('social workers serving a dispatched order', () => {
 
   async function registerOrg(id: string): Promise<void> {
     const creditCode = completeCreditCode(`52410305${[...randomBytes(9)].map((b) => '0123456789ABCDEFGHJKLMNPQRTUWXY'[b % 31]).join('')}`);
-    await ok(stack, REGISTER_ORG, { input: { id, name: `测试社工${id}`, kind: 'SOCIAL_WORK_AGENCY', creditCode, domains: ['ELDERLY_CARE'], communityIds: [district.communityId] } }, admin);
+    await ok(
+      stack,
+      REGISTER_ORG,
+      {
+        input: {
+          id,
+          name: `测试社工${id}`,
+          kind: 'SOCIAL_WORK_AGENCY',
+          creditCode,
+          domains: ['ELDERLY_CARE'],
+          communityIds: [district.communityId],
+        },
+      },
+      admin,
+    );
   }
 
   async function registerWorker(name: string, organizationId: string): Promise<string> {
@@ -76,7 +90,12 @@ describe('social workers serving a dispatched order', () => {
     stack = await startStack(['social-orgs', 'resident-services']);
     district = await givenDistrict(stack, { itemCodes: ['C07-01'], providers: 2 });
     // What registry's community.created would have told social-orgs.
-    await new CommunityDirectory(stack.services['social-orgs']!.connection).remember({ _id: district.communityId, name: '测试社区', streetId: district.streetId, urban: true });
+    await new CommunityDirectory(stack.services['social-orgs']!.connection).remember({
+      _id: district.communityId,
+      name: '测试社区',
+      streetId: district.streetId,
+      urban: true,
+    });
     admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     resident = await stack.token({ roles: ['RESIDENT'], residentId: district.residentIds[0]! });
     staff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [district.communityId] });
@@ -94,14 +113,16 @@ describe('social workers serving a dispatched order', () => {
   it('lets the provider put its own workers on the order, shows them masked to the resident, and lists the order for the worker', async () => {
     const id = await dispatchedOrder();
     // The workers reach resident-services through socialWorker.registered on Kafka.
-    const assigned = await eventually(async () => {
-      const res = await stack.query<{ assignServiceOrderWorkers: { assignedWorkers: { maskedName: string; socialWorker: { id: string } }[] } }>(
-        ASSIGN,
-        { input: { id, socialWorkerIds: [workers.own, workers.colleague] } },
-        providerStaff,
-      );
-      return res.errors ? undefined : res.data!.assignServiceOrderWorkers;
-    }, 60_000, 'the workers to be known to resident-services');
+    const assigned = await eventually(
+      async () => {
+        const res = await stack.query<{
+          assignServiceOrderWorkers: { assignedWorkers: { maskedName: string; socialWorker: { id: string } }[] };
+        }>(ASSIGN, { input: { id, socialWorkerIds: [workers.own, workers.colleague] } }, providerStaff);
+        return res.errors ? undefined : res.data!.assignServiceOrderWorkers;
+      },
+      60_000,
+      'the workers to be known to resident-services',
+    );
     expect(assigned.assignedWorkers).toEqual([
       { maskedName: '张**', socialWorker: { id: workers.own } },
       { maskedName: '李*', socialWorker: { id: workers.colleague } },
@@ -110,21 +131,40 @@ describe('social workers serving a dispatched order', () => {
     const seen = await ok<{ serviceOrder: { assignedWorkers: { maskedName: string }[] } }>(stack, ORDER_AS_RESIDENT, { id }, resident);
     expect(seen.serviceOrder.assignedWorkers.map((w) => w.maskedName)).toEqual(['张**', '李*']);
 
-    const own = await stack.token({ roles: ['SOCIAL_WORKER'], socialWorkerId: workers.own, orgIds: [district.providerOrgIds[0]!], communityIds: [district.communityId] });
-    const list = await ok<{ socialWorker: { serviceOrders: { id: string; status: string }[] } }>(stack, WORKER_ORDERS, { id: workers.own }, own);
+    const own = await stack.token({
+      roles: ['SOCIAL_WORKER'],
+      socialWorkerId: workers.own,
+      orgIds: [district.providerOrgIds[0]!],
+      communityIds: [district.communityId],
+    });
+    const list = await ok<{ socialWorker: { serviceOrders: { id: string; status: string }[] } }>(
+      stack,
+      WORKER_ORDERS,
+      { id: workers.own },
+      own,
+    );
     expect(list.socialWorker.serviceOrders).toEqual([{ id, status: 'DISPATCHED' }]);
     const other = await stack.token({ roles: ['SOCIAL_WORKER'], socialWorkerId: workers.stranger, orgIds: [district.providerOrgIds[1]!] });
     const refused = await stack.query(`query($id: ID!) { socialWorker(id: $id) { id } }`, { id: workers.own }, other);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // A return to the community takes the provider's workers off the order.
-    const returned = await ok<{ returnServiceOrder: { status: string; assignedWorkers: unknown[] } }>(stack, RETURN, { id, reason: '本周人手不足' }, providerStaff);
+    const returned = await ok<{ returnServiceOrder: { status: string; assignedWorkers: unknown[] } }>(
+      stack,
+      RETURN,
+      { id, reason: '本周人手不足' },
+      providerStaff,
+    );
     expect(returned.returnServiceOrder).toEqual({ status: 'RETURNED', assignedWorkers: [] });
   });
 
   it('refuses a worker of another organization with an actionable BAD_USER_INPUT, and staff of another territory with FORBIDDEN', async () => {
     const id = await dispatchedOrder();
-    await eventually(async () => !(await stack.query(ASSIGN, { input: { id, socialWorkerIds: [workers.own] } }, providerStaff)).errors, 60_000, 'the worker to be known');
+    await eventually(
+      async () => !(await stack.query(ASSIGN, { input: { id, socialWorkerIds: [workers.own] } }, providerStaff)).errors,
+      60_000,
+      'the worker to be known',
+    );
     const stranger = await stack.query(ASSIGN, { input: { id, socialWorkerIds: [workers.stranger] } }, providerStaff);
     expect(stranger.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'socialWorkerIds' });
     expect(stranger.errors?.[0]?.message).toContain(`not a social worker of organization ${district.providerOrgIds[0]}`);
@@ -141,20 +181,32 @@ describe('social workers serving a dispatched order', () => {
 
   it("counts the closed order in the worker's service record once, from order.closed", async () => {
     const id = await dispatchedOrder();
-    await eventually(async () => !(await stack.query(ASSIGN, { input: { id, socialWorkerIds: [workers.colleague] } }, providerStaff)).errors, 60_000, 'the worker to be known');
+    await eventually(
+      async () => !(await stack.query(ASSIGN, { input: { id, socialWorkerIds: [workers.colleague] } }, providerStaff)).errors,
+      60_000,
+      'the worker to be known',
+    );
     await ok(stack, START, { id }, providerStaff);
     await ok(stack, RESOLVE, { input: { id } }, providerStaff);
     await ok(stack, CLOSE, { input: { id, satisfaction: 4 } }, resident);
     const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-    const record = await eventually(async () => {
-      const res = await ok<{ socialWorker: { serviceRecord: { year: number; ordersServed: number; averageSatisfaction: number | null }[] } }>(stack, SERVICE_RECORD, { id: workers.colleague }, admin);
-      return res.socialWorker.serviceRecord.length > 0 ? res.socialWorker.serviceRecord : undefined;
-    }, 60_000, "the closed order in the worker's record");
+    const record = await eventually(
+      async () => {
+        const res = await ok<{
+          socialWorker: { serviceRecord: { year: number; ordersServed: number; averageSatisfaction: number | null }[] };
+        }>(stack, SERVICE_RECORD, { id: workers.colleague }, admin);
+        return res.socialWorker.serviceRecord.length > 0 ? res.socialWorker.serviceRecord : undefined;
+      },
+      60_000,
+      "the closed order in the worker's record",
+    );
     expect(record).toEqual([{ year, ordersServed: 1, averageSatisfaction: 4 }]);
 
     // The same event delivered again (at-least-once) changes nothing.
     const models = socialOrgsModels(stack.services['social-orgs']!.connection);
-    const handler = performanceConsumer(new PerformanceRepository(models), new WorkerServiceRepository(models)).handlers['cn.sanshe.resident-services.order.closed.v1']!;
+    const handler = performanceConsumer(new PerformanceRepository(models), new WorkerServiceRepository(models)).handlers[
+      'cn.sanshe.resident-services.order.closed.v1'
+    ]!;
     const data = {
       orderId: 'JX-replayed',
       number: 'JX-replayed',
@@ -168,11 +220,19 @@ describe('social workers serving a dispatched order', () => {
       closedAt: new Date().toISOString(),
     };
     expect(contracts.check('cn.sanshe.resident-services.order.closed.v1', data)).toBeNull();
-    const event = { ...newCloudEvent({ source: 'resident-services', type: 'cn.sanshe.resident-services.order.closed.v1', subject: 'JX-replayed', data }), type: 'cn.sanshe.resident-services.order.closed.v1' as const };
+    const event = {
+      ...newCloudEvent({ source: 'resident-services', type: 'cn.sanshe.resident-services.order.closed.v1', subject: 'JX-replayed', data }),
+      type: 'cn.sanshe.resident-services.order.closed.v1' as const,
+    };
     const meta: EventMeta = { topic: 'test', partition: 0, offset: '0', logger: createLogger('test', 'silent') };
     await handler(event, meta);
     await handler(event, meta);
-    const after = await ok<{ socialWorker: { serviceRecord: { ordersServed: number; averageSatisfaction: number }[] } }>(stack, SERVICE_RECORD, { id: workers.colleague }, admin);
+    const after = await ok<{ socialWorker: { serviceRecord: { ordersServed: number; averageSatisfaction: number }[] } }>(
+      stack,
+      SERVICE_RECORD,
+      { id: workers.colleague },
+      admin,
+    );
     expect(after.socialWorker.serviceRecord[0]).toMatchObject({ ordersServed: 2, averageSatisfaction: 3 });
     expect(await models.WorkerServiceYear.countDocuments({ socialWorkerId: 'socialworker-unknown' })).toBe(0);
   });

@@ -5,7 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { generateKeySet, IDENTITY_HEADER, parseSigningKey, kafkaAuthFromEnv, signIdentity, type Identity, type RunningService } from '@sanshe/service-kit';
+import {
+  generateKeySet,
+  IDENTITY_HEADER,
+  parseSigningKey,
+  kafkaAuthFromEnv,
+  signIdentity,
+  type Identity,
+  type RunningService,
+} from '@sanshe/service-kit';
 import { mintToken, type SansheClaims } from '@sanshe/gateway/auth';
 import { gatewayConfigSchema, type GatewayConfig } from '@sanshe/gateway/config';
 import { createGateway, type RunningGateway } from '@sanshe/gateway/server';
@@ -55,7 +63,12 @@ export function testEnv(runId: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pr
   };
 }
 
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T> & { status: number }> {
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T> & { status: number }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -80,7 +93,11 @@ export async function postSigned<T>(
   identity: Identity,
 ): Promise<GraphQLResponse<T> & { status: number }> {
   const body = JSON.stringify({ query, variables });
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...identityHeader(env, subgraph, body, identity) }, body });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...identityHeader(env, subgraph, body, identity) },
+    body,
+  });
   return { ...((await res.json()) as GraphQLResponse<T>), status: res.status };
 }
 
@@ -88,12 +105,23 @@ export async function postSigned<T>(
  * `extra` configures every process of the stack; `options.gatewayEnv` the gateway alone (its
  * production profile over test subgraphs, an OIDC issuer's keys instead of the local secret).
  */
-export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv = {}, options: { gatewayEnv?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
+export async function startStack(
+  names: ServiceName[],
+  extra: NodeJS.ProcessEnv = {},
+  options: { gatewayEnv?: NodeJS.ProcessEnv } = {},
+): Promise<Stack> {
   const runId = `t${randomBytes(4).toString('hex')}`;
   const services: Partial<Record<ServiceName, RunningService>> = {};
   const serviceUrls: Partial<Record<ServiceName, string>> = {};
   const env = testEnv(runId, extra);
-  await recordRunStart(new Kafka({ clientId: 'test-env', brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() }));
+  await recordRunStart(
+    new Kafka({
+      clientId: 'test-env',
+      brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      logLevel: logLevel.NOTHING,
+      ...kafkaAuthFromEnv(),
+    }),
+  );
   try {
     for (const name of names) {
       const service = await createServiceFromEnv(name, { ...env, MONGO_DB: `${runId}_${name.replaceAll('-', '_')}` });
@@ -116,7 +144,12 @@ export async function startStack(names: ServiceName[], extra: NodeJS.ProcessEnv 
       runId,
       env,
       async query(query, variables, token) {
-        const { status: _status, ...body } = await postGraphQL(gatewayUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+        const { status: _status, ...body } = await postGraphQL(
+          gatewayUrl,
+          query,
+          variables,
+          token ? { authorization: `Bearer ${token}` } : {},
+        );
         return body as never;
       },
       token: (claims) => mintToken(config, { sub: `user-${runId}`, ...claims }),
@@ -142,7 +175,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -163,8 +197,17 @@ export interface KafkaRecord {
  * Reads `topic` from where this run started (see run-start.ts) with a fresh consumer group
  * until `match` accepts an event (a CloudEvents JSON value), and returns it with the record's headers.
  */
-export async function readEvent(topic: string, match: (event: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<KafkaRecord> {
-  const kafka = new Kafka({ clientId: 'e2e-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+export async function readEvent(
+  topic: string,
+  match: (event: Record<string, unknown>) => boolean,
+  timeoutMs = 60_000,
+): Promise<KafkaRecord> {
+  const kafka = new Kafka({
+    clientId: 'e2e-reader',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+    ...kafkaAuthFromEnv(),
+  });
   const groupId = `e2e-reader-${randomBytes(6).toString('hex')}`;
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();

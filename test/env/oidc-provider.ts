@@ -69,7 +69,8 @@ function ask<T extends { type: string }>(child: ChildProcess, message: object, a
       if (reply.type === 'error') reject(new Error(`oidc-provider: ${(reply as unknown as { message: string }).message}`));
       else resolve(reply);
     };
-    const onExit = (code: number | null) => reject(new Error(`the oidc-provider process exited (${code}) before answering ${JSON.stringify(message)}:\n${output()}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`the oidc-provider process exited (${code}) before answering ${JSON.stringify(message)}:\n${output()}`));
     child.on('message', onMessage);
     child.once('exit', onExit);
     child.send(message);
@@ -118,11 +119,15 @@ export async function startOidcProvider(setup: OidcSetup): Promise<LocalOidcProv
         const { token_endpoint } = await discover();
         const res = await fetch(token_endpoint, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+          },
           body: new URLSearchParams({ grant_type: 'client_credentials', resource }),
         });
         const body = (await res.json()) as { access_token?: string; error?: string; error_description?: string };
-        if (!res.ok || !body.access_token) throw new Error(`the provider refused a client token: ${body.error_description ?? body.error ?? res.status}`);
+        if (!res.ok || !body.access_token)
+          throw new Error(`the provider refused a client token: ${body.error_description ?? body.error ?? res.status}`);
         return body.access_token;
       },
       async stop() {

@@ -9,7 +9,11 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const chart = require('../../infra/helm/helm.js') as { lint(values: string): string; template(values: string): string; helmBinary(): string };
+const chart = require('../../infra/helm/helm.js') as {
+  lint(values: string): string;
+  template(values: string): string;
+  helmBinary(): string;
+};
 const VALIDATE = path.join(__dirname, '..', '..', 'infra', 'helm', 'validate.mjs');
 
 interface Manifest {
@@ -29,7 +33,9 @@ describe.each(['default', 'production'])('the chart with the %s values', (values
 
   beforeAll(() => {
     rendered = chart.template(values);
-    manifests = parseAllDocuments(rendered).map((d) => d.toJS() as Manifest).filter(Boolean);
+    manifests = parseAllDocuments(rendered)
+      .map((d) => d.toJS() as Manifest)
+      .filter(Boolean);
   });
 
   it('passes helm lint --strict', () => {
@@ -37,15 +43,27 @@ describe.each(['default', 'production'])('the chart with the %s values', (values
   });
 
   it('renders manifests that the Kubernetes schemas accept', () => {
-    const summary = JSON.parse(execFileSync(process.execPath, [VALIDATE], { input: rendered, encoding: 'utf8' })) as { errors: string[]; checked: number };
+    const summary = JSON.parse(execFileSync(process.execPath, [VALIDATE], { input: rendered, encoding: 'utf8' })) as {
+      errors: string[];
+      checked: number;
+    };
     expect(summary.errors).toEqual([]);
-    expect(summary.checked).toBe(manifests.length - manifests.filter((m) => ['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser', 'MongoDBCommunity', 'PrometheusRule'].includes(m.kind)).length);
+    expect(summary.checked).toBe(
+      manifests.length -
+        manifests.filter((m) =>
+          ['Kafka', 'KafkaNodePool', 'KafkaTopic', 'KafkaUser', 'MongoDBCommunity', 'PrometheusRule'].includes(m.kind),
+        ).length,
+    );
   });
 
   it('runs the gateway and five subgraphs, each with a Service, an HPA and a PDB', () => {
     const names = ['gateway', 'registry', 'social-orgs', 'activities', 'resident-services', 'credits'].map((n) => `sanshe-${n}`).sort();
     for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
-      expect(ofKind(kind).map((m) => m.metadata.name).sort()).toEqual(names);
+      expect(
+        ofKind(kind)
+          .map((m) => m.metadata.name)
+          .sort(),
+      ).toEqual(names);
     }
   });
 
@@ -62,14 +80,32 @@ describe.each(['default', 'production'])('the chart with the %s values', (values
     const rendered = JSON.stringify(ofKind('Deployment'));
     expect(rendered).not.toContain('check-identity-signing-key');
     for (const deployment of ofKind('Deployment')) {
-      const pod = (deployment.spec as { template: { spec: { securityContext: object; containers: { name: string; securityContext: object; env: { name: string; valueFrom?: unknown }[] }[] } } }).template.spec;
+      const pod = (
+        deployment.spec as {
+          template: {
+            spec: {
+              securityContext: object;
+              containers: { name: string; securityContext: object; env: { name: string; valueFrom?: unknown }[] }[];
+            };
+          };
+        }
+      ).template.spec;
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true });
       expect(pod.containers[0]!.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
-      expect(pod.containers[0]!.env.find((e) => e.name === (pod.containers[0]!.name === 'gateway' ? 'IDENTITY_SIGNING_KEY' : 'IDENTITY_PUBLIC_KEYS'))?.valueFrom).toBeDefined();
+      expect(
+        pod.containers[0]!.env.find(
+          (e) => e.name === (pod.containers[0]!.name === 'gateway' ? 'IDENTITY_SIGNING_KEY' : 'IDENTITY_PUBLIC_KEYS'),
+        )?.valueFrom,
+      ).toBeDefined();
     }
   });
 });
 
 it('renders no secret of its own when none is given: the install fails closed', () => {
-  expect(() => execFileSync(chart.helmBinary(), ['template', 'sanshe', path.join(__dirname, '..', '..', 'infra', 'helm', 'sanshe')], { encoding: 'utf8', stdio: 'pipe' })).toThrow(/auth.identitySigningKey/);
+  expect(() =>
+    execFileSync(chart.helmBinary(), ['template', 'sanshe', path.join(__dirname, '..', '..', 'infra', 'helm', 'sanshe')], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }),
+  ).toThrow(/auth.identitySigningKey/);
 });

@@ -7,7 +7,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
-import { ANONYMOUS, IDENTITY_HEADER, connectMongo, generateKeySet, kafkaAuthFromEnv, parseSigningKey, signIdentity, type Identity, type SigningKey } from '@sanshe/service-kit';
+import {
+  ANONYMOUS,
+  IDENTITY_HEADER,
+  connectMongo,
+  generateKeySet,
+  kafkaAuthFromEnv,
+  parseSigningKey,
+  signIdentity,
+  type Identity,
+  type SigningKey,
+} from '@sanshe/service-kit';
 import { eventually, type GraphQLResponse } from '@sanshe/test-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -54,13 +64,21 @@ export function fleet(extra: NodeJS.ProcessEnv = {}): Fleet {
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     IDENTITY_PUBLIC_KEYS: keys.IDENTITY_PUBLIC_KEYS,
     // The broker authenticates every client: the test run's login (jest globalSetup) serves the replicas too.
-    ...(process.env.KAFKA_SASL_USERNAME ? { KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD } : {}),
+    ...(process.env.KAFKA_SASL_USERNAME
+      ? { KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD }
+      : {}),
     OUTBOX_SWEEP_MS: '250',
     CONSUMER_MAX_ATTEMPTS: '3',
     PORT: '0',
     ...extra,
   };
-  return { runId, prefix: `${runId}.`, signer: parseSigningKey(keys.IDENTITY_SIGNING_KEY), env, dbOf: (service) => `${runId}_${service.replaceAll('-', '_')}` };
+  return {
+    runId,
+    prefix: `${runId}.`,
+    signer: parseSigningKey(keys.IDENTITY_SIGNING_KEY),
+    env,
+    dbOf: (service) => `${runId}_${service.replaceAll('-', '_')}`,
+  };
 }
 
 const exited = (child: ChildProcess) =>
@@ -71,11 +89,15 @@ const exited = (child: ChildProcess) =>
 
 /** Starts one replica of `service` and waits until it answers ready (store reached, consumers joined). */
 export async function startReplica(f: Fleet, service: string, label: string, extra: NodeJS.ProcessEnv = {}): Promise<Replica> {
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'register-ts.js'), path.join(ROOT, 'services', service, 'src', 'index.ts')], {
-    cwd: ROOT,
-    env: { ...f.env, MONGO_DB: f.dbOf(service), ...extra },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(__dirname, 'register-ts.js'), path.join(ROOT, 'services', service, 'src', 'index.ts')],
+    {
+      cwd: ROOT,
+      env: { ...f.env, MONGO_DB: f.dbOf(service), ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs: LogLine[] = [];
   let stderr = '';
   let pending = '';
@@ -116,7 +138,10 @@ export async function startReplica(f: Fleet, service: string, label: string, ext
       const body = JSON.stringify({ query, variables });
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ ...ANONYMOUS, ...identity }, f.signer, { audience: service, body }) },
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: signIdentity({ ...ANONYMOUS, ...identity }, f.signer, { audience: service, body }),
+        },
         body,
       });
       return (await res.json()) as GraphQLResponse<T>;
@@ -154,11 +179,16 @@ export async function startGroupsAtTheEnd(prefix: string, groups: Record<string,
     const topics = [...new Set(Object.values(groups).flat())];
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    if (missing.length > 0)
+      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
     const ends = new Map(await Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)));
     for (const [group, groupTopics] of Object.entries(groups)) {
       for (const topic of groupTopics) {
-        await admin.setOffsets({ groupId: `${prefix}${group}`, topic, partitions: ends.get(topic)!.map((p) => ({ partition: p.partition, offset: p.high })) });
+        await admin.setOffsets({
+          groupId: `${prefix}${group}`,
+          topic,
+          partitions: ends.get(topic)!.map((p) => ({ partition: p.partition, offset: p.high })),
+        });
       }
     }
   } finally {
@@ -218,5 +248,9 @@ export async function dropDatabases(f: Fleet, services: string[]): Promise<void>
 
 /** The `scheduled job ran` lines of the given replicas: job name and period per run. */
 export function jobRuns(replicas: Replica[]): { job: string; period: number; holder: string }[] {
-  return replicas.flatMap((r) => r.logs.filter((l) => l.msg === 'scheduled job ran').map((l) => ({ job: l.job as string, period: l.period as number, holder: l.holder as string })));
+  return replicas.flatMap((r) =>
+    r.logs
+      .filter((l) => l.msg === 'scheduled job ran')
+      .map((l) => ({ job: l.job as string, period: l.period as number, holder: l.holder as string })),
+  );
 }

@@ -11,7 +11,10 @@ const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // jest.config.js's moduleNameMapper, read from there so the two cannot drift apart.
-const MAPPINGS = Object.entries(require(path.join(ROOT, 'jest.config.js')).moduleNameMapper).map(([pattern, target]) => [new RegExp(pattern), target.replace('<rootDir>/', '')]);
+const MAPPINGS = Object.entries(require(path.join(ROOT, 'jest.config.js')).moduleNameMapper).map(([pattern, target]) => [
+  new RegExp(pattern),
+  target.replace('<rootDir>/', ''),
+]);
 
 function mapped(request) {
   for (const [pattern, target] of MAPPINGS) if (pattern.test(request)) return path.join(ROOT, request.replace(pattern, target));
@@ -23,7 +26,14 @@ Module._resolveFilename = function resolveSansheSource(request, parent, ...rest)
   return resolve.call(this, mapped(request) ?? request, parent, ...rest);
 };
 
-const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false, inlineSourceMap: true, isolatedModules: true };
+const options = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  esModuleInterop: true,
+  sourceMap: false,
+  inlineSourceMap: true,
+  isolatedModules: true,
+};
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions: options, fileName: filename });
   module._compile(outputText, filename);

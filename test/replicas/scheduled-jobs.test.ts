@@ -31,7 +31,11 @@ afterAll(async () => {
 
 it('runs the SLA sweep and the archiving once per period across two replicas', async () => {
   const runsOf = (job: string) => jobRuns(replicas).filter((r) => r.job === job);
-  await eventually(async () => JOBS.every((job) => new Set(runsOf(job).map((r) => r.period)).size >= PERIODS), 60_000, `${PERIODS} periods of each job`);
+  await eventually(
+    async () => JOBS.every((job) => new Set(runsOf(job).map((r) => r.period)).size >= PERIODS),
+    60_000,
+    `${PERIODS} periods of each job`,
+  );
 
   for (const job of JOBS) {
     const runs = runsOf(job);

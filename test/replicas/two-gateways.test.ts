@@ -23,7 +23,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const KEYS = generateKeySet('gw');
 const TRUSTED = parseTrustedKeys(KEYS.IDENTITY_PUBLIC_KEYS);
 const JWT = { JWT_SECRET: KEYS.JWT_SECRET, JWT_ISSUER: 'sanshe-test', JWT_AUDIENCE: 'sanshe' };
-const TYPES = ['type Query {\n  "Who the subgraph was told is calling."\n  whoami: String\n}', 'type Query {\n  whoami: String\n  "Added by the second supergraph."\n  motto: String\n}'];
+const TYPES = [
+  'type Query {\n  "Who the subgraph was told is calling."\n  whoami: String\n}',
+  'type Query {\n  whoami: String\n  "Added by the second supergraph."\n  motto: String\n}',
+];
 const sdl = (types: string) => `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\n${types}`;
 
 let subgraph: http.Server;
@@ -32,10 +35,13 @@ let proxy: http.Server;
 let proxyUrl: string;
 const gateways: { child: ChildProcess; origin: string }[] = [];
 const supergraphFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-gw-')), 'supergraph.graphql');
-const writeSupergraph = (types: string) => fs.writeFileSync(supergraphFile, composeSupergraph({ who: sdl(types) }).supergraphSdl.replace(defaultUrl('who'), subgraphUrl));
+const writeSupergraph = (types: string) =>
+  fs.writeFileSync(supergraphFile, composeSupergraph({ who: sdl(types) }).supergraphSdl.replace(defaultUrl('who'), subgraphUrl));
 
 function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 /** A subgraph that refuses what it cannot verify, and answers with the verified user. */
@@ -51,11 +57,13 @@ function identitySubgraph(): http.Server {
       try {
         user = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, TRUSTED, { audience: 'who', body: raw }).userId;
       } catch (err) {
-        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: (err as Error).message }] }));
+        return void res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: (err as Error).message }] }));
       }
-      void Promise.resolve(graphql({ schema, source: query, rootValue: { whoami: () => user, motto: () => '社区搭台、社会组织唱戏' } })).then((result) =>
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
-      );
+      void Promise.resolve(
+        graphql({ schema, source: query, rootValue: { whoami: () => user, motto: () => '社区搭台、社会组织唱戏' } }),
+      ).then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)));
     });
   });
 }
@@ -63,7 +71,17 @@ function identitySubgraph(): http.Server {
 async function startGateway(): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, ['-r', path.join(__dirname, 'register-ts.js'), path.join(ROOT, 'gateway', 'src', 'index.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', IDENTITY_SIGNING_KEY: KEYS.IDENTITY_SIGNING_KEY, ...JWT, SUPERGRAPH_PATH: supergraphFile, SUPERGRAPH_POLL_MS: '200' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      IDENTITY_SIGNING_KEY: KEYS.IDENTITY_SIGNING_KEY,
+      ...JWT,
+      SUPERGRAPH_PATH: supergraphFile,
+      SUPERGRAPH_POLL_MS: '200',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -77,16 +95,23 @@ function roundRobin(): http.Server {
   let next = 0;
   return http.createServer((req, res) => {
     const target = new URL(gateways[next++ % gateways.length]!.origin);
-    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
 }
 
 async function ask(query: string, token?: string) {
-  const res = await fetch(`${proxyUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${proxyUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
@@ -118,7 +143,10 @@ it('signs each caller identity on either gateway, and each gateway counts what i
     const token = await mintToken(JWT, { sub: user, roles: ['RESIDENT'] });
     expect((await ask('{ whoami }', token)).data).toEqual({ whoami: user });
   }
-  const forged = await mintToken({ ...JWT, JWT_SECRET: randomBytes(32).toString('base64url') }, { sub: 'mallory', roles: ['DISTRICT_ADMIN'] });
+  const forged = await mintToken(
+    { ...JWT, JWT_SECRET: randomBytes(32).toString('base64url') },
+    { sub: 'mallory', roles: ['DISTRICT_ADMIN'] },
+  );
   for (let i = 0; i < 2; i += 1) expect((await ask('{ whoami }', forged)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
   const after = await Promise.all(gateways.map((g) => requestsCounted(g.origin)));
@@ -129,10 +157,18 @@ it('reloads a new supergraph from the file on both gateways without a restart', 
   expect((await ask('{ motto }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   writeSupergraph(TYPES[1]!);
   for (const { origin } of gateways) {
-    await eventually(async () => {
-      const res = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ motto }' }) });
-      return ((await res.json()) as { data?: { motto?: string } }).data?.motto === '社区搭台、社会组织唱戏';
-    }, 30_000, `${origin} to serve the new supergraph`);
+    await eventually(
+      async () => {
+        const res = await fetch(`${origin}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ motto }' }),
+        });
+        return ((await res.json()) as { data?: { motto?: string } }).data?.motto === '社区搭台、社会组织唱戏';
+      },
+      30_000,
+      `${origin} to serve the new supergraph`,
+    );
   }
   expect(gateways.every(({ child }) => child.exitCode === null)).toBe(true);
 });

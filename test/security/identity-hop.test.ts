@@ -14,7 +14,15 @@ import { SignJWT } from 'jose';
 const root = path.resolve(__dirname, '..', '..');
 const COMMUNITY = '{ community(id: "nowhere") { id name } }';
 const BODY = JSON.stringify({ query: COMMUNITY });
-const admin: Identity = { userId: 'intruder', roles: ['DISTRICT_ADMIN'], streetIds: [], communityIds: [], orgIds: [], residentId: null, socialWorkerId: null };
+const admin: Identity = {
+  userId: 'intruder',
+  roles: ['DISTRICT_ADMIN'],
+  streetIds: [],
+  communityIds: [],
+  orgIds: [],
+  residentId: null,
+  socialWorkerId: null,
+};
 /** The secrets the source used to ship as defaults (issue #14). */
 const FORMER_DEFAULTS = ['sanshe-local-jwt-secret-only-for-development-use', 'sanshe-local-identity-secret-change-me'];
 
@@ -27,11 +35,13 @@ function valuesInSource(): string[] {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (/\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
-        for (const m of fs.readFileSync(file, 'utf8').matchAll(/'([^'\\\n]{16,200})'|"([^"\\\n]{16,200})"|`([^`\\$\n]{16,200})`/g)) found.add((m[1] ?? m[2] ?? m[3])!);
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/'([^'\\\n]{16,200})'|"([^"\\\n]{16,200})"|`([^`\\$\n]{16,200})`/g))
+          found.add((m[1] ?? m[2] ?? m[3])!);
       }
     }
   };
-  for (const dir of ['gateway/src', 'packages/service-kit/src', 'services', 'scripts', 'infra/local', 'infra/bench', 'test/env', 'tools']) walk(path.join(root, dir));
+  for (const dir of ['gateway/src', 'packages/service-kit/src', 'services', 'scripts', 'infra/local', 'infra/bench', 'test/env', 'tools'])
+    walk(path.join(root, dir));
   return [...found];
 }
 
@@ -44,16 +54,22 @@ function v1Header(identity: Identity, secret: string): string {
 /** The current header, signed with an Ed25519 key whose seed is derived from `value`, under the trusted kid. */
 function v2Header(identity: Identity, value: string, kid: string, audience: string): string {
   const seed = createHash('sha256').update(value).digest();
-  const key = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const key = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return signIdentity(identity, { kid, key }, { audience, body: BODY });
 }
 
 /** Runs `work` over `items`, eight at a time. */
 async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 describe('the identity hop and tokens, attacked', () => {
@@ -109,14 +125,22 @@ describe('the identity hop and tokens, attacked', () => {
     });
 
     it('is refused with 401 at another subgraph', async () => {
-      const res = await fetch(stack.serviceUrls.credits!, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: captured!.header }, body: captured!.body });
+      const res = await fetch(stack.serviceUrls.credits!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: captured!.header },
+        body: captured!.body,
+      });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/another service/);
     });
 
     it('is refused with 401 with another body', async () => {
       const body = JSON.stringify({ query: '{ residents(first: 5) { edges { node { name phone address } } } }' });
-      const res = await fetch(stack.serviceUrls.registry!, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: captured!.header }, body });
+      const res = await fetch(stack.serviceUrls.registry!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: captured!.header },
+        body,
+      });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/another request body/);
     });

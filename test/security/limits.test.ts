@@ -15,7 +15,14 @@ async function post(stack: Stack, query: string, variables?: Record<string, unkn
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 describe('the gateway budgets', () => {
@@ -40,7 +47,10 @@ describe('the gateway budgets', () => {
     const res = await post(stack, `{ ${aliases} }`);
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/costs 3000 .* limit is 1000/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_FIELD_COST' } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/costs 3000 .* limit is 1000/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_FIELD_COST' },
+    });
     expect(reached).toBe(before);
   });
 
@@ -52,7 +62,10 @@ describe('the gateway budgets', () => {
 
   it('still answers a dashboard asking for a few statistics', async () => {
     const before = reached;
-    const res = await post(stack, '{ a: serviceStatistics { submitted } b: serviceStatistics(filter: { fromMonth: "2026-01" }) { submitted } }');
+    const res = await post(
+      stack,
+      '{ a: serviceStatistics { submitted } b: serviceStatistics(filter: { fromMonth: "2026-01" }) { submitted } }',
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(reached).toBeGreaterThan(before);
@@ -62,18 +75,33 @@ describe('the gateway budgets', () => {
     const guesser = await stack.token({ sub: `${stack.runId}-guesser`, roles: ['COMMUNITY_STAFF'], communityIds: ['community-001'] });
     const answers = [];
     for (let i = 0; i < 20; i += 1) {
-      answers.push(await post(stack, TRACK, { number: `JX-20261201-${String(i + 1).padStart(6, '0')}-2345`, phone: `13512343${String(i).padStart(3, '0')}` }, guesser));
+      answers.push(
+        await post(
+          stack,
+          TRACK,
+          { number: `JX-20261201-${String(i + 1).padStart(6, '0')}-2345`, phone: `13512343${String(i).padStart(3, '0')}` },
+          guesser,
+        ),
+      );
     }
     expect(answers[0]!.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const last = answers.at(-1)!;
     expect(last.status).toBe(429);
     expect(Number(last.retryAfter)).toBeGreaterThan(0);
-    expect(last.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Too many failed lookups/), extensions: { code: 'RATE_LIMITED' } });
+    expect(last.body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/Too many failed lookups/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
     // Ten failures spend the budget; the eleventh guess is already refused.
     expect(answers.filter((a) => a.status === 429)).toHaveLength(10);
     // Aliases are counted one by one, and the refusal comes before the subgraph is asked.
     const before = reached;
-    const aliased = await post(stack, `{ a: trackServiceOrder(number: "x", phone: "y") { id } b: trackServiceOrder(number: "z", phone: "w") { id } }`, undefined, guesser);
+    const aliased = await post(
+      stack,
+      `{ a: trackServiceOrder(number: "x", phone: "y") { id } b: trackServiceOrder(number: "z", phone: "w") { id } }`,
+      undefined,
+      guesser,
+    );
     expect(aliased.status).toBe(429);
     expect(reached).toBe(before);
   });

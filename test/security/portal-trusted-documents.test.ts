@@ -31,8 +31,16 @@ describe('the portal against a production gateway that enforces trusted document
 
   beforeAll(async () => {
     stack = await startStack([...SERVICE_NAMES]);
-    const urls = Object.fromEntries(Object.entries(stack.serviceUrls).map(([name, u]) => [`${name.toUpperCase().replaceAll('-', '_')}_URL`, u]));
-    const config = gatewayConfigSchema.parse({ ...stack.env, ...urls, NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_MANIFEST: MANIFEST });
+    const urls = Object.fromEntries(
+      Object.entries(stack.serviceUrls).map(([name, u]) => [`${name.toUpperCase().replaceAll('-', '_')}_URL`, u]),
+    );
+    const config = gatewayConfigSchema.parse({
+      ...stack.env,
+      ...urls,
+      NODE_ENV: 'production',
+      TRUSTED_DOCUMENTS: 'enforce',
+      TRUSTED_DOCUMENTS_MANIFEST: MANIFEST,
+    });
     const { supergraphSdl } = composeSupergraph(Object.fromEntries(SERVICE_NAMES.map((n) => [n, loadSubgraphSdl(n)])));
     gateway = await createGateway(config, { supergraphSdl });
     url = await gateway.listen(0, '127.0.0.1');
@@ -60,13 +68,26 @@ describe('the portal against a production gateway that enforces trusted document
     expect(district.errors).toBeUndefined();
     expect(district.data?.districtOverview.communities).toEqual(expect.any(Number));
     expect(district.data?.districtOverview.sources).not.toHaveLength(0);
-    const points = await postGraphQL<{ pointsEarnedByMonth: unknown[] }>(url, named('DistrictPoints'), { since: '2025-01', until: '2025-12' });
+    const points = await postGraphQL<{ pointsEarnedByMonth: unknown[] }>(url, named('DistrictPoints'), {
+      since: '2025-01',
+      until: '2025-12',
+    });
     expect(points.errors).toBeUndefined();
     expect(points.data?.pointsEarnedByMonth).toHaveLength(12);
-    const mine = await postGraphQL<{ myPointsAccount: unknown; activities: { edges: unknown[] } }>(url, named('ResidentPage'), { from: new Date().toISOString() }, resident);
+    const mine = await postGraphQL<{ myPointsAccount: unknown; activities: { edges: unknown[] } }>(
+      url,
+      named('ResidentPage'),
+      { from: new Date().toISOString() },
+      resident,
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data).toMatchObject({ myPointsAccount: null, activities: { edges: [] } });
-    const catalog = await postGraphQL<{ serviceCatalog: { categories: { items: { code: string }[] }[] } }>(url, named('ServiceCatalog'), undefined, resident);
+    const catalog = await postGraphQL<{ serviceCatalog: { categories: { items: { code: string }[] }[] } }>(
+      url,
+      named('ServiceCatalog'),
+      undefined,
+      resident,
+    );
     expect(catalog.errors).toBeUndefined();
     expect(catalog.data?.serviceCatalog.categories.flatMap((c) => c.items.map((i) => i.code))).toContain('C02-01');
   });

@@ -16,11 +16,15 @@ const register = path.join(root, 'infra', 'bench', 'lib', 'ts-register.js');
 /** Runs an entry point as `node` would in production, with only `env` (no inherited secrets). */
 function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(register)}); require(${JSON.stringify(path.join(root, entry))})`], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(register)}); require(${JSON.stringify(path.join(root, entry))})`],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -65,13 +69,18 @@ describe('the production profile', () => {
       expect(() => gatewayConfigSchema.parse({ ...prod, JWT_SECRET })).toThrow(/JWT_SECRET/);
     }
     expect(() => gatewayConfigSchema.parse(prod)).toThrow(/JWT_SECRET is required/);
-    expect(() => gatewayConfigSchema.parse({ ...prod, JWT_SECRET: generateKeySet('prod').JWT_SECRET, IDENTITY_SIGNING_KEY: 'k1:c2hvcnQ=' })).toThrow(/IDENTITY_SIGNING_KEY/);
+    expect(() =>
+      gatewayConfigSchema.parse({ ...prod, JWT_SECRET: generateKeySet('prod').JWT_SECRET, IDENTITY_SIGNING_KEY: 'k1:c2hvcnQ=' }),
+    ).toThrow(/IDENTITY_SIGNING_KEY/);
   });
 
   it('turns introspection and the playground off unless they are enabled explicitly', () => {
     const prod = { NODE_ENV: 'production', ...generateKeySet('prod') };
     expect(gatewayConfigSchema.parse(prod)).toMatchObject({ INTROSPECTION: false, PLAYGROUND: false });
-    expect(gatewayConfigSchema.parse({ ...prod, INTROSPECTION: 'true', PLAYGROUND: 'true' })).toMatchObject({ INTROSPECTION: true, PLAYGROUND: true });
+    expect(gatewayConfigSchema.parse({ ...prod, INTROSPECTION: 'true', PLAYGROUND: 'true' })).toMatchObject({
+      INTROSPECTION: true,
+      PLAYGROUND: true,
+    });
   });
 
   it('generates development keys once into a git-ignored folder and never in production', () => {
@@ -102,7 +111,8 @@ describe('the production profile', () => {
         if (entry.isDirectory()) walk(file);
         else if (/\.(ts|js)$/.test(entry.name)) {
           const text = fs.readFileSync(file, 'utf8');
-          for (const m of text.matchAll(/(SECRET|PASSWORD|KEY)\w*\s*:[^\n]*\.default\(\s*['"`]/g)) offenders.push(`${path.relative(root, file)}: ${m[0]}`);
+          for (const m of text.matchAll(/(SECRET|PASSWORD|KEY)\w*\s*:[^\n]*\.default\(\s*['"`]/g))
+            offenders.push(`${path.relative(root, file)}: ${m[0]}`);
         }
       }
     };

@@ -8,7 +8,8 @@ import { startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, givenDistrict, ok, type District } from '../../services/resident-services/test/support';
 
 const SUBMIT = 'mutation($input: SubmitServiceOrderInput!) { submitServiceOrder(input: $input) { id } }';
-const TRACK = 'query($number: String!, $phone: String!) { trackServiceOrder(number: $number, phone: $phone) { id item { name } timeline { action } } }';
+const TRACK =
+  'query($number: String!, $phone: String!) { trackServiceOrder(number: $number, phone: $phone) { id item { name } timeline { action } } }';
 const ORDER = 'query($id: ID!) { serviceOrder(id: $id) { id status } }';
 const RESIDENT = 'query($id: ID!) { resident(id: $id) { name phone address } }';
 const RESIDENT_FACTS = 'query($id: ID!) { resident(id: $id) { name birthYear careTags } }';
@@ -26,7 +27,12 @@ describe('territory on every path, through the gateway', () => {
     stack = await startStack(['registry', 'resident-services']);
     district = await givenDistrict(stack, { itemCodes: ['C02-01'], providers: 1 });
     ownStaff = await stack.token({ sub: `${stack.runId}-own`, roles: ['COMMUNITY_STAFF'], communityIds: [district.communityId] });
-    otherStaff = await stack.token({ sub: `${stack.runId}-other`, roles: ['COMMUNITY_STAFF', 'SOCIAL_WORKER'], communityIds: ['community-001'], socialWorkerId: 'sw-1' });
+    otherStaff = await stack.token({
+      sub: `${stack.runId}-other`,
+      roles: ['COMMUNITY_STAFF', 'SOCIAL_WORKER'],
+      communityIds: ['community-001'],
+      socialWorkerId: 'sw-1',
+    });
     const { submitServiceOrder } = await ok<{ submitServiceOrder: { id: string } }>(
       stack,
       SUBMIT,
@@ -68,7 +74,10 @@ describe('territory on every path, through the gateway', () => {
   it('answers a wrong phone exactly like a number that does not exist', async () => {
     const wrongPhone = await stack.query(TRACK, { number: orderId, phone: '13500000000' }, ownStaff);
     const noSuchOrder = await stack.query(TRACK, { number: 'JX-20260101-000001-2345', phone: '13512343304' }, ownStaff);
-    const shape = (r: typeof wrongPhone) => ({ data: r.data, errors: r.errors?.map((e) => ({ message: e.message, code: e.extensions?.code })) });
+    const shape = (r: typeof wrongPhone) => ({
+      data: r.data,
+      errors: r.errors?.map((e) => ({ message: e.message, code: e.extensions?.code })),
+    });
     expect(wrongPhone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(shape(wrongPhone)).toEqual(shape(noSuchOrder));
   });
@@ -105,12 +114,32 @@ describe('territory on every path, through the gateway', () => {
       const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
       const street = `${stack.runId}-s8`;
       const community = `${stack.runId}-c8`;
-      await ok(stack, 'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }', { input: { id: street, name: '重庆路街道' } }, admin);
-      await ok(stack, 'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }', { input: { id: community, name: '南村社区', streetId: street, urban: true } }, admin);
+      await ok(
+        stack,
+        'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }',
+        { input: { id: street, name: '重庆路街道' } },
+        admin,
+      );
+      await ok(
+        stack,
+        'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
+        { input: { id: community, name: '南村社区', streetId: street, urban: true } },
+        admin,
+      );
       const { registerResident } = await ok<{ registerResident: { id: string } }>(
         stack,
         'mutation($input: RegisterResidentInput!) { registerResident(input: $input) { id } }',
-        { input: { communityId: community, name: '韩桂芝', address: '南村社区3号楼201室', birthYear: 1951, phone: '13512343304', careTags: ['DISABLED', 'LOW_INCOME'], preferredChannel: 'CALL_CENTER' } },
+        {
+          input: {
+            communityId: community,
+            name: '韩桂芝',
+            address: '南村社区3号楼201室',
+            birthYear: 1951,
+            phone: '13512343304',
+            careTags: ['DISABLED', 'LOW_INCOME'],
+            preferredChannel: 'CALL_CENTER',
+          },
+        },
         admin,
       );
       residentId = registerResident.id;
@@ -136,7 +165,11 @@ describe('territory on every path, through the gateway', () => {
 
   it('spells out no enum value in suggestions, from a literal or a variable', async () => {
     const literal = await stack.query('{ serviceOrders(filter: { statuses: [SUBMITTE] }) { edges { node { id } } } }', undefined, ownStaff);
-    const variable = await stack.query('query($s: [ServiceOrderStatus!]) { serviceOrders(filter: { statuses: $s }) { edges { node { id } } } }', { s: ['SUBMITTE'] }, ownStaff);
+    const variable = await stack.query(
+      'query($s: [ServiceOrderStatus!]) { serviceOrders(filter: { statuses: $s }) { edges { node { id } } } }',
+      { s: ['SUBMITTE'] },
+      ownStaff,
+    );
     for (const res of [literal, variable]) {
       // graphql-js would add: Did you mean the enum value "SUBMITTED"?
       expect(res.errors?.[0]?.message).toMatch(/SUBMITTE\b.*ServiceOrderStatus|ServiceOrderStatus.*SUBMITTE\b/);

@@ -52,7 +52,11 @@ describe('the Mongo-wire store', () => {
     const writers = fresh();
     await writers[0]!.insertOne({ _id: 'order' as never, status: 'SUBMITTED', version: 3 });
     const results = await via(writers, 20, (c, i) =>
-      c.findOneAndUpdate({ _id: 'order' as never, status: 'SUBMITTED', version: 3 }, { $set: { status: 'ACCEPTED', by: i }, $inc: { version: 1 } }, { returnDocument: 'after' }),
+      c.findOneAndUpdate(
+        { _id: 'order' as never, status: 'SUBMITTED', version: 3 },
+        { $set: { status: 'ACCEPTED', by: i }, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      ),
     );
     const winners = results.filter((r) => r.status === 'fulfilled' && r.value !== null);
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
@@ -78,11 +82,15 @@ describe('the Mongo-wire store', () => {
 
   it('hands out distinct numbers from 40 racing findOneAndUpdate upserts of a counter, read from the pre-image (order numbers)', async () => {
     const writers = fresh();
-    const results = await via(writers, 40, (c) => c.findOneAndUpdate({ _id: 'service-order:2026-12-05' as never }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'before' }));
+    const results = await via(writers, 40, (c) =>
+      c.findOneAndUpdate({ _id: 'service-order:2026-12-05' as never }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'before' }),
+    );
     // MongoDB retries an `_id`-keyed upsert that lost the insert race; a store that surfaced
     // the duplicate key here would break the order numbering, which does not retry.
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const numbers = results.map((r) => (((r as PromiseFulfilledResult<Document | null>).value?.seq as number | undefined) ?? 0) + 1).sort((a, b) => a - b);
+    const numbers = results
+      .map((r) => (((r as PromiseFulfilledResult<Document | null>).value?.seq as number | undefined) ?? 0) + 1)
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect((await writers[0]!.findOne({ _id: 'service-order:2026-12-05' as never }))?.seq).toBe(40);
   });
@@ -90,7 +98,9 @@ describe('the Mongo-wire store', () => {
   it('stops an ordered insertMany at the first duplicate, and its first write error tells how far it got (venue cell claims)', async () => {
     const [c] = fresh();
     await c!.insertOne({ _id: 'cell-2' as never });
-    const err = await c!.insertMany([{ _id: 'cell-1' }, { _id: 'cell-2' }, { _id: 'cell-3' }] as never[], { ordered: true }).catch((e: unknown) => e);
+    const err = await c!
+      .insertMany([{ _id: 'cell-1' }, { _id: 'cell-2' }, { _id: 'cell-3' }] as never[], { ordered: true })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(mongoose.mongo.MongoBulkWriteError);
     const failed = (err as InstanceType<typeof mongoose.mongo.MongoBulkWriteError>).writeErrors;
     expect((Array.isArray(failed) ? failed : [failed]).map((e) => [e.index, e.code])).toEqual([[1, 11000]]);
@@ -100,7 +110,11 @@ describe('the Mongo-wire store', () => {
   it('applies an event once under parallel deliveries: filter `applied: {$ne: id}`, $inc and $push in one upsert (statistics buckets)', async () => {
     const writers = fresh();
     const apply = (c: Collection<Document>, eventId: string) =>
-      c.updateOne({ _id: 'bucket' as never, applied: { $ne: eventId } }, { $inc: { submitted: 1 }, $push: { applied: eventId }, $setOnInsert: { month: '2026-12' } } as never, { upsert: true });
+      c.updateOne(
+        { _id: 'bucket' as never, applied: { $ne: eventId } },
+        { $inc: { submitted: 1 }, $push: { applied: eventId }, $setOnInsert: { month: '2026-12' } } as never,
+        { upsert: true },
+      );
     await writers[0]!.insertOne({ _id: 'bucket' as never, submitted: 0, applied: [], month: '2026-12' });
     const same = await via(writers, 10, (c) => apply(c, 'event-a'));
     const distinct = await via(writers, 20, (c, i) => apply(c, `event-${i}`));
@@ -115,7 +129,10 @@ describe('the Mongo-wire store', () => {
     const writers = fresh();
     await writers[0]!.insertOne({ _id: 'activity' as never, holders: [], seatsLeft: 5 });
     const results = await via(writers, 10, (c) =>
-      c.updateOne({ _id: 'activity' as never, holders: { $ne: 'resident-1' }, seatsLeft: { $gt: 0 } }, { $addToSet: { holders: 'resident-1' }, $inc: { seatsLeft: -1 } }),
+      c.updateOne(
+        { _id: 'activity' as never, holders: { $ne: 'resident-1' }, seatsLeft: { $gt: 0 } },
+        { $addToSet: { holders: 'resident-1' }, $inc: { seatsLeft: -1 } },
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled' && r.value.modifiedCount === 1)).toHaveLength(1);
     expect(await writers[0]!.findOne({ _id: 'activity' as never })).toMatchObject({ holders: ['resident-1'], seatsLeft: 4 });
@@ -132,7 +149,9 @@ describe('the Mongo-wire store', () => {
   it('keeps every member of parallel $addToSet and $push, and $pull / $pullAll remove exactly the scalars named (provider desks, groups, holders)', async () => {
     const writers = fresh();
     await writers[0]!.insertOne({ _id: 'desk' as never, open: [], log: [] });
-    await via(writers, 25, (c, i) => c.updateOne({ _id: 'desk' as never }, { $addToSet: { open: `order-${i % 20}` }, $push: { log: i } } as never));
+    await via(writers, 25, (c, i) =>
+      c.updateOne({ _id: 'desk' as never }, { $addToSet: { open: `order-${i % 20}` }, $push: { log: i } } as never),
+    );
     let desk = await writers[0]!.findOne({ _id: 'desk' as never });
     expect((desk?.open as string[]).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `order-${i}`).sort());
     expect(desk?.log).toHaveLength(25);
@@ -148,7 +167,9 @@ describe('the Mongo-wire store', () => {
     await writers[0]!.insertOne({ _id: 'doc' as never, _outbox: [entry('a'), entry('b')] });
     await Promise.all([
       writers[1]!.updateOne({ _id: 'doc' as never }, { $pull: { _outbox: { id: { $in: ['a', 'b'] } } } } as never),
-      ...Array.from({ length: 10 }, (_, i) => writers[i % WRITERS]!.updateOne({ _id: 'doc' as never }, { $push: { _outbox: { $each: [entry(`new-${i}`)] } } } as never)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        writers[i % WRITERS]!.updateOne({ _id: 'doc' as never }, { $push: { _outbox: { $each: [entry(`new-${i}`)] } } } as never),
+      ),
     ]);
     const ids = ((await writers[0]!.findOne({ _id: 'doc' as never }))?._outbox as { id: string }[]).map((e) => e.id).sort();
     expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => `new-${i}`).sort());
@@ -168,11 +189,13 @@ describe('the Mongo-wire store', () => {
 
   it('moves a position-keyed hint only forward: a conditional upsert that misses collides on `_id` (ledger head hints, resident records)', async () => {
     const writers = fresh();
-    const remember = (c: Collection<Document>, seq: number) => c.updateOne({ _id: 'account' as never, seq: { $lt: seq } }, { $set: { seq } }, { upsert: true });
+    const remember = (c: Collection<Document>, seq: number) =>
+      c.updateOne({ _id: 'account' as never, seq: { $lt: seq } }, { $set: { seq } }, { upsert: true });
     const results = await via(writers, 20, (c, i) => remember(c, i + 1));
     expect(results.every((r) => r.status === 'fulfilled' || duplicate(r))).toBe(true);
     // A writer whose upsert collided with the creation retries once, as the code does.
-    for (const [i, r] of results.entries()) if (r.status === 'rejected') await remember(writers[0]!, i + 1).catch((err: { code?: number }) => expect(err.code).toBe(11000));
+    for (const [i, r] of results.entries())
+      if (r.status === 'rejected') await remember(writers[0]!, i + 1).catch((err: { code?: number }) => expect(err.code).toBe(11000));
     expect((await writers[0]!.findOne({ _id: 'account' as never }))?.seq).toBe(20);
     await expect(remember(writers[0]!, 3)).rejects.toMatchObject({ code: 11000 });
     expect((await writers[0]!.findOne({ _id: 'account' as never }))?.seq).toBe(20);
@@ -195,7 +218,10 @@ describe('the Mongo-wire store', () => {
       { from: 'c', to: 'a', amount: 1 },
     ]);
     const counts = await c!
-      .aggregate<{ _id: string; count: number }>([{ $match: { 'coBuilding.committeeId': { $in: ['k1', 'k2', 'k3'] } } }, { $group: { _id: '$coBuilding.committeeId', count: { $sum: 1 } } }])
+      .aggregate<{ _id: string; count: number }>([
+        { $match: { 'coBuilding.committeeId': { $in: ['k1', 'k2', 'k3'] } } },
+        { $group: { _id: '$coBuilding.committeeId', count: { $sum: 1 } } },
+      ])
       .toArray();
     expect(Object.fromEntries(counts.map((r) => [r._id, r.count]))).toEqual({ k1: 2, k2: 1 });
     const credits = await c!.aggregate<{ _id: string; sum: number }>([{ $group: { _id: '$to', sum: { $sum: '$amount' } } }]).toArray();
@@ -205,10 +231,16 @@ describe('the Mongo-wire store', () => {
   it('serves `_id: {$in}` reads and keyset pages over an indexed field in _id order (DataLoaders, resident and order lists)', async () => {
     const [c] = fresh();
     await c!.createIndex({ communityId: 1, _id: 1 });
-    await c!.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: `r${String(i).padStart(2, '0')}` as never, communityId: i % 3 === 0 ? 'c1' : 'c2' })));
+    await c!.insertMany(
+      Array.from({ length: 30 }, (_, i) => ({ _id: `r${String(i).padStart(2, '0')}` as never, communityId: i % 3 === 0 ? 'c1' : 'c2' })),
+    );
     const byIds = await c!.find({ _id: { $in: ['r01', 'r05', 'missing'] as never[] } }).toArray();
     expect(byIds.map((d) => d._id).sort()).toEqual(['r01', 'r05']);
-    const page = await c!.find({ communityId: 'c1', _id: { $gt: 'r03' as never } }).sort({ _id: 1 }).limit(3).toArray();
+    const page = await c!
+      .find({ communityId: 'c1', _id: { $gt: 'r03' as never } })
+      .sort({ _id: 1 })
+      .limit(3)
+      .toArray();
     expect(page.map((d) => d._id)).toEqual(['r06', 'r09', 'r12']);
   });
 });

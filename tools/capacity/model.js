@@ -9,7 +9,10 @@ const STORE_PROCESSES = new Set(['ferretdb', 'mongo', 'mongo-java-server', 'mong
 
 /** The newest full run (YYYY-MM-DD.json, not -quick). */
 function latestResult(dir = RESULTS) {
-  const files = fs.readdirSync(dir).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
+    .sort();
   if (files.length === 0) throw new Error(`no bench result in ${dir}: run npm run bench first`);
   return { file: files.at(-1), result: JSON.parse(fs.readFileSync(path.join(dir, files.at(-1)), 'utf8')) };
 }
@@ -23,7 +26,9 @@ function latestResult(dir = RESULTS) {
 function cpuMsPerRequest(load) {
   const workloads = Object.keys(load);
   const processes = Object.keys(load[workloads[0]].gateway.cpu.processes);
-  const idle = Object.fromEntries(processes.map((p) => [p, Math.min(...workloads.map((w) => load[w].gateway.cpu.processes[p]?.cpuPercent ?? Infinity))]));
+  const idle = Object.fromEntries(
+    processes.map((p) => [p, Math.min(...workloads.map((w) => load[w].gateway.cpu.processes[p]?.cpuPercent ?? Infinity))]),
+  );
   const out = {};
   for (const w of workloads) {
     const run = load[w].gateway;
@@ -56,7 +61,10 @@ function model(residents, cpuMs, a) {
   const topics = Object.fromEntries(
     Object.entries(a.eventsPerMutationByTopic).map(([topic, perMutation]) => {
       const eventsPerSecond = mutationsPerSecond * perMutation;
-      return [topic, { eventsPerSecond, partitions: Math.max(a.minPartitions, Math.ceil(eventsPerSecond / a.eventsPerPartitionPerSecond)) }];
+      return [
+        topic,
+        { eventsPerSecond, partitions: Math.max(a.minPartitions, Math.ceil(eventsPerSecond / a.eventsPerPartitionPerSecond)) },
+      ];
     }),
   );
   const replicas = {};
@@ -68,7 +76,8 @@ function model(residents, cpuMs, a) {
   // A gateway process is one Node event loop: one core at most.
   const gatewaySaturatesAtRps = cpuMs.gateway > 0 ? 1000 / cpuMs.gateway : Infinity;
   // Back from the peak second to the day it was derived from, then a year of days.
-  const eventsPerYear = Object.values(topics).reduce((s, t) => s + t.eventsPerSecond, 0) * (3600 / (a.peakHourShareOfDay * a.peakBurstFactor)) * 365;
+  const eventsPerYear =
+    Object.values(topics).reduce((s, t) => s + t.eventsPerSecond, 0) * (3600 / (a.peakHourShareOfDay * a.peakBurstFactor)) * 365;
   const storageGiBPerYear = (eventsPerYear * a.storedDocumentsPerEvent * a.bytesPerStoredEvent * (1 + a.indexOverhead)) / 2 ** 30;
   return {
     residents,
@@ -83,15 +92,21 @@ function model(residents, cpuMs, a) {
 
 function render({ file, result }, a) {
   const cpuMs = mixedCpuMs(cpuMsPerRequest(result.load), a.workloadMix);
-  const lines = [`Capacity model from infra/bench/results/${file} (${result.meta.cpus} cores, ${result.meta.cpuModel}) and tools/capacity/assumptions.json`, ''];
+  const lines = [
+    `Capacity model from infra/bench/results/${file} (${result.meta.cpus} cores, ${result.meta.cpuModel}) and tools/capacity/assumptions.json`,
+    '',
+  ];
   lines.push('CPU ms per request over the mix (derived from CPU % and requests/s):');
   for (const [p, ms] of Object.entries(cpuMs)) lines.push(`  ${p.padEnd(18)} ${ms.toFixed(2)}`);
   for (const [name, residents] of Object.entries(a.scenarios)) {
     const m = model(residents, cpuMs, a);
     lines.push('', `## ${name}: ${residents.toLocaleString('en')} residents`, `peak requests/s: ${m.peakRps.toFixed(0)}`);
-    for (const [topic, t] of Object.entries(m.topics)) lines.push(`  ${topic.padEnd(30)} ${t.eventsPerSecond.toFixed(2)} events/s, ${t.partitions} partitions`);
+    for (const [topic, t] of Object.entries(m.topics))
+      lines.push(`  ${topic.padEnd(30)} ${t.eventsPerSecond.toFixed(2)} events/s, ${t.partitions} partitions`);
     for (const [p, r] of Object.entries(m.replicas)) lines.push(`  ${p.padEnd(18)} ${r.cores.toFixed(2)} cores → ${r.replicas} replicas`);
-    lines.push(`  one gateway process saturates at ${m.gatewaySaturatesAtRps.toFixed(0)} requests/s; Rust router advised: ${m.rustRouter ? 'yes' : 'no'}`);
+    lines.push(
+      `  one gateway process saturates at ${m.gatewaySaturatesAtRps.toFixed(0)} requests/s; Rust router advised: ${m.rustRouter ? 'yes' : 'no'}`,
+    );
     lines.push(`  Mongo storage growth: ${m.storageGiBPerYear.toFixed(1)} GiB/year`);
   }
   return `${lines.join('\n')}\n`;

@@ -16,7 +16,12 @@ function runTool({ usage, options, main, positionals: allowPositionals = false }
   let values;
   let positionals;
   try {
-    ({ values, positionals } = parseArgs({ args: process.argv.slice(2), options: { ...options, help: { type: 'boolean', short: 'h' }, brokers: { type: 'string' } }, strict: true, allowPositionals }));
+    ({ values, positionals } = parseArgs({
+      args: process.argv.slice(2),
+      options: { ...options, help: { type: 'boolean', short: 'h' }, brokers: { type: 'string' } },
+      strict: true,
+      allowPositionals,
+    }));
   } catch (err) {
     console.error(`${err.message}\n\n${usage}`);
     process.exit(2);
@@ -39,11 +44,21 @@ function runTool({ usage, options, main, positionals: allowPositionals = false }
 }
 
 function brokersOf(values) {
-  return (values.brokers ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  return (values.brokers ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 function createKafka(clientId, values) {
-  return new Kafka({ clientId, brokers: brokersOf(values), connectionTimeout: 3000, retry: { retries: 3 }, logLevel: logLevel.NOTHING, ...kafkaClientAuth() });
+  return new Kafka({
+    clientId,
+    brokers: brokersOf(values),
+    connectionTimeout: 3000,
+    retry: { retries: 3 },
+    logLevel: logLevel.NOTHING,
+    ...kafkaClientAuth(),
+  });
 }
 
 function positiveInt(value, name) {

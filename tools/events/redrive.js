@@ -71,11 +71,17 @@ async function main(values) {
     console.log(`nothing to redrive on ${dlq}`);
     return 0;
   }
-  console.log(`${dryRun ? 'would redrive' : 'redriving'} ${max === undefined ? total : Math.min(max, total)} of ${total} record(s) on ${dlq}`);
+  console.log(
+    `${dryRun ? 'would redrive' : 'redriving'} ${max === undefined ? total : Math.min(max, total)} of ${total} record(s) on ${dlq}`,
+  );
 
   const producer = dryRun ? null : kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   await producer?.connect();
-  const consumer = kafka.consumer({ groupId: dryRun ? `${redriveGroup}.dry-run.${process.pid}` : redriveGroup, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  const consumer = kafka.consumer({
+    groupId: dryRun ? `${redriveGroup}.dry-run.${process.pid}` : redriveGroup,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+  });
   let redriven = 0;
   let failure = null;
   let finish;
@@ -122,7 +128,11 @@ async function main(values) {
       if (!dryRun) {
         const kept = Object.fromEntries(Object.entries(headers).filter(([k]) => !DEAD_LETTER_HEADERS.test(k)));
         try {
-          await producer.send({ topic: target, acks: -1, messages: [{ key: message.key, value: message.value, headers: { ...kept, 'x-redriven-from': dlq } }] });
+          await producer.send({
+            topic: target,
+            acks: -1,
+            messages: [{ key: message.key, value: message.value, headers: { ...kept, 'x-redriven-from': dlq } }],
+          });
           await consumer.commitOffsets([{ topic: dlq, partition, offset: String(offset + 1) }]);
         } catch (err) {
           failure = `could not redrive ${dlq}/${partition}@${offset} to ${target}: ${err.message}. Nothing past it was committed; run again.`;
@@ -131,7 +141,9 @@ async function main(values) {
         }
       }
       redriven += 1;
-      console.log(`${dryRun ? 'would redrive' : 'redriven'} ${dlq}/${partition}@${offset} → ${target}  ${what}  (was: ${headers['x-dlq-reason'] ?? 'no reason recorded'})`);
+      console.log(
+        `${dryRun ? 'would redrive' : 'redriven'} ${dlq}/${partition}@${offset} → ${target}  ${what}  (was: ${headers['x-dlq-reason'] ?? 'no reason recorded'})`,
+      );
       if (offset + 1 >= range.end) pending.delete(partition);
       if (stopping()) finish();
     },

@@ -52,14 +52,19 @@ async function main(values) {
     const { groups } = await admin.describeGroups([group]);
     const described = groups[0];
     if (described && described.members.length > 0) {
-      console.error(`consumer group ${group} is active (${described.state}, ${described.members.length} member(s)): stop its consumers first; offsets can only move while the group is inactive.`);
+      console.error(
+        `consumer group ${group} is active (${described.state}, ${described.members.length} member(s)): stop its consumers first; offsets can only move while the group is inactive.`,
+      );
       return 1;
     }
     const marks = await watermarks(admin, topic);
     if (only) for (const p of only) if (!marks.has(p)) throw new UsageError(`${topic} has no partition ${p}`);
     const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
     const current = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-    const byTime = toTime === undefined ? null : new Map((await admin.fetchTopicOffsetsByTimestamp(topic, toTime)).map((p) => [p.partition, Number(p.offset)]));
+    const byTime =
+      toTime === undefined
+        ? null
+        : new Map((await admin.fetchTopicOffsetsByTimestamp(topic, toTime)).map((p) => [p.partition, Number(p.offset)]));
 
     const plan = [...marks.entries()]
       .filter(([partition]) => !only || only.has(partition))
@@ -73,7 +78,10 @@ async function main(values) {
       });
 
     console.log(`${values['dry-run'] ? 'would move' : 'moving'} ${group} on ${topic}:`);
-    for (const p of plan) console.log(`  partition ${p.partition}: ${p.from < 0 ? 'nothing committed' : `offset ${p.from}`} → ${p.offset}  (${p.toRead} record(s) to read)`);
+    for (const p of plan)
+      console.log(
+        `  partition ${p.partition}: ${p.from < 0 ? 'nothing committed' : `offset ${p.from}`} → ${p.offset}  (${p.toRead} record(s) to read)`,
+      );
     if (values['dry-run']) return 0;
     await admin.setOffsets({ groupId: group, topic, partitions: plan.map((p) => ({ partition: p.partition, offset: String(p.offset) })) });
     console.log(`done: ${group} reads ${topic} from there when its consumers start.`);

@@ -46,8 +46,11 @@ function formatRecord({ topic, partition, message, event, error, problems }) {
   const headers = headersOf(message);
   const where = `${topic}/${partition}@${message.offset}`;
   const trace = headers.traceparent ? `  trace=${headers.traceparent}` : '';
-  const dead = headers['x-dlq-reason'] ? `\n    dead letter from ${headers['x-original-topic']}/${headers['x-original-partition']}@${headers['x-original-offset']}: ${headers['x-dlq-reason']}` : '';
-  if (error) return `${new Date(Number(message.timestamp)).toISOString()}  (${error})  key=${message.key?.toString() ?? ''}  ${where}${trace}${dead}`;
+  const dead = headers['x-dlq-reason']
+    ? `\n    dead letter from ${headers['x-original-topic']}/${headers['x-original-partition']}@${headers['x-original-offset']}: ${headers['x-dlq-reason']}`
+    : '';
+  if (error)
+    return `${new Date(Number(message.timestamp)).toISOString()}  (${error})  key=${message.key?.toString() ?? ''}  ${where}${trace}${dead}`;
   const broken = problems && problems.length > 0 ? `\n    ✗ breaks its contract: ${problems.join('; ')}` : '';
   return `${event.time ?? new Date(Number(message.timestamp)).toISOString()}  ${event.type}  subject=${event.subject}  id=${event.id}  ${where}${trace}  data=${short(event.data)}${dead}${broken}`;
 }
@@ -73,7 +76,10 @@ async function main(values) {
     for (const topic of topics) if (!existing.has(topic)) throw new UsageError(`topic ${topic} does not exist`);
     for (const topic of topics) {
       const marks = await watermarks(admin, topic);
-      const starts = fromTime === null ? null : new Map((await admin.fetchTopicOffsetsByTimestamp(topic, fromTime)).map((p) => [p.partition, Number(p.offset)]));
+      const starts =
+        fromTime === null
+          ? null
+          : new Map((await admin.fetchTopicOffsetsByTimestamp(topic, fromTime)).map((p) => [p.partition, Number(p.offset)]));
       for (const [partition, { low, high }] of marks) {
         const start = from === 'beginning' ? low : from === 'latest' ? high : starts.get(partition);
         if (starts) seeks.push({ topic, partition, offset: String(start) });
@@ -119,7 +125,19 @@ async function main(values) {
       if (wanted && (max === undefined || printed < max)) {
         const problems = validator ? validator.checkRecord({ value: message.value, headers: message.headers }).errors : undefined;
         if (values.json) {
-          console.log(JSON.stringify({ topic, partition, offset: message.offset, timestamp: message.timestamp, key: message.key?.toString() ?? null, headers: headersOf(message), event: event ?? null, ...(error ? { error } : {}), ...(problems ? { problems } : {}) }));
+          console.log(
+            JSON.stringify({
+              topic,
+              partition,
+              offset: message.offset,
+              timestamp: message.timestamp,
+              key: message.key?.toString() ?? null,
+              headers: headersOf(message),
+              event: event ?? null,
+              ...(error ? { error } : {}),
+              ...(problems ? { problems } : {}),
+            }),
+          );
         } else {
           console.log(formatRecord({ topic, partition, message, event, error, problems }));
         }

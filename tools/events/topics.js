@@ -31,7 +31,12 @@ const options = {
 function plannedTopics(dlqGroups = []) {
   const settings = { partitions: TOPIC_PARTITIONS, retentionMs: TOPIC_RETENTION_MS };
   return [
-    ...contractTopics().map((t) => ({ topic: t.topic, partitions: t.partitions, retentionMs: t.retentionMs, why: `${t.types.length} event type(s) of ${t.context}` })),
+    ...contractTopics().map((t) => ({
+      topic: t.topic,
+      partitions: t.partitions,
+      retentionMs: t.retentionMs,
+      why: `${t.types.length} event type(s) of ${t.context}`,
+    })),
     ...dlqGroups.map((g) => ({ topic: dlqTopicFor(g), ...settings, why: `dead letters of consumer group ${g}` })),
   ];
 }
@@ -54,7 +59,9 @@ async function main(values) {
         includeSynonyms: false,
         resources: present.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.topic, configNames: ['retention.ms'] })),
       });
-      const retention = new Map(resources.map((r) => [r.resourceName, Number(r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue)]));
+      const retention = new Map(
+        resources.map((r) => [r.resourceName, Number(r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue)]),
+      );
       for (const t of present) {
         const problems = [];
         if (partitions.get(t.topic) !== t.partitions) problems.push(`${partitions.get(t.topic)} partitions, not ${t.partitions}`);
@@ -63,8 +70,16 @@ async function main(values) {
       }
     }
     for (const t of planned) {
-      const state = !existing.has(t.topic) ? (createNothing ? 'missing' : 'created') : drift.find((d) => d.topic === t.topic) ? 'differs' : 'ok';
-      const detail = drift.find((d) => d.topic === t.topic)?.problems.join(', ') ?? `${t.partitions} partitions, retention ${t.retentionMs / 86_400_000} days`;
+      const state = !existing.has(t.topic)
+        ? createNothing
+          ? 'missing'
+          : 'created'
+        : drift.find((d) => d.topic === t.topic)
+          ? 'differs'
+          : 'ok';
+      const detail =
+        drift.find((d) => d.topic === t.topic)?.problems.join(', ') ??
+        `${t.partitions} partitions, retention ${t.retentionMs / 86_400_000} days`;
       console.log(`${state.padEnd(8)} ${t.topic.padEnd(44)} ${detail}  (${t.why})`);
     }
     if (!createNothing && missing.length > 0) {
@@ -78,7 +93,10 @@ async function main(values) {
         })),
       });
     }
-    if (drift.length > 0) console.error(`${drift.length} topic(s) differ from the contracts; change them with your Kafka tooling (partitions can only grow, and growing them moves keys).`);
+    if (drift.length > 0)
+      console.error(
+        `${drift.length} topic(s) differ from the contracts; change them with your Kafka tooling (partitions can only grow, and growing them moves keys).`,
+      );
     return values.check && (missing.length > 0 || drift.length > 0) ? 1 : 0;
   } finally {
     await admin.disconnect();

@@ -21,7 +21,14 @@ function kcatPreload(kcat = 'kcat') {
   if (!m) return '';
   const [maj, min, patch] = m.slice(1).map(Number);
   if (maj > 2 || (maj === 2 && (min > 6 || (min === 6 && patch >= 1)))) return '';
-  const py = spawnSync('python3', ['-c', 'import confluent_kafka, glob, os; d = os.path.dirname(confluent_kafka.__file__) + ".libs"; print((sorted(glob.glob(d + "/librdkafka*.so*")) or [""])[0])'], { encoding: 'utf8' });
+  const py = spawnSync(
+    'python3',
+    [
+      '-c',
+      'import confluent_kafka, glob, os; d = os.path.dirname(confluent_kafka.__file__) + ".libs"; print((sorted(glob.glob(d + "/librdkafka*.so*")) or [""])[0])',
+    ],
+    { encoding: 'utf8' },
+  );
   return (py.stdout || '').trim();
 }
 

@@ -34,11 +34,17 @@ Usage: npm run -s partner -- <command> [options]
 const options = { topics: { type: 'string' }, json: { type: 'boolean' } };
 
 const publicTopics = () => contractTopics().map((t) => t.topic);
-const ANY = { resourceType: AclResourceTypes.ANY, resourcePatternType: ResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY };
+const ANY = {
+  resourceType: AclResourceTypes.ANY,
+  resourcePatternType: ResourcePatternTypes.ANY,
+  operation: AclOperationTypes.ANY,
+  permissionType: AclPermissionTypes.ANY,
+};
 
 function operatorLogin() {
   const auth = kafkaClientAuth();
-  if (!auth.sasl) throw new Error('no operator login: set KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD, or start the local broker (npm run infra -- up)');
+  if (!auth.sasl)
+    throw new Error('no operator login: set KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD, or start the local broker (npm run infra -- up)');
   return { username: auth.sasl.username, password: auth.sasl.password };
 }
 
@@ -62,7 +68,10 @@ async function partners(admin) {
 function chosenTopics(values) {
   const all = publicTopics();
   if (!values.topics) return all;
-  const wanted = values.topics.split(',').map((t) => t.trim()).filter(Boolean);
+  const wanted = values.topics
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   for (const t of wanted) {
     if (t.startsWith(DLQ_PREFIX)) throw new UsageError(`${t} is a dead-letter topic: operators only`);
     if (!all.includes(t)) throw new UsageError(`${t} is not a public topic; public topics: ${all.join(', ')}`);
@@ -116,7 +125,9 @@ async function main(values, positionals) {
     if (command === 'list') {
       if (values.json) console.log(JSON.stringify(existing, null, 2));
       else if (existing.length === 0) console.log('no partners yet: npm run -s partner -- add <name>');
-      else for (const p of existing) console.log(`${p.name.padEnd(20)} ${p.username.padEnd(28)} groups ${p.groupPrefix}*  topics ${p.topics.join(', ')}`);
+      else
+        for (const p of existing)
+          console.log(`${p.name.padEnd(20)} ${p.username.padEnd(28)} groups ${p.groupPrefix}*  topics ${p.topics.join(', ')}`);
       return 0;
     }
     if (!['add', 'rotate', 'revoke'].includes(command)) throw new UsageError(command ? `unknown command ${command}` : 'give a command');
@@ -137,7 +148,10 @@ async function main(values, positionals) {
     await upsertScramUser(brokers, operator, username, password);
     if (command === 'add') await admin.createAcls({ acl: partnerAcls(username, name, topics).map(toKafkajsAcl) });
     const tlsBrokers = local.tlsBrokers ?? brokers;
-    printCredentials({ name, username, password, brokers, tlsBrokers, caFile: local.caFile, topics, groupPrefix: partnerGroupPrefix(name) }, values.json);
+    printCredentials(
+      { name, username, password, brokers, tlsBrokers, caFile: local.caFile, topics, groupPrefix: partnerGroupPrefix(name) },
+      values.json,
+    );
     return 0;
   } finally {
     await admin.disconnect();

@@ -27,7 +27,19 @@ async function configCommand(brokers, admin, args, opts) {
   try {
     return await run(
       'java',
-      ['-Xmx256m', `-Dkafka.logs.dir=${dir}`, `-Dlog4j2.configurationFile=${PATHS.kafkaLog4j}`, '-cp', path.join(PATHS.kafkaLibs, '*'), 'kafka.admin.ConfigCommand', '--bootstrap-server', brokers, '--command-config', file, ...args],
+      [
+        '-Xmx256m',
+        `-Dkafka.logs.dir=${dir}`,
+        `-Dlog4j2.configurationFile=${PATHS.kafkaLog4j}`,
+        '-cp',
+        path.join(PATHS.kafkaLibs, '*'),
+        'kafka.admin.ConfigCommand',
+        '--bootstrap-server',
+        brokers,
+        '--command-config',
+        file,
+        ...args,
+      ],
       { what: 'kafka ConfigCommand', showOutput: true },
     );
   } finally {
@@ -37,11 +49,29 @@ async function configCommand(brokers, admin, args, opts) {
 
 /** Creates the user, or replaces its password (the same call: a rotation). */
 function upsertScramUser(brokers, admin, username, password, opts) {
-  return configCommand(brokers, admin, ['--alter', '--add-config', `SCRAM-SHA-512=[iterations=8192,password=${password}]`, '--entity-type', 'users', '--entity-name', username], opts);
+  return configCommand(
+    brokers,
+    admin,
+    [
+      '--alter',
+      '--add-config',
+      `SCRAM-SHA-512=[iterations=8192,password=${password}]`,
+      '--entity-type',
+      'users',
+      '--entity-name',
+      username,
+    ],
+    opts,
+  );
 }
 
 function deleteScramUser(brokers, admin, username, opts) {
-  return configCommand(brokers, admin, ['--alter', '--delete-config', 'SCRAM-SHA-512', '--entity-type', 'users', '--entity-name', username], opts);
+  return configCommand(
+    brokers,
+    admin,
+    ['--alter', '--delete-config', 'SCRAM-SHA-512', '--entity-type', 'users', '--entity-name', username],
+    opts,
+  );
 }
 
 /** The names of the users that have SCRAM credentials. */

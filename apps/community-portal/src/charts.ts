@@ -1,7 +1,35 @@
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, Colors, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Colors,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
 
 // Only the pieces the pages draw: keeps the bundle (and the build) small.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Colors, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  DoughnutController,
+  ArcElement,
+  CategoryScale,
+  LinearScale,
+  Colors,
+  Legend,
+  Tooltip,
+);
 
 /** A chart in a canvas of its own; the page's `data-testid` lets tests find it. */
 export function chart(testId: string, config: ChartConfiguration): HTMLElement {

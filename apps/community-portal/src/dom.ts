@@ -3,7 +3,11 @@ import type { GraphError } from './graph';
 type Child = Node | string | null | undefined | false;
 
 /** A tiny element builder: h('p', { class: 'x' }, 'text', child). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, value);
   for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
@@ -16,9 +20,11 @@ export function errorList(errors: GraphError[]): HTMLElement | '' {
   return h('ul', { class: 'errors', role: 'alert' }, ...errors.map((e) => h('li', {}, `${e.message} `, h('code', {}, e.code))));
 }
 
-export const dateTime = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+export const dateTime = (iso: string): string =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
-export const percent = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
+export const percent = (rate: number | null | undefined): string =>
+  rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
 
 /**
  * An async event listener the DOM can take: the DOM ignores a listener's promise, so a failure

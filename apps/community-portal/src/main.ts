@@ -12,7 +12,12 @@ async function render(): Promise<void> {
   main.setAttribute('aria-busy', 'true');
   let page: HTMLElement;
   try {
-    page = route === 'community' ? await communityPage(id ? decodeURIComponent(id) : undefined) : route === 'resident' ? await residentPage() : await districtPage();
+    page =
+      route === 'community'
+        ? await communityPage(id ? decodeURIComponent(id) : undefined)
+        : route === 'resident'
+          ? await residentPage()
+          : await districtPage();
   } catch (err) {
     page = h('section', {}, errorList([{ message: (err as Error).message, code: 'CLIENT' }]));
   }
@@ -22,24 +27,31 @@ async function render(): Promise<void> {
 }
 
 function signInForm(): HTMLElement {
-  const role = h('select', { name: 'role' }, ...Object.entries(DEV_ROLES).map(([value, r]) => h('option', { value }, `${value} · ${r.label}`)));
+  const role = h(
+    'select',
+    { name: 'role' },
+    ...Object.entries(DEV_ROLES).map(([value, r]) => h('option', { value }, `${value} · ${r.label}`)),
+  );
   const scope = h('input', { name: 'scope', placeholder: 'resident / community / street id' });
   const who = h('span', { 'data-testid': 'who' }, '未登录 (anonymous)');
   const problem = h('span', { class: 'errors', role: 'alert' });
   const out = h('button', { type: 'button', hidden: '' }, '退出');
   const form = h('form', { 'data-testid': 'dev-sign-in' }, role, scope, h('button', { type: 'submit' }, '登录 (dev)'), who, out, problem);
-  form.addEventListener('submit', whenDone(async (event) => {
-    event.preventDefault();
-    problem.textContent = '';
-    try {
-      await devSignIn(role.value as DevRole, scope.value.trim());
-      who.textContent = `${session.role}${session.scope ? ` · ${session.scope}` : ''}`;
-      out.hidden = false;
-      await render();
-    } catch (err) {
-      problem.textContent = (err as Error).message;
-    }
-  }));
+  form.addEventListener(
+    'submit',
+    whenDone(async (event) => {
+      event.preventDefault();
+      problem.textContent = '';
+      try {
+        await devSignIn(role.value as DevRole, scope.value.trim());
+        who.textContent = `${session.role}${session.scope ? ` · ${session.scope}` : ''}`;
+        out.hidden = false;
+        await render();
+      } catch (err) {
+        problem.textContent = (err as Error).message;
+      }
+    }),
+  );
   out.addEventListener('click', () => {
     signOut();
     who.textContent = '未登录 (anonymous)';

@@ -17,7 +17,11 @@ export const DistrictFigures = graphql(`
       partyOrganizations
       coBuildingPartyOrganizations
       residents
-      sources { field reported citation }
+      sources {
+        field
+        reported
+        citation
+      }
     }
   }
 `);
@@ -27,7 +31,11 @@ export const DistrictActivities = graphql(`
     activityStats(period: { from: $since }) {
       activities
       participations
-      byMonth { key activities participations }
+      byMonth {
+        key
+        activities
+        participations
+      }
     }
   }
 `);
@@ -36,7 +44,10 @@ export const DistrictOrders = graphql(`
   query DistrictOrders {
     serviceStatistics {
       submitted
-      byStatus { status count }
+      byStatus {
+        status
+        count
+      }
       responseOnTimeRate
       resolutionOnTimeRate
     }
@@ -45,13 +56,23 @@ export const DistrictOrders = graphql(`
 
 export const DistrictPoints = graphql(`
   query DistrictPoints($since: String!, $until: String!) {
-    pointsEarnedByMonth(fromMonth: $since, toMonth: $until) { month points postings }
+    pointsEarnedByMonth(fromMonth: $since, toMonth: $until) {
+      month
+      points
+      postings
+    }
   }
 `);
 
 export const CommunityList = graphql(`
   query CommunityList {
-    communities { id name street { name } }
+    communities {
+      id
+      name
+      street {
+        name
+      }
+    }
   }
 `);
 
@@ -60,17 +81,33 @@ export const CommunityOverview = graphql(`
     community(id: $id) {
       id
       name
-      street { name }
+      street {
+        name
+      }
       residentCount
       publishedActivityCount
-      upcomingActivities(first: 10) { id title category startsAt capacity seatsLeft waitlistLength }
+      upcomingActivities(first: 10) {
+        id
+        title
+        category
+        startsAt
+        capacity
+        seatsLeft
+        waitlistLength
+      }
     }
   }
 `);
 
 export const CommunityRanking = graphql(`
   query CommunityRanking($id: ID!) {
-    virtueRanking(communityId: $id, first: 10) { rank earnedPoints resident { id } }
+    virtueRanking(communityId: $id, first: 10) {
+      rank
+      earnedPoints
+      resident {
+        id
+      }
+    }
   }
 `);
 
@@ -78,23 +115,65 @@ export const CommunityOpenOrders = graphql(`
   query CommunityOpenOrders($id: ID!) {
     community(id: $id) {
       id
-      serviceOrders(first: 20) { id number status submittedAt item { name } deadlines { respondBy } nextActions }
+      serviceOrders(first: 20) {
+        id
+        number
+        status
+        submittedAt
+        item {
+          name
+        }
+        deadlines {
+          respondBy
+        }
+        nextActions
+      }
     }
   }
 `);
 
 export const AcceptServiceOrder = graphql(`
   mutation AcceptServiceOrder($id: ID!) {
-    acceptServiceOrder(id: $id) { id status nextActions }
+    acceptServiceOrder(id: $id) {
+      id
+      status
+      nextActions
+    }
   }
 `);
 
 export const ResidentPage = graphql(`
   query ResidentPage($from: String!) {
-    myPointsAccount { balance earnedPoints }
-    myServiceOrders(first: 10) { edges { node { id number status submittedAt item { name } } } }
+    myPointsAccount {
+      balance
+      earnedPoints
+    }
+    myServiceOrders(first: 10) {
+      edges {
+        node {
+          id
+          number
+          status
+          submittedAt
+          item {
+            name
+          }
+        }
+      }
+    }
     activities(filter: { startsFrom: $from }, first: 20) {
-      edges { node { id title startsAt capacity seatsLeft community { id } } }
+      edges {
+        node {
+          id
+          title
+          startsAt
+          capacity
+          seatsLeft
+          community {
+            id
+          }
+        }
+      }
     }
   }
 `);
@@ -109,7 +188,19 @@ export const ServiceCatalog = graphql(`
           code
           name
           channels
-          attributes { code description datatype required order values { key name } min max }
+          attributes {
+            code
+            description
+            datatype
+            required
+            order
+            values {
+              key
+              name
+            }
+            min
+            max
+          }
         }
       }
     }
@@ -118,12 +209,24 @@ export const ServiceCatalog = graphql(`
 
 export const RegisterForActivity = graphql(`
   mutation RegisterForActivity($activityId: ID!) {
-    registerForActivity(activityId: $activityId) { id status waitlistPosition activity { id seatsLeft } }
+    registerForActivity(activityId: $activityId) {
+      id
+      status
+      waitlistPosition
+      activity {
+        id
+        seatsLeft
+      }
+    }
   }
 `);
 
 export const SubmitServiceOrder = graphql(`
   mutation SubmitServiceOrder($input: SubmitServiceOrderInput!) {
-    submitServiceOrder(input: $input) { id number status }
+    submitServiceOrder(input: $input) {
+      id
+      number
+      status
+    }
   }
 `);

@@ -31,7 +31,11 @@ export async function devSignIn(role: DevRole, scope: string): Promise<void> {
   const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const answer = (await res.json().catch(() => ({}))) as { token?: string; error?: string };
   if (!res.ok || !answer.token) {
-    throw new Error(res.status === 404 ? 'This gateway has no development sign-in (production, or tokens from an OIDC issuer).' : (answer.error ?? `Sign-in failed with HTTP ${res.status}.`));
+    throw new Error(
+      res.status === 404
+        ? 'This gateway has no development sign-in (production, or tokens from an OIDC issuer).'
+        : (answer.error ?? `Sign-in failed with HTTP ${res.status}.`),
+    );
   }
   Object.assign(session, { token: answer.token, role, scope: scope || null });
 }

@@ -33,7 +33,12 @@ function useSession() {
 }
 
 function Identity({ session }) {
-  if (!session) return <span className="console-who" data-testid="who">未登录 · anonymous: public data only</span>;
+  if (!session)
+    return (
+      <span className="console-who" data-testid="who">
+        未登录 · anonymous: public data only
+      </span>
+    );
   const { claims } = session;
   const expires = claims.exp ? new Date(claims.exp * 1000) : null;
   return (
@@ -42,7 +47,9 @@ function Identity({ session }) {
       <span data-testid="who-roles"> · roles {(claims.roles ?? []).join(', ') || 'none'}</span>
       <span data-testid="who-scope"> · scope {scopeOf(claims)}</span>
       <span data-testid="who-expiry"> · expires {expires ? expires.toLocaleString() : 'never'}</span>
-      <button type="button" onClick={() => setToken(null)}>退出 Sign out</button>
+      <button type="button" onClick={() => setToken(null)}>
+        退出 Sign out
+      </button>
     </span>
   );
 }
@@ -63,10 +70,22 @@ function Console() {
         <span className="console-title">Sanshe 三社联动 · 管理控制台</span>
         <Identity session={session} />
         {config && !session ? <SignIn config={config} onProblem={setProblem} /> : null}
-        {problem ? <span className="console-problem" role="alert">{problem}</span> : null}
+        {problem ? (
+          <span className="console-problem" role="alert">
+            {problem}
+          </span>
+        ) : null}
       </header>
       <main className="console-graphiql">
-        <GraphiQL fetcher={fetcher} plugins={plugins} defaultTabs={EXAMPLE_TABS} defaultHeaders="{}" shouldPersistHeaders={false} isHeadersEditorEnabled defaultEditorToolsVisibility="headers" />
+        <GraphiQL
+          fetcher={fetcher}
+          plugins={plugins}
+          defaultTabs={EXAMPLE_TABS}
+          defaultHeaders="{}"
+          shouldPersistHeaders={false}
+          isHeadersEditorEnabled
+          defaultEditorToolsVisibility="headers"
+        />
       </main>
     </div>
   );

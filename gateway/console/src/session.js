@@ -9,7 +9,12 @@ const listeners = new Set();
 export function claimsOf(token) {
   const part = token.split('.')[1];
   if (!part) return {};
-  const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+  const json = atob(
+    part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '='),
+  );
   return JSON.parse(decodeURIComponent(escape(json)));
 }
 
@@ -51,7 +56,10 @@ export async function mintDevelopmentToken(request) {
 const PENDING = 'sanshe-console-oidc';
 
 function base64url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 async function discover(issuer) {
@@ -96,7 +104,8 @@ export async function completeOidcSignIn(oidc) {
   sessionStorage.removeItem(PENDING);
   window.history.replaceState(null, '', '/');
   if (error) throw new Error(`sign-in was refused: ${here.searchParams.get('error_description') ?? error}`);
-  if (!pending || pending.state !== here.searchParams.get('state')) throw new Error('the sign-in answer does not match the request made from this page; sign in again');
+  if (!pending || pending.state !== here.searchParams.get('state'))
+    throw new Error('the sign-in answer does not match the request made from this page; sign in again');
   const metadata = await discover(oidc.issuer);
   // RFC 9207: an issuer that names itself in its answer must name the one this page asked.
   const iss = here.searchParams.get('iss');
@@ -104,14 +113,27 @@ export async function completeOidcSignIn(oidc) {
   if ((iss !== null || issPromised) && iss !== metadata.issuer) {
     throw new Error(`the sign-in answer comes from ${iss || 'an unnamed issuer'}, not ${metadata.issuer}; sign in again`);
   }
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri(), client_id: oidc.clientId, code_verifier: pending.verifier });
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri(),
+    client_id: oidc.clientId,
+    code_verifier: pending.verifier,
+  });
   if (oidc.resource) body.set('resource', oidc.resource);
-  const res = await fetch(metadata.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const res = await fetch(metadata.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   const answer = await res.json().catch(() => ({}));
-  if (!res.ok || !answer.access_token) throw new Error(`the identity provider refused the code: ${answer.error_description ?? answer.error ?? res.status}`);
+  if (!res.ok || !answer.access_token)
+    throw new Error(`the identity provider refused the code: ${answer.error_description ?? answer.error ?? res.status}`);
   // An opaque token would pass for a signed-in session with no role here and be refused by the gateway.
   if (answer.access_token.split('.').length !== 3) {
-    throw new Error('the identity provider answered with an opaque access token, which the gateway cannot verify: set CONSOLE_OIDC_RESOURCE to the resource indicator for which it issues JWT access tokens');
+    throw new Error(
+      'the identity provider answered with an opaque access token, which the gateway cannot verify: set CONSOLE_OIDC_RESOURCE to the resource indicator for which it issues JWT access tokens',
+    );
   }
   setToken(answer.access_token);
   return true;

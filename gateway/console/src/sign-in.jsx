@@ -11,7 +11,13 @@ const SCOPE_OF = {
   RESIDENT: 'residentId',
   SOCIAL_WORKER: 'socialWorkerId',
 };
-const SCOPE_LABEL = { streetIds: '街道 street id', communityIds: '社区 community id', orgIds: '社会组织 organization id', residentId: '居民 resident id', socialWorkerId: '社工 social worker id' };
+const SCOPE_LABEL = {
+  streetIds: '街道 street id',
+  communityIds: '社区 community id',
+  orgIds: '社会组织 organization id',
+  residentId: '居民 resident id',
+  socialWorkerId: '社工 social worker id',
+};
 
 function OidcSignIn({ oidc, onProblem }) {
   useEffect(() => {
@@ -33,9 +39,16 @@ function DevelopmentSignIn({ roles, onProblem }) {
   useEffect(() => {
     if (!wantsCommunities || communities.length > 0) return;
     // Public data: lets staff pick a community by name instead of typing its id.
-    fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ communities { id name } }' }) })
+    fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ communities { id name } }' }),
+    })
       .then((r) => r.json())
-      .then((body) => setCommunities(body.data?.communities ?? []), () => setCommunities([]));
+      .then(
+        (body) => setCommunities(body.data?.communities ?? []),
+        () => setCommunities([]),
+      );
   }, [wantsCommunities, communities.length]);
   const submit = (event) => {
     event.preventDefault();
@@ -48,8 +61,19 @@ function DevelopmentSignIn({ roles, onProblem }) {
     <form className="console-sign-in" onSubmit={submit} data-testid="dev-sign-in">
       <label>
         角色 role{' '}
-        <select name="role" value={role} onChange={(e) => { setRole(e.target.value); setScope(''); }}>
-          {roles.map((r) => <option key={r} value={r}>{r}</option>)}
+        <select
+          name="role"
+          value={role}
+          onChange={(e) => {
+            setRole(e.target.value);
+            setScope('');
+          }}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </label>
       {field === 'communityIds' && communities.length > 0 ? (
@@ -57,7 +81,11 @@ function DevelopmentSignIn({ roles, onProblem }) {
           社区 community{' '}
           <select name="scope" value={scope} onChange={(e) => setScope(e.target.value)} required>
             <option value="">—</option>
-            {communities.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
       ) : field ? (

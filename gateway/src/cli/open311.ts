@@ -29,15 +29,25 @@ export async function runOpen311Cli(
   }
   let store: Open311Store | null = null;
   try {
-    const { positionals, values } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { channel: { type: 'string', default: 'APP' } } });
+    const { positionals, values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { channel: { type: 'string', default: 'APP' } },
+    });
     const [command, ...names] = positionals;
     if (command !== 'add-app') throw new UsageError(`Unknown command "${command ?? ''}": the command is add-app <name>.`);
     const name = names.join(' ').trim();
-    if (!name || name.length > 100) throw new UsageError('add-app takes the app\'s name (1–100 characters), e.g. add-app "Jianxi FixMyStreet".');
+    if (!name || name.length > 100)
+      throw new UsageError('add-app takes the app\'s name (1–100 characters), e.g. add-app "Jianxi FixMyStreet".');
     const channel = (values.channel ?? 'APP').toUpperCase();
     if (channel !== 'APP' && channel !== 'WEB') throw new UsageError(`--channel is APP or WEB, not "${values.channel}".`);
     const config = loadGatewayConfig(env);
-    store = new Open311Store({ mongoUrl: config.MONGO_URL, dbName: config.OPEN311_DB, requestsPerMinute: config.OPEN311_REQUESTS_PER_MINUTE });
+    store = new Open311Store({
+      mongoUrl: config.MONGO_URL,
+      dbName: config.OPEN311_DB,
+      requestsPerMinute: config.OPEN311_REQUESTS_PER_MINUTE,
+    });
     const { app, apiKey } = await store.addApp(name, channel as AppChannel);
     stderr.write(`Registered ${app.name} (${app._id}, channel ${app.channel}). Keep the key: it is not shown again.\n`);
     stdout.write(`${apiKey}\n`);

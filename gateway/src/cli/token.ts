@@ -74,7 +74,8 @@ export function tokenRequestFromArgs(argv: string[]): TokenRequest {
   };
   for (const role of roles) {
     const need = NEEDS[role];
-    if (need && !need.has(claims)) throw new UsageError(`--role ${toFlag(role)} needs ${need.flag} <id>: that role acts only within its own ${need.flag.slice(2)}.`);
+    if (need && !need.has(claims))
+      throw new UsageError(`--role ${toFlag(role)} needs ${need.flag} <id>: that role acts only within its own ${need.flag.slice(2)}.`);
   }
   return { claims, ttl };
 }
@@ -98,7 +99,9 @@ export async function runTokenCli(
     const { claims, ttl } = tokenRequestFromArgs(argv);
     const config = loadGatewayConfig(env);
     if (config.JWKS_URL) {
-      stderr.write(`Warning: JWKS_URL is set, so the gateway verifies tokens from ${config.JWKS_URL} and will refuse this locally signed one.\n`);
+      stderr.write(
+        `Warning: JWKS_URL is set, so the gateway verifies tokens from ${config.JWKS_URL} and will refuse this locally signed one.\n`,
+      );
     }
     stdout.write(`${await mintToken(config, claims, ttl)}\n`);
     return 0;

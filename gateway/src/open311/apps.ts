@@ -69,7 +69,13 @@ export class Open311Store {
   async addApp(name: string, channel: AppChannel): Promise<{ app: Open311App; apiKey: string }> {
     const { connection } = await this.open();
     const apiKey = `o311_${randomBytes(32).toString('base64url')}`;
-    const app: Open311App = { _id: `app-${randomBytes(6).toString('hex')}`, name, channel, keyHash: hashApiKey(apiKey), createdAt: new Date() };
+    const app: Open311App = {
+      _id: `app-${randomBytes(6).toString('hex')}`,
+      name,
+      channel,
+      keyHash: hashApiKey(apiKey),
+      createdAt: new Date(),
+    };
     try {
       await connection.collection<Open311App>('open311_apps').insertOne(app);
     } catch (err) {

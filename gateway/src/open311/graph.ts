@@ -19,7 +19,15 @@ export function graphCaller(apollo: ApolloServer<GatewayContext>, timeoutMs: num
       { query, variables },
       // The subgraph fetches are aborted after the gateway's request timeout, as for any GraphQL request.
       // Rate limits key on the app's identity: the facade has already admitted the call per api_key.
-      { contextValue: { identity, clientIp: `open311:${identity.userId ?? 'anonymous'}`, traceparent: childTraceparent(traceparent), signal: AbortSignal.timeout(timeoutMs), metering: {} } },
+      {
+        contextValue: {
+          identity,
+          clientIp: `open311:${identity.userId ?? 'anonymous'}`,
+          traceparent: childTraceparent(traceparent),
+          signal: AbortSignal.timeout(timeoutMs),
+          metering: {},
+        },
+      },
     );
     if (response.body.kind !== 'single') throw new Open311Error(500, 'The service answered in an unexpected form; try again later.');
     const { data, errors } = response.body.singleResult;

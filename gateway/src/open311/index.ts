@@ -55,7 +55,9 @@ export function createOpen311(options: Open311Options): (req: IncomingMessage, r
     if (!found) throw new Open311Error(403, 'The api_key is not registered; ask the platform operator for a key (docs/open311.md).');
     const decision = await options.store.consume(found);
     if (!decision.allowed) {
-      throw new Open311Error(429, `This api_key has used its calls for the minute; try again in ${decision.retryAfterSeconds} s.`, { 'retry-after': String(decision.retryAfterSeconds) });
+      throw new Open311Error(429, `This api_key has used its calls for the minute; try again in ${decision.retryAfterSeconds} s.`, {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
     }
     return found;
   }

@@ -41,7 +41,8 @@ export interface GraphOrder {
 export const CLOSED_STATUSES = ['RESOLVED', 'CLOSED', 'CANCELLED'] as const;
 export const OPEN_STATUSES = ['SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'REOPENED'] as const;
 
-export const open311Status = (status: string): 'open' | 'closed' => ((CLOSED_STATUSES as readonly string[]).includes(status) ? 'closed' : 'open');
+export const open311Status = (status: string): 'open' | 'closed' =>
+  (CLOSED_STATUSES as readonly string[]).includes(status) ? 'closed' : 'open';
 
 /** The platform's own words for each step, as staff and residents know them. */
 const STEP_NAMES: Record<string, string> = {

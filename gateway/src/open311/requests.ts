@@ -48,17 +48,27 @@ export function locate(params: URLSearchParams): { community: LocatedCommunity; 
     const community = communityAt(Number(lat), Number(long));
     if (!community) {
       const { south, north, west, east } = DISTRICT_AREA;
-      throw new Open311Error(400, `lat/long ${lat}, ${long} lies outside Jianxi district (latitude ${south}–${north}, longitude ${west}–${east}); this endpoint takes requests in the district only.`);
+      throw new Open311Error(
+        400,
+        `lat/long ${lat}, ${long} lies outside Jianxi district (latitude ${south}–${north}, longitude ${west}–${east}); this endpoint takes requests in the district only.`,
+      );
     }
     const address = addressString ? `${addressString} (${lat}, ${long})` : `${community.name} (${lat}, ${long})`;
     return { community, address: address.includes(community.name) ? address : `${community.name} ${address}` };
   }
   if (addressString) {
     const community = communityNamedIn(addressString);
-    if (!community) throw new Open311Error(400, 'address_string must name the community the address is in, e.g. "武汉路社区 3号楼2单元", or give lat and long instead.');
+    if (!community)
+      throw new Open311Error(
+        400,
+        'address_string must name the community the address is in, e.g. "武汉路社区 3号楼2单元", or give lat and long instead.',
+      );
     return { community, address: addressString };
   }
-  throw new Open311Error(400, 'Say where: give lat and long (decimal degrees), or an address_string naming the community, e.g. "武汉路社区 3号楼2单元".');
+  throw new Open311Error(
+    400,
+    'Say where: give lat and long (decimal degrees), or an address_string naming the community, e.g. "武汉路社区 3号楼2单元".',
+  );
 }
 
 /** `attribute[code]=v` and, for multi-value lists, `attribute[code][]=v` repeated. */
@@ -89,10 +99,16 @@ export async function postRequest(call: RequestCall, resident: Identity | null):
   if (!item) throw new Open311Error(400, `There is no service "${code}": the codes are listed at services.json (e.g. C07-01).`);
   const { address } = locate(params);
   if (!resident) {
-    throw new Open311Error(403, `Service ${item.code} ${item.name} takes requests from a signed-in resident only: send the resident's Sanshe token as "Authorization: Bearer <token>".`);
+    throw new Open311Error(
+      403,
+      `Service ${item.code} ${item.name} takes requests from a signed-in resident only: send the resident's Sanshe token as "Authorization: Bearer <token>".`,
+    );
   }
   if (!resident.roles.includes('RESIDENT') || !resident.residentId) {
-    throw new Open311Error(403, 'The Authorization token is not a resident\'s: an app files a request for the signed-in resident, with their token.');
+    throw new Open311Error(
+      403,
+      "The Authorization token is not a resident's: an app files a request for the signed-in resident, with their token.",
+    );
   }
   const phone = text(params, 'phone');
   if (!phone) throw new Open311Error(400, 'phone is required: the number staff call back on, e.g. 13812345678 or 0379-64321234.');
@@ -105,7 +121,9 @@ export async function postRequest(call: RequestCall, resident: Identity | null):
     answers: answersOf(params, item),
   };
   const data = await graph<{ submitServiceOrder: { id: string } }>(SUBMIT, { input }, resident, call.traceparent);
-  return listAnswer('service_requests', 'request', [{ service_request_id: data.submitServiceOrder.id, service_notice: serviceNotice(item.serviceLevel) }]);
+  return listAnswer('service_requests', 'request', [
+    { service_request_id: data.submitServiceOrder.id, service_notice: serviceNotice(item.serviceLevel) },
+  ]);
 }
 
 export async function getRequest(call: RequestCall, id: string): Promise<Answer> {
@@ -143,16 +161,31 @@ export async function listRequests(call: RequestCall): Promise<Answer> {
   if (ids) {
     // The spec: with ids given, every other parameter is ignored.
     const found = await Promise.all(
-      [...new Set(ids.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50).map((id) =>
-        call.graph<{ serviceOrder: GraphOrder | null }>(ORDER, { id }, call.appIdentity, call.traceparent),
-      ),
+      [
+        ...new Set(
+          ids
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ]
+        .slice(0, 50)
+        .map((id) => call.graph<{ serviceOrder: GraphOrder | null }>(ORDER, { id }, call.appIdentity, call.traceparent)),
     );
-    return listAnswer('service_requests', 'request', found.flatMap((d) => (d.serviceOrder ? [toRequest(d.serviceOrder)] : [])));
+    return listAnswer(
+      'service_requests',
+      'request',
+      found.flatMap((d) => (d.serviceOrder ? [toRequest(d.serviceOrder)] : [])),
+    );
   }
   const end = dateParam(params, 'end_date') ?? new Date();
   const start = dateParam(params, 'start_date') ?? new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
   if (start > end) throw new Open311Error(400, 'start_date must not be after end_date.');
-  const codes = text(params, 'service_code')?.split(',').map((c) => c.trim()).filter(Boolean) ?? null;
+  const codes =
+    text(params, 'service_code')
+      ?.split(',')
+      .map((c) => c.trim())
+      .filter(Boolean) ?? null;
   const statuses = statusesOf(params);
   const rows: ReturnType<typeof toRequest>[] = [];
   let after: string | null = null;

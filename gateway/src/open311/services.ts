@@ -13,7 +13,9 @@ export const ITEM = `query Open311Service($code: ID!) {
   }
 }`;
 
-type CatalogueData = { serviceCatalog: { categories: { name: string; items: Pick<GraphItem, 'code' | 'name' | 'description' | 'attributes'>[] }[] } };
+type CatalogueData = {
+  serviceCatalog: { categories: { name: string; items: Pick<GraphItem, 'code' | 'name' | 'description' | 'attributes'>[] }[] };
+};
 
 /** The catalogue is public in the graph, so it is read as an anonymous caller. */
 export async function listServices(graph: GraphCall): Promise<Answer> {

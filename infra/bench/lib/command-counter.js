@@ -11,7 +11,19 @@
 const { AsyncLocalStorage } = require('node:async_hooks');
 
 /** Handshakes, heartbeats and session bookkeeping are the driver's, not the application's. */
-const DRIVER_COMMANDS = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'buildInfo', 'buildinfo', 'endSessions', 'saslStart', 'saslContinue', 'getParameter', 'killCursors']);
+const DRIVER_COMMANDS = new Set([
+  'hello',
+  'ismaster',
+  'isMaster',
+  'ping',
+  'buildInfo',
+  'buildinfo',
+  'endSessions',
+  'saslStart',
+  'saslContinue',
+  'getParameter',
+  'killCursors',
+]);
 
 class CommandCounter {
   constructor() {

@@ -22,12 +22,22 @@ async function createPublishedActivity({ url, staff, community, capacity }) {
   startsAt.setUTCHours(2, 0, 0, 0);
   const created = await post(url, staff, {
     query: 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
-    variables: { input: { title: `${BENCH_MARK}同时报名 ${randomUUID().slice(0, 8)}`, category: 'PEOPLES_TEAHOUSE', communityId: community.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(), capacity } },
+    variables: {
+      input: {
+        title: `${BENCH_MARK}同时报名 ${randomUUID().slice(0, 8)}`,
+        category: 'PEOPLES_TEAHOUSE',
+        communityId: community.id,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+        capacity,
+      },
+    },
   });
   const id = created.data?.createActivity?.id;
   if (!id) throw new Error(`createActivity: ${created.errors?.[0]?.message ?? 'no id'}`);
   const published = await post(url, staff, { query: 'mutation($id: ID!) { publishActivity(id: $id) { status } }', variables: { id } });
-  if (published.data?.publishActivity?.status !== 'PUBLISHED') throw new Error(`publishActivity: ${published.errors?.[0]?.message ?? 'not published'}`);
+  if (published.data?.publishActivity?.status !== 'PUBLISHED')
+    throw new Error(`publishActivity: ${published.errors?.[0]?.message ?? 'not published'}`);
   return id;
 }
 
@@ -58,7 +68,16 @@ async function burst({ url, activityId, tokens, timeoutMs }) {
  *           residentsByCommunity: Map<string, {id: string, communityId: string}[]>, sizes?: number[],
  *           capacity?: number, timeoutMs?: number, log?: Function }} options
  */
-async function concurrencyPhase({ url, minter, communities, residentsByCommunity, sizes = [10, 40, 100], capacity = 5, timeoutMs = 15_000, log = console.log }) {
+async function concurrencyPhase({
+  url,
+  minter,
+  communities,
+  residentsByCommunity,
+  sizes = [10, 40, 100],
+  capacity = 5,
+  timeoutMs = 15_000,
+  log = console.log,
+}) {
   const runs = [];
   for (const [i, n] of sizes.entries()) {
     // A community with enough residents, a different one per size so no resident registers twice.
@@ -67,7 +86,9 @@ async function concurrencyPhase({ url, minter, communities, residentsByCommunity
     const staff = await minter.mint({ roles: ['COMMUNITY_STAFF'], communityIds: [community.id], streetIds: [] });
     const activityId = await createPublishedActivity({ url, staff, community, capacity });
     const residents = residentsByCommunity.get(community.id).slice(0, n);
-    const tokens = await Promise.all(residents.map((r) => minter.mint({ roles: ['RESIDENT'], residentId: r.id, communityIds: [r.communityId] })));
+    const tokens = await Promise.all(
+      residents.map((r) => minter.mint({ roles: ['RESIDENT'], residentId: r.id, communityIds: [r.communityId] })),
+    );
     const answers = await burst({ url, activityId, tokens, timeoutMs });
     const count = (what) => answers.filter((a) => a.outcome === what).length;
     const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -79,11 +100,17 @@ async function concurrencyPhase({ url, minter, communities, residentsByCommunity
       timeouts: count('timeout'),
       errors: count('error'),
       errorSamples: [...new Set(answers.filter((a) => a.message).map((a) => a.message))].slice(0, 3),
-      latency: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), max: Math.round(latencies[latencies.length - 1]) },
+      latency: {
+        p50: Math.round(percentile(latencies, 50)),
+        p95: Math.round(percentile(latencies, 95)),
+        max: Math.round(latencies[latencies.length - 1]),
+      },
     };
     run.correct = run.registered === capacity && run.waitlisted === n - capacity && run.timeouts === 0 && run.errors === 0;
     runs.push(run);
-    log(`  N=${n}: ${run.registered} registered, ${run.waitlisted} waitlisted, ${run.timeouts} timeouts, ${run.errors} errors; p50 ${run.latency.p50} ms, slowest ${run.latency.max} ms${run.correct ? '' : ' ✗'}`);
+    log(
+      `  N=${n}: ${run.registered} registered, ${run.waitlisted} waitlisted, ${run.timeouts} timeouts, ${run.errors} errors; p50 ${run.latency.p50} ms, slowest ${run.latency.max} ms${run.correct ? '' : ' ✗'}`,
+    );
   }
   return runs;
 }

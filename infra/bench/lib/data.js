@@ -18,7 +18,10 @@ const hasSeed = (name) => fs.existsSync(path.join(root, 'services', name, 'src',
 /** Runs one seed in a child process; resolves its last lines, rejects on failure or timeout. */
 function runSeed(name, env, { timeoutMs = 15 * 60_000, log }) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, '..', 'targets', 'seed.js'), [], { env: { ...env, BENCH_SERVICE: name, MONGO_DB: benchDb(name) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(path.join(__dirname, '..', 'targets', 'seed.js'), [], {
+      env: { ...env, BENCH_SERVICE: name, MONGO_DB: benchDb(name) },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     const lines = [];
     const collect = (chunk) => {
       for (const line of String(chunk).split('\n').filter(Boolean)) {
@@ -41,7 +44,9 @@ function runSeed(name, env, { timeoutMs = 15 * 60_000, log }) {
 
 /** Applies `fn` to a connection on a bench database and closes it. */
 async function withDb(mongoUrl, dbName, fn) {
-  const connection = await mongoose.createConnection(mongoUrl, { dbName, serverSelectionTimeoutMS: 15_000, socketTimeoutMS: 600_000 }).asPromise();
+  const connection = await mongoose
+    .createConnection(mongoUrl, { dbName, serverSelectionTimeoutMS: 15_000, socketTimeoutMS: 600_000 })
+    .asPromise();
   try {
     return await fn(connection);
   } finally {
@@ -52,7 +57,9 @@ async function withDb(mongoUrl, dbName, fn) {
 /** Rejects when `promise` takes longer than `ms`, naming `what`. */
 function within(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /**
@@ -73,7 +80,6 @@ async function probeDatabase(mongoUrl, dbName, timeoutMs = 90_000) {
   });
 }
 
-
 /**
  * Seeds the bench databases: every service that has `src/seed.ts` runs it when its database
  * is empty (or with `reseed`; seeds are idempotent);
@@ -92,14 +98,22 @@ async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log 
       // A seed that ran to its end leaves a marker; data without one is an unfinished seed.
       const marker = await withDb(mongoUrl, benchDb(name), (c) => c.db.collection(SEED_MARKER).findOne({ _id: 'seeded' }));
       if (!reseed && marker) {
-        log(`  ${name}: ${benchDb(name)} was seeded by an earlier run (${marker.at.toISOString()}); not seeded again (--reseed to run its seed anyway)`);
+        log(
+          `  ${name}: ${benchDb(name)} was seeded by an earlier run (${marker.at.toISOString()}); not seeded again (--reseed to run its seed anyway)`,
+        );
         continue;
       }
-      log(`  seeding ${name} (its own seed, ${benchDb(name)}${holdsData && !marker ? ', finishing an earlier seed: seeds are idempotent' : ''})…`);
+      log(
+        `  seeding ${name} (its own seed, ${benchDb(name)}${holdsData && !marker ? ', finishing an earlier seed: seeds are idempotent' : ''})…`,
+      );
       await runSeed(name, env, { log });
-      await withDb(mongoUrl, benchDb(name), (c) => c.db.collection(SEED_MARKER).updateOne({ _id: 'seeded' }, { $set: { at: new Date() } }, { upsert: true }));
+      await withDb(mongoUrl, benchDb(name), (c) =>
+        c.db.collection(SEED_MARKER).updateOne({ _id: 'seeded' }, { $set: { at: new Date() } }, { upsert: true }),
+      );
     } else {
-      notes.push(`${name} has no seed yet (services/${name}/src/seed.ts): the bench filled only its read models (known communities${name === 'resident-services' ? ', known residents' : ''}).`);
+      notes.push(
+        `${name} has no seed yet (services/${name}/src/seed.ts): the bench filled only its read models (known communities${name === 'resident-services' ? ', known residents' : ''}).`,
+      );
     }
   }
   const { CommunityDirectory } = require('@sanshe/community-directory');
@@ -111,11 +125,20 @@ async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log 
       await new CommunityDirectory(connection).rememberAll(known);
       if (name === 'resident-services') {
         const collection = connection.db.collection('known_residents');
-        if ((await connection.db.command({ collStats: 'known_residents' }).then((s) => s.count, () => 0)) < f.RESIDENT_COUNT) {
-          const rows = [...residentsByCommunity.values()].flat().map((r) => ({ _id: r.id, communityId: r.communityId, streetId: communities.find((c) => c.id === r.communityId)?.streetId }));
+        if (
+          (await connection.db.command({ collStats: 'known_residents' }).then(
+            (s) => s.count,
+            () => 0,
+          )) < f.RESIDENT_COUNT
+        ) {
+          const rows = [...residentsByCommunity.values()]
+            .flat()
+            .map((r) => ({ _id: r.id, communityId: r.communityId, streetId: communities.find((c) => c.id === r.communityId)?.streetId }));
           for (let i = 0; i < rows.length; i += 1_000) {
             await collection.bulkWrite(
-              rows.slice(i, i + 50).map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })),
+              rows
+                .slice(i, i + 50)
+                .map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })),
               { ordered: false },
             );
           }
@@ -134,9 +157,16 @@ async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log 
 async function purgeBenchWrites({ mongoUrl }) {
   const marker = new RegExp(`^${BENCH_MARK}`);
   const purged = {};
-  purged.activities = await withDb(mongoUrl, benchDb('activities'), async (c) => (await c.db.collection('activities').deleteMany({ title: marker })).deletedCount);
+  purged.activities = await withDb(
+    mongoUrl,
+    benchDb('activities'),
+    async (c) => (await c.db.collection('activities').deleteMany({ title: marker })).deletedCount,
+  );
   purged.serviceOrders = await withDb(mongoUrl, benchDb('resident-services'), async (c) => {
-    const orders = await c.db.collection('service_orders').find({ summary: marker }, { projection: { _id: 1 } }).toArray();
+    const orders = await c.db
+      .collection('service_orders')
+      .find({ summary: marker }, { projection: { _id: 1 } })
+      .toArray();
     const ids = orders.map((o) => o._id);
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500);
@@ -166,7 +196,12 @@ async function dataSizes({ mongoUrl }) {
 }
 
 async function post(url, token, body) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body), signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(120_000),
+  });
   return res.json();
 }
 
@@ -178,11 +213,14 @@ async function post(url, token, body) {
 async function prepareMutationContext({ gatewayUrl, log = console.log }) {
   const minter = new TokenMinter();
   const admin = await minter.mint(adminClaims());
-  const catalogue = await post(gatewayUrl, admin, { query: '{ serviceCatalog { categories { items { code channels attributes { required } } } } }' });
+  const catalogue = await post(gatewayUrl, admin, {
+    query: '{ serviceCatalog { categories { items { code channels attributes { required } } } } }',
+  });
   const items = catalogue.data?.serviceCatalog?.categories?.flatMap((c) => c.items) ?? [];
   const item = items.find((i) => i.channels.includes('WEB') && i.attributes.every((a) => !a.required));
   const problems = [];
-  if (!item) problems.push(`no web-orderable service item without required answers (${catalogue.errors?.[0]?.message ?? `${items.length} items`})`);
+  if (!item)
+    problems.push(`no web-orderable service item without required answers (${catalogue.errors?.[0]?.message ?? `${items.length} items`})`);
 
   const { communities } = fixtures();
   const activityByCommunity = {};
@@ -195,10 +233,23 @@ async function prepareMutationContext({ gatewayUrl, log = console.log }) {
       const staff = await minter.mint(staffClaims(community));
       const created = await post(gatewayUrl, staff, {
         query: 'mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }',
-        variables: { input: { title: `${BENCH_MARK}报名 ${community.id}`, category: 'PEOPLES_TEAHOUSE', communityId: community.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(), capacity: 100_000 } },
+        variables: {
+          input: {
+            title: `${BENCH_MARK}报名 ${community.id}`,
+            category: 'PEOPLES_TEAHOUSE',
+            communityId: community.id,
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
+            capacity: 100_000,
+          },
+        },
       }).catch((err) => ({ errors: [{ message: err.message }] }));
       const id = created.data?.createActivity?.id;
-      const published = id ? await post(gatewayUrl, staff, { query: 'mutation($id: ID!) { publishActivity(id: $id) { status } }', variables: { id } }).catch((err) => ({ errors: [{ message: err.message }] })) : created;
+      const published = id
+        ? await post(gatewayUrl, staff, { query: 'mutation($id: ID!) { publishActivity(id: $id) { status } }', variables: { id } }).catch(
+            (err) => ({ errors: [{ message: err.message }] }),
+          )
+        : created;
       if (published.data?.publishActivity?.status === 'PUBLISHED') activityByCommunity[community.id] = id;
       else {
         failed += 1;
@@ -207,7 +258,9 @@ async function prepareMutationContext({ gatewayUrl, log = console.log }) {
     }
   };
   await Promise.all([worker(), worker(), worker()]);
-  log(`  mutation mix: ${Object.keys(activityByCommunity).length}/${communities.length} bench activities published; service item ${item?.code ?? 'none'}`);
+  log(
+    `  mutation mix: ${Object.keys(activityByCommunity).length}/${communities.length} bench activities published; service item ${item?.code ?? 'none'}`,
+  );
   return { activityByCommunity, itemCode: item?.code ?? 'C01-01', problems };
 }
 

@@ -24,7 +24,13 @@ const RELAY_TOPIC = 'sanshe.bench.relay.v1';
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? null) };
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? null),
+  };
 };
 
 /** Starts a partner consumer from the topic's end; resolves once it has joined its group. */
@@ -128,7 +134,9 @@ async function eventLatency({ gatewayUrl, brokers, activityByCommunity, rate = 2
       endToEndMs: stats(values.map((v) => v.endToEnd)),
       commitToBrokerMs: stats(values.map((v) => v.toBroker)),
     };
-    log(`  ${result.committed}/${result.sent} committed, ${result.delivered} delivered; commit→partner p50 ${result.endToEndMs.p50} ms, p95 ${result.endToEndMs.p95} ms, p99 ${result.endToEndMs.p99} ms`);
+    log(
+      `  ${result.committed}/${result.sent} committed, ${result.delivered} delivered; commit→partner p50 ${result.endToEndMs.p50} ms, p95 ${result.endToEndMs.p95} ms, p99 ${result.endToEndMs.p99} ms`,
+    );
     return result;
   } finally {
     await consumer.disconnect().catch(() => undefined);
@@ -145,7 +153,16 @@ function samplePayload(i) {
     subject: `bench-${i % 500}`,
     time: new Date().toISOString(),
     datacontenttype: 'application/json',
-    data: { activityId: `activity-bench-${i % 500}`, communityId: `community-${String(1 + (i % 71)).padStart(3, '0')}`, registrationId: `registration-${randomUUID()}`, residentId: `resident-${String(i).padStart(5, '0')}`, status: 'REGISTERED', registeredBy: 'SELF', registeredAt: new Date().toISOString(), title: '邻里学堂·书法体验课'.repeat(4) },
+    data: {
+      activityId: `activity-bench-${i % 500}`,
+      communityId: `community-${String(1 + (i % 71)).padStart(3, '0')}`,
+      registrationId: `registration-${randomUUID()}`,
+      residentId: `resident-${String(i).padStart(5, '0')}`,
+      status: 'REGISTERED',
+      registeredBy: 'SELF',
+      registeredAt: new Date().toISOString(),
+      title: '邻里学堂·书法体验课'.repeat(4),
+    },
   });
 }
 
@@ -171,7 +188,9 @@ async function relayThroughput({ mongoUrl, brokers, backlog = 2000, batchSize = 
     const docs = payloads.map((payload, i) => ({
       _id: `doc-${i}`,
       n: i,
-      _outbox: [{ id: randomUUID(), type: 'cn.sanshe.bench.relay.v1', topic: RELAY_TOPIC, key: `bench-${i % 500}`, payload, createdAt: new Date() }],
+      _outbox: [
+        { id: randomUUID(), type: 'cn.sanshe.bench.relay.v1', topic: RELAY_TOPIC, key: `bench-${i % 500}`, payload, createdAt: new Date() },
+      ],
     }));
     for (let i = 0; i < docs.length; i += 1000) await Model.collection.insertMany(docs.slice(i, i + 1000), { ordered: false });
 
@@ -192,7 +211,14 @@ async function relayThroughput({ mongoUrl, brokers, backlog = 2000, batchSize = 
     for (let i = 0; i < payloads.length; i += batchSize) {
       await producer.sendBatch({
         acks: -1,
-        topicMessages: [{ topic: RELAY_TOPIC, messages: payloads.slice(i, i + batchSize).map((value, k) => ({ key: `bench-${(i + k) % 500}`, value, headers: { 'content-type': kit.CLOUDEVENTS_CONTENT_TYPE } })) }],
+        topicMessages: [
+          {
+            topic: RELAY_TOPIC,
+            messages: payloads
+              .slice(i, i + batchSize)
+              .map((value, k) => ({ key: `bench-${(i + k) % 500}`, value, headers: { 'content-type': kit.CLOUDEVENTS_CONTENT_TYPE } })),
+          },
+        ],
       });
     }
     const rawSeconds = (performance.now() - t1) / 1000;
@@ -207,7 +233,9 @@ async function relayThroughput({ mongoUrl, brokers, backlog = 2000, batchSize = 
       rawProducer: { seconds: round(rawSeconds, 2), eventsPerSecond: round(backlog / rawSeconds) },
     };
     result.relayShareOfRaw = round(result.relay.eventsPerSecond / result.rawProducer.eventsPerSecond, 3);
-    log(`  relay ${result.relay.eventsPerSecond} events/s vs raw producer ${result.rawProducer.eventsPerSecond} events/s (${backlog} events of ${bytes} B)`);
+    log(
+      `  relay ${result.relay.eventsPerSecond} events/s vs raw producer ${result.rawProducer.eventsPerSecond} events/s (${backlog} events of ${bytes} B)`,
+    );
     return result;
   } finally {
     await relay?.stop().catch(() => undefined);

@@ -78,7 +78,10 @@ function runLoad({ url, workload, durationSeconds, amount, connections = 10, pid
         connectionErrors: result.errors,
         timeouts: result.timeouts,
         graphqlErrors,
-        errorSamples: [...errorSamples.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([message, count]) => ({ message, count })),
+        errorSamples: [...errorSamples.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([message, count]) => ({ message, count })),
         cpu,
       };
       // The raw latencies stay out of the JSON but let rounds be merged.
@@ -108,7 +111,12 @@ function mergeRuns(runs) {
       const total = valid.reduce((n, x) => n + x.s, 0);
       return total ? round(valid.reduce((n, x) => n + x.p[key] * x.s, 0) / total) : null;
     };
-    processes[label] = { pid: parts[0]?.p.pid, cpuPercent: weighted('cpuPercent'), rssAvgMiB: weighted('rssAvgMiB'), rssMaxMiB: Math.max(...parts.map((x) => x.p.rssMaxMiB ?? 0)) || null };
+    processes[label] = {
+      pid: parts[0]?.p.pid,
+      cpuPercent: weighted('cpuPercent'),
+      rssAvgMiB: weighted('rssAvgMiB'),
+      rssMaxMiB: Math.max(...parts.map((x) => x.p.rssMaxMiB ?? 0)) || null,
+    };
   }
   const cpuSeconds = runs.reduce((n, r) => n + r.cpu.seconds, 0);
   const busy = runs.filter((r) => r.cpu.machineBusyPercent !== null);
@@ -130,10 +138,15 @@ function mergeRuns(runs) {
     connectionErrors: sum('connectionErrors'),
     timeouts: sum('timeouts'),
     graphqlErrors: sum('graphqlErrors'),
-    errorSamples: [...errorSamples.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([message, count]) => ({ message, count })),
+    errorSamples: [...errorSamples.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([message, count]) => ({ message, count })),
     cpu: {
       processes,
-      machineBusyPercent: busy.length ? round(busy.reduce((n, r) => n + r.cpu.machineBusyPercent * r.cpu.seconds, 0) / busy.reduce((n, r) => n + r.cpu.seconds, 0)) : null,
+      machineBusyPercent: busy.length
+        ? round(busy.reduce((n, r) => n + r.cpu.machineBusyPercent * r.cpu.seconds, 0) / busy.reduce((n, r) => n + r.cpu.seconds, 0))
+        : null,
       seconds: round(cpuSeconds),
     },
   };

@@ -10,30 +10,78 @@ require('./ts-register');
 /** Control: the district header, from registry's configuration — one subgraph, no database. */
 const OVERHEAD = /* GraphQL */ `
   query DistrictHeader {
-    district { id name population }
+    district {
+      id
+      name
+      population
+    }
   }
 `;
 
 /** "Community dashboard": one community as its staff see it — all five subgraphs. */
 const DASHBOARD = /* GraphQL */ `
-  query CommunityDashboard($id: ID!, $open: [ServiceOrderStatus!] = [SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED, RESOLVED, REOPENED]) {
+  query CommunityDashboard(
+    $id: ID!
+    $open: [ServiceOrderStatus!] = [SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, RETURNED, RESOLVED, REOPENED]
+  ) {
     community(id: $id) {
       id
       name
       residentCount
       publishedActivityCount
-      street { id name }
+      street {
+        id
+        name
+      }
       partyBuilding {
         partyMemberCount
         coBuildingMemberCount
-        communityPartyOrganizations { id name kind memberCount }
+        communityPartyOrganizations {
+          id
+          name
+          kind
+          memberCount
+        }
       }
-      socialOrganizations { id name kind }
-      socialOrgServiceCentre { id name }
-      upcomingActivities(first: 10) { id title category startsAt seatsLeft }
-      serviceOrders(statuses: $open, first: 20) { id number status submittedAt item { code name } }
-      notices(first: 5) { id title publishedAt }
-      virtueRanking(first: 10) { rank earnedPoints resident { id name } }
+      socialOrganizations {
+        id
+        name
+        kind
+      }
+      socialOrgServiceCentre {
+        id
+        name
+      }
+      upcomingActivities(first: 10) {
+        id
+        title
+        category
+        startsAt
+        seatsLeft
+      }
+      serviceOrders(statuses: $open, first: 20) {
+        id
+        number
+        status
+        submittedAt
+        item {
+          code
+          name
+        }
+      }
+      notices(first: 5) {
+        id
+        title
+        publishedAt
+      }
+      virtueRanking(first: 10) {
+        rank
+        earnedPoints
+        resident {
+          id
+          name
+        }
+      }
     }
   }
 `;
@@ -47,28 +95,47 @@ const DISTRICT_LIST = /* GraphQL */ `
       urban
       residentCount
       publishedActivityCount
-      socialOrganizations { id }
-      upcomingActivities(first: 3) { id }
-      serviceOrders(statuses: $open, first: 5) { id }
-      notices(first: 3) { id }
-      virtueRanking(first: 3) { rank }
+      socialOrganizations {
+        id
+      }
+      upcomingActivities(first: 3) {
+        id
+      }
+      serviceOrders(statuses: $open, first: 5) {
+        id
+      }
+      notices(first: 3) {
+        id
+      }
+      virtueRanking(first: 3) {
+        rank
+      }
     }
   }
 `;
 
 const CREATE_ACTIVITY = /* GraphQL */ `
   mutation BenchCreateActivity($input: CreateActivityInput!) {
-    createActivity(input: $input) { id status }
+    createActivity(input: $input) {
+      id
+      status
+    }
   }
 `;
 const REGISTER = /* GraphQL */ `
   mutation BenchRegister($activityId: ID!) {
-    registerForActivity(activityId: $activityId) { id status }
+    registerForActivity(activityId: $activityId) {
+      id
+      status
+    }
   }
 `;
 const SUBMIT_ORDER = /* GraphQL */ `
   mutation BenchSubmitOrder($input: SubmitServiceOrderInput!) {
-    submitServiceOrder(input: $input) { id status }
+    submitServiceOrder(input: $input) {
+      id
+      status
+    }
   }
 `;
 
@@ -188,13 +255,39 @@ async function buildWorkloads({ poolSize = 3000, residentPool = 6000, mutationCo
         token: entry.token,
         body: {
           query: SUBMIT_ORDER,
-          variables: { input: { itemCode: mutationContext.itemCode, channel: 'WEB', contactPhone: entry.resident.phone, summary: `${BENCH_MARK}压测工单` } },
+          variables: {
+            input: {
+              itemCode: mutationContext.itemCode,
+              channel: 'WEB',
+              contactPhone: entry.resident.phone,
+              summary: `${BENCH_MARK}压测工单`,
+            },
+          },
         },
       };
     };
-    workloads.push({ name: 'mutations', title: 'mutation mix (create activity · register · submit order)', kind: 'mutation', steps: [createActivity, register, submitOrder] });
+    workloads.push({
+      name: 'mutations',
+      title: 'mutation mix (create activity · register · submit order)',
+      kind: 'mutation',
+      steps: [createActivity, register, submitOrder],
+    });
   }
   return { workloads, minter, communities, residentsByCommunity };
 }
 
-module.exports = { OVERHEAD, DASHBOARD, DISTRICT_LIST, CREATE_ACTIVITY, REGISTER, SUBMIT_ORDER, BENCH_MARK, buildWorkloads, fixtures, TokenMinter, staffClaims, adminClaims, residentClaims };
+module.exports = {
+  OVERHEAD,
+  DASHBOARD,
+  DISTRICT_LIST,
+  CREATE_ACTIVITY,
+  REGISTER,
+  SUBMIT_ORDER,
+  BENCH_MARK,
+  buildWorkloads,
+  fixtures,
+  TokenMinter,
+  staffClaims,
+  adminClaims,
+  residentClaims,
+};

@@ -94,7 +94,9 @@ function sampleProcesses(pids, intervalMs = 500) {
         };
       }
       const machine =
-        machine0 && machine1 && machine1.total > machine0.total ? round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total)) : null;
+        machine0 && machine1 && machine1.total > machine0.total
+          ? round((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total))
+          : null;
       return { processes: out, machineBusyPercent: machine, seconds: round(seconds) };
     },
   };

@@ -88,7 +88,11 @@ class TargetProcess {
  * label and shown only when `verbose` (or always for stderr lines when it fails).
  */
 function startTarget(label, script, env, { timeoutMs = 300_000, verbose = false, log = console.log, execArgv } = {}) {
-  const child = fork(path.join(TARGETS, `${script}.js`), [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], ...(execArgv ? { execArgv } : {}) });
+  const child = fork(path.join(TARGETS, `${script}.js`), [], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    ...(execArgv ? { execArgv } : {}),
+  });
   const target = new TargetProcess(label, child);
   started.add(target);
   const tail = [];

@@ -22,7 +22,10 @@ async function countersBySubgraph(processes) {
       for (const [name, n] of Object.entries(unit.byName)) entry.byName[name] = (entry.byName[name] ?? 0) + n;
       for (const [key, ms] of Object.entries(unit.ms ?? {})) entry.ms[key] = (entry.ms[key] ?? 0) + ms;
     }
-    out[`${label}:background`] = { commandsPerSecond: Math.round((snapshot.background.commands / Math.max(snapshot.seconds, 0.001)) * 10) / 10, byName: snapshot.background.byName };
+    out[`${label}:background`] = {
+      commandsPerSecond: Math.round((snapshot.background.commands / Math.max(snapshot.seconds, 0.001)) * 10) / 10,
+      byName: snapshot.background.byName,
+    };
   }
   return out;
 }
@@ -51,7 +54,12 @@ async function measureOnce({ url, token, body, processes, headers = {}, timeoutM
   const started = performance.now();
   let res;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (err) {
     if (err.name !== 'TimeoutError') throw err;
     return { timedOut: true, ms: timeoutMs, status: 0, errors: [`no answer within ${timeoutMs / 1000} s`], counters: {} };
@@ -61,7 +69,12 @@ async function measureOnce({ url, token, body, processes, headers = {}, timeoutM
   // Responses can be sent before a unit's last command settles; give stragglers a moment.
   await new Promise((r) => setTimeout(r, 50));
   const counters = await countersBySubgraph(processes);
-  return { ms: Math.round(ms), status: res.status, errors: (json.errors ?? []).slice(0, 3).map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`), counters };
+  return {
+    ms: Math.round(ms),
+    status: res.status,
+    errors: (json.errors ?? []).slice(0, 3).map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`),
+    counters,
+  };
 }
 
 const summarize = (counters) =>
@@ -76,7 +89,12 @@ const summarize = (counters) =>
           total: c.commands.reduce((a, b) => a + b, 0),
           byName: c.byName,
           // Where the store time went: command and collection, slowest first.
-          storeMs: Object.fromEntries(Object.entries(c.ms).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => [k, Math.round(v)])),
+          storeMs: Object.fromEntries(
+            Object.entries(c.ms)
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 4)
+              .map(([k, v]) => [k, Math.round(v)]),
+          ),
         },
       ]),
   );
@@ -84,7 +102,11 @@ const summarize = (counters) =>
 const encodeCursor = (key) => Buffer.from(`k:${key}`, 'utf8').toString('base64url');
 
 /** Resident fields each subgraph adds, for the list sweep through the gateway. */
-const ENTITY_FIELDS = { activities: 'volunteerHours { verified }', 'resident-services': 'serviceOrders { id }', credits: 'pointsAccount { balance }' };
+const ENTITY_FIELDS = {
+  activities: 'volunteerHours { verified }',
+  'resident-services': 'serviceOrders { id }',
+  credits: 'pointsAccount { balance }',
+};
 
 /** A residents list of `size` items (pages of 100 as aliases past 100) with fields of the `subgraphs` given. */
 function residentsQuery(size, sortedIds, subgraphs = Object.keys(ENTITY_FIELDS)) {
@@ -110,7 +132,15 @@ const ENTITY_SELECTIONS = {
  * Runs the counting phase. `workloads` are the benchmark operations; `subgraphs` the
  * subgraph processes (label → TargetProcess with a url); `monolith` the monolith process.
  */
-async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes = [10, 100, 1000], timeoutMs = 120_000, log = console.log }) {
+async function countQueries({
+  gatewayUrl,
+  monolith,
+  subgraphs,
+  workloads,
+  sizes = [10, 100, 1000],
+  timeoutMs = 120_000,
+  log = console.log,
+}) {
   const minter = new TokenMinter();
   const admin = await minter.mint(adminClaims());
   const results = { operations: {}, listSizes: { gateway: {}, entities: {} }, background: {} };
@@ -118,7 +148,8 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
   for (const workload of workloads) {
     for (const [s, step] of workload.steps.entries()) {
       const { token, body } = step();
-      const name = workload.steps.length > 1 ? `${workload.name}:${body.query.match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? s}` : workload.name;
+      const name =
+        workload.steps.length > 1 ? `${workload.name}:${body.query.match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? s}` : workload.name;
       const viaGateway = await measureOnce({ url: gatewayUrl, token, body, processes: subgraphs, timeoutMs });
       const entry = { gateway: { ms: viaGateway.ms, errors: viaGateway.errors, subgraphs: summarize(viaGateway.counters) } };
       if (monolith && workload.kind === 'query') {
@@ -126,14 +157,32 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
         entry.monolith = { ms: inProcess.ms, errors: inProcess.errors, subgraphs: summarize(inProcess.counters) };
       }
       results.operations[name] = entry;
-      log(`  ${name}: ${Object.entries(entry.gateway.subgraphs).map(([sg, c]) => `${sg} ${c.fetches}×${c.commandsPerFetch ? (c.commandsPerFetch.min === c.commandsPerFetch.max ? c.commandsPerFetch.min : `${c.commandsPerFetch.min}–${c.commandsPerFetch.max}`) : '-'}`).join(', ')}${viaGateway.errors.length ? ` (errors: ${viaGateway.errors[0]})` : ''}`);
+      log(
+        `  ${name}: ${Object.entries(entry.gateway.subgraphs)
+          .map(
+            ([sg, c]) =>
+              `${sg} ${c.fetches}×${c.commandsPerFetch ? (c.commandsPerFetch.min === c.commandsPerFetch.max ? c.commandsPerFetch.min : `${c.commandsPerFetch.min}–${c.commandsPerFetch.max}`) : '-'}`,
+          )
+          .join(', ')}${viaGateway.errors.length ? ` (errors: ${viaGateway.errors[0]})` : ''}`,
+      );
     }
   }
 
   const { residentsByCommunity } = fixtures();
-  const sortedIds = [...residentsByCommunity.values()].flat().map((r) => r.id).sort();
+  const sortedIds = [...residentsByCommunity.values()]
+    .flat()
+    .map((r) => r.id)
+    .sort();
   const signer = parseSigningKey(require('./stack').benchKeys().IDENTITY_SIGNING_KEY);
-  const identity = { userId: 'bench-admin', roles: ['DISTRICT_ADMIN'], streetIds: [], communityIds: [], orgIds: [], residentId: null, socialWorkerId: null };
+  const identity = {
+    userId: 'bench-admin',
+    roles: ['DISTRICT_ADMIN'],
+    streetIds: [],
+    communityIds: [],
+    orgIds: [],
+    residentId: null,
+    socialWorkerId: null,
+  };
   // A subgraph that sent about a command per item (N+1) is not asked for the next size: at
   // 1,000 items it would send thousands of commands and load the store for minutes. Judged
   // from 100 up, where a per-item pattern cannot hide behind a fixed handful of commands.
@@ -160,15 +209,35 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
       });
       const c = direct.counters[name];
       const commands = c?.commands[0] ?? null;
-      results.listSizes.entities[size][name] = direct.timedOut ? { ms: direct.ms, timedOut: true } : { ms: direct.ms, commands, byName: c?.byName ?? {}, storeMs: c?.ms ?? {}, errors: direct.errors };
+      results.listSizes.entities[size][name] = direct.timedOut
+        ? { ms: direct.ms, timedOut: true }
+        : { ms: direct.ms, commands, byName: c?.byName ?? {}, storeMs: c?.ms ?? {}, errors: direct.errors };
       if (direct.timedOut || (size >= 100 && commands !== null && commands >= size / 2)) growing.add(name);
     }
     // Through the gateway: the same list as one query, fields only from subgraphs still flat.
     const flat = Object.keys(ENTITY_FIELDS).filter((n) => !growing.has(n));
     results.listSizes.skipped[size] = Object.keys(ENTITY_FIELDS).filter((n) => growing.has(n));
-    const viaGateway = await measureOnce({ url: gatewayUrl, token: admin, body: residentsQuery(size, sortedIds, flat), processes: subgraphs, timeoutMs });
-    results.listSizes.gateway[size] = { ms: viaGateway.ms, timedOut: Boolean(viaGateway.timedOut), errors: viaGateway.errors, fields: flat, subgraphs: summarize(viaGateway.counters) };
-    log(`  list of ${size}: _entities ${Object.entries(results.listSizes.entities[size]).map(([sg, c]) => `${sg} ${c.skipped ? 'skipped' : c.timedOut ? 'timed out' : c.commands}`).join(', ')}; gateway ${Object.entries(results.listSizes.gateway[size].subgraphs).map(([sg, c]) => `${sg} ${c.fetches}×${c.commandsPerFetch?.max ?? '-'}`).join(', ')}`);
+    const viaGateway = await measureOnce({
+      url: gatewayUrl,
+      token: admin,
+      body: residentsQuery(size, sortedIds, flat),
+      processes: subgraphs,
+      timeoutMs,
+    });
+    results.listSizes.gateway[size] = {
+      ms: viaGateway.ms,
+      timedOut: Boolean(viaGateway.timedOut),
+      errors: viaGateway.errors,
+      fields: flat,
+      subgraphs: summarize(viaGateway.counters),
+    };
+    log(
+      `  list of ${size}: _entities ${Object.entries(results.listSizes.entities[size])
+        .map(([sg, c]) => `${sg} ${c.skipped ? 'skipped' : c.timedOut ? 'timed out' : c.commands}`)
+        .join(', ')}; gateway ${Object.entries(results.listSizes.gateway[size].subgraphs)
+        .map(([sg, c]) => `${sg} ${c.fetches}×${c.commandsPerFetch?.max ?? '-'}`)
+        .join(', ')}`,
+    );
   }
 
   // Background work (relay polls, consumers, sweeps) over a quiet stretch, per process.
@@ -176,7 +245,11 @@ async function countQueries({ gatewayUrl, monolith, subgraphs, workloads, sizes 
   await resetAll(subgraphs);
   await new Promise((r) => setTimeout(r, 5000));
   const quiet = await countersBySubgraph(subgraphs);
-  results.background = Object.fromEntries(Object.entries(quiet).filter(([label]) => label.endsWith(':background')).map(([label, v]) => [label.replace(':background', ''), v]));
+  results.background = Object.fromEntries(
+    Object.entries(quiet)
+      .filter(([label]) => label.endsWith(':background'))
+      .map(([label, v]) => [label.replace(':background', ''), v]),
+  );
   return results;
 }
 

@@ -31,15 +31,30 @@ function ratios(load) {
     const m = byTarget.monolith;
     const h = byTarget.hive;
     out[workload] = {
-      gatewayVsMonolith: { rps: ratio(g?.rps, m?.rps), p50: ratio(g?.latency.p50, m?.latency.p50), p95: ratio(g?.latency.p95, m?.latency.p95), p99: ratio(g?.latency.p99, m?.latency.p99), cpuPerRequest: ratio(g?.cpuMsPerRequest, m?.cpuMsPerRequest) },
-      gatewayVsPeer: { rps: ratio(g?.rps, h?.rps), p50: ratio(g?.latency.p50, h?.latency.p50), p95: ratio(g?.latency.p95, h?.latency.p95), p99: ratio(g?.latency.p99, h?.latency.p99), cpuPerRequest: ratio(g?.cpuMsPerRequest, h?.cpuMsPerRequest) },
+      gatewayVsMonolith: {
+        rps: ratio(g?.rps, m?.rps),
+        p50: ratio(g?.latency.p50, m?.latency.p50),
+        p95: ratio(g?.latency.p95, m?.latency.p95),
+        p99: ratio(g?.latency.p99, m?.latency.p99),
+        cpuPerRequest: ratio(g?.cpuMsPerRequest, m?.cpuMsPerRequest),
+      },
+      gatewayVsPeer: {
+        rps: ratio(g?.rps, h?.rps),
+        p50: ratio(g?.latency.p50, h?.latency.p50),
+        p95: ratio(g?.latency.p95, h?.latency.p95),
+        p99: ratio(g?.latency.p99, h?.latency.p99),
+        cpuPerRequest: ratio(g?.cpuMsPerRequest, h?.cpuMsPerRequest),
+      },
     };
   }
   return out;
 }
 
 function loadTable(results) {
-  const lines = ['| workload | target | RPS | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | target CPU % | target RSS MiB (avg/max) | subgraphs CPU % | store CPU % | machine busy % |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| workload | target | RPS | p50 ms | p95 ms | p99 ms | errors | CPU ms/req | target CPU % | target RSS MiB (avg/max) | subgraphs CPU % | store CPU % | machine busy % |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const [workload, byTarget] of Object.entries(results.load)) {
     for (const [target, run] of Object.entries(byTarget)) {
       if (run.failed) {
@@ -47,7 +62,9 @@ function loadTable(results) {
         continue;
       }
       const own = run.cpu.processes[target] ?? {};
-      const subgraphCpu = Object.entries(run.cpu.processes).filter(([l]) => results.meta.subgraphs.includes(l)).reduce((n, [, p]) => n + (p.cpuPercent ?? 0), 0);
+      const subgraphCpu = Object.entries(run.cpu.processes)
+        .filter(([l]) => results.meta.subgraphs.includes(l))
+        .reduce((n, [, p]) => n + (p.cpuPercent ?? 0), 0);
       lines.push(
         `| ${workload} | ${TARGET_TITLES[target] ?? target} | ${fmt(run.rps)} | ${fmt(run.latency.p50)} | ${fmt(run.latency.p95)} | ${fmt(run.latency.p99)} | ${run.graphqlErrors + run.connectionErrors}/${run.requests} | ${fmt(run.cpuMsPerRequest)} | ${fmt(own.cpuPercent)} | ${fmt(own.rssAvgMiB)}/${fmt(own.rssMaxMiB)} | ${target === 'monolith' ? '(in process)' : fmt(Math.round(subgraphCpu))} | ${fmt(run.cpu.processes['mongo store']?.cpuPercent)} | ${fmt(run.cpu.machineBusyPercent)} |`,
       );
@@ -57,11 +74,16 @@ function loadTable(results) {
 }
 
 function ratioTable(results) {
-  const lines = ['| workload | RPS gateway/monolith | p50 | p95 | p99 | CPU/req | RPS gateway/peer | p50 | p95 | p99 | CPU/req |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| workload | RPS gateway/monolith | p50 | p95 | p99 | CPU/req | RPS gateway/peer | p50 | p95 | p99 | CPU/req |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const [workload, r] of Object.entries(results.ratios)) {
     const m = r.gatewayVsMonolith;
     const h = r.gatewayVsPeer;
-    lines.push(`| ${workload} | ${fmt(m.rps)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${fmt(m.cpuPerRequest)} | ${fmt(h.rps)} | ${fmt(h.p50)} | ${fmt(h.p95)} | ${fmt(h.p99)} | ${fmt(h.cpuPerRequest)} |`);
+    lines.push(
+      `| ${workload} | ${fmt(m.rps)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${fmt(m.cpuPerRequest)} | ${fmt(h.rps)} | ${fmt(h.p50)} | ${fmt(h.p95)} | ${fmt(h.p99)} | ${fmt(h.cpuPerRequest)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -70,7 +92,8 @@ function errorNotes(results) {
   const lines = [];
   for (const [workload, byTarget] of Object.entries(results.load)) {
     for (const [target, run] of Object.entries(byTarget)) {
-      for (const sample of run.errorSamples ?? []) lines.push(`- ${workload} / ${TARGET_TITLES[target] ?? target}: ${sample.count}× \`${sample.message.replaceAll('`', "'")}\``);
+      for (const sample of run.errorSamples ?? [])
+        lines.push(`- ${workload} / ${TARGET_TITLES[target] ?? target}: ${sample.count}× \`${sample.message.replaceAll('`', "'")}\``);
     }
   }
   return lines.length ? lines.join('\n') : '- none';
@@ -79,31 +102,59 @@ function errorNotes(results) {
 function countTable(results) {
   const qc = results.queryCounts;
   if (!qc) return '_not run_';
-  const lines = ['| operation | path | subgraph fetches × Mongo commands per fetch | slowest store commands (ms) | request ms |', '| --- | --- | --- | --- | ---: |'];
+  const lines = [
+    '| operation | path | subgraph fetches × Mongo commands per fetch | slowest store commands (ms) | request ms |',
+    '| --- | --- | --- | --- | ---: |',
+  ];
   for (const [op, entry] of Object.entries(qc.operations)) {
     for (const via of ['gateway', 'monolith']) {
       const e = entry[via];
       if (!e) continue;
-      const cells = Object.entries(e.subgraphs).map(([sg, c]) => `${sg} ${c.fetches}×${c.commandsPerFetch ? (c.commandsPerFetch.min === c.commandsPerFetch.max ? c.commandsPerFetch.min : `${c.commandsPerFetch.min}–${c.commandsPerFetch.max}`) : '–'}`);
+      const cells = Object.entries(e.subgraphs).map(
+        ([sg, c]) =>
+          `${sg} ${c.fetches}×${c.commandsPerFetch ? (c.commandsPerFetch.min === c.commandsPerFetch.max ? c.commandsPerFetch.min : `${c.commandsPerFetch.min}–${c.commandsPerFetch.max}`) : '–'}`,
+      );
       const slow = Object.entries(e.subgraphs)
         .flatMap(([sg, c]) => Object.entries(c.storeMs ?? {}).map(([k, ms]) => [`${sg}: ${k}`, ms]))
         .sort((a, b) => b[1] - a[1])
         .slice(0, 3)
         .map(([k, ms]) => `${k} ${ms}`);
-      lines.push(`| ${op} | ${via} | ${cells.join(', ') || '–'}${e.errors.length ? ` ⚠ ${e.errors[0].replaceAll('|', '/')}` : ''} | ${slow.join('; ') || '–'} | ${e.ms} |`);
+      lines.push(
+        `| ${op} | ${via} | ${cells.join(', ') || '–'}${e.errors.length ? ` ⚠ ${e.errors[0].replaceAll('|', '/')}` : ''} | ${slow.join('; ') || '–'} | ${e.ms} |`,
+      );
     }
   }
   const sizes = Object.keys(qc.listSizes.entities);
   const sg = [...new Set(sizes.flatMap((s) => Object.keys(qc.listSizes.entities[s])))];
-  const sweep = [`| items | ${sg.map((s) => `${s} \`_entities\` commands`).join(' | ')} | through the gateway: fetches×commands per subgraph |`, `| ---: | ${sg.map(() => '---:').join(' | ')} | --- |`];
+  const sweep = [
+    `| items | ${sg.map((s) => `${s} \`_entities\` commands`).join(' | ')} | through the gateway: fetches×commands per subgraph |`,
+    `| ---: | ${sg.map(() => '---:').join(' | ')} | --- |`,
+  ];
   for (const size of sizes) {
     const g = qc.listSizes.gateway[size];
-    const viaGateway = g ? Object.entries(g.subgraphs).map(([name, c]) => `${name} ${c.fetches}×${c.commandsPerFetch ? (c.commandsPerFetch.min === c.commandsPerFetch.max ? c.commandsPerFetch.min : `${c.commandsPerFetch.min}–${c.commandsPerFetch.max}`) : '–'}`).join(', ') + (g.errors.length ? ` ⚠ ${g.errors[0].replaceAll('|', '/')}` : '') : '–';
-    const cell = (e) => (!e ? '–' : e.skipped ? 'not sent' : e.timedOut ? `no answer in ${Math.round(e.ms / 1000)} s` : `${e.commands} (${e.ms} ms)`);
+    const viaGateway = g
+      ? Object.entries(g.subgraphs)
+          .map(
+            ([name, c]) =>
+              `${name} ${c.fetches}×${c.commandsPerFetch ? (c.commandsPerFetch.min === c.commandsPerFetch.max ? c.commandsPerFetch.min : `${c.commandsPerFetch.min}–${c.commandsPerFetch.max}`) : '–'}`,
+          )
+          .join(', ') + (g.errors.length ? ` ⚠ ${g.errors[0].replaceAll('|', '/')}` : '')
+      : '–';
+    const cell = (e) =>
+      !e ? '–' : e.skipped ? 'not sent' : e.timedOut ? `no answer in ${Math.round(e.ms / 1000)} s` : `${e.commands} (${e.ms} ms)`;
     const dropped = qc.listSizes.skipped?.[size]?.length ? ` (without ${qc.listSizes.skipped[size].join(', ')})` : '';
-    sweep.push(`| ${size} | ${sg.map((s) => cell(qc.listSizes.entities[size][s])).join(' | ')} | ${viaGateway}${dropped}${g?.ms ? `, ${g.ms} ms` : ''} |`);
+    sweep.push(
+      `| ${size} | ${sg.map((s) => cell(qc.listSizes.entities[size][s])).join(' | ')} | ${viaGateway}${dropped}${g?.ms ? `, ${g.ms} ms` : ''} |`,
+    );
   }
-  const background = Object.entries(qc.background).map(([name, b]) => `${name} ${b.commandsPerSecond}/s (${Object.entries(b.byName).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'})`);
+  const background = Object.entries(qc.background).map(
+    ([name, b]) =>
+      `${name} ${b.commandsPerSecond}/s (${
+        Object.entries(b.byName)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ') || 'none'
+      })`,
+  );
   return `${lines.join('\n')}\n\nList sizes: one \`_entities\` fetch of N residents sent straight to each subgraph (Mongo commands, time), and N residents
 with fields from the other subgraphs through the gateway (pages of 100 as aliases past 100). A subgraph that sent about
 one command per item at 100 (N+1), or gave no answer, is not sent the next size.\n\n${sweep.join('\n')}\n\nBackground Mongo commands while idle (relay polls, consumers, sweeps): ${background.join('; ') || '–'}.`;
@@ -127,7 +178,10 @@ function eventsSection(results) {
   } else if (e.latencyError) out.push(`Latency run failed: ${e.latencyError}`);
   if (e.relay) {
     const r = e.relay;
-    out.push('', `Outbox relay vs raw producer, ${r.backlog} events of ~${r.payloadBytes} B, batches of ${r.batchSize}: relay **${r.relay.eventsPerSecond} events/s**, raw idempotent producer **${r.rawProducer.eventsPerSecond} events/s** (relay = ${r.relayShareOfRaw}× raw).`);
+    out.push(
+      '',
+      `Outbox relay vs raw producer, ${r.backlog} events of ~${r.payloadBytes} B, batches of ${r.batchSize}: relay **${r.relay.eventsPerSecond} events/s**, raw idempotent producer **${r.rawProducer.eventsPerSecond} events/s** (relay = ${r.relayShareOfRaw}× raw).`,
+    );
   } else if (e.relayError) out.push('', `Relay run failed: ${e.relayError}`);
   return out.join('\n');
 }
@@ -143,7 +197,9 @@ function concurrencySection(results) {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of runs) {
-    lines.push(`| ${r.n} | ${r.registered} | ${r.waitlisted} | ${r.timeouts} | ${r.errors} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p95)} | ${fmt(r.latency.max)} | ${fmt(ratio(r.latency.max, control))} | ${r.correct ? 'yes' : `**no**${r.errorSamples.length ? `: ${r.errorSamples[0].replaceAll('|', '/')}` : ''}`} |`);
+    lines.push(
+      `| ${r.n} | ${r.registered} | ${r.waitlisted} | ${r.timeouts} | ${r.errors} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p95)} | ${fmt(r.latency.max)} | ${fmt(ratio(r.latency.max, control))} | ${r.correct ? 'yes' : `**no**${r.errorSamples.length ? `: ${r.errorSamples[0].replaceAll('|', '/')}` : ''}`} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -153,7 +209,8 @@ function acceptance(results) {
   const g = (w) => results.load[w]?.gateway;
   const control = g('overhead')?.latency?.p50;
   const rows = [];
-  const row = (what, value, limit, ok) => rows.push(`| ${what} | ${value ?? '–'} | ${limit} | ${value == null ? '–' : ok ? 'yes' : '**no**'} |`);
+  const row = (what, value, limit, ok) =>
+    rows.push(`| ${what} | ${value ?? '–'} | ${limit} | ${value == null ? '–' : ok ? 'yes' : '**no**'} |`);
   const dash = ratio(g('dashboard')?.latency?.p50, control);
   row('dashboard p50 ÷ control p50', fmt(dash), '≤ 6', dash != null && dash <= 6);
   const list = ratio(g('district')?.latency?.p50, control);
@@ -166,17 +223,30 @@ function acceptance(results) {
   const slow = at40 ? ratio(at40.latency.max, control) : null;
   row('concurrency N=40: slowest ÷ control p50', fmt(slow), '≤ 100', slow != null && slow <= 100);
   const allCorrect = results.concurrency ? results.concurrency.every((r) => r.correct) : null;
-  row('concurrency: every answer, 0 timeouts, 0 errors, exactly capacity registered', allCorrect == null ? null : allCorrect ? 'all' : 'not all', 'all', allCorrect);
+  row(
+    'concurrency: every answer, 0 timeouts, 0 errors, exactly capacity registered',
+    allCorrect == null ? null : allCorrect ? 'all' : 'not all',
+    'all',
+    allCorrect,
+  );
   const p95 = results.events?.latency?.endToEndMs?.p95;
   const rate = results.events?.latency?.rate;
-  row(`events at ${rate ?? '?'} registrations/s: commit → partner p95 ms`, fmt(p95), '≤ 150 at 20/s', p95 != null && p95 <= 150 && rate >= 20);
+  row(
+    `events at ${rate ?? '?'} registrations/s: commit → partner p95 ms`,
+    fmt(p95),
+    '≤ 150 at 20/s',
+    p95 != null && p95 <= 150 && rate >= 20,
+  );
   return ['| measure | this run | target | met |', '| --- | ---: | --- | --- |', ...rows].join('\n');
 }
 
 function tuningSection(results) {
   const t = results.tuning;
   if (!t || Object.keys(t).length === 0) return '_not run_';
-  const lines = ['| variant | workload | RPS | p50 ms | p95 ms | p99 ms | vs baseline RPS | vs baseline p95 |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| variant | workload | RPS | p50 ms | p95 ms | p99 ms | vs baseline RPS | vs baseline p95 |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const [variant, byWorkload] of Object.entries(t)) {
     for (const [workload, run] of Object.entries(byWorkload)) {
       if (run.failed) {
@@ -184,7 +254,9 @@ function tuningSection(results) {
         continue;
       }
       const base = results.load[workload]?.gateway;
-      lines.push(`| ${variant} | ${workload} | ${fmt(run.rps)} | ${fmt(run.latency.p50)} | ${fmt(run.latency.p95)} | ${fmt(run.latency.p99)} | ${fmt(ratio(run.rps, base?.rps))} | ${fmt(ratio(run.latency.p95, base?.latency.p95))} |`);
+      lines.push(
+        `| ${variant} | ${workload} | ${fmt(run.rps)} | ${fmt(run.latency.p50)} | ${fmt(run.latency.p95)} | ${fmt(run.latency.p99)} | ${fmt(ratio(run.rps, base?.rps))} | ${fmt(ratio(run.latency.p95, base?.latency.p95))} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -194,7 +266,13 @@ function markdown(results) {
   const m = results.meta;
   return `# Sanshe benchmark — ${m.date}${m.mode === 'quick' ? ' (quick mode)' : ''}
 
-${m.complete ? '' : '**Incomplete**: written before the run finished (a phase failed, hung or was interrupted).\n\n'}Mode **${m.mode}**: per target and workload ${Object.entries(m.workloads).map(([w, c]) => `${w} ${c.amount ? `${c.amount} requests` : `${c.seconds} s`} × ${c.connections} connections`).join(', ')}, split into ${m.rounds ?? 1} round(s) with the targets in alternating order, after ${m.warmupSeconds} s warm-up, each once the previous run's requests drained; autocannon ${m.autocannon}.
+${m.complete ? '' : '**Incomplete**: written before the run finished (a phase failed, hung or was interrupted).\n\n'}Mode **${m.mode}**: per target and workload ${Object.entries(
+    m.workloads,
+  )
+    .map(([w, c]) => `${w} ${c.amount ? `${c.amount} requests` : `${c.seconds} s`} × ${c.connections} connections`)
+    .join(
+      ', ',
+    )}, split into ${m.rounds ?? 1} round(s) with the targets in alternating order, after ${m.warmupSeconds} s warm-up, each once the previous run's requests drained; autocannon ${m.autocannon}.
 Machine: ${m.cpus} × ${m.cpuModel}, load average at start ${m.loadAverage.join(' / ')}; Node ${m.node}. Wall time ${m.wallSeconds} s.
 Data: the services' deterministic seeds in \`${m.dbPrefix}<service>\` (${m.dataSummary}).
 ${m.notes.length ? `\nNotes:\n${m.notes.map((n) => `- ${n}`).join('\n')}\n` : ''}

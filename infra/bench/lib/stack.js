@@ -33,7 +33,11 @@ function benchKeys() {
     const { generateKeySet } = require('@sanshe/service-kit');
     Object.assign(process.env, generateKeySet('bench'));
   }
-  return { JWT_SECRET: process.env.JWT_SECRET, IDENTITY_SIGNING_KEY: process.env.IDENTITY_SIGNING_KEY, IDENTITY_PUBLIC_KEYS: process.env.IDENTITY_PUBLIC_KEYS };
+  return {
+    JWT_SECRET: process.env.JWT_SECRET,
+    IDENTITY_SIGNING_KEY: process.env.IDENTITY_SIGNING_KEY,
+    IDENTITY_PUBLIC_KEYS: process.env.IDENTITY_PUBLIC_KEYS,
+  };
 }
 
 /**
@@ -80,7 +84,9 @@ function composeFor(urls) {
   const { loadSubgraphSdl, subgraphNames } = require(path.join(root, 'schemas', 'index.js'));
   const names = subgraphNames().filter((n) => SERVICES.includes(n));
   const { supergraphSdl } = composeSupergraph(Object.fromEntries(names.map((n) => [n, loadSubgraphSdl(n)])));
-  return supergraphSdl.replace(/(@join__graph\(name:\s*"([^"]+)",\s*url:\s*")([^"]*)(")/g, (all, head, name, _url, tail) => (urls[name] ? `${head}${urls[name]}${tail}` : all));
+  return supergraphSdl.replace(/(@join__graph\(name:\s*"([^"]+)",\s*url:\s*")([^"]*)(")/g, (all, head, name, _url, tail) =>
+    urls[name] ? `${head}${urls[name]}${tail}` : all,
+  );
 }
 
 function writeSupergraph(sdl) {
@@ -111,4 +117,16 @@ function gatewayEnv(infra, urls, supergraphFile, overrides = {}) {
   return baseEnv(infra, { ...urlEnv, BENCH_SUPERGRAPH: supergraphFile, PORT: '0', ...overrides });
 }
 
-module.exports = { SERVICES, benchKeys, benchDb, dbPrefix, baseEnv, composeFor, writeSupergraph, startSubgraphs, gatewayEnv, monitoredMongoUrl, envKey };
+module.exports = {
+  SERVICES,
+  benchKeys,
+  benchDb,
+  dbPrefix,
+  baseEnv,
+  composeFor,
+  writeSupergraph,
+  startSubgraphs,
+  gatewayEnv,
+  monitoredMongoUrl,
+  envKey,
+};

@@ -16,7 +16,10 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const cacheDir = path.join(root, '.cache', 'bench-ts');
 
 /** jest.config.js's moduleNameMapper, read from there so the two cannot drift apart. */
-const MAPPINGS = Object.entries(require(path.join(root, 'jest.config.js')).moduleNameMapper).map(([pattern, target]) => [new RegExp(pattern), target.replace('<rootDir>/', '')]);
+const MAPPINGS = Object.entries(require(path.join(root, 'jest.config.js')).moduleNameMapper).map(([pattern, target]) => [
+  new RegExp(pattern),
+  target.replace('<rootDir>/', ''),
+]);
 
 let ts;
 function typescript() {

@@ -40,7 +40,10 @@ runTarget('hive', async () => {
       if (!identity) return;
       const audience = subgraphAt.get(String(url)) ?? '';
       const body = typeof options.body === 'string' ? options.body : '';
-      setOptions({ ...options, headers: { ...options.headers, [IDENTITY_HEADER]: signIdentity(identity, config.IDENTITY_SIGNING_KEY, { audience, body }) } });
+      setOptions({
+        ...options,
+        headers: { ...options.headers, [IDENTITY_HEADER]: signIdentity(identity, config.IDENTITY_SIGNING_KEY, { audience, body }) },
+      });
     },
   };
 

@@ -43,7 +43,16 @@ async function buildService(name, env, kit, counter) {
   const relay = new kit.OutboxRelay({ kafka, models: parts.outboxModels, logger, pollMs: config.OUTBOX_POLL_MS });
   relay.start();
   const consumers = (parts.consumers ?? []).map(
-    (spec) => new kit.EventConsumer({ kafka, connection, contracts, logger, maxAttempts: config.CONSUMER_MAX_ATTEMPTS, ...spec, groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}` }),
+    (spec) =>
+      new kit.EventConsumer({
+        kafka,
+        connection,
+        contracts,
+        logger,
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        ...spec,
+        groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
+      }),
   );
   let stopping = false;
   const consumersStarted = (async () => {
@@ -107,9 +116,19 @@ class InProcessSubgraph {
     const { execute } = require('graphql');
     const { document, errors } = this.document(request.query);
     if (errors.length > 0) return { errors: errors.map((e) => this.service.formatError(e.toJSON(), e)) };
-    const contextValue = this.service.contextFor({ identity: context.identity, traceparent: context.traceparent, logger: this.service.logger });
+    const contextValue = this.service.contextFor({
+      identity: context.identity,
+      traceparent: context.traceparent,
+      logger: this.service.logger,
+    });
     const result = await this.counter.run(this.service.name, () =>
-      execute({ schema: this.service.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue }),
+      execute({
+        schema: this.service.schema,
+        document,
+        variableValues: request.variables,
+        operationName: request.operationName,
+        contextValue,
+      }),
     );
     if (result.errors) return { ...result, errors: result.errors.map((e) => this.service.formatError(e.toJSON(), e)) };
     return result;

@@ -117,7 +117,9 @@ export class CommunityDirectory {
   /** For seeds: the same rows the events would have produced. */
   async rememberAll(communities: KnownCommunity[]): Promise<void> {
     if (communities.length === 0) return;
-    await this.model.bulkWrite(communities.map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })));
+    await this.model.bulkWrite(
+      communities.map(({ _id, ...fields }) => ({ updateOne: { filter: { _id }, update: { $set: fields }, upsert: true } })),
+    );
     this.invalidate();
   }
 

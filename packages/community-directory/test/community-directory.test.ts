@@ -3,7 +3,12 @@ import type { Connection } from 'mongoose';
 import { connectMongo } from '@sanshe/service-kit';
 import { CommunityDirectory, type KnownCommunity } from '../src/community-directory';
 
-const community = (n: number, streetId = 'street-1'): KnownCommunity => ({ _id: `community-${n}`, name: `社区${n}`, streetId, urban: true });
+const community = (n: number, streetId = 'street-1'): KnownCommunity => ({
+  _id: `community-${n}`,
+  name: `社区${n}`,
+  streetId,
+  urban: true,
+});
 
 describe('the community directory', () => {
   let connection: Connection;
@@ -13,7 +18,8 @@ describe('the community directory', () => {
     connection = await connectMongo(`${url}?monitorCommands=true`, `kit_${randomBytes(4).toString('hex')}`);
     finds = [];
     connection.getClient().on('commandStarted', (e) => {
-      if (e.commandName === 'find' && (e.command as { find?: string }).find === 'known_communities') finds.push(JSON.stringify(e.command.filter));
+      if (e.commandName === 'find' && (e.command as { find?: string }).find === 'known_communities')
+        finds.push(JSON.stringify(e.command.filter));
     });
   });
   afterAll(() => connection.close());
@@ -45,7 +51,9 @@ describe('the community directory', () => {
     const directory = new CommunityDirectory(connection, 200);
     expect(await directory.get('community-elsewhere')).toBeNull();
     // Another process writes straight to the collection; this one learns of it only by reloading.
-    await connection.collection('known_communities').insertOne({ _id: 'community-elsewhere', name: '别处', streetId: 'street-4', urban: false } as never);
+    await connection
+      .collection('known_communities')
+      .insertOne({ _id: 'community-elsewhere', name: '别处', streetId: 'street-4', urban: false } as never);
     await new Promise((r) => setTimeout(r, 250));
     expect((await directory.get('community-elsewhere'))?.name).toBe('别处');
   });

@@ -17,7 +17,10 @@ export class DomainError extends Error {
 }
 
 export class BadInputError extends DomainError {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super('BAD_USER_INPUT', message, { field });
   }
 }

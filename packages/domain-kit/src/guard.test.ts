@@ -1,5 +1,16 @@
 import { DomainError } from './errors';
-import { allows, authorize, maskAddress, maskIdCard, maskName, maskPhone, mayReadPersonalData, roleCovers, type Policy, type Scope } from './guard';
+import {
+  allows,
+  authorize,
+  maskAddress,
+  maskIdCard,
+  maskName,
+  maskPhone,
+  mayReadPersonalData,
+  roleCovers,
+  type Policy,
+  type Scope,
+} from './guard';
 import { ANONYMOUS, type Identity, type Role } from './identity';
 
 function caller(roles: Role[], holds: Partial<Identity> = {}): Identity {
@@ -74,7 +85,9 @@ function refusal(identity: Identity, policy: Policy): DomainError {
 describe('authorize', () => {
   it('lets a caller through when one of their roles covers the scope', () => {
     expect(() => authorize(CALLERS.COMMUNITY_STAFF, CREATE_ACTIVITY)).not.toThrow();
-    expect(() => authorize(caller(['STREET_STAFF', 'COMMUNITY_STAFF'], { streetIds: ['s9'], communityIds: ['c1'] }), CREATE_ACTIVITY)).not.toThrow();
+    expect(() =>
+      authorize(caller(['STREET_STAFF', 'COMMUNITY_STAFF'], { streetIds: ['s9'], communityIds: ['c1'] }), CREATE_ACTIVITY),
+    ).not.toThrow();
     expect(allows(CALLERS.STREET_STAFF, CREATE_ACTIVITY)).toBe(true);
   });
 
@@ -94,7 +107,9 @@ describe('authorize', () => {
   it('names the roles needed when the caller holds none of them', () => {
     const err = refusal(CALLERS.RESIDENT, CREATE_ACTIVITY);
     expect(err.code).toBe('FORBIDDEN');
-    expect(err.message).toBe('To create an activity in community c1 you need one of the roles DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF; you have RESIDENT.');
+    expect(err.message).toBe(
+      'To create an activity in community c1 you need one of the roles DISTRICT_ADMIN, STREET_STAFF, COMMUNITY_STAFF; you have RESIDENT.',
+    );
   });
 
   it('names the territory a held role is missing', () => {

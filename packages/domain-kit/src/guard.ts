@@ -105,7 +105,9 @@ export function authorize(identity: Identity, policy: Policy): void {
   if (policy.roles.some((role) => roleCovers(identity, role, policy.scope))) return;
   const held = policy.roles.filter((r) => identity.roles.includes(r));
   if (held.length === 0) {
-    throw new ForbiddenError(`To ${policy.action} you need one of the roles ${policy.roles.join(', ')}; you have ${identity.roles.join(', ') || 'none'}.`);
+    throw new ForbiddenError(
+      `To ${policy.action} you need one of the roles ${policy.roles.join(', ')}; you have ${identity.roles.join(', ') || 'none'}.`,
+    );
   }
   const scope = policy.scope ?? {};
   const needed = [...new Set(held.map((role) => `${role} for ${requirement(role, scope)}`))];
@@ -142,7 +144,10 @@ export function maskAddress(address: string): string {
 }
 
 /** Personal data of a resident is shown in full only to those who serve them. */
-export function mayReadPersonalData(identity: Identity, subject: { residentId?: string; communityId?: string | null; streetId?: string | null }): boolean {
+export function mayReadPersonalData(
+  identity: Identity,
+  subject: { residentId?: string; communityId?: string | null; streetId?: string | null },
+): boolean {
   return (
     roleCovers(identity, 'DISTRICT_ADMIN') ||
     (!!subject.residentId && identity.residentId === subject.residentId && identity.roles.includes('RESIDENT')) ||

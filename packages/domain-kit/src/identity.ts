@@ -1,13 +1,5 @@
 /** Who is calling and in which roles: the facts every authorization decision reads. Pure data, no signing. */
-export const ROLES = [
-  'DISTRICT_ADMIN',
-  'STREET_STAFF',
-  'COMMUNITY_STAFF',
-  'ORG_STAFF',
-  'SOCIAL_WORKER',
-  'RESIDENT',
-  'PARTNER',
-] as const;
+export const ROLES = ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF', 'ORG_STAFF', 'SOCIAL_WORKER', 'RESIDENT', 'PARTNER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as verified by the gateway. Anonymous callers have no roles. */

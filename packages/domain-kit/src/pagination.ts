@@ -24,14 +24,16 @@ export const encodeCursor = (key: string): string => Buffer.from(`k:${key}`, 'ut
 
 export function decodeCursor(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!raw.startsWith('k:')) throw new BadInputError('after', 'The cursor in "after" is not one this API issued; pass an endCursor from a previous page.');
+  if (!raw.startsWith('k:'))
+    throw new BadInputError('after', 'The cursor in "after" is not one this API issued; pass an endCursor from a previous page.');
   return raw.slice(2);
 }
 
 export function pageRequest(args: PageArgs, options: { defaultSize?: number; maxSize?: number } = {}): PageRequest {
   const max = options.maxSize ?? 100;
   const first = args.first ?? options.defaultSize ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > max) throw new BadInputError('first', `"first" must be a whole number from 1 to ${max}.`);
+  if (!Number.isInteger(first) || first < 1 || first > max)
+    throw new BadInputError('first', `"first" must be a whole number from 1 to ${max}.`);
   return { limit: first, afterKey: args.after ? decodeCursor(args.after) : null };
 }
 

@@ -3,7 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Kind, print, type OperationDefinitionNode } from 'graphql';
-import { CommunityActivitiesDocument, GraphRequestError, request, type CommunityActivitiesQuery, type CommunityActivitiesQueryVariables } from './index';
+import {
+  CommunityActivitiesDocument,
+  GraphRequestError,
+  request,
+  type CommunityActivitiesQuery,
+  type CommunityActivitiesQueryVariables,
+} from './index';
 
 const packageDir = path.join(__dirname, '..');
 const repoRoot = path.join(packageDir, '..', '..');
@@ -41,7 +47,9 @@ describe('@sanshe/graph-client', () => {
   it('type-checks, with the generated types for the whole graph', () => {
     void [variables, noVariables, row, badStatus];
     const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    expect(() => execFileSync(process.execPath, [tsc, '-p', path.join(packageDir, 'tsconfig.json'), '--noEmit'], { stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [tsc, '-p', path.join(packageDir, 'tsconfig.json'), '--noEmit'], { stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('exports the example query as a typed DocumentNode named CommunityActivities', () => {
@@ -57,7 +65,11 @@ describe('@sanshe/graph-client', () => {
     try {
       const result = await request(gateway.url, CommunityActivitiesDocument, variables, { token: 'jwt-1' });
       expect(result.community?.activities[0]?.title).toBe('社区睦邻学堂');
-      expect(gateway.received()).toMatchObject({ operationName: 'CommunityActivities', variables: { id: 'community-1' }, authorization: 'Bearer jwt-1' });
+      expect(gateway.received()).toMatchObject({
+        operationName: 'CommunityActivities',
+        variables: { id: 'community-1' },
+        authorization: 'Bearer jwt-1',
+      });
       expect(gateway.received().query).toContain('query CommunityActivities');
     } finally {
       await gateway.close();
@@ -65,7 +77,10 @@ describe('@sanshe/graph-client', () => {
   });
 
   it('throws the errors with their codes', async () => {
-    const gateway = await fakeGateway({ data: null, errors: [{ message: 'Sign in to see this.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const gateway = await fakeGateway({
+      data: null,
+      errors: [{ message: 'Sign in to see this.', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     try {
       const failure = request(gateway.url, CommunityActivitiesDocument, variables);
       await expect(failure).rejects.toBeInstanceOf(GraphRequestError);
@@ -78,6 +93,8 @@ describe('@sanshe/graph-client', () => {
   it('is generated from the committed supergraph (`npm run generate -w @sanshe/graph-client`)', () => {
     const run = (cmd: string, args: string[]) => execFileSync(process.execPath, [cmd, ...args], { cwd: packageDir, stdio: 'pipe' });
     expect(() => run(path.join(packageDir, 'scripts', 'write-schema.js'), ['--check'])).not.toThrow();
-    expect(() => run(path.join(repoRoot, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), ['--config', 'codegen.yml', '--check'])).not.toThrow();
+    expect(() =>
+      run(path.join(repoRoot, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), ['--config', 'codegen.yml', '--check']),
+    ).not.toThrow();
   });
 });

@@ -5,8 +5,17 @@ import { SOCIAL_ORGANIZATIONS } from './social-orgs';
 import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS } from './territory';
 
 export type ActivityCategory =
-  | 'NEIGHBOURHOOD_SCHOOL' | 'MY_VEGETABLE_GARDEN' | 'PEOPLES_TEAHOUSE' | 'PARTY_BUILDING'
-  | 'ENVIRONMENTAL_CLASS' | 'SQUARE_DANCE' | 'ELDERLY_CARE' | 'CHILDREN' | 'CULTURE' | 'HEALTH_TALK' | 'VOLUNTEERING';
+  | 'NEIGHBOURHOOD_SCHOOL'
+  | 'MY_VEGETABLE_GARDEN'
+  | 'PEOPLES_TEAHOUSE'
+  | 'PARTY_BUILDING'
+  | 'ENVIRONMENTAL_CLASS'
+  | 'SQUARE_DANCE'
+  | 'ELDERLY_CARE'
+  | 'CHILDREN'
+  | 'CULTURE'
+  | 'HEALTH_TALK'
+  | 'VOLUNTEERING';
 
 export interface HistoricActivity {
   id: string;
@@ -72,7 +81,8 @@ function build(): ActivityHistory {
   const hanGuizhi = residentsOf(tianjiu).find((r) => r.name === '韩桂芝')!;
   const residentsByCommunity = new Map<string, ResidentFixture[]>(COMMUNITIES.map((c) => [c.id, residentsOf(c.id)]));
   const orgsByCommunity = new Map<string, string[]>();
-  for (const org of SOCIAL_ORGANIZATIONS) for (const c of org.communityIds) orgsByCommunity.set(c, [...(orgsByCommunity.get(c) ?? []), org.id]);
+  for (const org of SOCIAL_ORGANIZATIONS)
+    for (const c of org.communityIds) orgsByCommunity.set(c, [...(orgsByCommunity.get(c) ?? []), org.id]);
 
   const activities: HistoricActivity[] = [];
   const attendances: HistoricAttendance[] = [];
@@ -82,7 +92,7 @@ function build(): ActivityHistory {
     // The first activity of 天九社区 is the 生态时蔬花园 class from the report.
     const isGardenClass = community.id === tianjiu && i < COMMUNITIES.length;
     const category = isGardenClass ? 'ENVIRONMENTAL_CLASS' : rng.pick(CATEGORIES);
-    const day = new Date(HISTORY_START.getTime() + Math.floor(rng.next() * span / 86_400_000) * 86_400_000);
+    const day = new Date(HISTORY_START.getTime() + Math.floor((rng.next() * span) / 86_400_000) * 86_400_000);
     const startsAt = new Date(day.getTime() + rng.pick([9, 10, 14, 15, 19]) * 3_600_000);
     const endsAt = new Date(startsAt.getTime() + rng.pick([1, 1.5, 2, 3]) * 3_600_000);
     const capacity = rng.pick([20, 25, 30, 40, 50, 60]);
@@ -118,7 +128,13 @@ function build(): ActivityHistory {
     let n = 0;
     for (const resident of attending) {
       n += 1;
-      attendances.push({ id: `attendance-${pad(i + 1, 5)}-${pad(n, 2)}`, activityId: activity.id, residentId: resident.id, communityId: community.id, confirmedAt: startsAt });
+      attendances.push({
+        id: `attendance-${pad(i + 1, 5)}-${pad(n, 2)}`,
+        activityId: activity.id,
+        residentId: resident.id,
+        communityId: community.id,
+        confirmedAt: startsAt,
+      });
     }
     const volunteers = pool.filter((r) => r.volunteer);
     for (let v = 0, count = rng.int(1, 3); v < count && volunteers.length > 0; v += 1) {

@@ -17,7 +17,8 @@ export const RUNXIAN_CAMPAIGN: CampaignFixture = {
   name: '“润”贤思齐、“润”行不息',
   theme: '传承红色基因、凝聚发展合力',
   mechanism: '党建+',
-  description: 'The party-building innovation campaign under which the district builds 润贤银行: social organizations link resources, and points reward good deeds and volunteering.',
+  description:
+    'The party-building innovation campaign under which the district builds 润贤银行: social organizations link resources, and points reward good deeds and volunteering.',
   citation: '他们结合“‘润’贤思齐、‘润’行不息——传承红色基因、凝聚发展合力”党建创新提升活动,以社会组织链接、整合辖区各类资源,创办“润贤银行”',
 };
 

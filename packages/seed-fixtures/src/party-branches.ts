@@ -21,10 +21,23 @@ export const SOCIAL_ORG_PARTY_BRANCH_COUNT = 6;
 export const SOCIAL_ORG_PARTY_MEMBERS = 101;
 
 /** Four organizations of the report have their own branch; six small ones share two joint branches. */
-const OWN: [string, number][] = [['欣和社工', 19], ['阳光社工', 17], ['长乐社工', 15], ['洛阳市心理咨询师协会', 22]];
+const OWN: [string, number][] = [
+  ['欣和社工', 19],
+  ['阳光社工', 17],
+  ['长乐社工', 15],
+  ['洛阳市心理咨询师协会', 22],
+];
 const JOINT: [number, number][][] = [
-  [[16, 6], [17, 5], [18, 4]],
-  [[19, 5], [20, 4], [21, 4]],
+  [
+    [16, 6],
+    [17, 5],
+    [18, 4],
+  ],
+  [
+    [19, 5],
+    [20, 4],
+    [21, 4],
+  ],
 ];
 
 function build(): SocialOrgPartyBranchFixture[] {
@@ -32,7 +45,8 @@ function build(): SocialOrgPartyBranchFixture[] {
   const used = new Set<string>();
   // A branch is registered with the regional party committee of a community the organization serves, where there is one.
   const partyOrganizationFor = (communityIds: string[]) => {
-    const chosen = candidates.find((p) => !used.has(p.id) && communityIds.includes(p.communityId)) ?? candidates.find((p) => !used.has(p.id))!;
+    const chosen =
+      candidates.find((p) => !used.has(p.id) && communityIds.includes(p.communityId)) ?? candidates.find((p) => !used.has(p.id))!;
     used.add(chosen.id);
     return chosen.id;
   };
@@ -61,4 +75,5 @@ function build(): SocialOrgPartyBranchFixture[] {
 
 export const SOCIAL_ORG_PARTY_BRANCHES: SocialOrgPartyBranchFixture[] = build();
 
-export const partyBranchById = (partyOrganizationId: string) => SOCIAL_ORG_PARTY_BRANCHES.find((b) => b.partyOrganizationId === partyOrganizationId) ?? null;
+export const partyBranchById = (partyOrganizationId: string) =>
+  SOCIAL_ORG_PARTY_BRANCHES.find((b) => b.partyOrganizationId === partyOrganizationId) ?? null;

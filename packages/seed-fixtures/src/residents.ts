@@ -20,7 +20,10 @@ export interface ResidentFixture {
 
 export const RESIDENT_COUNT = 24_000;
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国玉兰志强淑珍秀珍凤英红梅海燕文斌晓东建华春梅'.split('');
 
 function residentName(rng: SeededRandom): string {
@@ -49,7 +52,8 @@ function careTags(rng: SeededRandom, age: number): CareTag[] {
 
 function channel(rng: SeededRandom, age: number, tags: CareTag[]): ContactChannel {
   // Elderly people and people who cannot go out order mostly by phone or at their door.
-  if (tags.includes('ELDERLY_LIVING_ALONE') || tags.includes('DISABLED') || age >= 75) return rng.chance(0.55) ? 'CALL_CENTER' : 'DOOR_TO_DOOR';
+  if (tags.includes('ELDERLY_LIVING_ALONE') || tags.includes('DISABLED') || age >= 75)
+    return rng.chance(0.55) ? 'CALL_CENTER' : 'DOOR_TO_DOOR';
   if (age >= 60) return rng.pick(['CALL_CENTER', 'CALL_CENTER', 'APP', 'DOOR_TO_DOOR'] as const);
   return rng.pick(['APP', 'APP', 'APP', 'WEB'] as const);
 }
@@ -59,9 +63,23 @@ function build(): ResidentFixture[] {
   const residents: ResidentFixture[] = [];
   const named: Omit<ResidentFixture, 'id' | 'phone' | 'address' | 'streetId'>[] = [
     // 石阿姨, 65, volunteer who holds a party-member service post in 武汉路社区's activity room.
-    { name: '石阿姨', communityId: communityByName('武汉路社区').id, birthYear: SEED_YEAR - 65, careTags: [], preferredChannel: 'APP', volunteer: true },
+    {
+      name: '石阿姨',
+      communityId: communityByName('武汉路社区').id,
+      birthYear: SEED_YEAR - 65,
+      careTags: [],
+      preferredChannel: 'APP',
+      volunteer: true,
+    },
     // 韩桂芝, at 天九社区's 生态时蔬花园 class.
-    { name: '韩桂芝', communityId: communityByName('天九社区').id, birthYear: SEED_YEAR - 68, careTags: [], preferredChannel: 'CALL_CENTER', volunteer: false },
+    {
+      name: '韩桂芝',
+      communityId: communityByName('天九社区').id,
+      birthYear: SEED_YEAR - 68,
+      careTags: [],
+      preferredChannel: 'CALL_CENTER',
+      volunteer: false,
+    },
   ];
   for (let i = 0; i < RESIDENT_COUNT; i += 1) {
     const community = i < named.length ? COMMUNITIES.find((c) => c.id === named[i]!.communityId)! : COMMUNITIES[i % COMMUNITIES.length]!;

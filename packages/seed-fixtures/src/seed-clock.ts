@@ -40,7 +40,7 @@ export function seedDayPlus(days: number): string {
 /** The first Monday strictly after the seed day (rota cycles start on a Monday). */
 export function firstMondayAfterSeed(): string {
   const weekday = new Date(SEEDED_AT.getTime() + UTC8_MS).getUTCDay(); // 0 = Sunday
-  return seedDayPlus(((8 - weekday) % 7) || 7);
+  return seedDayPlus((8 - weekday) % 7 || 7);
 }
 
 /** A moment of the past that must not pass the seed day (e.g. a review recorded "in January"). */

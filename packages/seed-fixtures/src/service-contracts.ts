@@ -63,9 +63,7 @@ function build(year: number): ServiceContractFixture[] {
     );
     STREET_GROUPS.forEach((streets, group) => {
       const named = NAMED_PROVIDERS[category.key];
-      const provider = named?.groups.includes(group)
-        ? SOCIAL_ORGANIZATIONS.find((o) => o.name === named.name)!
-        : rng.pick(candidates);
+      const provider = named?.groups.includes(group) ? SOCIAL_ORGANIZATIONS.find((o) => o.name === named.name)! : rng.pick(candidates);
       const communityIds = COMMUNITIES.filter((c) => streets.has(c.streetId)).map((c) => c.id);
       const itemCodes = category.items.map((i) => i.code);
       contracts.push({

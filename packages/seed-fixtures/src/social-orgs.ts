@@ -3,8 +3,16 @@ import { COMMUNITIES, communityByName } from './territory';
 
 export type OrganizationKind = 'HUB' | 'SOCIAL_WORK_AGENCY' | 'ASSOCIATION' | 'VOLUNTEER_TEAM' | 'FOUNDATION' | 'PRIVATE_NON_ENTERPRISE';
 export type ServiceDomain =
-  | 'CONSULTATION' | 'MEDIATION' | 'ELDERLY_CARE' | 'CHILD_CARE' | 'COMMUNITY_CORRECTION'
-  | 'PROPERTY' | 'YOUTH' | 'CULTURE' | 'LEGAL' | 'PSYCHOLOGY';
+  | 'CONSULTATION'
+  | 'MEDIATION'
+  | 'ELDERLY_CARE'
+  | 'CHILD_CARE'
+  | 'COMMUNITY_CORRECTION'
+  | 'PROPERTY'
+  | 'YOUTH'
+  | 'CULTURE'
+  | 'LEGAL'
+  | 'PSYCHOLOGY';
 
 export interface SocialOrganizationFixture {
   id: string;
@@ -22,9 +30,37 @@ export interface SocialOrganizationFixture {
 export const SOCIAL_ORGANIZATION_COUNT = 229;
 export const HUB_COUNT = 12;
 
-const DOMAINS: ServiceDomain[] = ['CONSULTATION', 'MEDIATION', 'ELDERLY_CARE', 'CHILD_CARE', 'COMMUNITY_CORRECTION', 'PROPERTY', 'YOUTH', 'CULTURE', 'LEGAL', 'PSYCHOLOGY'];
+const DOMAINS: ServiceDomain[] = [
+  'CONSULTATION',
+  'MEDIATION',
+  'ELDERLY_CARE',
+  'CHILD_CARE',
+  'COMMUNITY_CORRECTION',
+  'PROPERTY',
+  'YOUTH',
+  'CULTURE',
+  'LEGAL',
+  'PSYCHOLOGY',
+];
 const KINDS: OrganizationKind[] = ['SOCIAL_WORK_AGENCY', 'ASSOCIATION', 'VOLUNTEER_TEAM', 'FOUNDATION', 'PRIVATE_NON_ENTERPRISE'];
-const NAME_PARTS = ['和谐', '温馨', '康乐', '同心', '睦邻', '乐龄', '启航', '善行', '涧水', '牡丹', '润心', '晨曦', '益家', '仁爱', '青禾', '暖阳'];
+const NAME_PARTS = [
+  '和谐',
+  '温馨',
+  '康乐',
+  '同心',
+  '睦邻',
+  '乐龄',
+  '启航',
+  '善行',
+  '涧水',
+  '牡丹',
+  '润心',
+  '晨曦',
+  '益家',
+  '仁爱',
+  '青禾',
+  '暖阳',
+];
 const SUFFIX: Record<OrganizationKind, string> = {
   HUB: '社会组织服务中心',
   SOCIAL_WORK_AGENCY: '社会工作服务中心',

@@ -1,4 +1,12 @@
-import { COMMUNITIES, CONTRACT_YEARS, OTHER_SOCIAL_WORKERS, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORGANIZATIONS, SOCIAL_WORKERS } from './index';
+import {
+  COMMUNITIES,
+  CONTRACT_YEARS,
+  OTHER_SOCIAL_WORKERS,
+  SERVICE_CONTRACTS,
+  SERVICE_ITEM_CODES,
+  SOCIAL_ORGANIZATIONS,
+  SOCIAL_WORKERS,
+} from './index';
 
 describe('the social-work programme of the seeded district', () => {
   it('has 166 social workers under evaluation: 141 born 2000 or later, 153 with college or above, 33 certified', () => {

@@ -61,17 +61,26 @@ function build(): SocialWorkerFixture[] {
 
   // Exact counts, spread independently over the workers. Under-35s are born 2000–2004, so
   // they stay under 35 until at least 2035; the others are born 1970–1988, already over 35.
-  const young = shuffled(Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i) => i < SOCIAL_WORKERS_UNDER_35), rng);
+  const young = shuffled(
+    Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i) => i < SOCIAL_WORKERS_UNDER_35),
+    rng,
+  );
   const educations = shuffled(
     Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i): Education =>
-      i < 70 ? 'JUNIOR_COLLEGE' : i < 146 ? 'BACHELOR' : i < SOCIAL_WORKERS_COLLEGE_OR_ABOVE ? 'POSTGRADUATE' : 'SENIOR_HIGH'),
+      i < 70 ? 'JUNIOR_COLLEGE' : i < 146 ? 'BACHELOR' : i < SOCIAL_WORKERS_COLLEGE_OR_ABOVE ? 'POSTGRADUATE' : 'SENIOR_HIGH',
+    ),
     rng,
   );
   const othersCertified = SOCIAL_WORKERS_CERTIFIED - WUHAN_ROAD_WORKERS;
-  const certified = shuffled(Array.from({ length: SOCIAL_WORKER_COUNT - WUHAN_ROAD_WORKERS }, (_, i) => i < othersCertified), rng);
+  const certified = shuffled(
+    Array.from({ length: SOCIAL_WORKER_COUNT - WUHAN_ROAD_WORKERS }, (_, i) => i < othersCertified),
+    rng,
+  );
 
   // A senior social worker (高级社工师) has years of practice behind them: the first worker over 35 among the certified.
-  const seniorIndex = Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i) => i).find((i) => !young[i] && (i < WUHAN_ROAD_WORKERS || certified[i - WUHAN_ROAD_WORKERS]))!;
+  const seniorIndex = Array.from({ length: SOCIAL_WORKER_COUNT }, (_, i) => i).find(
+    (i) => !young[i] && (i < WUHAN_ROAD_WORKERS || certified[i - WUHAN_ROAD_WORKERS]),
+  )!;
   const workers: SocialWorkerFixture[] = [];
   for (let i = 0; i < SOCIAL_WORKER_COUNT; i += 1) {
     const atWuhanRoad = i < WUHAN_ROAD_WORKERS;
@@ -79,7 +88,8 @@ function build(): SocialWorkerFixture[] {
     const communityId = atWuhanRoad ? wuhanRoad : rng.pick(employer.communityIds.filter((c) => c !== wuhanRoad));
     const birthYear = young[i] ? SEED_YEAR - rng.int(22, 26) : SEED_YEAR - rng.int(38, 56);
     const isCertified = atWuhanRoad || certified[i - WUHAN_ROAD_WORKERS]!;
-    const level: CertificateLevel = i === seniorIndex ? 'SENIOR_SOCIAL_WORKER' : rng.chance(0.35) ? 'SOCIAL_WORKER' : 'ASSISTANT_SOCIAL_WORKER';
+    const level: CertificateLevel =
+      i === seniorIndex ? 'SENIOR_SOCIAL_WORKER' : rng.chance(0.35) ? 'SOCIAL_WORKER' : 'ASSISTANT_SOCIAL_WORKER';
     workers.push({
       id: `socialworker-${pad(i + 1, 3)}`,
       name: rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.7) ? rng.pick(GIVEN) : ''),
@@ -88,7 +98,15 @@ function build(): SocialWorkerFixture[] {
       streetId: streetOf.get(communityId)!,
       birthDate: isoDay(birthYear, rng.int(0, 364)),
       education: educations[i]!,
-      certificate: isCertified ? { level, certifiedOn: isoDay(rng.int(Math.min(SEED_YEAR - 1, Math.max(SEED_YEAR - 8, birthYear + 21)), SEED_YEAR - 1), rng.int(150, 300)) } : null,
+      certificate: isCertified
+        ? {
+            level,
+            certifiedOn: isoDay(
+              rng.int(Math.min(SEED_YEAR - 1, Math.max(SEED_YEAR - 8, birthYear + 21)), SEED_YEAR - 1),
+              rng.int(150, 300),
+            ),
+          }
+        : null,
       underTargetEvaluation: true,
     });
   }

@@ -19,8 +19,17 @@ export interface CommunityFixture {
 }
 
 const STREET_NAMES = [
-  '湖北路街道', '天津路街道', '长春路街道', '南昌路街道', '重庆路街道', '郑州路街道',
-  '武汉路街道', '长安路街道', '周山路街道', '徽州路街道', '工农街道',
+  '湖北路街道',
+  '天津路街道',
+  '长春路街道',
+  '南昌路街道',
+  '重庆路街道',
+  '郑州路街道',
+  '武汉路街道',
+  '长安路街道',
+  '周山路街道',
+  '徽州路街道',
+  '工农街道',
 ];
 
 export const STREETS: StreetFixture[] = STREET_NAMES.map((name, i) => ({ id: `street-${pad(i + 1, 2)}`, name }));
@@ -29,12 +38,25 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七'];
 
 /** Communities the report names, with the street they are placed in. */
 const NAMED: Record<string, { street: number; urban: boolean; brand?: { name: string; description: string }; twin?: string }> = {
-  武汉路社区: { street: 6, urban: true, brand: { name: '三家七社十色服务', description: '“1+1+N” community service model around the party-mass service centre.' } },
+  武汉路社区: {
+    street: 6,
+    urban: true,
+    brand: { name: '三家七社十色服务', description: '“1+1+N” community service model around the party-mass service centre.' },
+  },
   天九社区: { street: 1, urban: true },
   // 重二社区 is the short name of 重庆路二社区: it takes that slot, so the district has one, not both.
-  重二社区: { street: 4, urban: true, twin: '重庆路二社区', brand: { name: '党旗下的邻里情', description: 'Neighbourliness under the party flag.' } },
+  重二社区: {
+    street: 4,
+    urban: true,
+    twin: '重庆路二社区',
+    brand: { name: '党旗下的邻里情', description: 'Neighbourliness under the party flag.' },
+  },
   长安路三社区: { street: 7, urban: true, brand: { name: '红色套餐', description: 'A “red package” of party-led services.' } },
-  南口社区: { street: 3, urban: true, brand: { name: '十五分钟生活服务圈', description: 'Every daily service within fifteen minutes on foot.' } },
+  南口社区: {
+    street: 3,
+    urban: true,
+    brand: { name: '十五分钟生活服务圈', description: 'Every daily service within fifteen minutes on foot.' },
+  },
   南村社区: { street: 8, urban: false, brand: { name: '党群联络点', description: 'Party–masses liaison points in every lane.' } },
 };
 
@@ -99,7 +121,14 @@ export interface PartyOrganizationFixture {
   sector: 'COMMUNITY' | 'ENTERPRISE' | 'INSTITUTION' | 'SCHOOL' | 'SOCIAL_ORGANIZATION' | 'NON_PUBLIC_ECONOMY';
 }
 
-const SECTORS: PartyOrganizationFixture['sector'][] = ['COMMUNITY', 'ENTERPRISE', 'INSTITUTION', 'SCHOOL', 'SOCIAL_ORGANIZATION', 'NON_PUBLIC_ECONOMY'];
+const SECTORS: PartyOrganizationFixture['sector'][] = [
+  'COMMUNITY',
+  'ENTERPRISE',
+  'INSTITUTION',
+  'SCHOOL',
+  'SOCIAL_ORGANIZATION',
+  'NON_PUBLIC_ECONOMY',
+];
 
 export const PARTY_ORGANIZATIONS: PartyOrganizationFixture[] = Array.from({ length: CO_BUILDING_PARTY_ORGANIZATION_COUNT }, (_, i) => {
   const community = COMMUNITIES[i % COMMUNITIES.length]!;

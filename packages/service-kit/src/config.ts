@@ -28,7 +28,12 @@ export const baseConfigSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
-    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
   /**
    * The gateway's Ed25519 public keys a subgraph trusts for the signed identity header,
    * `<kid>:<base64 SPKI>` separated by commas (two during a key rotation). Subgraphs hold
@@ -44,7 +49,10 @@ export const baseConfigSchema = z.object({
   KAFKA_SASL_PASSWORD: z.string().optional(),
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256']).default('scram-sha-512'),
   /** TLS to the broker (the SASL_SSL listener); the CA file is for a private CA such as the local one. */
-  KAFKA_SSL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  KAFKA_SSL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   KAFKA_SSL_CA_FILE: z.string().optional(),
   /** Prefixed to every consumer group id, so parallel test stacks never share a group. */
   KAFKA_GROUP_PREFIX: z.string().default(''),
@@ -62,9 +70,16 @@ export const baseConfigSchema = z.object({
    * pruned. The default matches the topics' retention (30 days), so a replay of anything a
    * topic still holds is recognised (docs/events.md).
    */
-  PROCESSED_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(30 * 24),
+  PROCESSED_EVENTS_RETENTION_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(30 * 24),
   /** How often the markers older than that are pruned. */
-  PROCESSED_EVENTS_PRUNE_MS: z.coerce.number().int().positive().default(60 * 60 * 1000),
+  PROCESSED_EVENTS_PRUNE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60 * 1000),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -64,7 +64,8 @@ export function withDevelopmentKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  */
 export function weakSecretReason(value: string, minLength: number): string | null {
   if (value.length < minLength) return `is shorter than ${minLength} characters`;
-  if (/change-?me|develop|example|sanshe-local|placeholder|default|password|^test/i.test(value)) return 'looks like a placeholder or a development value';
+  if (/change-?me|develop|example|sanshe-local|placeholder|default|password|^test/i.test(value))
+    return 'looks like a placeholder or a development value';
   if (new Set(value).size < 10) return 'has too few distinct characters to be random';
   return null;
 }

@@ -106,7 +106,11 @@ export function createRequestListener<TContext extends BaseContext>(opts: HttpAp
       raw = await readBody(req, opts.maxBodyBytes);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        return refuse(413, `The request body is larger than ${opts.maxBodyBytes} bytes; send a smaller query or fewer variables.`, 'BAD_REQUEST');
+        return refuse(
+          413,
+          `The request body is larger than ${opts.maxBodyBytes} bytes; send a smaller query or fewer variables.`,
+          'BAD_REQUEST',
+        );
       }
       throw err;
     }

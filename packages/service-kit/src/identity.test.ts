@@ -46,7 +46,9 @@ describe('signed identity header (Ed25519, one hop)', () => {
   });
 
   it('lives at most ten seconds, with two seconds of clock skew', () => {
-    expect(verifyIdentity(signIdentity(worker, SIGNER, { ...hop, ttlSeconds: 60 }), TRUSTED, { ...hop, nowSeconds: NOW + 12 }).userId).toBe('sw-li');
+    expect(verifyIdentity(signIdentity(worker, SIGNER, { ...hop, ttlSeconds: 60 }), TRUSTED, { ...hop, nowSeconds: NOW + 12 }).userId).toBe(
+      'sw-li',
+    );
     expect(refusal(signIdentity(worker, SIGNER, { ...hop, ttlSeconds: 60 }), { nowSeconds: NOW + 13 }).message).toMatch(/expired/);
     expect(refusal(signIdentity(worker, SIGNER, hop), { nowSeconds: NOW - 3 }).message).toMatch(/expired/);
   });

@@ -62,7 +62,10 @@ export function parseSigningKey(value: string, variable = 'IDENTITY_SIGNING_KEY'
 /** Parses `IDENTITY_PUBLIC_KEYS` (`<kid>:<base64 SPKI DER>` separated by commas). */
 export function parseTrustedKeys(value: string, variable = 'IDENTITY_PUBLIC_KEYS'): TrustedKeys {
   const keys = new Map<string, KeyObject>();
-  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [kid, material] = splitKid(entry, variable);
     let key: KeyObject;
     try {
@@ -70,7 +73,8 @@ export function parseTrustedKeys(value: string, variable = 'IDENTITY_PUBLIC_KEYS
     } catch {
       throw new Error(`${variable} holds a key (kid ${kid}) that is not a base64 SPKI public key`);
     }
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${variable} must hold Ed25519 keys, not ${key.asymmetricKeyType} (kid ${kid})`);
+    if (key.asymmetricKeyType !== 'ed25519')
+      throw new Error(`${variable} must hold Ed25519 keys, not ${key.asymmetricKeyType} (kid ${kid})`);
     keys.set(kid, key);
   }
   if (keys.size === 0) throw new Error(`${variable} must name at least one public key`);

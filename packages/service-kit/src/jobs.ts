@@ -36,7 +36,13 @@ const HOLDER = processHolderId();
  * inserting at once one gets a duplicate-key error and loses. Nothing here trusts a clock
  * beyond the period arithmetic, and nothing is held in this process.
  */
-export async function takeJobLease(connection: Connection, name: string, periodMs: number, holder = HOLDER, now = new Date()): Promise<JobLease | null> {
+export async function takeJobLease(
+  connection: Connection,
+  name: string,
+  periodMs: number,
+  holder = HOLDER,
+  now = new Date(),
+): Promise<JobLease | null> {
   const period = Math.floor(now.getTime() / periodMs);
   const lease: JobLease = { _id: name, period, until: new Date((period + 1) * periodMs), holder, takenAt: now };
   const { _id, ...fields } = lease;
@@ -90,7 +96,9 @@ export function scheduleJobs(jobs: ScheduledJob[], opts: ScheduleOptions): Runni
     const timer = setTimeout(() => {
       timers.delete(timer);
       const round = tick(job)
-        .catch((err: unknown) => opts.logger.warn({ job: job.name, err: (err as Error).message }, 'scheduled job failed; the next period tries again'))
+        .catch((err: unknown) =>
+          opts.logger.warn({ job: job.name, err: (err as Error).message }, 'scheduled job failed; the next period tries again'),
+        )
         .finally(() => {
           running.delete(round);
           plan(job);

@@ -30,7 +30,10 @@ export async function findByIds<T>(
   projection?: ProjectionType<T>,
 ): Promise<T[]> {
   if (ids.length === 0) return [];
-  return model.find({ _id: { $in: [...ids] } }, projection ?? null).lean<T[]>().exec();
+  return model
+    .find({ _id: { $in: [...ids] } }, projection ?? null)
+    .lean<T[]>()
+    .exec();
 }
 
 export async function pingMongo(connection: Connection): Promise<boolean> {

@@ -53,9 +53,14 @@ export async function insertMissing<T extends { _id: string }>(
   return result;
 }
 
-async function bothEndsPresent(collection: Pick<mongo.Collection<mongo.Document>, 'findOne'>, batch: readonly { _id: string }[]): Promise<boolean> {
+async function bothEndsPresent(
+  collection: Pick<mongo.Collection<mongo.Document>, 'findOne'>,
+  batch: readonly { _id: string }[],
+): Promise<boolean> {
   const ends = [batch[0]!, batch.at(-1)!];
-  const found = await Promise.all(ends.map((d) => collection.findOne({ _id: d._id } as unknown as mongo.Filter<mongo.Document>, { projection: { _id: 1 } })));
+  const found = await Promise.all(
+    ends.map((d) => collection.findOne({ _id: d._id } as unknown as mongo.Filter<mongo.Document>, { projection: { _id: 1 } })),
+  );
   return found.every(Boolean);
 }
 

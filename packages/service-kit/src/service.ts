@@ -113,7 +113,16 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
       }),
   );
   // The consumers' dedupe markers, pruned by age (the store has no TTL index), by one replica per period.
-  const pruning = consumers.length > 0 ? [processedEventsPruningJob(connection, { everyMs: config.PROCESSED_EVENTS_PRUNE_MS, retentionMs: config.PROCESSED_EVENTS_RETENTION_HOURS * 3600_000 }, logger)] : [];
+  const pruning =
+    consumers.length > 0
+      ? [
+          processedEventsPruningJob(
+            connection,
+            { everyMs: config.PROCESSED_EVENTS_PRUNE_MS, retentionMs: config.PROCESSED_EVENTS_RETENTION_HOURS * 3600_000 },
+            logger,
+          ),
+        ]
+      : [];
   const jobs = scheduleJobs([...(parts.jobs ?? []), ...pruning], { connection, logger });
   let consumersStarted = consumers.length === 0;
   let stopping = false;
@@ -121,9 +130,13 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
   const consumersPositioned = new Promise<void>((resolve) => (positioned = resolve));
   const consumersReady = (async () => {
     // Kafka may be down at boot: keep trying in the background, the API serves meanwhile.
-    await ensureTopics(kafka, contracts.topics()).catch((err) => logger.warn({ err: (err as Error).message }, 'could not create topics yet'));
+    await ensureTopics(kafka, contracts.topics()).catch((err) =>
+      logger.warn({ err: (err as Error).message }, 'could not create topics yet'),
+    );
     // Where each group starts is settled for all of them first: joining groups takes longer.
-    await Promise.all(consumers.map((c) => c.position())).then(positioned, (err) => logger.warn({ err: (err as Error).message }, 'could not position consumers yet'));
+    await Promise.all(consumers.map((c) => c.position())).then(positioned, (err) =>
+      logger.warn({ err: (err as Error).message }, 'could not position consumers yet'),
+    );
     for (const consumer of consumers) {
       for (let attempt = 1; !stopping; attempt += 1) {
         try {
@@ -157,7 +170,10 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
       const header = req.headers[IDENTITY_HEADER];
       // The gateway signs only POST bodies; any other request binds to a text it never signs.
       const body = req.method === 'POST' ? rawBody : `${req.method} ${req.url}`;
-      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_PUBLIC_KEYS, { audience: definition.name, body });
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, config.IDENTITY_PUBLIC_KEYS, {
+        audience: definition.name,
+        body,
+      });
       const traceparent = traceparentOf(req);
       return parts.contextFor({ identity, traceparent, logger: requestLogger(logger, traceparent) });
     },
@@ -166,7 +182,12 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
       'GET /health/ready': async (_req, res) => {
         const mongo = await pingMongo(connection);
         const ready = mongo && consumersStarted;
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: definition.name, mongo, consumers: consumersStarted });
+        sendJson(res, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          service: definition.name,
+          mongo,
+          consumers: consumersStarted,
+        });
       },
     },
   });

@@ -15,7 +15,12 @@ export function duplicateKeyField(err: unknown): string | null {
   const index = typeof message === 'string' ? /index: (\S+) dup key/.exec(message)?.[1] : undefined;
   if (!index) return null;
   if (index === '_id_') return '_id';
-  return index.split(/_-?1(?:_|$)/).filter(Boolean).join('+') || null;
+  return (
+    index
+      .split(/_-?1(?:_|$)/)
+      .filter(Boolean)
+      .join('+') || null
+  );
 }
 
 /**

@@ -56,13 +56,16 @@ describe('the outbox relay', () => {
     Things = connection.model<Thing>('Thing', schema);
     finds = [];
     connection.getClient().on('commandStarted', (e) => {
-      if (e.commandName === 'find' && (e.command as { find?: string }).find === 'things') finds.push(e.command.filter as Record<string, unknown>);
+      if (e.commandName === 'find' && (e.command as { find?: string }).find === 'things')
+        finds.push(e.command.filter as Record<string, unknown>);
     });
     await ensureTopics(kafka, [topic]);
     consumer = kafka.consumer({ groupId: `kit-relay-test-${run}` });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void received.push((JSON.parse(message.value!.toString()) as { id: string }).id) });
+    await consumer.run({
+      eachMessage: async ({ message }) => void received.push((JSON.parse(message.value!.toString()) as { id: string }).id),
+    });
   }, 60_000);
 
   afterEach(async () => {
@@ -81,7 +84,12 @@ describe('the outbox relay', () => {
     finds.length = 0;
     const events = [entry('a'), entry('a')];
     await Things.updateOne({ _id: 'a' }, { $inc: { n: 1 }, ...pushEvents(events) });
-    expect(await arrived(events.map((e) => e.id), 20_000)).toBe(true);
+    expect(
+      await arrived(
+        events.map((e) => e.id),
+        20_000,
+      ),
+    ).toBe(true);
     // Found by the pending-events filter (the one the sparse index serves), not by a full read.
     expect(finds.length).toBeGreaterThan(0);
     expect(finds.every((f) => JSON.stringify(f) === JSON.stringify(OUTBOX_PENDING))).toBe(true);

@@ -22,8 +22,19 @@ describe('pruning processed-event markers', () => {
 
   it('deletes the markers older than the cut-off, keeps the rest, and changes nothing when run again', async () => {
     const now = Date.now();
-    const marker = (id: string, ageHours: number) => ({ _id: `group:${id}`, group: 'group', eventId: id, type: 'cn.sanshe.test.v1', processedAt: new Date(now - ageHours * HOUR) });
-    await processedEventsModel(connection).insertMany([marker('ancient', 24 * 40), marker('week-old', 24 * 7 + 1), marker('yesterday', 24), marker('fresh', 0)]);
+    const marker = (id: string, ageHours: number) => ({
+      _id: `group:${id}`,
+      group: 'group',
+      eventId: id,
+      type: 'cn.sanshe.test.v1',
+      processedAt: new Date(now - ageHours * HOUR),
+    });
+    await processedEventsModel(connection).insertMany([
+      marker('ancient', 24 * 40),
+      marker('week-old', 24 * 7 + 1),
+      marker('yesterday', 24),
+      marker('fresh', 0),
+    ]);
 
     const cutOff = new Date(now - 24 * 7 * HOUR);
     expect(await pruneProcessedEvents(connection, cutOff)).toBe(2);
@@ -40,7 +51,10 @@ describe('pruning processed-event markers', () => {
       { _id: 'g:new', group: 'g', eventId: 'new', type: 'cn.sanshe.test.v1', processedAt: new Date(now - HOUR) },
     ]);
     const job = processedEventsPruningJob(connection, { everyMs: HOUR, retentionMs: 48 * HOUR }, createLogger('test', 'silent'));
-    const leases = await Promise.all([takeJobLease(connection, job.name, job.periodMs, 'replica-a'), takeJobLease(connection, job.name, job.periodMs, 'replica-b')]);
+    const leases = await Promise.all([
+      takeJobLease(connection, job.name, job.periodMs, 'replica-a'),
+      takeJobLease(connection, job.name, job.periodMs, 'replica-b'),
+    ]);
     expect(leases.filter(Boolean)).toHaveLength(1);
     await job.run();
     expect((await processedEventsModel(connection).find().lean()).map((m) => m.eventId)).toEqual(['new']);

@@ -42,7 +42,10 @@ describe('insertMissing', () => {
   });
 
   it('stops on any failure but a duplicate key', async () => {
-    const broken = { findOne: async () => null, insertMany: async () => Promise.reject(Object.assign(new Error('disk full'), { code: 14031 })) };
+    const broken = {
+      findOne: async () => null,
+      insertMany: async () => Promise.reject(Object.assign(new Error('disk full'), { code: 14031 })),
+    };
     await expect(insertMissing(broken as never, docs, { label: 'docs' })).rejects.toThrow('disk full');
   });
 });

@@ -7,7 +7,10 @@ import { uniqueWrite } from '../src/store-errors';
 /** Against the real store: the uniqueness answer a domain sees is its own error, with the field. */
 describe('uniqueWrite', () => {
   let connection: Connection;
-  const schema = new Schema({ _id: String, name: { type: String, required: true, unique: true } }, { collection: 'venues', versionKey: false });
+  const schema = new Schema(
+    { _id: String, name: { type: String, required: true, unique: true } },
+    { collection: 'venues', versionKey: false },
+  );
   const Venue = () => connection.models.Venue ?? connection.model('Venue', schema);
 
   beforeAll(async () => {
@@ -24,7 +27,11 @@ describe('uniqueWrite', () => {
     await uniqueWrite('Venue', () => Venue().create({ _id: 'v1', name: 'Hall' }));
     const second = uniqueWrite('Venue', () => Venue().create({ _id: 'v2', name: 'Hall' }));
     await expect(second).rejects.toBeInstanceOf(AlreadyExistsError);
-    await expect(uniqueWrite('Venue', () => Venue().create({ _id: 'v3', name: 'Hall' }))).rejects.toMatchObject({ entity: 'Venue', field: 'name', code: 'CONFLICT' });
+    await expect(uniqueWrite('Venue', () => Venue().create({ _id: 'v3', name: 'Hall' }))).rejects.toMatchObject({
+      entity: 'Venue',
+      field: 'name',
+      code: 'CONFLICT',
+    });
   });
 
   it('reports a taken id as a collision on _id', async () => {

@@ -10,7 +10,12 @@ export const activitiesConfigSchema = baseConfigSchema.extend({
    */
   BOOKING_CLAIM_GRACE_SECONDS: z.coerce.number().int().positive().default(60),
   /** Check-in opens this many minutes before an activity starts. */
-  CHECK_IN_OPENS_MINUTES_BEFORE: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  CHECK_IN_OPENS_MINUTES_BEFORE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type ActivitiesConfig = z.infer<typeof activitiesConfigSchema>;

@@ -18,7 +18,12 @@ const BATCH = 5_000;
  * Inserts in batches, unordered; documents that already exist (same deterministic `_id`)
  * are left as they are: the seed never overwrites what the service changed since.
  */
-async function insertNew<T extends { _id: string }>(model: Model<T>, docs: readonly T[], log: (line: string) => void, what: string): Promise<void> {
+async function insertNew<T extends { _id: string }>(
+  model: Model<T>,
+  docs: readonly T[],
+  log: (line: string) => void,
+  what: string,
+): Promise<void> {
   await insertMissing(model.collection, docs, { label: what, log, batchSize: BATCH });
 }
 
@@ -78,7 +83,13 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
 
     const records = residentRecords(people, history, (id) => (id === shiAyi.id ? SHI_AYI_SHIFT.role : '志愿者'));
     const shiRecord = records.find((r) => r._id === shiAyi.id);
-    const shiShift = { activityId: upcoming.activities[0]!._id, status: 'SCHEDULED' as const, role: SHI_AYI_SHIFT.role, scheduledHours: SHI_AYI_SHIFT.hours, scheduledAt: upcoming.activities[0]!.createdAt };
+    const shiShift = {
+      activityId: upcoming.activities[0]!._id,
+      status: 'SCHEDULED' as const,
+      role: SHI_AYI_SHIFT.role,
+      scheduledHours: SHI_AYI_SHIFT.hours,
+      scheduledAt: upcoming.activities[0]!.createdAt,
+    };
     if (shiRecord) shiRecord.shifts = { ...shiRecord.shifts, [SHI_AYI_SHIFT.id]: shiShift };
     await insertNew(models.ResidentRecord, records, log, 'resident records');
 
@@ -95,8 +106,16 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
       statsBuckets: buckets.length,
       residentRecords: records.length,
     };
-    await models.SeedState.updateOne({ _id: SEED_ID }, { $set: { version: SEED_VERSION, summary, seededAt: new Date() } }, { upsert: true });
-    log(`seeded ${config.MONGO_DB}: ${Object.entries(summary).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    await models.SeedState.updateOne(
+      { _id: SEED_ID },
+      { $set: { version: SEED_VERSION, summary, seededAt: new Date() } },
+      { upsert: true },
+    );
+    log(
+      `seeded ${config.MONGO_DB}: ${Object.entries(summary)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     return summary;
   } finally {
     await connection.close();

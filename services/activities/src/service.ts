@@ -31,14 +31,21 @@ export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, Activitie
       records,
       campaigns: new CampaignRepository(models),
       events,
-      settings: { claimGraceMs: config.BOOKING_CLAIM_GRACE_SECONDS * 1000, checkInOpensMinutesBefore: config.CHECK_IN_OPENS_MINUTES_BEFORE },
+      settings: {
+        claimGraceMs: config.BOOKING_CLAIM_GRACE_SECONDS * 1000,
+        checkInOpensMinutesBefore: config.CHECK_IN_OPENS_MINUTES_BEFORE,
+      },
     };
     return {
       typeDefs: parse(loadSubgraphSdl('activities')),
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: [models.Activity],
-      consumers: [communities.consumer('activities'), records.homeConsumer('activities'), ...activitiesConsumers({ activities, readModels })],
+      consumers: [
+        communities.consumer('activities'),
+        records.homeConsumer('activities'),
+        ...activitiesConsumers({ activities, readModels }),
+      ],
     };
   },
 };

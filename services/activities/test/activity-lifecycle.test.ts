@@ -25,11 +25,17 @@ describe('an activity from publication to attendance', () => {
   const residentToken = (name: string) => stack.token({ roles: ['RESIDENT'], residentId: resident(name) });
 
   async function publishedActivity(input: { startsAt: string; endsAt: string; capacity: number; title?: string }): Promise<string> {
-    const draft = await stack.query<{ createActivity: { id: string } }>(CREATE, { input: { title: '社区睦邻学堂', category: 'NEIGHBOURHOOD_SCHOOL', communityId, ...input } }, staff);
+    const draft = await stack.query<{ createActivity: { id: string } }>(
+      CREATE,
+      { input: { title: '社区睦邻学堂', category: 'NEIGHBOURHOOD_SCHOOL', communityId, ...input } },
+      staff,
+    );
     expect(draft.errors).toBeUndefined();
     const id = draft.data!.createActivity.id;
     expect(errorOf(await stack.query(ACTIVITY, { id }))?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await stack.query<{ publishActivity: { status: string } }>(PUBLISH, { id }, staff)).data?.publishActivity.status).toBe('PUBLISHED');
+    expect((await stack.query<{ publishActivity: { status: string } }>(PUBLISH, { id }, staff)).data?.publishActivity.status).toBe(
+      'PUBLISHED',
+    );
     return id;
   }
 
@@ -54,12 +60,23 @@ describe('an activity from publication to attendance', () => {
     expect(errorOf(await stack.query(REGISTER, { activityId: id }, await residentToken('a')))?.extensions?.code).toBe('CONFLICT');
 
     // The public sees the activity and its numbers, not who registered.
-    expect((await stack.query(ACTIVITY, { id })).data?.activity).toMatchObject({ status: 'PUBLISHED', seatsTaken: 2, seatsLeft: 0, waitlistLength: 2 });
+    expect((await stack.query(ACTIVITY, { id })).data?.activity).toMatchObject({
+      status: 'PUBLISHED',
+      seatsTaken: 2,
+      seatsLeft: 0,
+      waitlistLength: 2,
+    });
     expect(errorOf(await stack.query(ROSTER, { id }))?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const cancelled = await stack.query<{ cancelActivityRegistration: { status: string } }>(CANCEL, { activityId: id }, await residentToken('a'));
+    const cancelled = await stack.query<{ cancelActivityRegistration: { status: string } }>(
+      CANCEL,
+      { activityId: id },
+      await residentToken('a'),
+    );
     expect(cancelled.data?.cancelActivityRegistration.status).toBe('CANCELLED');
-    const roster = await stack.query<{ activity: { registrations: { status: string; waitlistPosition: number | null; resident: { id: string } }[] } }>(ROSTER, { id }, staff);
+    const roster = await stack.query<{
+      activity: { registrations: { status: string; waitlistPosition: number | null; resident: { id: string } }[] };
+    }>(ROSTER, { id }, staff);
     expect(roster.data?.activity.registrations.map((r) => [r.resident.id, r.status, r.waitlistPosition])).toEqual([
       [resident('a'), 'CANCELLED', null],
       [resident('b'), 'REGISTERED', null],
@@ -69,13 +86,21 @@ describe('an activity from publication to attendance', () => {
 
     // The promoted resident finds their new check-in code among their registrations.
     const cToken = await residentToken('c');
-    const code = await eventually(async () => {
-      const mine = await stack.query<{ residentActivity: { activityRegistrations: { status: string; checkInCode: string | null; activity: { id: string } }[] } }>(MY_REGISTRATIONS, { id: resident('c') }, cToken);
-      const entry = mine.data?.residentActivity.activityRegistrations.find((r) => r.activity.id === id);
-      return entry?.status === 'REGISTERED' ? entry.checkInCode : undefined;
-    }, 60_000, 'the promotion to reach the resident record');
+    const code = await eventually(
+      async () => {
+        const mine = await stack.query<{
+          residentActivity: { activityRegistrations: { status: string; checkInCode: string | null; activity: { id: string } }[] };
+        }>(MY_REGISTRATIONS, { id: resident('c') }, cToken);
+        const entry = mine.data?.residentActivity.activityRegistrations.find((r) => r.activity.id === id);
+        return entry?.status === 'REGISTERED' ? entry.checkInCode : undefined;
+      },
+      60_000,
+      'the promotion to reach the resident record',
+    );
     expect(code).toMatch(/^\d{6}$/);
-    expect(errorOf(await stack.query(CHECK_IN, { activityId: id, code: b.data!.registerForActivity.checkInCode }, cToken))?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      errorOf(await stack.query(CHECK_IN, { activityId: id, code: b.data!.registerForActivity.checkInCode }, cToken))?.extensions?.code,
+    ).toBe('FORBIDDEN');
     const checkedIn = await stack.query<{ checkInToActivity: { id: string; status: string } }>(CHECK_IN, { activityId: id, code }, cToken);
     expect(checkedIn.data?.checkInToActivity.status).toBe('ATTENDED');
     const again = errorOf(await stack.query(CHECK_IN, { activityId: id, code }, staff));
@@ -104,7 +129,13 @@ describe('an activity from publication to attendance', () => {
       time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       datacontenttype: 'application/json',
       dataschema: 'https://schemas.sanshe.dev/events/activities/attendance.confirmed.v1.json',
-      data: { attendanceId: checkedIn.data!.checkInToActivity.id, activityId: id, residentId: resident('c'), communityId, confirmedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+      data: {
+        attendanceId: checkedIn.data!.checkInToActivity.id,
+        activityId: id,
+        residentId: resident('c'),
+        communityId,
+        confirmedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
     });
     expect(attendance.key).toBe(id);
     expect(attendance.headers['content-type']).toContain('application/cloudevents+json');
@@ -114,7 +145,11 @@ describe('an activity from publication to attendance', () => {
 
   it('never seats more residents than the capacity when many register at once', async () => {
     const id = await publishedActivity({ startsAt: minutesFromNow(60), endsAt: minutesFromNow(120), capacity: 4 });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => stack.query<Registered>(REGISTER, { activityId: id, residentId: resident(`crowd-${i}`) }, staff)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        stack.query<Registered>(REGISTER, { activityId: id, residentId: resident(`crowd-${i}`) }, staff),
+      ),
+    );
     expect(results.map((r) => r.errors)).toEqual(Array(12).fill(undefined));
     const statuses = results.map((r) => r.data!.registerForActivity.status);
     expect(statuses.filter((s) => s === 'REGISTERED')).toHaveLength(4);
@@ -132,14 +167,25 @@ describe('an activity from publication to attendance', () => {
     await stack.query<Registered>(REGISTER, { activityId: id, residentId: resident('stayed-home') }, staff);
     await stack.query(CHECK_IN, { activityId: id, code: came.data!.registerForActivity.checkInCode }, staff);
     expect(errorOf(await stack.query(COMPLETE, { id }, await residentToken('came')))?.extensions?.code).toBe('FORBIDDEN');
-    expect((await stack.query<{ completeActivity: { status: string } }>(COMPLETE, { id }, staff)).data?.completeActivity.status).toBe('COMPLETED');
-    const roster = await stack.query<{ activity: { registrations: { status: string; resident: { id: string } }[] } }>(ROSTER, { id }, staff);
+    expect((await stack.query<{ completeActivity: { status: string } }>(COMPLETE, { id }, staff)).data?.completeActivity.status).toBe(
+      'COMPLETED',
+    );
+    const roster = await stack.query<{ activity: { registrations: { status: string; resident: { id: string } }[] } }>(
+      ROSTER,
+      { id },
+      staff,
+    );
     expect(roster.data?.activity.registrations.map((r) => [r.resident.id, r.status])).toEqual([
       [resident('came'), 'ATTENDED'],
       [resident('stayed-home'), 'NO_SHOW'],
     ]);
-    const [completed] = await readEvents(TOPICS.ACTIVITIES_V1, (e) => e.subject === id && e.type === 'cn.sanshe.activities.activity.completed.v1');
+    const [completed] = await readEvents(
+      TOPICS.ACTIVITIES_V1,
+      (e) => e.subject === id && e.type === 'cn.sanshe.activities.activity.completed.v1',
+    );
     expect(completed!.event.data).toMatchObject({ attended: 1, noShows: [{ residentId: resident('stayed-home') }] });
-    expect(errorOf(await stack.query(REGISTER, { activityId: id, residentId: resident('late') }, staff))?.extensions?.code).toBe('CONFLICT');
+    expect(errorOf(await stack.query(REGISTER, { activityId: id, residentId: resident('late') }, staff))?.extensions?.code).toBe(
+      'CONFLICT',
+    );
   });
 });

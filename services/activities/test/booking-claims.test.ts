@@ -55,35 +55,81 @@ describe('venue claims after a crash', () => {
 
   it('takes over cells a crashed booking left behind once they are older than the grace period', async () => {
     const stale = new Date(now.getTime() - 2 * graceMs);
-    await models.Cell.create({ _id: `${venue._id}|${day}T09:00`, venueId: venue._id, bookingId: 'booking-crashed', holderName: '未完成的预约', startsAt: fromLocal(day, 540), endsAt: fromLocal(day, 570), claimedAt: stale });
+    await models.Cell.create({
+      _id: `${venue._id}|${day}T09:00`,
+      venueId: venue._id,
+      bookingId: 'booking-crashed',
+      holderName: '未完成的预约',
+      startsAt: fromLocal(day, 540),
+      endsAt: fromLocal(day, 570),
+      claimedAt: stale,
+    });
     const booking = await claimVenue(bookings, request('booking-after-crash', 9, 10));
     expect(booking.status).toBe('ACTIVE');
     expect(await cellsOf('booking-after-crash')).toEqual([`${venue._id}|${day}T09:00`, `${venue._id}|${day}T09:30`]);
   });
 
   it('treats a fresh claim without its booking as in flight and names its holder', async () => {
-    await models.Cell.create({ _id: `${venue._id}|${day}T11:00`, venueId: venue._id, bookingId: 'booking-in-flight', holderName: '百姓茶馆', startsAt: fromLocal(day, 660), endsAt: fromLocal(day, 720), claimedAt: now });
-    await expect(claimVenue(bookings, request('booking-late', 10, 12))).rejects.toMatchObject({ code: 'CONFLICT', details: { holder: '百姓茶馆' } });
+    await models.Cell.create({
+      _id: `${venue._id}|${day}T11:00`,
+      venueId: venue._id,
+      bookingId: 'booking-in-flight',
+      holderName: '百姓茶馆',
+      startsAt: fromLocal(day, 660),
+      endsAt: fromLocal(day, 720),
+      claimedAt: now,
+    });
+    await expect(claimVenue(bookings, request('booking-late', 10, 12))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { holder: '百姓茶馆' },
+    });
     // The refused claim took 10:00 and 10:30 before it hit 11:00, and gave them back.
     expect(await cellsOf('booking-late')).toEqual([]);
   });
 
   it('finishes an interrupted claim when it is run again with the same booking id', async () => {
-    await models.Cell.create({ _id: `${venue._id}|${day}T14:00`, venueId: venue._id, bookingId: 'booking-resumed', holderName: '书法课', startsAt: fromLocal(day, 840), endsAt: fromLocal(day, 960), claimedAt: now });
+    await models.Cell.create({
+      _id: `${venue._id}|${day}T14:00`,
+      venueId: venue._id,
+      bookingId: 'booking-resumed',
+      holderName: '书法课',
+      startsAt: fromLocal(day, 840),
+      endsAt: fromLocal(day, 960),
+      claimedAt: now,
+    });
     const booking = await claimVenue(bookings, request('booking-resumed', 14, 16, '书法课'));
     expect(booking._id).toBe('booking-resumed');
     expect(await cellsOf('booking-resumed')).toHaveLength(4);
-    expect(await claimVenue(bookings, request('booking-resumed', 14, 16, '书法课'))).toMatchObject({ _id: 'booking-resumed', status: 'ACTIVE' });
+    expect(await claimVenue(bookings, request('booking-resumed', 14, 16, '书法课'))).toMatchObject({
+      _id: 'booking-resumed',
+      status: 'ACTIVE',
+    });
   });
 
   it('sweeps orphans: cells of cancelled bookings, stale cells without a booking, bookings of cancelled activities', async () => {
     const cancelled = await claimVenue(bookings, request('booking-cancelled', 17, 18));
     await models.Booking.updateOne({ _id: cancelled._id }, { $set: { status: 'CANCELLED' } });
-    const ofActivity = await claimVenue(bookings, { ...request('booking-activity-x', 18, 19), holder: { kind: 'ACTIVITY', id: 'activity-x', name: '主题党日' } });
-    await models.Cell.create({ _id: `${venue._id}|${day}T20:00`, venueId: venue._id, bookingId: 'booking-never-written', holderName: '?', startsAt: fromLocal(day, 1200), endsAt: fromLocal(day, 1230), claimedAt: new Date(now.getTime() - 2 * graceMs) });
+    const ofActivity = await claimVenue(bookings, {
+      ...request('booking-activity-x', 18, 19),
+      holder: { kind: 'ACTIVITY', id: 'activity-x', name: '主题党日' },
+    });
+    await models.Cell.create({
+      _id: `${venue._id}|${day}T20:00`,
+      venueId: venue._id,
+      bookingId: 'booking-never-written',
+      holderName: '?',
+      startsAt: fromLocal(day, 1200),
+      endsAt: fromLocal(day, 1230),
+      claimedAt: new Date(now.getTime() - 2 * graceMs),
+    });
     const venues = { venue: async (id: string) => (id === venue._id ? venue : null) } as unknown as VenueStore;
     const admin = { identity: normalizeIdentity({ userId: 'u', roles: ['DISTRICT_ADMIN'] }), traceparent: '' };
-    const freed = await releaseOrphanClaims(venue._id, admin, { venues, bookings, settings: { claimGraceMs: graceMs }, activityStatus: async (id) => (id === 'activity-x' ? 'CANCELLED' : null) });
+    const freed = await releaseOrphanClaims(venue._id, admin, {
+      venues,
+      bookings,
+      settings: { claimGraceMs: graceMs },
+      activityStatus: async (id) => (id === 'activity-x' ? 'CANCELLED' : null),
+    });
     expect(freed).toBe(3);
     expect(await cellsOf('booking-cancelled')).toEqual([]);
     expect(await cellsOf('booking-never-written')).toEqual([]);

@@ -8,7 +8,9 @@ import { subscribeFromRunStart, type Stack } from '@sanshe/test-env';
 export async function knownCommunity(stack: Stack, suffix = 'wuhan-road'): Promise<{ communityId: string; streetId: string }> {
   const communityId = `${stack.runId}-${suffix}`;
   const streetId = `${stack.runId}-street`;
-  await new CommunityDirectory(stack.services.activities!.connection).rememberAll([{ _id: communityId, name: '武汉路社区', streetId, urban: true }]);
+  await new CommunityDirectory(stack.services.activities!.connection).rememberAll([
+    { _id: communityId, name: '武汉路社区', streetId, urban: true },
+  ]);
   return { communityId, streetId };
 }
 
@@ -41,7 +43,12 @@ export const minutesFromNow = (minutes: number): string => new Date(Date.now() +
 
 export const EVERY_DAY = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
 
-const kafka = new Kafka({ clientId: 'activities-test-reader', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+const kafka = new Kafka({
+  clientId: 'activities-test-reader',
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  logLevel: logLevel.NOTHING,
+  ...kafkaAuthFromEnv(),
+});
 
 export interface RecordRead {
   event: Record<string, unknown> & { data: Record<string, unknown> };
@@ -53,7 +60,12 @@ export interface RecordRead {
  * Reads a topic from where this run started with a fresh consumer group until `count` distinct
  * events match. Delivery is at least once, so a redelivered event id counts once.
  */
-export async function readEvents(topic: string, match: (event: RecordRead['event']) => boolean, count = 1, timeoutMs = 60_000): Promise<RecordRead[]> {
+export async function readEvents(
+  topic: string,
+  match: (event: RecordRead['event']) => boolean,
+  count = 1,
+  timeoutMs = 60_000,
+): Promise<RecordRead[]> {
   const groupId = `activities-test-${randomUUID()}`;
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();

@@ -33,7 +33,9 @@ describe('booking a venue', () => {
   it('gives a contested slot to exactly one of 50 concurrent requests; the others learn who holds it and when', async () => {
     const slot = { startsAt: atLocal(3, '19:00'), endsAt: atLocal(3, '20:00') };
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => stack.query<Booked>(BOOK, { input: { venueId: squareId, ...slot, holderName: `舞蹈队${i + 1}` } }, staff)),
+      Array.from({ length: 50 }, (_, i) =>
+        stack.query<Booked>(BOOK, { input: { venueId: squareId, ...slot, holderName: `舞蹈队${i + 1}` } }, staff),
+      ),
     );
     const winners = results.filter((r) => r.data?.bookVenue);
     expect(winners).toHaveLength(1);
@@ -42,27 +44,51 @@ describe('booking a venue', () => {
     expect(losers).toHaveLength(49);
     for (const loser of losers) {
       const error = errorOf(loser)!;
-      expect(error.extensions).toMatchObject({ code: 'CONFLICT', holder: winner.holder.name, startsAt: winner.startsAt, endsAt: winner.endsAt });
+      expect(error.extensions).toMatchObject({
+        code: 'CONFLICT',
+        holder: winner.holder.name,
+        startsAt: winner.startsAt,
+        endsAt: winner.endsAt,
+      });
       expect(error.message).toContain(`by ${winner.holder.name}`);
       expect(error.message).toContain(`${slot.startsAt.slice(0, 10)} from 19:00 to 20:00`);
     }
 
-    const listed = await stack.query<{ venue: { bookings: { id: string }[] } }>(BOOKINGS, { id: squareId, from: atLocal(3, '00:00'), to: atLocal(4, '00:00') }, staff);
+    const listed = await stack.query<{ venue: { bookings: { id: string }[] } }>(
+      BOOKINGS,
+      { id: squareId, from: atLocal(3, '00:00'), to: atLocal(4, '00:00') },
+      staff,
+    );
     expect(listed.data?.venue.bookings.map((b) => b.id)).toEqual([winner.id]);
     const cells = await stack.services.activities!.connection.collection('venue_cells').find({ venueId: squareId }).toArray();
     expect(cells.map((c) => c.bookingId)).toEqual([winner.id, winner.id]);
   });
 
   it('refuses a booking that overlaps part of another, and allows the neighbouring half hour', async () => {
-    const first = await stack.query<Booked>(BOOK, { input: { venueId: squareId, startsAt: atLocal(4, '18:00'), endsAt: atLocal(4, '19:30'), holderName: '红枫舞蹈队' } }, staff);
+    const first = await stack.query<Booked>(
+      BOOK,
+      { input: { venueId: squareId, startsAt: atLocal(4, '18:00'), endsAt: atLocal(4, '19:30'), holderName: '红枫舞蹈队' } },
+      staff,
+    );
     expect(first.errors).toBeUndefined();
-    const overlapping = await stack.query<Booked>(BOOK, { input: { venueId: squareId, startsAt: atLocal(4, '19:00'), endsAt: atLocal(4, '20:30'), holderName: '牡丹舞蹈队' } }, staff);
+    const overlapping = await stack.query<Booked>(
+      BOOK,
+      { input: { venueId: squareId, startsAt: atLocal(4, '19:00'), endsAt: atLocal(4, '20:30'), holderName: '牡丹舞蹈队' } },
+      staff,
+    );
     expect(errorOf(overlapping)?.extensions?.code).toBe('CONFLICT');
     expect(errorOf(overlapping)?.message).toContain('from 18:00 to 19:30 by 红枫舞蹈队');
-    const after = await stack.query<Booked>(BOOK, { input: { venueId: squareId, startsAt: atLocal(4, '19:30'), endsAt: atLocal(4, '20:30'), holderName: '牡丹舞蹈队' } }, staff);
+    const after = await stack.query<Booked>(
+      BOOK,
+      { input: { venueId: squareId, startsAt: atLocal(4, '19:30'), endsAt: atLocal(4, '20:30'), holderName: '牡丹舞蹈队' } },
+      staff,
+    );
     expect(after.errors).toBeUndefined();
     // The refused attempt gave back the half hour it had claimed before it hit 19:00.
-    const cells = await stack.services.activities!.connection.collection('venue_cells').find({ venueId: squareId, bookingId: { $nin: [first.data!.bookVenue.id, after.data!.bookVenue.id] } }).toArray();
+    const cells = await stack.services
+      .activities!.connection.collection('venue_cells')
+      .find({ venueId: squareId, bookingId: { $nin: [first.data!.bookVenue.id, after.data!.bookVenue.id] } })
+      .toArray();
     expect(cells.filter((c) => String(c._id).includes(atLocal(4, '00:00').slice(0, 10)))).toEqual([]);
   });
 
@@ -75,12 +101,24 @@ describe('booking a venue', () => {
   });
 
   it('names the field of a time the venue cannot take', async () => {
-    const closed = await stack.query(BOOK, { input: { venueId: squareId, startsAt: atLocal(3, '21:30'), endsAt: atLocal(3, '22:30'), holderName: '夜跑队' } }, staff);
+    const closed = await stack.query(
+      BOOK,
+      { input: { venueId: squareId, startsAt: atLocal(3, '21:30'), endsAt: atLocal(3, '22:30'), holderName: '夜跑队' } },
+      staff,
+    );
     expect(errorOf(closed)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
     expect(errorOf(closed)?.message).toContain('06:00–22:00');
-    const odd = await stack.query(BOOK, { input: { venueId: squareId, startsAt: atLocal(3, '09:15'), endsAt: atLocal(3, '10:00'), holderName: '夜跑队' } }, staff);
+    const odd = await stack.query(
+      BOOK,
+      { input: { venueId: squareId, startsAt: atLocal(3, '09:15'), endsAt: atLocal(3, '10:00'), holderName: '夜跑队' } },
+      staff,
+    );
     expect(errorOf(odd)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
-    const past = await stack.query(BOOK, { input: { venueId: squareId, startsAt: atLocal(-1, '09:00'), endsAt: atLocal(-1, '10:00'), holderName: '夜跑队' } }, staff);
+    const past = await stack.query(
+      BOOK,
+      { input: { venueId: squareId, startsAt: atLocal(-1, '09:00'), endsAt: atLocal(-1, '10:00'), holderName: '夜跑队' } },
+      staff,
+    );
     expect(errorOf(past)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
   });
 
@@ -92,8 +130,14 @@ describe('booking a venue', () => {
     expect(refused?.extensions?.code).toBe('FORBIDDEN');
     expect(refused?.message).toContain('COMMUNITY_STAFF for the community concerned');
     const resident = await stack.token({ roles: ['RESIDENT'], residentId: 'resident-000001' });
-    expect(errorOf(await stack.query(BOOKINGS, { id: squareId, from: atLocal(3, '00:00'), to: atLocal(4, '00:00') }, resident))?.extensions?.code).toBe('FORBIDDEN');
-    const publicView = await stack.query<{ venue: { name: string } }>(`query($id: ID!) { venue(id: $id) { name openingHours { opens closes } } }`, { id: squareId });
+    expect(
+      errorOf(await stack.query(BOOKINGS, { id: squareId, from: atLocal(3, '00:00'), to: atLocal(4, '00:00') }, resident))?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    const publicView = await stack.query<{ venue: { name: string } }>(
+      `query($id: ID!) { venue(id: $id) { name openingHours { opens closes } } }`,
+      { id: squareId },
+    );
     expect(publicView.data?.venue.name).toBe('武汉路社区广场');
   });
 });

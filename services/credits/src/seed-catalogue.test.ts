@@ -9,6 +9,8 @@ describe('the seeded reward catalogue', () => {
     const linked = rewards.filter((r) => r.campaignId === RUNXIAN_CAMPAIGN.id);
     expect(linked.length).toBeGreaterThan(0);
     expect(linked.length).toBeLessThan(rewards.length);
-    expect(rewards.filter((r) => (sectorOf.get(r.donorUnitId) === 'SOCIAL_ORGANIZATION') !== (r.campaignId === RUNXIAN_CAMPAIGN.id))).toEqual([]);
+    expect(
+      rewards.filter((r) => (sectorOf.get(r.donorUnitId) === 'SOCIAL_ORGANIZATION') !== (r.campaignId === RUNXIAN_CAMPAIGN.id)),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,14 @@
  * (demo data: the report names the campaign, not its items). Deterministic: the same ids,
  * titles, costs and stock on every machine. Pure.
  */
-import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, RUNXIAN_CAMPAIGN, SeededRandom, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
+import {
+  COMMUNITIES,
+  communityByName,
+  PARTY_ORGANIZATIONS,
+  RUNXIAN_CAMPAIGN,
+  SeededRandom,
+  SOCIAL_ORGANIZATIONS,
+} from '@sanshe/seed-fixtures';
 import type { Account } from './domain/ledger';
 import type { Reward } from './domain/redemption';
 import { stockEntryId, type StockEntry } from './domain/stock';
@@ -29,10 +36,34 @@ const ITEMS: { title: string; description: string; cost: [number, number] }[] = 
  * as a reward, collected in a community it serves. The items are demo data.
  */
 export const SOCIAL_ORGANIZATION_DONATIONS: { organization: string; title: string; description: string; cost: number; stock: number }[] = [
-  { organization: '欣和社工', title: '居家探访陪伴一次', description: 'A two-hour home visit and companionship for an elderly resident, by 欣和社工.', cost: 60, stock: 20 },
-  { organization: '阳光社工', title: '四点半课堂一周', description: 'A week of after-school care for a child, by 阳光社工.', cost: 80, stock: 15 },
-  { organization: '长乐社工', title: '老年书画班一期', description: 'A term of the calligraphy and painting class for seniors, by 长乐社工.', cost: 70, stock: 12 },
-  { organization: '洛阳市心理咨询师协会', title: '心理咨询一次', description: 'One counselling session with a certified counsellor of the association.', cost: 100, stock: 10 },
+  {
+    organization: '欣和社工',
+    title: '居家探访陪伴一次',
+    description: 'A two-hour home visit and companionship for an elderly resident, by 欣和社工.',
+    cost: 60,
+    stock: 20,
+  },
+  {
+    organization: '阳光社工',
+    title: '四点半课堂一周',
+    description: 'A week of after-school care for a child, by 阳光社工.',
+    cost: 80,
+    stock: 15,
+  },
+  {
+    organization: '长乐社工',
+    title: '老年书画班一期',
+    description: 'A term of the calligraphy and painting class for seniors, by 长乐社工.',
+    cost: 70,
+    stock: 12,
+  },
+  {
+    organization: '洛阳市心理咨询师协会',
+    title: '心理咨询一次',
+    description: 'One counselling session with a certified counsellor of the association.',
+    cost: 100,
+    stock: 10,
+  },
 ];
 
 export interface CataloguePlan {
@@ -56,8 +87,31 @@ export function planCatalogue(seededAt: Date, communityIds?: ReadonlySet<string>
     const stock = rng.int(5, 40);
     if (communityIds && !communityIds.has(unit.communityId)) continue;
     const id = `reward-${unit.id}`;
-    plan.rewards.push({ _id: id, title: item.title, description: item.description, cost, donorUnitId: unit.id, donorKind: 'PARTY_ORGANIZATION', communityId: unit.communityId, streetId: streetOf.get(unit.communityId) ?? null, active: true, createdAt: seededAt, campaignId: campaignOf(unit) });
-    plan.stock.push({ _id: stockEntryId(id, 1), rewardId: id, seq: 1, key: `ADD|initial:${id}`, operation: 'ADD', delta: stock, refused: false, redemptionId: null, at: seededAt, state: { stock } });
+    plan.rewards.push({
+      _id: id,
+      title: item.title,
+      description: item.description,
+      cost,
+      donorUnitId: unit.id,
+      donorKind: 'PARTY_ORGANIZATION',
+      communityId: unit.communityId,
+      streetId: streetOf.get(unit.communityId) ?? null,
+      active: true,
+      createdAt: seededAt,
+      campaignId: campaignOf(unit),
+    });
+    plan.stock.push({
+      _id: stockEntryId(id, 1),
+      rewardId: id,
+      seq: 1,
+      key: `ADD|initial:${id}`,
+      operation: 'ADD',
+      delta: stock,
+      refused: false,
+      redemptionId: null,
+      at: seededAt,
+      state: { stock },
+    });
     plan.donors.push({ _id: unit.id, kind: 'DONOR', ownerId: unit.id, communityId: unit.communityId, donorKind: 'PARTY_ORGANIZATION' });
   }
   for (const donation of SOCIAL_ORGANIZATION_DONATIONS) {
@@ -66,8 +120,30 @@ export function planCatalogue(seededAt: Date, communityIds?: ReadonlySet<string>
     const communityId = org.communityIds.includes(wuhanRoad) ? wuhanRoad : org.communityIds[0]!;
     if (communityIds && !communityIds.has(communityId)) continue;
     const id = `reward-${org.id}`;
-    plan.rewards.push({ _id: id, title: donation.title, description: donation.description, cost: donation.cost, donorUnitId: org.id, donorKind: 'SOCIAL_ORGANIZATION', communityId, streetId: streetOf.get(communityId) ?? null, active: true, createdAt: seededAt });
-    plan.stock.push({ _id: stockEntryId(id, 1), rewardId: id, seq: 1, key: `ADD|initial:${id}`, operation: 'ADD', delta: donation.stock, refused: false, redemptionId: null, at: seededAt, state: { stock: donation.stock } });
+    plan.rewards.push({
+      _id: id,
+      title: donation.title,
+      description: donation.description,
+      cost: donation.cost,
+      donorUnitId: org.id,
+      donorKind: 'SOCIAL_ORGANIZATION',
+      communityId,
+      streetId: streetOf.get(communityId) ?? null,
+      active: true,
+      createdAt: seededAt,
+    });
+    plan.stock.push({
+      _id: stockEntryId(id, 1),
+      rewardId: id,
+      seq: 1,
+      key: `ADD|initial:${id}`,
+      operation: 'ADD',
+      delta: donation.stock,
+      refused: false,
+      redemptionId: null,
+      at: seededAt,
+      state: { stock: donation.stock },
+    });
     plan.donors.push({ _id: org.id, kind: 'DONOR', ownerId: org.id, communityId, donorKind: 'SOCIAL_ORGANIZATION' });
   }
   return plan;

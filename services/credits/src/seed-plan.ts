@@ -73,7 +73,8 @@ function describe(m: MonthTotals): string {
   return `History of ${m.month}: ${parts.join(', ')}${capped}.`;
 }
 
-const tally = (map: Map<string, number>): PointsTally[] => [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, points]) => ({ period, points }));
+const tally = (map: Map<string, number>): PointsTally[] =>
+  [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, points]) => ({ period, points }));
 
 /** Caps deed by deed, in time order, as the live consumer would have applied them. */
 function earnings(deeds: Deed[], rules: EarningRulesInput): Map<string, { days: Map<string, number>; months: Map<string, MonthTotals> }> {
@@ -83,7 +84,17 @@ function earnings(deeds: Deed[], rules: EarningRulesInput): Map<string, { days: 
     byResident.set(deed.residentId, mine);
     const day = businessDay(deed.at);
     const month = businessMonth(deed.at);
-    const totals = mine.months.get(month) ?? { month, requested: 0, earned: 0, capped: 0, attendances: 0, attendancePoints: 0, hours: 0, volunteerPoints: 0, lastAt: deed.at };
+    const totals = mine.months.get(month) ?? {
+      month,
+      requested: 0,
+      earned: 0,
+      capped: 0,
+      attendances: 0,
+      attendancePoints: 0,
+      hours: 0,
+      volunteerPoints: 0,
+      lastAt: deed.at,
+    };
     mine.months.set(month, totals);
     const awarded = Math.max(0, Math.min(deed.points, rules.dailyCap - (mine.days.get(day) ?? 0), rules.monthlyCap - totals.earned));
     mine.days.set(day, (mine.days.get(day) ?? 0) + awarded);
@@ -102,10 +113,27 @@ function earnings(deeds: Deed[], rules: EarningRulesInput): Map<string, { days: 
   return byResident;
 }
 
-export function planHistory(history: Pick<ActivityHistory, 'attendances' | 'volunteerShifts'>, residents: ResidentFixture[], rules: EarningRulesInput, seededAt: Date): HistoryPlan {
+export function planHistory(
+  history: Pick<ActivityHistory, 'attendances' | 'volunteerShifts'>,
+  residents: ResidentFixture[],
+  rules: EarningRulesInput,
+  seededAt: Date,
+): HistoryPlan {
   const deeds: Deed[] = [
-    ...history.attendances.map((a) => ({ residentId: a.residentId, at: a.confirmedAt, points: rules.attendancePoints, attendance: true, hours: 0 })),
-    ...history.volunteerShifts.map((s) => ({ residentId: s.residentId, at: s.verifiedAt, points: volunteerPoints(rules, s.hours), attendance: false, hours: s.hours })),
+    ...history.attendances.map((a) => ({
+      residentId: a.residentId,
+      at: a.confirmedAt,
+      points: rules.attendancePoints,
+      attendance: true,
+      hours: 0,
+    })),
+    ...history.volunteerShifts.map((s) => ({
+      residentId: s.residentId,
+      at: s.verifiedAt,
+      points: volunteerPoints(rules, s.hours),
+      attendance: false,
+      hours: s.hours,
+    })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.residentId < b.residentId ? -1 : 1));
   const byResident = earnings(deeds, rules);
 
@@ -114,7 +142,13 @@ export function planHistory(history: Pick<ActivityHistory, 'attendances' | 'volu
   const keepDaysFrom = businessDay(new Date(seededAt.getTime() - DAY_TALLY_DAYS * DAY_MS));
   for (const resident of residents) {
     const mine = byResident.get(resident.id);
-    const account: SeededAccount = { _id: resident.id, kind: 'RESIDENT', ownerId: resident.id, communityId: resident.communityId, broughtForward: null };
+    const account: SeededAccount = {
+      _id: resident.id,
+      kind: 'RESIDENT',
+      ownerId: resident.id,
+      communityId: resident.communityId,
+      broughtForward: null,
+    };
     plan.accounts.push(account);
     if (!mine) continue;
     const months = [...mine.months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
@@ -124,8 +158,31 @@ export function planHistory(history: Pick<ActivityHistory, 'attendances' | 'volu
       balance += m.earned;
       const id = `history:${resident.id}:${m.month}`;
       // Lean: the note, the requested and capped points are in the history book.
-      plan.postings.push({ _id: id, kind: 'EARN', reason: 'HISTORY', fromAccountId: ISSUING_ACCOUNT_ID, toAccountId: resident.id, amount: m.earned, requested: m.requested, capped: m.capped, note: null, ruleVersion: 1, sourceRef: `seed:${id}`, bookedAt: m.lastAt, fromSeq: 1, toSeq: 1 });
-      lines.push({ postingId: id, bookedAt: m.lastAt, amount: m.earned, balanceAfter: balance, requested: m.requested, capped: m.capped, note: describe(m) });
+      plan.postings.push({
+        _id: id,
+        kind: 'EARN',
+        reason: 'HISTORY',
+        fromAccountId: ISSUING_ACCOUNT_ID,
+        toAccountId: resident.id,
+        amount: m.earned,
+        requested: m.requested,
+        capped: m.capped,
+        note: null,
+        ruleVersion: 1,
+        sourceRef: `seed:${id}`,
+        bookedAt: m.lastAt,
+        fromSeq: 1,
+        toSeq: 1,
+      });
+      lines.push({
+        postingId: id,
+        bookedAt: m.lastAt,
+        amount: m.earned,
+        balanceAfter: balance,
+        requested: m.requested,
+        capped: m.capped,
+        note: describe(m),
+      });
       plan.totals.earned += m.earned;
       plan.totals.capped += m.capped;
     }
@@ -133,7 +190,10 @@ export function planHistory(history: Pick<ActivityHistory, 'attendances' | 'volu
     const earnedMonths = new Map(months.filter((m) => m.earned > 0).map((m) => [m.month, m.earned]));
     account.broughtForward = { balance, earnedTotal: balance, outflow: 0, days: tally(days), months: tally(earnedMonths) };
     plan.books.push({ _id: resident.id, lines });
-    tops.set(resident.communityId, recordOnRanking(tops.get(resident.communityId) ?? [], resident.id, balance, RANKING_SIZE) ?? tops.get(resident.communityId) ?? []);
+    tops.set(
+      resident.communityId,
+      recordOnRanking(tops.get(resident.communityId) ?? [], resident.id, balance, RANKING_SIZE) ?? tops.get(resident.communityId) ?? [],
+    );
   }
   plan.accounts.push({
     _id: ISSUING_ACCOUNT_ID,

@@ -78,7 +78,8 @@ async function bringForward(ledger: LedgerRepository, models: LedgerModels, acco
   return positions;
 }
 
-const stored = ({ broughtForward, ...account }: SeededAccount): AccountDoc => (broughtForward ? { ...account, broughtForward: JSON.stringify(broughtForward) } : account);
+const stored = ({ broughtForward, ...account }: SeededAccount): AccountDoc =>
+  broughtForward ? { ...account, broughtForward: JSON.stringify(broughtForward) } : account;
 
 /**
  * Seeds the credits database from @sanshe/seed-fixtures: an account for every resident,
@@ -107,25 +108,45 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
     const inScope = (communityId: string) => !scope || scope.has(communityId);
     const history = activityHistory();
     const plan = planHistory(
-      { attendances: history.attendances.filter((a) => inScope(a.communityId)), volunteerShifts: history.volunteerShifts.filter((s) => inScope(s.communityId)) },
+      {
+        attendances: history.attendances.filter((a) => inScope(a.communityId)),
+        volunteerShifts: history.volunteerShifts.filter((s) => inScope(s.communityId)),
+      },
       residents().filter((r) => inScope(r.communityId)),
       DEFAULT_RULES,
       HISTORY_END,
     );
     const catalogue = planCatalogue(HISTORY_END, scope);
-    log(`planned ${plan.totals.deeds} deeds into ${plan.postings.length} postings: ${plan.totals.earned} points earned, ${plan.totals.capped} held back by caps`);
+    log(
+      `planned ${plan.totals.deeds} deeds into ${plan.postings.length} postings: ${plan.totals.earned} points earned, ${plan.totals.capped} held back by caps`,
+    );
 
-    await directory.rememberAll(COMMUNITIES.filter((c) => inScope(c.id)).map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
+    await directory.rememberAll(
+      COMMUNITIES.filter((c) => inScope(c.id)).map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })),
+    );
     await new RulesRepository(models).ensureDefaults(HISTORY_END);
     const existing = new Set((await insertAll(models.Account, plan.accounts.map(stored), log, 'accounts')).map((a) => a._id));
-    const positions = await bringForward(new LedgerRepository(models), models, plan.accounts.filter((a) => existing.has(a._id)));
+    const positions = await bringForward(
+      new LedgerRepository(models),
+      models,
+      plan.accounts.filter((a) => existing.has(a._id)),
+    );
     await insertAll(models.Account, catalogue.donors, log, 'donor accounts');
     log(`accounts: ${plan.accounts.length + catalogue.donors.length}`);
     // Each history posting names the position its legs were brought forward at (reconciliation counts by it).
-    const postings = plan.postings.map((p) => ({ ...p, fromSeq: positions.get(p.fromAccountId) ?? 1, toSeq: positions.get(p.toAccountId) ?? 1 }));
+    const postings = plan.postings.map((p) => ({
+      ...p,
+      fromSeq: positions.get(p.fromAccountId) ?? 1,
+      toSeq: positions.get(p.toAccountId) ?? 1,
+    }));
     await insertAll(models.Posting, postings, log, 'postings');
     log(`postings: ${postings.length}`);
-    await insertAll(models.HistoryBook, plan.books.map((b) => historyBookOf(b._id, b.lines)), log, 'history books');
+    await insertAll(
+      models.HistoryBook,
+      plan.books.map((b) => historyBookOf(b._id, b.lines)),
+      log,
+      'history books',
+    );
     await insertAll(models.Ranking, plan.rankings, log, 'rankings');
     await insertAll(models.StockEntry, catalogue.stock, log, 'stock');
     await insertAll(models.Reward, catalogue.rewards, log, 'rewards');

@@ -22,7 +22,11 @@ export const creditsDefinition: ServiceDefinition<CreditsConfig, CreditsContext>
       consumers: creditsConsumers(app),
       jobs: ledgerJobs(
         app,
-        { intervalMs: config.CREDITS_MAINTENANCE_INTERVAL_MS, staleAfterMs: config.CREDITS_STALE_AFTER_MS, expiryIntervalMs: config.CREDITS_EXPIRY_INTERVAL_MS },
+        {
+          intervalMs: config.CREDITS_MAINTENANCE_INTERVAL_MS,
+          staleAfterMs: config.CREDITS_STALE_AFTER_MS,
+          expiryIntervalMs: config.CREDITS_EXPIRY_INTERVAL_MS,
+        },
         logger,
       ),
     };

@@ -16,7 +16,9 @@ describe('points earned across the district by month', () => {
     const { communityId } = await knownCommunity(stack);
     for (const hours of [1, 3]) {
       const residentId = `${stack.runId}-volunteer-${hours}h`;
-      await send('sanshe.activities.v1', residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-${hours}`, residentId, communityId, hours })]);
+      await send('sanshe.activities.v1', residentId, [
+        volunteerHoursVerified({ shiftId: `${stack.runId}-shift-${hours}`, residentId, communityId, hours }),
+      ]);
       await balanceBecomes(stack, admin, residentId, hours * 10);
     }
   });
@@ -24,10 +26,14 @@ describe('points earned across the district by month', () => {
 
   it('sums what was booked in each month, for anyone, with the months nobody earned in as zero', async () => {
     // A posting is written once both of its legs are in, a moment after the balance shows them.
-    const pointsEarnedByMonth = await eventually(async () => {
-      const months = expectNoErrors(await stack.query<Earned>(EARNED, { from: lastMonth, to: thisMonth })).pointsEarnedByMonth;
-      return months[1]?.postings === 2 ? months : undefined;
-    }, 15_000, 'both earnings posted');
+    const pointsEarnedByMonth = await eventually(
+      async () => {
+        const months = expectNoErrors(await stack.query<Earned>(EARNED, { from: lastMonth, to: thisMonth })).pointsEarnedByMonth;
+        return months[1]?.postings === 2 ? months : undefined;
+      },
+      15_000,
+      'both earnings posted',
+    );
     expect(pointsEarnedByMonth).toEqual([
       { month: lastMonth, points: 0, postings: 0 },
       { month: thisMonth, points: 40, postings: 2 },
@@ -35,7 +41,11 @@ describe('points earned across the district by month', () => {
   });
 
   it('refuses a period it cannot read, naming the argument', async () => {
-    for (const [from, to, field] of [['2026-1', thisMonth, 'fromMonth'], [thisMonth, lastMonth, 'toMonth'], [addMonths(thisMonth, -24), thisMonth, 'toMonth']] as const) {
+    for (const [from, to, field] of [
+      ['2026-1', thisMonth, 'fromMonth'],
+      [thisMonth, lastMonth, 'toMonth'],
+      [addMonths(thisMonth, -24), thisMonth, 'toMonth'],
+    ] as const) {
       const res = await stack.query(EARNED, { from, to });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(res.errors?.[0]?.message).toMatch(/YYYY-MM|before|at most 24/);

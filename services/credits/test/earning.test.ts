@@ -23,7 +23,18 @@ interface StatementData {
       closingBalance: number;
       credited: number;
       cappedPoints: number;
-      lines: { postingId: string; kind: string; reason: string; amount: number; balanceAfter: number; requestedAmount: number; cappedAmount: number; note: string | null; ruleVersion: number; sourceRef: string }[];
+      lines: {
+        postingId: string;
+        kind: string;
+        reason: string;
+        amount: number;
+        balanceAfter: number;
+        requestedAmount: number;
+        cappedAmount: number;
+        note: string | null;
+        ruleVersion: number;
+        sourceRef: string;
+      }[];
     };
   };
 }
@@ -64,20 +75,35 @@ describe('earning points from other contexts’ events', () => {
     const volunteer = `${stack.runId}-volunteer`;
     const helpers = [`${stack.runId}-helper-a`, `${stack.runId}-helper-b`];
     const communityId = `${stack.runId}-community`;
-    await send(TOPICS.ACTIVITIES_V1, volunteer, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-1`, residentId: volunteer, communityId, hours: 1.5 })]);
-    await send(TOPICS.RESIDENT_SERVICES_V1, 'order-1', [orderClosed({ orderId: `${stack.runId}-order-1`, residentId: `${stack.runId}-elder`, communityId, helperResidentIds: [...helpers, helpers[0]!] })]);
+    await send(TOPICS.ACTIVITIES_V1, volunteer, [
+      volunteerHoursVerified({ shiftId: `${stack.runId}-shift-1`, residentId: volunteer, communityId, hours: 1.5 }),
+    ]);
+    await send(TOPICS.RESIDENT_SERVICES_V1, 'order-1', [
+      orderClosed({
+        orderId: `${stack.runId}-order-1`,
+        residentId: `${stack.runId}-elder`,
+        communityId,
+        helperResidentIds: [...helpers, helpers[0]!],
+      }),
+    ]);
 
     await balanceBecomes(stack, admin, volunteer, 15, '1.5 hours at 10 points an hour');
     for (const helper of helpers) await balanceBecomes(stack, admin, helper, 8, 'the order-help points');
   });
 
   it('holds points past the daily cap back, and the statement says why', async () => {
-    const rules = await stack.query(RULES, { input: { attendancePoints: 5, pointsPerVolunteerHour: 10, orderHelpPoints: 8, dailyCap: 12, monthlyCap: 200, expiryMonths: 24 } }, admin);
+    const rules = await stack.query(
+      RULES,
+      { input: { attendancePoints: 5, pointsPerVolunteerHour: 10, orderHelpPoints: 8, dailyCap: 12, monthlyCap: 200, expiryMonths: 24 } },
+      admin,
+    );
     expect(expectNoErrors(rules)).toMatchObject({ updateEarningRules: { attendancePoints: 5, dailyCap: 12 } });
     const residentId = `${stack.runId}-resident-capped`;
     const communityId = `${stack.runId}-community`;
     const confirmedAt = new Date().toISOString();
-    const attendances = [1, 2, 3, 4].map((n) => attendanceConfirmed({ attendanceId: `${stack.runId}-capped-${n}`, residentId, communityId, confirmedAt }));
+    const attendances = [1, 2, 3, 4].map((n) =>
+      attendanceConfirmed({ attendanceId: `${stack.runId}-capped-${n}`, residentId, communityId, confirmedAt }),
+    );
     await send(TOPICS.ACTIVITIES_V1, residentId, attendances);
 
     await balanceBecomes(stack, admin, residentId, 12, 'the daily cap');
@@ -102,7 +128,11 @@ describe('earning points from other contexts’ events', () => {
     await balanceBecomes(stack, admin, residentId, 5);
 
     const changed = expectNoErrors(
-      await stack.query<{ updateEarningRules: { version: number } }>(RULES, { input: { attendancePoints: 8, pointsPerVolunteerHour: 10, orderHelpPoints: 8, dailyCap: 30, monthlyCap: 200, expiryMonths: 24 } }, admin),
+      await stack.query<{ updateEarningRules: { version: number } }>(
+        RULES,
+        { input: { attendancePoints: 8, pointsPerVolunteerHour: 10, orderHelpPoints: 8, dailyCap: 30, monthlyCap: 200, expiryMonths: 24 } },
+        admin,
+      ),
     );
     // The first attendance again, under a new event id, and a second one under the new rules.
     const again = attendanceConfirmed({ attendanceId: `${stack.runId}-rules-1`, residentId, communityId }, randomUUID());
@@ -120,7 +150,9 @@ describe('earning points from other contexts’ events', () => {
   it('shows an account to its resident and their community staff only', async () => {
     const residentId = `${stack.runId}-resident-private`;
     const communityId = `${stack.runId}-community-private`;
-    await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-private-1`, residentId, communityId, hours: 1 })]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [
+      volunteerHoursVerified({ shiftId: `${stack.runId}-private-1`, residentId, communityId, hours: 1 }),
+    ]);
     await balanceBecomes(stack, admin, residentId, 10);
     const query = `query($id: ID!) { pointsAccount(residentId: $id) { balance } }`;
 
@@ -145,9 +177,13 @@ describe('earning points from other contexts’ events', () => {
   });
 
   async function balanceBecomesStatement(residentId: string, lines: number): Promise<StatementData> {
-    return eventually(async () => {
-      const data = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, ...today() }, admin));
-      return data.pointsAccount.statement.lines.length === lines ? data : undefined;
-    }, 30_000, `${lines} statement lines`);
+    return eventually(
+      async () => {
+        const data = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, ...today() }, admin));
+        return data.pointsAccount.statement.lines.length === lines ? data : undefined;
+      },
+      30_000,
+      `${lines} statement lines`,
+    );
   }
 });

@@ -4,7 +4,12 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { kafkaAuthFromEnv } from '@sanshe/service-kit';
 import { eventually, startStack, type GraphQLResponse, type ServiceName, type Stack } from '@sanshe/test-env';
 
-const kafka = new Kafka({ clientId: 'credits-test-producer', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+const kafka = new Kafka({
+  clientId: 'credits-test-producer',
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  logLevel: logLevel.NOTHING,
+  ...kafkaAuthFromEnv(),
+});
 
 /** A plain producer, as another context (or a replaying operator) would send. */
 export async function withProducer<T>(use: (producer: Producer) => Promise<T>): Promise<T> {
@@ -21,16 +26,31 @@ export function cloudEvent(type: string, source: string, subject: string, data: 
   return { specversion: '1.0', id, source, type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data };
 }
 
-export const attendanceConfirmed = (f: { attendanceId: string; residentId: string; communityId: string; confirmedAt?: string; activityId?: string }, id?: string) =>
+export const attendanceConfirmed = (
+  f: { attendanceId: string; residentId: string; communityId: string; confirmedAt?: string; activityId?: string },
+  id?: string,
+) =>
   cloudEvent(
     'cn.sanshe.activities.attendance.confirmed.v1',
     'activities',
     f.activityId ?? 'activity-test',
-    { activityId: f.activityId ?? 'activity-test', attendanceId: f.attendanceId, residentId: f.residentId, communityId: f.communityId, confirmedAt: f.confirmedAt ?? new Date().toISOString() },
+    {
+      activityId: f.activityId ?? 'activity-test',
+      attendanceId: f.attendanceId,
+      residentId: f.residentId,
+      communityId: f.communityId,
+      confirmedAt: f.confirmedAt ?? new Date().toISOString(),
+    },
     id,
   );
 
-export const volunteerHoursVerified = (f: { shiftId: string; residentId: string; communityId: string; hours: number; verifiedAt?: string }) =>
+export const volunteerHoursVerified = (f: {
+  shiftId: string;
+  residentId: string;
+  communityId: string;
+  hours: number;
+  verifiedAt?: string;
+}) =>
   cloudEvent('cn.sanshe.activities.volunteerHours.verified.v1', 'activities', 'activity-test', {
     shiftId: f.shiftId,
     activityId: 'activity-test',
@@ -57,7 +77,12 @@ export const orderClosed = (f: { orderId: string; residentId: string; communityI
   });
 
 export const communityCreated = (communityId: string, streetId: string) =>
-  cloudEvent('cn.sanshe.registry.community.created.v1', 'registry', communityId, { communityId, name: `测试社区 ${communityId}`, streetId, urban: true });
+  cloudEvent('cn.sanshe.registry.community.created.v1', 'registry', communityId, {
+    communityId,
+    name: `测试社区 ${communityId}`,
+    streetId,
+    urban: true,
+  });
 
 /** Sends records with one key, so they land on one partition and are handled in order. */
 export async function send(topic: string, key: string, events: object[]): Promise<void> {
@@ -86,8 +111,18 @@ export async function balanceOf(stack: Stack, token: string, residentId: string)
 }
 
 /** Waits until the resident's balance is `expected` (events travel through Kafka). */
-export function balanceBecomes(stack: Stack, token: string, residentId: string, expected: number, what = `balance ${expected}`): Promise<number> {
-  return eventually(async () => ((await balanceOf(stack, token, residentId)) === expected ? expected : undefined), 60_000, `${residentId} to reach ${what}`);
+export function balanceBecomes(
+  stack: Stack,
+  token: string,
+  residentId: string,
+  expected: number,
+  what = `balance ${expected}`,
+): Promise<number> {
+  return eventually(
+    async () => ((await balanceOf(stack, token, residentId)) === expected ? expected : undefined),
+    60_000,
+    `${residentId} to reach ${what}`,
+  );
 }
 
 /**
@@ -128,13 +163,18 @@ async function startAtTheEnd(prefix: string): Promise<void> {
     const topics = [...new Set(Object.values(CREDITS_GROUPS).flat())];
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    if (missing.length > 0)
+      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
     const ends = new Map(await Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)));
     // Groups side by side; one group's topics one after the other (parallel commits to one group collide).
     await Promise.all(
       Object.entries(CREDITS_GROUPS).map(async ([group, groupTopics]) => {
         for (const topic of groupTopics) {
-          await admin.setOffsets({ groupId: `${prefix}${group}`, topic, partitions: ends.get(topic)!.map((p) => ({ partition: p.partition, offset: p.high })) });
+          await admin.setOffsets({
+            groupId: `${prefix}${group}`,
+            topic,
+            partitions: ends.get(topic)!.map((p) => ({ partition: p.partition, offset: p.high })),
+          });
         }
       }),
     );
@@ -155,6 +195,10 @@ export async function knownCommunity(stack: Stack, streetId = `${stack.runId}-st
   const communityId = `${stack.runId}-community-${randomUUID().slice(0, 8)}`;
   await send(TOPICS.REGISTRY_V1, communityId, [communityCreated(communityId, streetId)]);
   const directory = stack.services.credits!.connection.collection('known_communities');
-  await eventually(async () => (await directory.findOne({ _id: communityId as never })) !== null, 60_000, `credits to learn community ${communityId}`);
+  await eventually(
+    async () => (await directory.findOne({ _id: communityId as never })) !== null,
+    60_000,
+    `credits to learn community ${communityId}`,
+  );
   return { communityId, streetId };
 }

@@ -1,7 +1,16 @@
 import { TOPICS } from '@sanshe/schemas/generated/events';
 import type { Stack } from '@sanshe/test-env';
 import { eventually } from '@sanshe/test-env';
-import { balanceBecomes, cloudEvent, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, volunteerHoursVerified } from './helpers';
+import {
+  balanceBecomes,
+  cloudEvent,
+  expectLedgerWhole,
+  expectNoErrors,
+  knownCommunity,
+  send,
+  startCredits,
+  volunteerHoursVerified,
+} from './helpers';
 
 const RANKING = `query($c: ID!, $first: Int) { virtueRanking(communityId: $c, first: $first) { rank earnedPoints resident { id } } }`;
 const VIA_ACCOUNT = `{ myPointsAccount { community { id virtueRanking(first: 3) { rank resident { id } } } } }`;
@@ -23,7 +32,9 @@ describe('a community’s virtue ranking', () => {
     for (const hours of [1, 3, 2]) {
       const residentId = `${stack.runId}-volunteer-${hours}h`;
       residents.push(residentId);
-      await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift-${hours}`, residentId, communityId, hours })]);
+      await send(TOPICS.ACTIVITIES_V1, residentId, [
+        volunteerHoursVerified({ shiftId: `${stack.runId}-shift-${hours}`, residentId, communityId, hours }),
+      ]);
       await balanceBecomes(stack, admin, residentId, hours * 10);
     }
   });
@@ -33,17 +44,23 @@ describe('a community’s virtue ranking', () => {
   it('ranks the community’s residents by points earned, best first', async () => {
     const staff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [communityId] });
     // The ranking is written after the points, so the last resident may still be on the way.
-    const ranking = await eventually(async () => {
-      const top = expectNoErrors(await stack.query<Ranking>(RANKING, { c: communityId, first: 10 }, staff)).virtueRanking;
-      return top.length === 3 ? top : undefined;
-    }, 30_000, 'three residents on the ranking');
+    const ranking = await eventually(
+      async () => {
+        const top = expectNoErrors(await stack.query<Ranking>(RANKING, { c: communityId, first: 10 }, staff)).virtueRanking;
+        return top.length === 3 ? top : undefined;
+      },
+      30_000,
+      'three residents on the ranking',
+    );
     expect(ranking.map((r) => [r.rank, r.resident.id, r.earnedPoints])).toEqual([
       [1, `${stack.runId}-volunteer-3h`, 30],
       [2, `${stack.runId}-volunteer-2h`, 20],
       [3, `${stack.runId}-volunteer-1h`, 10],
     ]);
     const own = await stack.token({ roles: ['RESIDENT'], residentId: residents[0] });
-    const viaAccount = expectNoErrors(await stack.query<{ myPointsAccount: { community: { id: string; virtueRanking: { rank: number }[] } } }>(VIA_ACCOUNT, {}, own));
+    const viaAccount = expectNoErrors(
+      await stack.query<{ myPointsAccount: { community: { id: string; virtueRanking: { rank: number }[] } } }>(VIA_ACCOUNT, {}, own),
+    );
     expect(viaAccount.myPointsAccount.community).toMatchObject({ id: communityId, virtueRanking: [{ rank: 1 }, { rank: 2 }, { rank: 3 }] });
   });
 
@@ -62,16 +79,31 @@ describe('a community’s virtue ranking', () => {
 
   it('moves a resident’s place to the community they moved to', async () => {
     const mover = `${stack.runId}-volunteer-2h`;
-    const moved = cloudEvent('cn.sanshe.registry.resident.moved.v1', 'registry', mover, { residentId: mover, fromCommunityId: communityId, toCommunityId: otherCommunityId, streetId: `${stack.runId}-street` });
+    const moved = cloudEvent('cn.sanshe.registry.resident.moved.v1', 'registry', mover, {
+      residentId: mover,
+      fromCommunityId: communityId,
+      toCommunityId: otherCommunityId,
+      streetId: `${stack.runId}-street`,
+    });
     await send(TOPICS.REGISTRY_V1, mover, [moved]);
-    const there = await eventually(async () => {
-      const ranking = expectNoErrors(await stack.query<Ranking>(RANKING, { c: otherCommunityId }, admin)).virtueRanking;
-      return ranking.length > 0 ? ranking : undefined;
-    }, 30_000, 'the mover to appear in the new community’s ranking');
+    const there = await eventually(
+      async () => {
+        const ranking = expectNoErrors(await stack.query<Ranking>(RANKING, { c: otherCommunityId }, admin)).virtueRanking;
+        return ranking.length > 0 ? ranking : undefined;
+      },
+      30_000,
+      'the mover to appear in the new community’s ranking',
+    );
     expect(there).toEqual([{ rank: 1, earnedPoints: 20, resident: { id: mover } }]);
     const here = expectNoErrors(await stack.query<Ranking>(RANKING, { c: communityId }, admin)).virtueRanking;
     expect(here.map((r) => r.resident.id)).not.toContain(mover);
-    const account = expectNoErrors(await stack.query<{ pointsAccount: { community: { id: string } } }>(`query($id: ID!) { pointsAccount(residentId: $id) { community { id } } }`, { id: mover }, admin));
+    const account = expectNoErrors(
+      await stack.query<{ pointsAccount: { community: { id: string } } }>(
+        `query($id: ID!) { pointsAccount(residentId: $id) { community { id } } }`,
+        { id: mover },
+        admin,
+      ),
+    );
     expect(account.pointsAccount.community.id).toBe(otherCommunityId);
   });
 });

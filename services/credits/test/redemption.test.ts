@@ -1,6 +1,16 @@
 import { TOPICS } from '@sanshe/schemas/generated/events';
 import { readEvent, type GraphQLResponse, type Stack } from '@sanshe/test-env';
-import { balanceBecomes, balanceOf, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, STATEMENT, volunteerHoursVerified } from './helpers';
+import {
+  balanceBecomes,
+  balanceOf,
+  expectLedgerWhole,
+  expectNoErrors,
+  knownCommunity,
+  send,
+  startCredits,
+  STATEMENT,
+  volunteerHoursVerified,
+} from './helpers';
 
 const ADD_REWARD = `mutation($input: AddRewardInput!) { addReward(input: $input) { id cost stock donorUnit { id } community { id } } }`;
 const REDEEM = `mutation($rewardId: ID!, $residentId: ID) { redeemReward(rewardId: $rewardId, residentId: $residentId) { id state points } }`;
@@ -29,29 +39,41 @@ describe('redeeming points for rewards', () => {
   /** Gives a resident of the test community `hours × 10` points through a verified-hours event. */
   async function residentWith(name: string, hours: number): Promise<{ residentId: string; token: string }> {
     const residentId = `${stack.runId}-${name}`;
-    await send(TOPICS.ACTIVITIES_V1, residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-${name}-shift`, residentId, communityId, hours })]);
+    await send(TOPICS.ACTIVITIES_V1, residentId, [
+      volunteerHoursVerified({ shiftId: `${stack.runId}-${name}-shift`, residentId, communityId, hours }),
+    ]);
     await balanceBecomes(stack, admin, residentId, hours * 10);
     return { residentId, token: await stack.token({ roles: ['RESIDENT'], residentId }) };
   }
 
   async function reward(cost: number, stock: number, title = '爱心大米一袋'): Promise<string> {
-    const data = expectNoErrors(await stack.query<{ addReward: { id: string } }>(ADD_REWARD, { input: { title, cost, stock, donorUnitId, communityId } }, staff));
+    const data = expectNoErrors(
+      await stack.query<{ addReward: { id: string } }>(ADD_REWARD, { input: { title, cost, stock, donorUnitId, communityId } }, staff),
+    );
     return data.addReward.id;
   }
 
-  const stockOf = async (rewardId: string) => expectNoErrors(await stack.query<{ reward: { stock: number } }>(REWARD, { id: rewardId })).reward.stock;
+  const stockOf = async (rewardId: string) =>
+    expectNoErrors(await stack.query<{ reward: { stock: number } }>(REWARD, { id: rewardId })).reward.stock;
 
   function outcomes(results: GraphQLResponse<{ redeemReward: { state: string } }>[]) {
     const completed = results.filter((r) => r.data?.redeemReward?.state === 'COMPLETED');
     const refused = results.filter((r) => r.errors);
-    return { completed, refused, reasons: new Set(refused.map((r) => r.errors![0]!.extensions?.reason)), codes: new Set(refused.map((r) => r.errors![0]!.extensions?.code)) };
+    return {
+      completed,
+      refused,
+      reasons: new Set(refused.map((r) => r.errors![0]!.extensions?.reason)),
+      codes: new Set(refused.map((r) => r.errors![0]!.extensions?.code)),
+    };
   }
 
   it('lets exactly five of twenty concurrent redemptions through when the balance covers five', async () => {
     const { residentId, token } = await residentWith('resident-balance', 1);
     const rewardId = await reward(2, 100);
 
-    const results = await Promise.all(Array.from({ length: 20 }, () => stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId }, token)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId }, token)),
+    );
 
     const { completed, refused, reasons, codes } = outcomes(results);
     expect(completed).toHaveLength(5);
@@ -67,7 +89,9 @@ describe('redeeming points for rewards', () => {
     const { residentId, token } = await residentWith('resident-stock', 3);
     const rewardId = await reward(1, 5, '食用油一桶');
 
-    const results = await Promise.all(Array.from({ length: 20 }, () => stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId }, token)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId }, token)),
+    );
 
     const { completed, refused, reasons, codes } = outcomes(results);
     expect(completed).toHaveLength(5);
@@ -79,7 +103,13 @@ describe('redeeming points for rewards', () => {
     expect(await balanceOf(stack, token, residentId)).toBe(25);
     // Every refused attempt was paid and refunded by a compensating posting.
     const day = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
-    const statement = expectNoErrors(await stack.query<{ pointsAccount: { statement: { lines: { kind: string; amount: number }[] } } }>(STATEMENT, { id: residentId, ...day }, token));
+    const statement = expectNoErrors(
+      await stack.query<{ pointsAccount: { statement: { lines: { kind: string; amount: number }[] } } }>(
+        STATEMENT,
+        { id: residentId, ...day },
+        token,
+      ),
+    );
     const kinds = statement.pointsAccount.statement.lines.map((l) => l.kind);
     expect(kinds.filter((k) => k === 'REDEEM')).toHaveLength(20);
     expect(kinds.filter((k) => k === 'REFUND')).toHaveLength(15);
@@ -88,23 +118,37 @@ describe('redeeming points for rewards', () => {
   it('refunds the points and returns the item when a redemption is cancelled', async () => {
     const { residentId, token } = await residentWith('resident-cancel', 1);
     const rewardId = await reward(4, 2, '理发券');
-    const redeemed = expectNoErrors(await stack.query<{ redeemReward: { id: string; state: string } }>(REDEEM, { rewardId }, token)).redeemReward;
+    const redeemed = expectNoErrors(
+      await stack.query<{ redeemReward: { id: string; state: string } }>(REDEEM, { rewardId }, token),
+    ).redeemReward;
     expect(redeemed.state).toBe('COMPLETED');
     expect(await balanceOf(stack, token, residentId)).toBe(6);
     expect(await stockOf(rewardId)).toBe(1);
 
-    const cancelled = expectNoErrors(await stack.query<{ cancelRedemption: { state: string; cancelReason: string } }>(CANCEL, { id: redeemed.id, reason: '时间冲突' }, token));
+    const cancelled = expectNoErrors(
+      await stack.query<{ cancelRedemption: { state: string; cancelReason: string } }>(
+        CANCEL,
+        { id: redeemed.id, reason: '时间冲突' },
+        token,
+      ),
+    );
     expect(cancelled.cancelRedemption).toMatchObject({ state: 'CANCELLED', cancelReason: '时间冲突' });
     const again = expectNoErrors(await stack.query<{ cancelRedemption: { state: string } }>(CANCEL, { id: redeemed.id }, token));
     expect(again.cancelRedemption.state).toBe('CANCELLED');
     expect(await balanceOf(stack, token, residentId)).toBe(10);
     expect(await stockOf(rewardId)).toBe(2);
 
-    const { event } = await readEvent(TOPICS.CREDITS_V1, (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.redemption.cancelled.v1');
+    const { event } = await readEvent(
+      TOPICS.CREDITS_V1,
+      (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.redemption.cancelled.v1',
+    );
     expect(event).toMatchObject({ source: 'credits', data: { redemptionId: redeemed.id, rewardId, residentId, refundedPoints: 4 } });
     // The resident's own words stay in credits: partners read this topic.
     expect(JSON.stringify(event)).not.toContain('时间冲突');
-    const redeemedEvent = await readEvent(TOPICS.CREDITS_V1, (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.reward.redeemed.v1');
+    const redeemedEvent = await readEvent(
+      TOPICS.CREDITS_V1,
+      (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.reward.redeemed.v1',
+    );
     expect(redeemedEvent.event).toMatchObject({ data: { residentId, points: 4, donorUnitId } });
   });
 
@@ -120,7 +164,11 @@ describe('redeeming points for rewards', () => {
     expect(forNeighbour.errors?.[0]?.message).toContain(`resident ${residentId}`);
     const otherStaff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [`${stack.runId}-elsewhere`] });
     expect((await stack.query(REDEEM, { rewardId, residentId }, otherStaff)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const addElsewhere = await stack.query(ADD_REWARD, { input: { title: '雨伞', cost: 1, stock: 1, donorUnitId, communityId } }, otherStaff);
+    const addElsewhere = await stack.query(
+      ADD_REWARD,
+      { input: { title: '雨伞', cost: 1, stock: 1, donorUnitId, communityId } },
+      otherStaff,
+    );
     expect(addElsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const districtWide = await stack.query(ADD_REWARD, { input: { title: '雨伞', cost: 1, stock: 1, donorUnitId } }, staff);
     expect(districtWide.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -132,7 +180,10 @@ describe('redeeming points for rewards', () => {
     expect(await balanceOf(stack, admin, residentId)).toBe(7);
 
     const catalogue = expectNoErrors(
-      await stack.query<{ rewards: { edges: { node: { id: string; stock: number } }[] } }>(`query($c: ID) { rewards(communityId: $c, first: 50) { edges { node { id stock } } } }`, { c: communityId }),
+      await stack.query<{ rewards: { edges: { node: { id: string; stock: number } }[] } }>(
+        `query($c: ID) { rewards(communityId: $c, first: 50) { edges { node { id stock } } } }`,
+        { c: communityId },
+      ),
     );
     expect(catalogue.rewards.edges.map((e) => e.node)).toContainEqual({ id: rewardId, stock: 9 });
   });

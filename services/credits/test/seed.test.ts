@@ -8,7 +8,14 @@ const CATALOGUE = `query($c: ID) { rewards(communityId: $c, first: 100) { edges 
 const REDEEM = `mutation($rewardId: ID!) { redeemReward(rewardId: $rewardId) { state points } }`;
 
 interface StatementData {
-  pointsAccount: { balance: number; statement: { openingBalance: number; closingBalance: number; lines: { kind: string; reason: string; amount: number; note: string; sourceRef: string }[] } };
+  pointsAccount: {
+    balance: number;
+    statement: {
+      openingBalance: number;
+      closingBalance: number;
+      lines: { kind: string; reason: string; amount: number; note: string; sourceRef: string }[];
+    };
+  };
 }
 
 describe('the seed', () => {
@@ -35,10 +42,16 @@ describe('the seed', () => {
 
     // The community's best earner: their history is in their statements, month by month.
     const tianjiu = communities[0]!;
-    const [best] = expectNoErrors(await stack.query<{ virtueRanking: { resident: { id: string }; earnedPoints: number }[] }>(RANKING, { c: tianjiu }, admin)).virtueRanking;
+    const [best] = expectNoErrors(
+      await stack.query<{ virtueRanking: { resident: { id: string }; earnedPoints: number }[] }>(RANKING, { c: tianjiu }, admin),
+    ).virtueRanking;
     const residentId = best!.resident.id;
-    const first = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, from: seedDayPlus(-730), to: seedDayPlus(-365) }, admin)).pointsAccount;
-    const second = expectNoErrors(await stack.query<StatementData>(STATEMENT, { id: residentId, from: seedDayPlus(-365), to: seedDayPlus(1) }, admin)).pointsAccount;
+    const first = expectNoErrors(
+      await stack.query<StatementData>(STATEMENT, { id: residentId, from: seedDayPlus(-730), to: seedDayPlus(-365) }, admin),
+    ).pointsAccount;
+    const second = expectNoErrors(
+      await stack.query<StatementData>(STATEMENT, { id: residentId, from: seedDayPlus(-365), to: seedDayPlus(1) }, admin),
+    ).pointsAccount;
     expect(first.balance).toBe(best!.earnedPoints);
     expect(first.statement.openingBalance).toBe(0);
     expect(second.statement.openingBalance).toBe(first.statement.closingBalance);
@@ -46,15 +59,24 @@ describe('the seed', () => {
     const lines = [...first.statement.lines, ...second.statement.lines];
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
-      expect(line).toMatchObject({ kind: 'EARN', reason: 'HISTORY', sourceRef: expect.stringMatching(new RegExp(`^seed:history:${residentId}:\\d{4}-\\d{2}$`)) });
+      expect(line).toMatchObject({
+        kind: 'EARN',
+        reason: 'HISTORY',
+        sourceRef: expect.stringMatching(new RegExp(`^seed:history:${residentId}:\\d{4}-\\d{2}$`)),
+      });
       expect(line.note).toMatch(/^History of \d{4}-\d{2}: /);
     }
 
     // Seeded points and seeded rewards work like live ones.
-    const rewards = expectNoErrors(await stack.query<{ rewards: { edges: { node: { id: string; cost: number; stock: number } }[] } }>(CATALOGUE, { c: tianjiu })).rewards.edges.map((e) => e.node);
+    const rewards = expectNoErrors(
+      await stack.query<{ rewards: { edges: { node: { id: string; cost: number; stock: number } }[] } }>(CATALOGUE, { c: tianjiu }),
+    ).rewards.edges.map((e) => e.node);
     const affordable = rewards.filter((r) => r.cost <= first.balance && r.stock > 0).sort((a, b) => a.cost - b.cost)[0]!;
     const resident = await stack.token({ roles: ['RESIDENT'], residentId });
-    expect(expectNoErrors(await stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId: affordable.id }, resident)).redeemReward.state).toBe('COMPLETED');
+    expect(
+      expectNoErrors(await stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId: affordable.id }, resident)).redeemReward
+        .state,
+    ).toBe('COMPLETED');
     expect(await balanceOf(stack, resident, residentId)).toBe(first.balance - affordable.cost);
 
     const again = await seed({ env, communities });

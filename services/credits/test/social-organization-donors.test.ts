@@ -41,24 +41,47 @@ describe('social organizations as donors to the points bank', () => {
         staff,
       ),
     ).addReward;
-    expect(added).toMatchObject({ donorKind: 'SOCIAL_ORGANIZATION', donor: { __typename: 'SocialOrganization', id: socialOrgId }, donorUnit: null, community: { id: communityId } });
+    expect(added).toMatchObject({
+      donorKind: 'SOCIAL_ORGANIZATION',
+      donor: { __typename: 'SocialOrganization', id: socialOrgId },
+      donorUnit: null,
+      community: { id: communityId },
+    });
 
     const residentId = `${stack.runId}-resident`;
-    await send('sanshe.activities.v1', residentId, [volunteerHoursVerified({ shiftId: `${stack.runId}-shift`, residentId, communityId, hours: 2 })]);
+    await send('sanshe.activities.v1', residentId, [
+      volunteerHoursVerified({ shiftId: `${stack.runId}-shift`, residentId, communityId, hours: 2 }),
+    ]);
     await balanceBecomes(stack, admin, residentId, 20);
     const resident = await stack.token({ roles: ['RESIDENT'], residentId });
-    expect(expectNoErrors(await stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId: added.id }, resident)).redeemReward.state).toBe('COMPLETED');
+    expect(
+      expectNoErrors(await stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId: added.id }, resident)).redeemReward.state,
+    ).toBe('COMPLETED');
 
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();
-    const account = expectNoErrors(await stack.query<{ pointsAccount: { balance: number; statement: { lines: { kind: string; amount: number; counterpartyAccountId: string }[] } } }>(LINES, { id: residentId, from, to }, admin)).pointsAccount;
+    const account = expectNoErrors(
+      await stack.query<{
+        pointsAccount: { balance: number; statement: { lines: { kind: string; amount: number; counterpartyAccountId: string }[] } };
+      }>(LINES, { id: residentId, from, to }, admin),
+    ).pointsAccount;
     expect(account.balance).toBe(10);
     expect(account.statement.lines.find((l) => l.kind === 'REDEEM')).toMatchObject({ amount: -10, counterpartyAccountId: socialOrgId });
   });
 
   it('keeps party organizations as the default donors', async () => {
-    const added = expectNoErrors(await stack.query<{ addReward: AddedReward }>(ADD_REWARD, { input: { title: '雨伞', cost: 5, stock: 1, donorUnitId: `${stack.runId}-partyorg-1`, communityId } }, staff)).addReward;
-    expect(added).toMatchObject({ donorKind: 'PARTY_ORGANIZATION', donor: { __typename: 'PartyOrganization', id: `${stack.runId}-partyorg-1` }, donorUnit: { id: `${stack.runId}-partyorg-1` } });
+    const added = expectNoErrors(
+      await stack.query<{ addReward: AddedReward }>(
+        ADD_REWARD,
+        { input: { title: '雨伞', cost: 5, stock: 1, donorUnitId: `${stack.runId}-partyorg-1`, communityId } },
+        staff,
+      ),
+    ).addReward;
+    expect(added).toMatchObject({
+      donorKind: 'PARTY_ORGANIZATION',
+      donor: { __typename: 'PartyOrganization', id: `${stack.runId}-partyorg-1` },
+      donorUnit: { id: `${stack.runId}-partyorg-1` },
+    });
   });
 
   it('takes donations only from the catalogue keepers of the territory, and names the missing donor', async () => {
@@ -66,7 +89,8 @@ describe('social organizations as donors to the points bank', () => {
     // The donating organization's own staff do not list rewards: the community keeps its catalogue.
     const orgStaff = await stack.token({ roles: ['ORG_STAFF'], orgIds: [socialOrgId] });
     const elsewhere = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [`${stack.runId}-elsewhere`] });
-    for (const token of [orgStaff, elsewhere]) expect((await stack.query(ADD_REWARD, { input }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const token of [orgStaff, elsewhere])
+      expect((await stack.query(ADD_REWARD, { input }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await stack.query(ADD_REWARD, { input })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const noDonor = await stack.query(ADD_REWARD, { input: { ...input, donorUnitId: ' ' } }, staff);

@@ -19,14 +19,18 @@ describe('the registry seed data', () => {
 
   it('gives each community its resident count and each organization its member count', () => {
     const wuhan = communityByName('武汉路社区');
-    expect(data.communities.find((c) => c._id === wuhan.id)!.stats.residents).toBe(residents().filter((r) => r.communityId === wuhan.id).length);
+    expect(data.communities.find((c) => c._id === wuhan.id)!.stats.residents).toBe(
+      residents().filter((r) => r.communityId === wuhan.id).length,
+    );
     expect(data.partyOrganizations.reduce((n, o) => n + o.memberCount, 0)).toBe(data.partyMembers.length);
     expect(data.partyMembers.length).toBeGreaterThan(2_000);
   });
 
   it('holds the 101 members of the six branches inside social organizations, each branch named after its organizations', () => {
     const branches = SOCIAL_ORG_PARTY_BRANCHES.map((b) => data.partyOrganizations.find((o) => o._id === b.partyOrganizationId)!);
-    expect(branches.map((b) => b.name)).toEqual(expect.arrayContaining(['欣和社工党支部', '阳光社工党支部', '长乐社工党支部', '洛阳市心理咨询师协会党支部']));
+    expect(branches.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['欣和社工党支部', '阳光社工党支部', '长乐社工党支部', '洛阳市心理咨询师协会党支部']),
+    );
     for (const b of branches) expect(b).toMatchObject({ sector: 'SOCIAL_ORGANIZATION', kind: 'BRANCH' });
     expect(branches.reduce((n, b) => n + b.memberCount, 0)).toBe(101);
     expect(data.partyMembers.filter((m) => branches.some((b) => b._id === m.organizationId))).toHaveLength(101);
@@ -48,7 +52,10 @@ describe('the registry seed data', () => {
 
   it('holds district linkage meetings before the seed day, each joining committees of at least two streets that exist', () => {
     const committees = new Set([...data.streets, ...data.communities].map((t) => t.regionalCommittee._id));
-    const streetOf = new Map([...data.streets.map((s) => [s.regionalCommittee._id, s._id] as const), ...data.communities.map((c) => [c.regionalCommittee._id, c.streetId] as const)]);
+    const streetOf = new Map([
+      ...data.streets.map((s) => [s.regionalCommittee._id, s._id] as const),
+      ...data.communities.map((c) => [c.regionalCommittee._id, c.streetId] as const),
+    ]);
     expect(data.districtLinkageMeetings.length).toBeGreaterThan(0);
     for (const m of data.districtLinkageMeetings) {
       expect(m.heldOn < SEED_DAY).toBe(true);

@@ -58,7 +58,11 @@ const randomDay = (rng: SeededRandom, fromYear: number, toYear: number) =>
   `${rng.int(fromYear, toYear)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
 
 function streetsOf(): Street[] {
-  return STREETS.map((s) => ({ _id: s.id, name: s.name, regionalCommittee: { _id: committeeIdOf(s.id), name: streetCommitteeName(s.name) } }));
+  return STREETS.map((s) => ({
+    _id: s.id,
+    name: s.name,
+    regionalCommittee: { _id: committeeIdOf(s.id), name: streetCommitteeName(s.name) },
+  }));
 }
 
 function communityOf(c: CommunityFixture, residentCount: number, publishedActivities: number): Community {
@@ -187,7 +191,9 @@ function postsOf(orgs: PartyOrganization[], members: PartyMember[], rng: SeededR
         title: isShiAyi ? '党员服务岗·邻里帮办' : rng.pick(POST_TITLES),
         communityId: community.id,
         streetId: community.streetId,
-        place: isShiAyi ? '武汉路社区党群服务中心·党员之家（活动室）' : `${community.urban ? `${community.name}党群服务中心` : `${community.name}便民服务站`}·党员活动室`,
+        place: isShiAyi
+          ? '武汉路社区党群服务中心·党员之家（活动室）'
+          : `${community.urban ? `${community.name}党群服务中心` : `${community.name}便民服务站`}·党员活动室`,
         holderId: holder._id,
         weekdays: WEEKDAYS.filter((d) => days.includes(d)),
         opensAt: isShiAyi ? '09:00' : rng.pick(['08:30', '09:00', '14:30']),
@@ -211,7 +217,16 @@ const NEEDS: [ResourceCategory, string][] = [
 function projectsOf(orgs: PartyOrganization[], rng: SeededRandom): { needs: ProjectNeed[]; offers: ResourceOffer[] } {
   const needs = COMMUNITIES.map((c, i): ProjectNeed => {
     const [category, title] = NEEDS[i % NEEDS.length]!;
-    return { _id: `need-${pad(i + 1, 3)}`, title, description: `${c.name}：${title}。`, category, communityId: c.id, streetId: c.streetId, committeeId: committeeIdOf(c.id), postedAt: SEEDED_AT };
+    return {
+      _id: `need-${pad(i + 1, 3)}`,
+      title,
+      description: `${c.name}：${title}。`,
+      category,
+      communityId: c.id,
+      streetId: c.streetId,
+      committeeId: committeeIdOf(c.id),
+      postedAt: SEEDED_AT,
+    };
   });
   const offers = orgs
     .filter((o, i) => o.sector !== 'COMMUNITY' && i % 3 === 0)
@@ -274,25 +289,24 @@ export function buildSeedData(): SeedData {
   const byCommunity = new Map<string, ResidentFixture[]>();
   for (const r of allResidents) byCommunity.set(r.communityId, [...(byCommunity.get(r.communityId) ?? []), r]);
   const activitiesByCommunity = new Map<string, number>();
-  for (const a of activityHistory().activities) activitiesByCommunity.set(a.communityId, (activitiesByCommunity.get(a.communityId) ?? 0) + 1);
+  for (const a of activityHistory().activities)
+    activitiesByCommunity.set(a.communityId, (activitiesByCommunity.get(a.communityId) ?? 0) + 1);
 
   const partyOrganizations = PARTY_ORGANIZATIONS.map((p, i) => organizationOf(p, i, rng));
   const partyMembers = membersOf(partyOrganizations, byCommunity, rng);
   const { needs, offers } = projectsOf(partyOrganizations, rng);
-  const residentDocs = allResidents.map(
-    (r): Resident => ({
-      _id: r.id,
-      name: r.name,
-      communityId: r.communityId,
-      streetId: r.streetId,
-      address: r.address,
-      birthYear: r.birthYear,
-      phone: r.phone,
-      careTags: [...r.careTags],
-      preferredChannel: r.preferredChannel,
-      volunteer: r.volunteer,
-    }),
-  );
+  const residentDocs = allResidents.map((r): Resident => ({
+    _id: r.id,
+    name: r.name,
+    communityId: r.communityId,
+    streetId: r.streetId,
+    address: r.address,
+    birthYear: r.birthYear,
+    phone: r.phone,
+    careTags: [...r.careTags],
+    preferredChannel: r.preferredChannel,
+    volunteer: r.volunteer,
+  }));
   return {
     streets: streetsOf(),
     communities: COMMUNITIES.map((c) => communityOf(c, byCommunity.get(c.id)?.length ?? 0, activitiesByCommunity.get(c.id) ?? 0)),

@@ -31,10 +31,15 @@ function centres(): CommunityCentre[] {
       kind: 'PARTY_MASS_SERVICE_CENTRE',
       rooms: ['党员之家', '阅友之家', '创享社'],
       offerings: [
-        { name: '“1+1+N”社区服务模式', description: 'The community, its social workers and many partners (6 social organizations incl. 欣和社工, 3 professional social workers, volunteers) serving together.' },
+        {
+          name: '“1+1+N”社区服务模式',
+          description:
+            'The community, its social workers and many partners (6 social organizations incl. 欣和社工, 3 professional social workers, volunteers) serving together.',
+        },
         { name: '三家七社十色服务', description: "The centre's brand of services, as the report names it." },
       ],
-      citation: '武汉路社区投入200余万元,健全了社区党群服务中心,设立了“党员之家”“阅友之家”“创享社”等功能室,引进欣和社工等6家社会组织,引入3名专业社工',
+      citation:
+        '武汉路社区投入200余万元,健全了社区党群服务中心,设立了“党员之家”“阅友之家”“创享社”等功能室,引进欣和社工等6家社会组织,引入3名专业社工',
     },
     {
       _id: TIANJIU_NEIGHBOURHOOD_CENTRE_ID,
@@ -59,23 +64,43 @@ function investments(): Investment[] {
   const wuhan = communityByName('武汉路社区');
   return [
     {
-      _id: 'investment-wuhan-road-centre', purpose: '武汉路社区党群服务中心', fundedKind: 'COMMUNITY_CENTRE', centreId: WUHAN_ROAD_CENTRE_ID, communityId: wuhan.id,
-      built: ['社区党群服务中心', '党员之家', '阅友之家', '创享社'], amountAtLeastYuan: 2_000_000,
+      _id: 'investment-wuhan-road-centre',
+      purpose: '武汉路社区党群服务中心',
+      fundedKind: 'COMMUNITY_CENTRE',
+      centreId: WUHAN_ROAD_CENTRE_ID,
+      communityId: wuhan.id,
+      built: ['社区党群服务中心', '党员之家', '阅友之家', '创享社'],
+      amountAtLeastYuan: 2_000_000,
       source: source('200余万元', '涧西区武汉路社区投入200余万元,健全了社区党群服务中心,设立了“党员之家”“阅友之家”“创享社”等功能室'),
     },
     {
-      _id: 'investment-information-centre', purpose: '信息中心', fundedKind: 'INFORMATION_CENTRE', centreId: null, communityId: null,
-      built: ['信息中心', '社区信息平台前端专用设备'], amountAtLeastYuan: 10_000_000,
+      _id: 'investment-information-centre',
+      purpose: '信息中心',
+      fundedKind: 'INFORMATION_CENTRE',
+      centreId: null,
+      communityId: null,
+      built: ['信息中心', '社区信息平台前端专用设备'],
+      amountAtLeastYuan: 10_000_000,
       source: source('1000余万元', '投入1000余万元,高标准建设信息中心,为社区配备了信息平台前端专用设备,推动智慧社区建设'),
     },
     {
-      _id: 'investment-social-org-service-centres', purpose: '三级社会组织服务中心', fundedKind: 'SOCIAL_ORG_SERVICE_CENTRES', centreId: null, communityId: null,
-      built: ['区级社会组织服务中心', '街道社会组织服务中心', '社区社会组织服务中心'], amountAtLeastYuan: 3_000_000,
+      _id: 'investment-social-org-service-centres',
+      purpose: '三级社会组织服务中心',
+      fundedKind: 'SOCIAL_ORG_SERVICE_CENTRES',
+      centreId: null,
+      communityId: null,
+      built: ['区级社会组织服务中心', '街道社会组织服务中心', '社区社会组织服务中心'],
+      amountAtLeastYuan: 3_000_000,
       source: source('300余万元', '投入300余万元,建设了区、街道和社区三级社会组织服务中心'),
     },
     {
-      _id: 'investment-information-platform', purpose: '“三社联动”信息平台', fundedKind: 'INFORMATION_PLATFORM', centreId: null, communityId: null,
-      built: ['政务通', '服务通', '活动通', '社区动态'], amountAtLeastYuan: 5_000_000,
+      _id: 'investment-information-platform',
+      purpose: '“三社联动”信息平台',
+      fundedKind: 'INFORMATION_PLATFORM',
+      centreId: null,
+      communityId: null,
+      built: ['政务通', '服务通', '活动通', '社区动态'],
+      amountAtLeastYuan: 5_000_000,
       source: source('500余万元', '涧西区投资500余万元搭建集政务通、服务通、活动通、社区动态等于一体的“三社联动”信息平台'),
     },
   ];

@@ -35,8 +35,15 @@ const stamped = <T extends object>(doc: T) => ({ ...doc, createdAt: SEEDED_AT, u
  * refusals are expected). A batch whose first and last documents exist was inserted
  * before (inserts go in order), so a repeated seed skips it with two key lookups.
  */
-async function insertMissing(collection: mongo.Collection, docs: { _id: string }[], progress: (line: string) => void, label: string): Promise<number> {
-  return (await insertMissingDocuments(collection, docs.map(stamped), { label, log: progress, batchSize: BATCH, skipBatchesAlreadyThere: true })).inserted;
+async function insertMissing(
+  collection: mongo.Collection,
+  docs: { _id: string }[],
+  progress: (line: string) => void,
+  label: string,
+): Promise<number> {
+  return (
+    await insertMissingDocuments(collection, docs.map(stamped), { label, log: progress, batchSize: BATCH, skipBatchesAlreadyThere: true })
+  ).inserted;
 }
 
 export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
@@ -83,7 +90,11 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
       resourceOffers: await models.ResourceOffer.countDocuments(),
       projectNeeds: await models.ProjectNeed.countDocuments(),
     };
-    log(`registry: seeded ${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    log(
+      `registry: seeded ${Object.entries(summary)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
     return summary;
   } finally {
     await connection.close();

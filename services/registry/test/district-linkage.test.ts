@@ -33,7 +33,9 @@ interface DistrictView {
 interface MeetingsView {
   district: {
     partyCommittee: {
-      linkageMeetings: { edges: { node: { id: string; committees: { id: string; level: string; street: { id: string } }[]; streets: { id: string }[] } }[] };
+      linkageMeetings: {
+        edges: { node: { id: string; committees: { id: string; level: string; street: { id: string } }[]; streets: { id: string }[] } }[];
+      };
     };
   };
 }
@@ -49,11 +51,22 @@ describe('the district tier of the three-level linkage (区-街道-社区三级�
     admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
     const r = stack.runId;
     ids = { streetA: `${r}-street-a`, streetB: `${r}-street-b`, a1: `${r}-a1` };
-    for (const [id, name] of [[ids.streetA, `联动甲街道${r}`], [ids.streetB, `联动乙街道${r}`]]) {
-      const res = await stack.query(`mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`, { input: { id, name } }, admin);
+    for (const [id, name] of [
+      [ids.streetA, `联动甲街道${r}`],
+      [ids.streetB, `联动乙街道${r}`],
+    ]) {
+      const res = await stack.query(
+        `mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }`,
+        { input: { id, name } },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
     }
-    const community = await stack.query(`mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`, { input: { id: ids.a1, name: '联动社区', streetId: ids.streetA, urban: true } }, admin);
+    const community = await stack.query(
+      `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+      { input: { id: ids.a1, name: '联动社区', streetId: ids.streetA, urban: true } },
+      admin,
+    );
     expect(community.errors).toBeUndefined();
   });
   afterAll(() => stack?.stop());
@@ -71,12 +84,23 @@ describe('the district tier of the three-level linkage (区-街道-社区三级�
     expect(partyCommittee.memberCommittees.every((c) => c.level === 'STREET')).toBe(true);
 
     // Community → street → district: the three tiers, walked upwards.
-    const up = await stack.query<{ regionalPartyCommittee: { level: string; street: { regionalPartyCommittee: { id: string } }; districtCommittee: { id: string } } }>(UPWARD, { id: committee(ids.a1) });
-    expect(up.data!.regionalPartyCommittee).toEqual({ level: 'COMMUNITY', street: { regionalPartyCommittee: { id: committee(ids.streetA) } }, districtCommittee: { id: partyCommittee.id } });
+    const up = await stack.query<{
+      regionalPartyCommittee: { level: string; street: { regionalPartyCommittee: { id: string } }; districtCommittee: { id: string } };
+    }>(UPWARD, { id: committee(ids.a1) });
+    expect(up.data!.regionalPartyCommittee).toEqual({
+      level: 'COMMUNITY',
+      street: { regionalPartyCommittee: { id: committee(ids.streetA) } },
+      districtCommittee: { id: partyCommittee.id },
+    });
   });
 
   it('lets only DISTRICT_ADMIN record a linkage meeting of committees from at least two streets, and lists it under the district and each street', async () => {
-    const input = { topic: '党建资源众筹联席会', heldOn: seedDayPlus(-1), committeeIds: [committee(ids.a1), committee(ids.streetA), committee(ids.streetB)], decisions: ['季度对接党建项目需求清单'] };
+    const input = {
+      topic: '党建资源众筹联席会',
+      heldOn: seedDayPlus(-1),
+      committeeIds: [committee(ids.a1), committee(ids.streetA), committee(ids.streetB)],
+      decisions: ['季度对接党建项目需求清单'],
+    };
 
     expect(codeOf(await stack.query(RECORD, { input }))).toBe('UNAUTHENTICATED');
     const streetStaff = await stack.token({ roles: ['STREET_STAFF'], streetIds: [ids.streetA, ids.streetB] });
@@ -84,13 +108,17 @@ describe('the district tier of the three-level linkage (区-街道-社区三级�
 
     const oneStreet = await stack.query(RECORD, { input: { ...input, committeeIds: [committee(ids.a1), committee(ids.streetA)] } }, admin);
     expect([codeOf(oneStreet), fieldOf(oneStreet)]).toEqual(['BAD_USER_INPUT', 'committeeIds']);
-    expect(codeOf(await stack.query(RECORD, { input: { ...input, committeeIds: [...input.committeeIds, 'rpc-nowhere'] } }, admin))).toBe('NOT_FOUND');
+    expect(codeOf(await stack.query(RECORD, { input: { ...input, committeeIds: [...input.committeeIds, 'rpc-nowhere'] } }, admin))).toBe(
+      'NOT_FOUND',
+    );
     const future = await stack.query(RECORD, { input: { ...input, heldOn: seedDayPlus(3) } }, admin);
     expect([codeOf(future), fieldOf(future)]).toEqual(['BAD_USER_INPUT', 'heldOn']);
     const noDecision = await stack.query(RECORD, { input: { ...input, decisions: [] } }, admin);
     expect([codeOf(noDecision), fieldOf(noDecision)]).toEqual(['BAD_USER_INPUT', 'decisions']);
 
-    const recorded = await stack.query<{ recordDistrictLinkageMeeting: { id: string; committees: { id: string; level: string }[]; streets: { id: string }[] } }>(RECORD, { input }, admin);
+    const recorded = await stack.query<{
+      recordDistrictLinkageMeeting: { id: string; committees: { id: string; level: string }[]; streets: { id: string }[] };
+    }>(RECORD, { input }, admin);
     expect(recorded.errors).toBeUndefined();
     const meeting = recorded.data!.recordDistrictLinkageMeeting;
     expect(meeting.committees.map((c) => c.level).sort()).toEqual(['COMMUNITY', 'STREET', 'STREET']);
@@ -100,6 +128,10 @@ describe('the district tier of the three-level linkage (区-街道-社区三级�
     expect(underB.errors).toBeUndefined();
     const listed = underB.data!.district.partyCommittee.linkageMeetings.edges.map((e) => e.node);
     expect(listed.map((m) => m.id)).toEqual([meeting.id]);
-    expect(listed[0]!.committees.find((c) => c.level === 'COMMUNITY')).toEqual({ id: committee(ids.a1), level: 'COMMUNITY', street: { id: ids.streetA } });
+    expect(listed[0]!.committees.find((c) => c.level === 'COMMUNITY')).toEqual({
+      id: committee(ids.a1),
+      level: 'COMMUNITY',
+      street: { id: ids.streetA },
+    });
   });
 });

@@ -12,8 +12,10 @@ import { startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 
 const CREATE_STREET = 'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }';
 const CREATE_COMMUNITY = 'mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }';
-const REGISTER = 'mutation($input: RegisterTerminalInput!) { registerTerminal(input: $input) { id name status modules { key name } community { id } } }';
-const SET_STATUS = 'mutation($id: ID!, $status: TerminalStatus!, $note: String) { setTerminalStatus(id: $id, status: $status, note: $note) { id status statusNote } }';
+const REGISTER =
+  'mutation($input: RegisterTerminalInput!) { registerTerminal(input: $input) { id name status modules { key name } community { id } } }';
+const SET_STATUS =
+  'mutation($id: ID!, $status: TerminalStatus!, $note: String) { setTerminalStatus(id: $id, status: $status, note: $note) { id status statusNote } }';
 
 const errorOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions ?? {};
 
@@ -46,15 +48,19 @@ describe('the information platform', () => {
 
   it('lists the four modules of the report, each pointing only at fields and types the supergraph has', async () => {
     const { platformModules } = await ok(
-      stack.query<{ platformModules: { key: string; name: string; entryPoints: { kind: 'QUERY' | 'MUTATION' | 'TYPE'; name: string }[] }[] }>(
-        '{ platformModules { key name entryPoints { kind name } } }',
-      ),
+      stack.query<{
+        platformModules: { key: string; name: string; entryPoints: { kind: 'QUERY' | 'MUTATION' | 'TYPE'; name: string }[] }[];
+      }>('{ platformModules { key name entryPoints { kind name } } }'),
     );
     expect(platformModules.map((m) => m.name)).toEqual(['政务通', '服务通', '活动通', '社区动态']);
     const api = apiSchemaOf(loadSupergraphSdl());
     const missing = platformModules.flatMap((m) =>
       m.entryPoints
-        .filter((e) => (e.kind === 'TYPE' ? !api.getType(e.name) : !(e.kind === 'QUERY' ? api.getQueryType() : api.getMutationType())!.getFields()[e.name]))
+        .filter((e) =>
+          e.kind === 'TYPE'
+            ? !api.getType(e.name)
+            : !(e.kind === 'QUERY' ? api.getQueryType() : api.getMutationType())!.getFields()[e.name],
+        )
         .map((e) => `${m.key}: ${e.kind} ${e.name}`),
     );
     expect(missing).toEqual([]);
@@ -63,10 +69,20 @@ describe('the information platform', () => {
 
   it('lets community staff register a terminal in their own community only, starting OFFLINE', async () => {
     const staffA = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.a] });
-    const input = { communityId: ids.a, name: '服务大厅一号机', kind: 'SELF_SERVICE_KIOSK', location: '党群服务中心·服务大厅', modules: ['SERVICES', 'GOVERNMENT_AFFAIRS', 'SERVICES'] };
-    const { registerTerminal } = await ok(stack.query<{ registerTerminal: { id: string; status: string; modules: { key: string }[] } }>(REGISTER, { input }, staffA));
+    const input = {
+      communityId: ids.a,
+      name: '服务大厅一号机',
+      kind: 'SELF_SERVICE_KIOSK',
+      location: '党群服务中心·服务大厅',
+      modules: ['SERVICES', 'GOVERNMENT_AFFAIRS', 'SERVICES'],
+    };
+    const { registerTerminal } = await ok(
+      stack.query<{ registerTerminal: { id: string; status: string; modules: { key: string }[] } }>(REGISTER, { input }, staffA),
+    );
     expect(registerTerminal).toMatchObject({ status: 'OFFLINE', modules: [{ key: 'GOVERNMENT_AFFAIRS' }, { key: 'SERVICES' }] });
-    expect(errorOf(await stack.query(REGISTER, { input: { ...input, communityId: ids.b, name: '二号机' } }, staffA)).code).toBe('FORBIDDEN');
+    expect(errorOf(await stack.query(REGISTER, { input: { ...input, communityId: ids.b, name: '二号机' } }, staffA)).code).toBe(
+      'FORBIDDEN',
+    );
     expect(errorOf(await stack.query(REGISTER, { input: { ...input, name: '三号机' } })).code).toBe('UNAUTHENTICATED');
     const resident = await stack.token({ roles: ['RESIDENT'], residentId: 'resident-x' });
     expect(errorOf(await stack.query(REGISTER, { input: { ...input, name: '四号机' } }, resident)).code).toBe('FORBIDDEN');
@@ -76,34 +92,63 @@ describe('the information platform', () => {
     const input = { communityId: ids.b, name: '大厅屏', kind: 'INFORMATION_SCREEN', location: '服务大厅', modules: ['COMMUNITY_NEWS'] };
     await ok(stack.query(REGISTER, { input }, admin));
     expect(errorOf(await stack.query(REGISTER, { input }, admin))).toMatchObject({ code: 'CONFLICT', field: 'name' });
-    expect(errorOf(await stack.query(REGISTER, { input: { ...input, name: '空屏', modules: [] } }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'modules' });
-    expect(errorOf(await stack.query(REGISTER, { input: { ...input, communityId: `${stack.runId}-nowhere` } }, admin))).toMatchObject({ code: 'NOT_FOUND', entity: 'Community' });
+    expect(errorOf(await stack.query(REGISTER, { input: { ...input, name: '空屏', modules: [] } }, admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'modules',
+    });
+    expect(errorOf(await stack.query(REGISTER, { input: { ...input, communityId: `${stack.runId}-nowhere` } }, admin))).toMatchObject({
+      code: 'NOT_FOUND',
+      entity: 'Community',
+    });
   });
 
   it('changes a status for the territory staff only, and wants a reason for maintenance', async () => {
     const streetStaff = await stack.token({ roles: ['STREET_STAFF'], streetIds: [ids.street] });
     const { registerTerminal } = await ok(
-      stack.query<{ registerTerminal: { id: string } }>(REGISTER, { input: { communityId: ids.b, name: '楼道机', kind: 'STAFF_DESK', location: '二楼', modules: ['ACTIVITIES'] } }, streetStaff),
+      stack.query<{ registerTerminal: { id: string } }>(
+        REGISTER,
+        { input: { communityId: ids.b, name: '楼道机', kind: 'STAFF_DESK', location: '二楼', modules: ['ACTIVITIES'] } },
+        streetStaff,
+      ),
     );
     const id = registerTerminal.id;
     const staffA = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.a] });
     expect(errorOf(await stack.query(SET_STATUS, { id, status: 'ONLINE' }, staffA)).code).toBe('FORBIDDEN');
-    expect(errorOf(await stack.query(SET_STATUS, { id, status: 'MAINTENANCE' }, streetStaff))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
-    expect(errorOf(await stack.query(SET_STATUS, { id: `${stack.runId}-none`, status: 'ONLINE' }, admin))).toMatchObject({ code: 'NOT_FOUND', entity: 'CommunityTerminal' });
+    expect(errorOf(await stack.query(SET_STATUS, { id, status: 'MAINTENANCE' }, streetStaff))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'note',
+    });
+    expect(errorOf(await stack.query(SET_STATUS, { id: `${stack.runId}-none`, status: 'ONLINE' }, admin))).toMatchObject({
+      code: 'NOT_FOUND',
+      entity: 'CommunityTerminal',
+    });
     const staffB = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.b] });
-    expect((await ok(stack.query<{ setTerminalStatus: unknown }>(SET_STATUS, { id, status: 'MAINTENANCE', note: '屏幕更换' }, staffB))).setTerminalStatus).toEqual({ id, status: 'MAINTENANCE', statusNote: '屏幕更换' });
-    expect((await ok(stack.query<{ setTerminalStatus: unknown }>(SET_STATUS, { id, status: 'ONLINE' }, staffB))).setTerminalStatus).toEqual({ id, status: 'ONLINE', statusNote: null });
+    expect(
+      (await ok(stack.query<{ setTerminalStatus: unknown }>(SET_STATUS, { id, status: 'MAINTENANCE', note: '屏幕更换' }, staffB)))
+        .setTerminalStatus,
+    ).toEqual({ id, status: 'MAINTENANCE', statusNote: '屏幕更换' });
+    expect((await ok(stack.query<{ setTerminalStatus: unknown }>(SET_STATUS, { id, status: 'ONLINE' }, staffB))).setTerminalStatus).toEqual(
+      { id, status: 'ONLINE', statusNote: null },
+    );
   });
 
   it("serves each community's terminals and the information centre's counts", async () => {
     const res = await ok(
-      stack.query<{ communities: { id: string; terminals: { name: string; status: string }[] }[]; informationCentre: { terminalCount: number; onlineTerminalCount: number } }>(
+      stack.query<{
+        communities: { id: string; terminals: { name: string; status: string }[] }[];
+        informationCentre: { terminalCount: number; onlineTerminalCount: number };
+      }>(
         `{ communities(streetId: "${ids.street}") { id terminals { name status } } informationCentre { terminalCount onlineTerminalCount } }`,
       ),
     );
     const byId = new Map(res.communities.map((c) => [c.id, c.terminals]));
     expect(byId.get(ids.a)).toEqual([{ name: '服务大厅一号机', status: 'OFFLINE' }]);
-    expect(byId.get(ids.b)?.map((t) => t.name).sort()).toEqual(['大厅屏', '楼道机'].sort());
+    expect(
+      byId
+        .get(ids.b)
+        ?.map((t) => t.name)
+        .sort(),
+    ).toEqual(['大厅屏', '楼道机'].sort());
     expect(res.informationCentre.terminalCount).toBe(3);
     expect(res.informationCentre.onlineTerminalCount).toBe(1);
   });
@@ -111,7 +156,13 @@ describe('the information platform', () => {
   it('serves the four investments as lower bounds with the report wording, on what they funded and in the district list', async () => {
     const { investments, informationPlatform, informationCentre } = await ok(
       stack.query<{
-        investments: { purpose: string; fundedKind: string; amountAtLeastYuan: number; source: { reported: string; citation: string }; centre: { name: string } | null }[];
+        investments: {
+          purpose: string;
+          fundedKind: string;
+          amountAtLeastYuan: number;
+          source: { reported: string; citation: string };
+          centre: { name: string } | null;
+        }[];
         informationPlatform: { investments: { amountAtLeastYuan: number }[]; modules: { name: string }[] };
         informationCentre: { investments: { source: { reported: string } }[] };
       }>(
@@ -130,7 +181,10 @@ describe('the information platform', () => {
     );
     for (const i of investments) expect(i.source.citation).toContain(i.source.reported.replace('元', ''));
     expect(investments.find((i) => i.fundedKind === 'COMMUNITY_CENTRE')!.centre).toEqual({ name: '武汉路社区党群服务中心' });
-    expect(informationPlatform).toEqual({ investments: [{ amountAtLeastYuan: 5_000_000 }], modules: [{ name: '政务通' }, { name: '服务通' }, { name: '活动通' }, { name: '社区动态' }] });
+    expect(informationPlatform).toEqual({
+      investments: [{ amountAtLeastYuan: 5_000_000 }],
+      modules: [{ name: '政务通' }, { name: '服务通' }, { name: '活动通' }, { name: '社区动态' }],
+    });
     expect(informationCentre.investments).toEqual([{ source: { reported: '1000余万元' } }]);
   });
 
@@ -138,11 +192,29 @@ describe('the information platform', () => {
     const tianjiu = communityByName('天九社区');
     const db = stack.services.registry!.connection;
     // The seeded community itself, so the centre hangs off the fixture's id.
-    await db.collection('communities').insertOne({ _id: tianjiu.id, name: '天九社区', streetId: tianjiu.streetId, urban: true, serviceHall: null, brand: null, regionalCommittee: { _id: `rpc-${tianjiu.id}`, name: '天九社区区域党委' }, stats: { residents: 0, publishedActivities: 0 } } as never);
+    await db.collection('communities').insertOne({
+      _id: tianjiu.id,
+      name: '天九社区',
+      streetId: tianjiu.streetId,
+      urban: true,
+      serviceHall: null,
+      brand: null,
+      regionalCommittee: { _id: `rpc-${tianjiu.id}`, name: '天九社区区域党委' },
+      stats: { residents: 0, publishedActivities: 0 },
+    } as never);
     const { community } = await ok(
-      stack.query<{ community: { centres: { id: string; kind: string; name: string; offerings: { name: string }[]; citation: string; community: { name: string } }[] } }>(
-        `{ community(id: "${tianjiu.id}") { centres { id kind name offerings { name } citation community { name } } } }`,
-      ),
+      stack.query<{
+        community: {
+          centres: {
+            id: string;
+            kind: string;
+            name: string;
+            offerings: { name: string }[];
+            citation: string;
+            community: { name: string };
+          }[];
+        };
+      }>(`{ community(id: "${tianjiu.id}") { centres { id kind name offerings { name } citation community { name } } } }`),
     );
     expect(community.centres).toEqual([
       {

@@ -9,9 +9,11 @@ import { EventContracts, EventFactory } from '@sanshe/service-kit';
 import { eventually, readEvent, startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 
 const REGISTER = 'mutation($input: RegisterResidentInput!) { registerResident(input: $input) { id phone community { id } } }';
-const MOVE = 'mutation($id: ID!, $to: ID!) { moveResident(id: $id, input: { toCommunityId: $to, address: "长安路四社区8号楼1单元302室" }) { id community { id } } }';
+const MOVE =
+  'mutation($id: ID!, $to: ID!) { moveResident(id: $id, input: { toCommunityId: $to, address: "长安路四社区8号楼1单元302室" }) { id community { id } } }';
 const COUNTS = 'query($a: ID!, $b: ID!) { a: community(id: $a) { residentCount } b: community(id: $b) { residentCount } }';
-const LIST = 'query($filter: ResidentFilter) { residents(filter: $filter, first: 20) { edges { node { id careTags } } pageInfo { hasNextPage } } }';
+const LIST =
+  'query($filter: ResidentFilter) { residents(filter: $filter, first: 20) { edges { node { id careTags } } pageInfo { hasNextPage } } }';
 
 const errorOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions ?? {};
 
@@ -76,9 +78,18 @@ describe('the resident register', () => {
   });
 
   it('names the field of bad input', async () => {
-    expect(errorOf(await stack.query(REGISTER, { input: resident(ids.a1, { phone: '12345' }) }, staffA1))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
-    expect(errorOf(await stack.query(REGISTER, { input: resident(ids.a1, { birthYear: 1800 }) }, staffA1))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthYear' });
-    expect(errorOf(await stack.query(REGISTER, { input: resident(`${stack.runId}-nowhere`) }, admin))).toMatchObject({ code: 'NOT_FOUND', entity: 'Community' });
+    expect(errorOf(await stack.query(REGISTER, { input: resident(ids.a1, { phone: '12345' }) }, staffA1))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'phone',
+    });
+    expect(errorOf(await stack.query(REGISTER, { input: resident(ids.a1, { birthYear: 1800 }) }, staffA1))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'birthYear',
+    });
+    expect(errorOf(await stack.query(REGISTER, { input: resident(`${stack.runId}-nowhere`) }, admin))).toMatchObject({
+      code: 'NOT_FOUND',
+      entity: 'Community',
+    });
   });
 
   it("lists a community's residents to its staff right after registration, filtered by care tag", async () => {
@@ -87,14 +98,23 @@ describe('the resident register', () => {
     const all = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(LIST, { filter: { communityId: ids.a1 } }, staffA1);
     expect(all.errors).toBeUndefined();
     expect(all.data!.residents.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([alone.id, migrant.id]));
-    const migrants = await stack.query<{ residents: { edges: { node: { id: string; careTags: string[] } }[] } }>(LIST, { filter: { communityId: ids.a1, careTag: 'MIGRANT' } }, staffA1);
+    const migrants = await stack.query<{ residents: { edges: { node: { id: string; careTags: string[] } }[] } }>(
+      LIST,
+      { filter: { communityId: ids.a1, careTag: 'MIGRANT' } },
+      staffA1,
+    );
     expect(migrants.data!.residents.edges.map((e) => e.node)).toEqual([{ id: migrant.id, careTags: ['MIGRANT'] }]);
   });
 
   it('updates contact details for staff of the community and refuses others', async () => {
     const { id } = await register(staffA1, resident(ids.a1));
-    const update = 'mutation($id: ID!, $phone: String!) { updateResident(id: $id, input: { phone: $phone, volunteer: true }) { phone volunteer } }';
-    expect(errorOf(await stack.query(update, { id, phone: '13987654321' }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.b1] }))).code).toBe('FORBIDDEN');
+    const update =
+      'mutation($id: ID!, $phone: String!) { updateResident(id: $id, input: { phone: $phone, volunteer: true }) { phone volunteer } }';
+    expect(
+      errorOf(
+        await stack.query(update, { id, phone: '13987654321' }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.b1] })),
+      ).code,
+    ).toBe('FORBIDDEN');
     const updated = await stack.query(update, { id, phone: '139 8765 4321' }, staffA1);
     expect(updated.data).toEqual({ updateResident: { phone: '13987654321', volunteer: true } });
   });
@@ -119,15 +139,23 @@ describe('the resident register', () => {
     const streetStaff = await stack.token({ roles: ['STREET_STAFF'], streetIds: [ids.streetA] });
     const moved = await stack.query<{ moveResident: { community: { id: string } } }>(MOVE, { id, to }, streetStaff);
     expect(moved.data?.moveResident.community.id).toBe(to);
-    const after = await eventually(async () => {
-      const now = await counts();
-      return now.b.residentCount === 1 ? now : undefined;
-    }, 60_000, 'the move to be counted');
+    const after = await eventually(
+      async () => {
+        const now = await counts();
+        return now.b.residentCount === 1 ? now : undefined;
+      },
+      60_000,
+      'the move to be counted',
+    );
     expect(after.a.residentCount).toBe(0);
 
     const { event } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.subject === id && e.type === 'cn.sanshe.registry.resident.moved.v1');
     expect(event.data).toEqual({ residentId: id, fromCommunityId: from, toCommunityId: to, streetId: ids.streetA });
-    const listTo = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(LIST, { filter: { communityId: to } }, streetStaff);
+    const listTo = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(
+      LIST,
+      { filter: { communityId: to } },
+      streetStaff,
+    );
     expect(listTo.data!.residents.edges.map((e) => e.node.id)).toEqual([id]);
     const listFrom = await stack.query<{ residents: { edges: unknown[] } }>(LIST, { filter: { communityId: from } }, streetStaff);
     expect(listFrom.data!.residents.edges).toEqual([]);
@@ -135,10 +163,14 @@ describe('the resident register', () => {
 
   it('counts every resident it registered in the district overview', async () => {
     const registered = registrations;
-    const overview = await eventually(async () => {
-      const res = await stack.query<{ districtOverview: { residents: number } }>('{ districtOverview { residents } }');
-      return res.data?.districtOverview.residents === registered ? res.data.districtOverview : undefined;
-    }, 60_000, `the overview to count ${registered} residents`);
+    const overview = await eventually(
+      async () => {
+        const res = await stack.query<{ districtOverview: { residents: number } }>('{ districtOverview { residents } }');
+        return res.data?.districtOverview.residents === registered ? res.data.districtOverview : undefined;
+      },
+      60_000,
+      `the overview to count ${registered} residents`,
+    );
     expect(overview.residents).toBe(registered);
   });
 
@@ -160,10 +192,18 @@ describe('the resident register', () => {
     });
 
     const staffB1 = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [ids.b1] });
-    await eventually(async () => {
-      const res = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(LIST, { filter: { communityId: ids.b1 } }, staffB1);
-      return res.data?.residents.edges.some((e) => e.node.id === id);
-    }, 60_000, 'the community list to show the resident');
+    await eventually(
+      async () => {
+        const res = await stack.query<{ residents: { edges: { node: { id: string } }[] } }>(
+          LIST,
+          { filter: { communityId: ids.b1 } },
+          staffB1,
+        );
+        return res.data?.residents.edges.some((e) => e.node.id === id);
+      },
+      60_000,
+      'the community list to show the resident',
+    );
     const { event: published } = await readEvent(TOPICS.REGISTRY_V1, (e) => e.id === event.id);
     expect(published.data).toEqual({ residentId: id, communityId: ids.b1, streetId: ids.streetB, volunteer: false });
   });

@@ -36,11 +36,16 @@ describe('the seeded district', () => {
     // The commands counted below are the request path's: registry's consumers, which look up
     // communities for other suites' events on the shared topics, are stopped for this suite.
     const ready = new URL('/health/ready', stack.serviceUrls.registry!).toString();
-    await eventually(async () => ((await (await fetch(ready)).json()) as { consumers: boolean }).consumers, 60_000, "registry's consumers to have started");
+    await eventually(
+      async () => ((await (await fetch(ready)).json()) as { consumers: boolean }).consumers,
+      60_000,
+      "registry's consumers to have started",
+    );
     await Promise.all(registry.consumers.map((c) => c.stop()));
     registry.connection.getClient().on('commandStarted', (event) => {
       const command = event.command as { find?: unknown; filter?: Record<string, unknown> };
-      if (event.commandName === 'find' && typeof command.find === 'string') finds.push({ collection: command.find, filter: command.filter ?? {} });
+      if (event.commandName === 'find' && typeof command.find === 'string')
+        finds.push({ collection: command.find, filter: command.filter ?? {} });
     });
   }, 120_000);
 
@@ -67,21 +72,41 @@ describe('the seeded district', () => {
       partyMembers: buildSeedData().partyMembers.length,
       residents: residents().length,
     });
-    expect(summary).toMatchObject({ streets: 11, communities: 71, urbanCommunities: 54, regionalPartyCommittees: 82, coBuildingPartyOrganizations: 338 });
+    expect(summary).toMatchObject({
+      streets: 11,
+      communities: 71,
+      urbanCommunities: 54,
+      regionalPartyCommittees: 82,
+      coBuildingPartyOrganizations: 338,
+    });
   });
 
   it("cites the report's sentence for each figure it reproduces, and no source for demo figures", async () => {
-    const res = await stack.query<{ districtOverview: { sources: { field: string; reported: string; citation: string }[] } }>('{ districtOverview { sources { field reported citation } } }');
+    const res = await stack.query<{ districtOverview: { sources: { field: string; reported: string; citation: string }[] } }>(
+      '{ districtOverview { sources { field reported citation } } }',
+    );
     expect(res.errors).toBeUndefined();
     const sources = new Map(res.data!.districtOverview.sources.map((s) => [s.field, s]));
-    expect([...sources.keys()].sort()).toEqual(['coBuildingPartyOrganizations', 'communities', 'regionalPartyCommittees', 'standardisedServiceHalls', 'streets', 'urbanCommunities']);
-    expect(sources.get('coBuildingPartyOrganizations')).toMatchObject({ reported: '338', citation: expect.stringContaining('338个党组织共驻共建') });
+    expect([...sources.keys()].sort()).toEqual([
+      'coBuildingPartyOrganizations',
+      'communities',
+      'regionalPartyCommittees',
+      'standardisedServiceHalls',
+      'streets',
+      'urbanCommunities',
+    ]);
+    expect(sources.get('coBuildingPartyOrganizations')).toMatchObject({
+      reported: '338',
+      citation: expect.stringContaining('338个党组织共驻共建'),
+    });
     expect(sources.get('standardisedServiceHalls')!.citation).toContain('54个城市社区服务大厅');
     for (const demo of ['partyMembers', 'residents']) expect(sources.has(demo)).toBe(false);
   });
 
   it('spreads the 338 co-building organizations over the regional party committees of streets and communities', async () => {
-    const res = await stack.query<{ regionalPartyCommittees: { level: string; memberCount: number }[] }>('{ regionalPartyCommittees { level memberCount } }');
+    const res = await stack.query<{ regionalPartyCommittees: { level: string; memberCount: number }[] }>(
+      '{ regionalPartyCommittees { level memberCount } }',
+    );
     expect(res.errors).toBeUndefined();
     const committees = res.data!.regionalPartyCommittees;
     expect(committees).toHaveLength(82);
@@ -131,9 +156,13 @@ describe('the seeded district', () => {
     );
     expect(res.errors).toBeUndefined();
     const communityOrgs = buildSeedData().partyOrganizations.filter((o) => o.sector === 'COMMUNITY');
-    expect(res.data!.partyOrganizations.edges.map((e) => e.node.members.edges.length)).toEqual(communityOrgs.map((o) => Math.min(5, o.memberCount)));
+    expect(res.data!.partyOrganizations.edges.map((e) => e.node.members.edges.length)).toEqual(
+      communityOrgs.map((o) => Math.min(5, o.memberCount)),
+    );
     expect(requestFinds('party_members', from)).toHaveLength(1);
-    const anonymous = await stack.query(`{ partyOrganization(id: "${communityOrgs[0]!._id}") { members(first: 1) { edges { node { id } } } } }`);
+    const anonymous = await stack.query(
+      `{ partyOrganization(id: "${communityOrgs[0]!._id}") { members(first: 1) { edges { node { id } } } } }`,
+    );
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -142,12 +171,14 @@ describe('the seeded district', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page += 1) {
-      const res: { data?: { residents: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null; errors?: unknown } =
-        await stack.query(
-          'query($filter: ResidentFilter, $after: String) { residents(filter: $filter, first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
-          { filter: { communityId: wuhan.id }, after },
-          staff,
-        );
+      const res: {
+        data?: { residents: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
+        errors?: unknown;
+      } = await stack.query(
+        'query($filter: ResidentFilter, $after: String) { residents(filter: $filter, first: 50, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { filter: { communityId: wuhan.id }, after },
+        staff,
+      );
       expect(res.errors).toBeUndefined();
       seen.push(...res.data!.residents.edges.map((e) => e.node.id));
       if (!res.data!.residents.pageInfo.hasNextPage) break;
@@ -163,7 +194,11 @@ describe('the seeded district', () => {
     const query = 'query($id: ID!) { resident(id: $id) { name phone address community { name } } }';
     const masked = 'query($id: ID!) { resident(id: $id) { name phone address } }';
     const otherToken = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] });
-    const own = await stack.query<{ resident: { phone: string; address: string } }>(query, { id: shi.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] }));
+    const own = await stack.query<{ resident: { phone: string; address: string } }>(
+      query,
+      { id: shi.id },
+      await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] }),
+    );
     const other = await stack.query<{ resident: { name: string; phone: string; address: string } }>(masked, { id: shi.id }, otherToken);
     expect(own.errors).toBeUndefined();
     expect(own.data?.resident).toEqual({ name: '石阿姨', phone: shi.phone, address: shi.address, community: { name: '武汉路社区' } });
@@ -179,7 +214,11 @@ describe('the seeded district', () => {
   it('keeps residents from anonymous callers and from residents listing the whole district', async () => {
     const anonymous = await stack.query('{ resident(id: "resident-000001") { name } }');
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const otherStaff = await stack.query('query($id: ID!) { residents(filter: { communityId: $id }) { edges { node { id } } } }', { id: wuhan.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] }));
+    const otherStaff = await stack.query(
+      'query($id: ID!) { residents(filter: { communityId: $id }) { edges { node { id } } } }',
+      { id: wuhan.id },
+      await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [tianjiu.id] }),
+    );
     expect(otherStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(otherStaff.errors?.[0]?.message).toContain(wuhan.id);
   });
@@ -188,33 +227,52 @@ describe('the seeded district', () => {
     const query = `query($id: ID!) { partyBuildingProfile(communityId: $id) {
       brand { name } regionalPartyCommittee { name level }
       activeServicePosts { place schedule { weekdays opensAt closesAt } holder { name phone resident { id } } } } }`;
-    const pub = await stack.query<{ partyBuildingProfile: { brand: { name: string }; activeServicePosts: { place: string; holder: { name: string; phone: string; resident: unknown } }[] } }>(query, { id: wuhan.id });
+    const pub = await stack.query<{
+      partyBuildingProfile: {
+        brand: { name: string };
+        activeServicePosts: { place: string; holder: { name: string; phone: string; resident: unknown } }[];
+      };
+    }>(query, { id: wuhan.id });
     expect(pub.errors).toBeUndefined();
     expect(pub.data!.partyBuildingProfile.brand).toEqual({ name: wuhan.brand!.name });
     const [post] = pub.data!.partyBuildingProfile.activeServicePosts;
     expect(post?.place).toContain('党员之家');
     expect(post?.holder).toMatchObject({ name: '石**', resident: null });
-    const staff = await stack.query<{ partyBuildingProfile: { activeServicePosts: { holder: { name: string; resident: { id: string } } }[] } }>(
-      query,
-      { id: wuhan.id },
-      await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] }),
-    );
-    expect(staff.data!.partyBuildingProfile.activeServicePosts[0]!.holder).toMatchObject({ name: '石阿姨', resident: { id: 'resident-000001' } });
+    const staff = await stack.query<{
+      partyBuildingProfile: { activeServicePosts: { holder: { name: string; resident: { id: string } } }[] };
+    }>(query, { id: wuhan.id }, await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] }));
+    expect(staff.data!.partyBuildingProfile.activeServicePosts[0]!.holder).toMatchObject({
+      name: '石阿姨',
+      resident: { id: 'resident-000001' },
+    });
   });
 
   it('knows the communities and brands the report names', async () => {
-    const res = await stack.query<{ communityBrands: { name: string; community: { name: string } }[] }>('{ communityBrands { name community { name } } }');
+    const res = await stack.query<{ communityBrands: { name: string; community: { name: string } }[] }>(
+      '{ communityBrands { name community { name } } }',
+    );
     const expected = COMMUNITIES.filter((c) => c.brand).map((c) => ({ name: c.brand!.name, community: { name: c.name } }));
     expect(res.data?.communityBrands).toEqual(expect.arrayContaining(expected));
     expect(res.data?.communityBrands).toHaveLength(expected.length);
-    const byName = await stack.query<{ communityByName: { id: string; street: { name: string } } }>('{ communityByName(name: "重二社区") { id street { name } } }');
+    const byName = await stack.query<{ communityByName: { id: string; street: { name: string } } }>(
+      '{ communityByName(name: "重二社区") { id street { name } } }',
+    );
     expect(byName.data?.communityByName.id).toBe(communityByName('重二社区').id);
   });
 
   it('refuses a service post that ends before it starts, naming the field, and one outside the caller’s community', async () => {
     const holder = buildSeedData().partyMembers.find((m) => m.residentId === 'resident-000001')!;
     const assign = 'mutation($input: AssignServicePostInput!) { assignServicePost(input: $input) { id status } }';
-    const input = { communityId: wuhan.id, title: '党员服务岗·周末值守', place: '党员之家', holderId: holder._id, weekdays: ['SATURDAY'], opensAt: '09:00', closesAt: '11:00', startsOn: seedDayPlus(4) };
+    const input = {
+      communityId: wuhan.id,
+      title: '党员服务岗·周末值守',
+      place: '党员之家',
+      holderId: holder._id,
+      weekdays: ['SATURDAY'],
+      opensAt: '09:00',
+      closesAt: '11:00',
+      startsOn: seedDayPlus(4),
+    };
     const ownStaff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhan.id] });
     const backwards = await stack.query(assign, { input: { ...input, endsOn: seedDayPlus(3) } }, ownStaff);
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
@@ -222,15 +280,20 @@ describe('the seeded district', () => {
     expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const made = await stack.query<{ assignServicePost: { id: string; status: string } }>(assign, { input }, ownStaff);
     expect(made.data?.assignServicePost.status).toBe('ACTIVE');
-    const ended = await stack.query(`mutation($id: ID!) { endServicePost(id: $id, endsOn: "${seedDayPlus(30)}") { status endsOn } }`, { id: made.data!.assignServicePost.id }, ownStaff);
+    const ended = await stack.query(
+      `mutation($id: ID!) { endServicePost(id: $id, endsOn: "${seedDayPlus(30)}") { status endsOn } }`,
+      { id: made.data!.assignServicePost.id },
+      ownStaff,
+    );
     expect(ended.data).toEqual({ endServicePost: { status: 'ENDED', endsOn: seedDayPlus(30) } });
   });
 
   it("seeds a terminal in each urban community's hall, read for all 71 communities with one query on terminals", async () => {
     const from = finds.length;
-    const res = await stack.query<{ communities: { urban: boolean; terminals: { status: string; modules: { name: string }[] }[] }[]; informationCentre: { terminalCount: number; onlineTerminalCount: number } }>(
-      '{ communities { urban terminals { status modules { name } } } informationCentre { terminalCount onlineTerminalCount } }',
-    );
+    const res = await stack.query<{
+      communities: { urban: boolean; terminals: { status: string; modules: { name: string }[] }[] }[];
+      informationCentre: { terminalCount: number; onlineTerminalCount: number };
+    }>('{ communities { urban terminals { status modules { name } } } informationCentre { terminalCount onlineTerminalCount } }');
     expect(res.errors).toBeUndefined();
     const withTerminal = res.data!.communities.filter((c) => c.terminals.length > 0);
     expect(withTerminal).toHaveLength(54);
@@ -240,15 +303,32 @@ describe('the seeded district', () => {
   });
 
   it("seeds 武汉路社区's service centre with its 200余万元 and 天九社区's 邻里中心 with what it offers", async () => {
-    type Centre = { kind: string; name: string; rooms: string[]; offerings: { name: string }[]; investments: { amountAtLeastYuan: number; source: { reported: string } }[] };
-    const q = 'query($id: ID!) { community(id: $id) { centres { kind name rooms offerings { name } investments { amountAtLeastYuan source { reported } } } } }';
+    type Centre = {
+      kind: string;
+      name: string;
+      rooms: string[];
+      offerings: { name: string }[];
+      investments: { amountAtLeastYuan: number; source: { reported: string } }[];
+    };
+    const q =
+      'query($id: ID!) { community(id: $id) { centres { kind name rooms offerings { name } investments { amountAtLeastYuan source { reported } } } } }';
     const wuhanRes = await stack.query<{ community: { centres: Centre[] } }>(q, { id: wuhan.id });
     expect(wuhanRes.data!.community.centres).toEqual([
-      expect.objectContaining({ kind: 'PARTY_MASS_SERVICE_CENTRE', rooms: ['党员之家', '阅友之家', '创享社'], investments: [{ amountAtLeastYuan: 2_000_000, source: { reported: '200余万元' } }] }),
+      expect.objectContaining({
+        kind: 'PARTY_MASS_SERVICE_CENTRE',
+        rooms: ['党员之家', '阅友之家', '创享社'],
+        investments: [{ amountAtLeastYuan: 2_000_000, source: { reported: '200余万元' } }],
+      }),
     ]);
     const tianjiuRes = await stack.query<{ community: { centres: Centre[] } }>(q, { id: tianjiu.id });
     expect(tianjiuRes.data!.community.centres).toEqual([
-      { kind: 'NEIGHBOURHOOD_CENTRE', name: '天九社区邻里中心', rooms: [], offerings: [{ name: '生态时蔬花园课堂' }, { name: '环保知识' }, { name: '酵素制作' }], investments: [] },
+      {
+        kind: 'NEIGHBOURHOOD_CENTRE',
+        name: '天九社区邻里中心',
+        rooms: [],
+        offerings: [{ name: '生态时蔬花园课堂' }, { name: '环保知识' }, { name: '酵素制作' }],
+        investments: [],
+      },
     ]);
     const all = await stack.query<{ investments: { source: { reported: string } }[] }>('{ investments { source { reported } } }');
     expect(all.data!.investments.map((i) => i.source.reported).sort()).toEqual(['1000余万元', '200余万元', '300余万元', '500余万元']);

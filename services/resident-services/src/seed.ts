@@ -81,7 +81,11 @@ async function seedHistory(models: ResidentServicesModels, data: SeedData, log: 
 }
 
 /** Writes `data` into the service's database on `connection`; see `seed`. */
-export async function seedDatabase(connection: Connection, data: SeedData, log: (line: string) => void = () => undefined): Promise<SeedSummary> {
+export async function seedDatabase(
+  connection: Connection,
+  data: SeedData,
+  log: (line: string) => void = () => undefined,
+): Promise<SeedSummary> {
   const models = createModels(connection);
   const communities = new CommunityDirectory(connection);
   await new CatalogueRepository(models).sync(buildCatalogue());

@@ -33,7 +33,9 @@ export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfi
     const projections = { statistics, load: directory };
     // Each step is projected right after its write; the consumer of its event repairs what this misses.
     const projectAtOnce = async (order: ServiceOrder, eventId: string) => {
-      await projectStep(order, eventId, projections).catch((err: unknown) => logger.warn({ err, orderId: order._id, eventId }, 'could not project an order step yet; its event will'));
+      await projectStep(order, eventId, projections).catch((err: unknown) =>
+        logger.warn({ err, orderId: order._id, eventId }, 'could not project an order step yet; its event will'),
+      );
     };
     const repos = {
       orders: new OrderRepository(models, projectAtOnce),
@@ -69,7 +71,8 @@ export function housekeepingOf(service: Pick<RunningService, 'connection'>): Hou
 }
 
 /** Builds the resident-services subgraph without listening (tests run it in-process); its housekeeping runs on the kit's scheduler. */
-export const createResidentServicesService = (config: ResidentServicesConfig): Promise<RunningService> => createService(residentServicesDefinition, config);
+export const createResidentServicesService = (config: ResidentServicesConfig): Promise<RunningService> =>
+  createService(residentServicesDefinition, config);
 
 /** The test environment's entry: builds the service from an env map, like its process does. */
 export const createFromEnv = (env: NodeJS.ProcessEnv) => createResidentServicesService(loadResidentServicesConfig(env));

@@ -8,9 +8,9 @@ describe('the service catalogue', () => {
   afterAll(() => stack?.stop());
 
   it('lists 12 categories holding 120 services to anonymous callers through the gateway', async () => {
-    const res = await stack.query<{ serviceCatalog: { categories: { code: string; name: string; items: { code: string; name: string }[] }[] } }>(
-      `{ serviceCatalog { categories { code name items { code name } } } }`,
-    );
+    const res = await stack.query<{
+      serviceCatalog: { categories: { code: string; name: string; items: { code: string; name: string }[] }[] };
+    }>(`{ serviceCatalog { categories { code name items { code name } } } }`);
     expect(res.errors).toBeUndefined();
     const categories = res.data!.serviceCatalog.categories;
     expect(categories).toHaveLength(12);

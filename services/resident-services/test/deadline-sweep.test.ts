@@ -10,7 +10,13 @@ const ORDER = `query($id: ID!) { serviceOrder(id: $id) { status
 
 interface Order {
   status: string;
-  deadlines: { responseOverdue: boolean; resolutionOverdue: boolean; escalatedAt: string | null; escalationReason: string | null; respondedOnTime: boolean | null };
+  deadlines: {
+    responseOverdue: boolean;
+    resolutionOverdue: boolean;
+    escalatedAt: string | null;
+    escalationReason: string | null;
+    respondedOnTime: boolean | null;
+  };
   timeline: { action: string; from: string; to: string; byRole: string; note: string | null }[];
 }
 
@@ -40,12 +46,9 @@ describe('the deadline sweep', () => {
   });
 
   it('escalates an order past its response deadline once, however often it runs', async () => {
-    const { submitServiceOrder: order } = await ok<{ submitServiceOrder: { id: string; deadlines: { respondBy: string; resolveBy: string } } }>(
-      stack,
-      SUBMIT,
-      { input: emergencyCall() },
-      staff,
-    );
+    const { submitServiceOrder: order } = await ok<{
+      submitServiceOrder: { id: string; deadlines: { respondBy: string; resolveBy: string } };
+    }>(stack, SUBMIT, { input: emergencyCall() }, staff);
     const sweep = housekeepingOf(stack.services['resident-services']!).sweepDeadlines;
     expect((await sweep(new Date(Date.parse(order.deadlines.respondBy) - 60_000))).escalated).toBe(0);
 
@@ -55,7 +58,12 @@ describe('the deadline sweep', () => {
     expect(first.escalated + second.escalated + third.escalated).toBe(1);
 
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, staff);
-    expect(serviceOrder.deadlines).toMatchObject({ responseOverdue: true, resolutionOverdue: false, escalationReason: 'RESPONSE_OVERDUE', escalatedAt: late.toISOString() });
+    expect(serviceOrder.deadlines).toMatchObject({
+      responseOverdue: true,
+      resolutionOverdue: false,
+      escalationReason: 'RESPONSE_OVERDUE',
+      escalatedAt: late.toISOString(),
+    });
     expect(serviceOrder.timeline.filter((e) => e.action === 'ESCALATE')).toEqual([
       { action: 'ESCALATE', from: 'SUBMITTED', to: 'SUBMITTED', byRole: 'SYSTEM', note: expect.stringContaining('督办') },
     ]);
@@ -68,34 +76,45 @@ describe('the deadline sweep', () => {
     const escalations = records.filter((r) => r.event.type === 'cn.sanshe.resident-services.order.escalated.v1');
     expect(escalations).toHaveLength(1);
     expect(contracts.check(escalations[0]!.event.type, escalations[0]!.event.data)).toBeNull();
-    expect(escalations[0]!.event.data).toMatchObject({ orderId: order.id, reason: 'RESPONSE_OVERDUE', deadline: order.deadlines.respondBy, status: 'SUBMITTED', channel: 'CALL_CENTER' });
+    expect(escalations[0]!.event.data).toMatchObject({
+      orderId: order.id,
+      reason: 'RESPONSE_OVERDUE',
+      deadline: order.deadlines.respondBy,
+      status: 'SUBMITTED',
+      channel: 'CALL_CENTER',
+    });
 
     // Past the resolution deadline the order is marked again, but never escalated twice.
     const later = new Date(Date.parse(order.deadlines.resolveBy) + 60_000);
     expect(await sweep(later)).toMatchObject({ escalated: 0, marked: 1 });
     const after = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, staff);
-    expect(after.serviceOrder.deadlines).toMatchObject({ responseOverdue: false, resolutionOverdue: true, escalationReason: 'RESPONSE_OVERDUE' });
+    expect(after.serviceOrder.deadlines).toMatchObject({
+      responseOverdue: false,
+      resolutionOverdue: true,
+      escalationReason: 'RESPONSE_OVERDUE',
+    });
     expect(after.serviceOrder.timeline.filter((e) => e.action === 'ESCALATE')).toHaveLength(1);
     expect(await sweep(new Date(later.getTime() + 86_400_000))).toMatchObject({ looked: 0 });
 
-    const stats = await eventually(async () => {
-      const res = await stack.query<{ serviceStatistics: { escalated: number; submitted: number } }>(
-        `query($f: StatisticsFilter) { serviceStatistics(filter: $f) { escalated submitted } }`,
-        { f: { communityId: district.communityId } },
-      );
-      const s = res.data?.serviceStatistics;
-      return s && s.escalated > 0 ? s : undefined;
-    }, 45_000, 'the statistics to count the escalation');
+    const stats = await eventually(
+      async () => {
+        const res = await stack.query<{ serviceStatistics: { escalated: number; submitted: number } }>(
+          `query($f: StatisticsFilter) { serviceStatistics(filter: $f) { escalated submitted } }`,
+          { f: { communityId: district.communityId } },
+        );
+        const s = res.data?.serviceStatistics;
+        return s && s.escalated > 0 ? s : undefined;
+      },
+      45_000,
+      'the statistics to count the escalation',
+    );
     expect(stats).toEqual({ escalated: 1, submitted: 1 });
   });
 
   it('leaves an order alone that was handled in time', async () => {
-    const { submitServiceOrder: order } = await ok<{ submitServiceOrder: { id: string; deadlines: { respondBy: string; resolveBy: string } } }>(
-      stack,
-      SUBMIT,
-      { input: emergencyCall() },
-      staff,
-    );
+    const { submitServiceOrder: order } = await ok<{
+      submitServiceOrder: { id: string; deadlines: { respondBy: string; resolveBy: string } };
+    }>(stack, SUBMIT, { input: emergencyCall() }, staff);
     await ok(stack, `mutation($id: ID!) { acceptServiceOrder(id: $id) { status } }`, { id: order.id }, staff);
     const sweep = housekeepingOf(stack.services['resident-services']!).sweepDeadlines;
     expect(await sweep(new Date(Date.parse(order.deadlines.respondBy) + 60_000))).toMatchObject({ escalated: 0, marked: 0 });

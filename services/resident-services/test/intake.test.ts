@@ -46,7 +46,7 @@ describe('taking a service order', () => {
     return res.errors![0]!;
   }
 
-  it('refuses a door-to-door order without the staff member who took it and the resident\'s consent', async () => {
+  it("refuses a door-to-door order without the staff member who took it and the resident's consent", async () => {
     const neither = await refusal(mealsAtTheDoor({ staffMember: undefined, consent: undefined }));
     expect(neither.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffMember' });
     const noConsent = await refusal(mealsAtTheDoor({ consent: undefined }));
@@ -60,12 +60,44 @@ describe('taking a service order', () => {
 
   it('names the attribute an answer breaks', async () => {
     const cases: [Record<string, unknown>[], string][] = [
-      [[{ code: 'mealsPerDay', value: '5' }, { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' }], 'mealsPerDay'],
-      [[{ code: 'mealsPerDay', value: 'two' }, { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' }], 'mealsPerDay'],
+      [
+        [
+          { code: 'mealsPerDay', value: '5' },
+          { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' },
+        ],
+        'mealsPerDay',
+      ],
+      [
+        [
+          { code: 'mealsPerDay', value: 'two' },
+          { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' },
+        ],
+        'mealsPerDay',
+      ],
       [[{ code: 'mealsPerDay', value: '2' }], 'startFrom'],
-      [[{ code: 'mealsPerDay', value: '2' }, { code: 'startFrom', value: 'next Monday' }], 'startFrom'],
-      [[{ code: 'mealsPerDay', value: '2' }, { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' }, { code: 'diet', values: ['SPICY'] }], 'diet'],
-      [[{ code: 'mealsPerDay', value: '2' }, { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' }, { code: 'colour', value: 'red' }], 'colour'],
+      [
+        [
+          { code: 'mealsPerDay', value: '2' },
+          { code: 'startFrom', value: 'next Monday' },
+        ],
+        'startFrom',
+      ],
+      [
+        [
+          { code: 'mealsPerDay', value: '2' },
+          { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' },
+          { code: 'diet', values: ['SPICY'] },
+        ],
+        'diet',
+      ],
+      [
+        [
+          { code: 'mealsPerDay', value: '2' },
+          { code: 'startFrom', value: '2026-12-01T11:00:00+08:00' },
+          { code: 'colour', value: 'red' },
+        ],
+        'colour',
+      ],
     ];
     for (const [answers, attribute] of cases) {
       const error = await refusal(mealsAtTheDoor({ answers }));
@@ -85,12 +117,20 @@ describe('taking a service order', () => {
     const booking = await refusal(mealsAtTheDoor({ itemCode: 'C10-02', answers: [] }));
     expect(booking.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'channel' });
     expect((await refusal(mealsAtTheDoor({ itemCode: 'C99-01' }))).extensions?.code).toBe('NOT_FOUND');
-    expect((await refusal(mealsAtTheDoor({ contactPhone: '12345' }))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactPhone' });
+    expect((await refusal(mealsAtTheDoor({ contactPhone: '12345' }))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'contactPhone',
+    });
     expect((await refusal(mealsAtTheDoor(), null)).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('takes a door-to-door order with the staff member and the consent, and finds it again by number and phone', async () => {
-    const { submitServiceOrder: order } = await ok<{ submitServiceOrder: Record<string, unknown> & { id: string } }>(stack, SUBMIT, { input: mealsAtTheDoor() }, staff);
+    const { submitServiceOrder: order } = await ok<{ submitServiceOrder: Record<string, unknown> & { id: string } }>(
+      stack,
+      SUBMIT,
+      { input: mealsAtTheDoor() },
+      staff,
+    );
     expect(order).toMatchObject({
       channel: 'DOOR_TO_DOOR',
       status: 'SUBMITTED',
@@ -100,12 +140,23 @@ describe('taking a service order', () => {
         { code: 'diet', value: null, values: ['LOW_SALT', 'SOFT'] },
         { code: 'startFrom', value: '2026-12-01T03:00:00.000Z', values: [] },
       ],
-      assistance: { staffMemberId: `${stack.runId}-door-worker`, staffMemberName: '李静', enteredBy: `${stack.runId}-door-worker`, consentMethod: 'SIGNED' },
+      assistance: {
+        staffMemberId: `${stack.runId}-door-worker`,
+        staffMemberName: '李静',
+        enteredBy: `${stack.runId}-door-worker`,
+        consentMethod: 'SIGNED',
+      },
     });
 
     // Staff who serve the resident find it by number and phone (spaces allowed), unmasked.
     const own = await ok<{ trackServiceOrder: Record<string, unknown> }>(stack, TRACK, { number: order.id, phone: '139 1234 5678' }, staff);
-    expect(own.trackServiceOrder).toEqual({ id: order.id, status: 'SUBMITTED', contactPhone: '13912345678', address: '武汉路社区12号楼3单元502室', item: { name: '助餐送餐' } });
+    expect(own.trackServiceOrder).toEqual({
+      id: order.id,
+      status: 'SUBMITTED',
+      contactPhone: '13912345678',
+      address: '武汉路社区12号楼3单元502室',
+      item: { name: '助餐送餐' },
+    });
     // Staff of another community are refused, as on serviceOrder, and told the role, not the owner.
     const agent = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: ['another-community'] });
     const elsewhere = await stack.query(TRACK, { number: order.id, phone: '13912345678' }, agent);
@@ -119,7 +170,12 @@ describe('taking a service order', () => {
     expect(wrongPhone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(wrongPhone.errors?.[0]?.message).toBe(noSuchOrder.errors?.[0]?.message);
     // The resident tracks their own order.
-    const residentTracking = await ok<{ trackServiceOrder: Record<string, unknown> }>(stack, TRACK, { number: order.id, phone: '13912345678' }, resident);
+    const residentTracking = await ok<{ trackServiceOrder: Record<string, unknown> }>(
+      stack,
+      TRACK,
+      { number: order.id, phone: '13912345678' },
+      resident,
+    );
     expect(residentTracking.trackServiceOrder).toMatchObject({ id: order.id, contactPhone: '13912345678' });
   });
 });

@@ -27,7 +27,15 @@ interface Order {
   nextActions: string[];
   helperResidents: { id: string }[];
   deadlines: { respondedOnTime: boolean | null; resolvedOnTime: boolean | null };
-  timeline: { action: string; from: string | null; to: string; by: string | null; byRole: string; note: string | null; provider: { id: string } | null }[];
+  timeline: {
+    action: string;
+    from: string | null;
+    to: string;
+    by: string | null;
+    byRole: string;
+    note: string | null;
+    provider: { id: string } | null;
+  }[];
   timeInStatus: { status: string; seconds: number }[];
 }
 
@@ -55,7 +63,9 @@ describe('the life of a service order', () => {
     district = await givenDistrict(stack, { itemCodes: ['C07-01', 'C02-01'], providers: 2 });
     resident = await stack.token({ roles: ['RESIDENT'], residentId: district.residentIds[0]! });
     staff = await stack.token({ sub: `${stack.runId}-staff`, roles: ['COMMUNITY_STAFF'], communityIds: [district.communityId] });
-    orgStaff = await Promise.all(district.providerOrgIds.map((org, i) => stack.token({ sub: `${stack.runId}-worker-${i + 1}`, roles: ['ORG_STAFF'], orgIds: [org] })));
+    orgStaff = await Promise.all(
+      district.providerOrgIds.map((org, i) => stack.token({ sub: `${stack.runId}-worker-${i + 1}`, roles: ['ORG_STAFF'], orgIds: [org] })),
+    );
   });
   afterAll(async () => {
     await closeKafka();
@@ -76,21 +86,45 @@ describe('the life of a service order', () => {
     expect(submitted).toMatchObject({ number: id, status: 'SUBMITTED', version: 1, nextActions: ['ACCEPT', 'CANCEL'] });
 
     await ok(stack, ACCEPT, { id }, staff);
-    const first = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(stack, DISPATCH, { input: { id } }, staff);
+    const first = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(
+      stack,
+      DISPATCH,
+      { input: { id } },
+      staff,
+    );
     // Both providers are idle: the tie goes to the lowest id.
     expect(first.dispatchServiceOrder.provider.id).toBe(org1);
     expect(first.dispatchServiceOrder.contractId).toBe(district.contractIds[0]);
-    const returned = await ok<{ returnServiceOrder: { status: string; provider: null } }>(stack, RETURN, { id, reason: '本周维修人员不足' }, worker1);
+    const returned = await ok<{ returnServiceOrder: { status: string; provider: null } }>(
+      stack,
+      RETURN,
+      { id, reason: '本周维修人员不足' },
+      worker1,
+    );
     expect(returned.returnServiceOrder).toEqual({ status: 'RETURNED', provider: null });
-    const second = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(stack, DISPATCH, { input: { id } }, staff);
+    const second = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(
+      stack,
+      DISPATCH,
+      { input: { id } },
+      staff,
+    );
     // The provider that returned it is asked last.
-    expect(second.dispatchServiceOrder).toMatchObject({ status: 'DISPATCHED', provider: { id: org2 }, contractId: district.contractIds[1] });
+    expect(second.dispatchServiceOrder).toMatchObject({
+      status: 'DISPATCHED',
+      provider: { id: org2 },
+      contractId: district.contractIds[1],
+    });
     await ok(stack, START, { id }, worker2);
     await ok(stack, RESOLVE, { input: { id, note: '已更换接口', helperResidentIds: [district.residentIds.at(-1)] } }, worker2);
     await ok(stack, REOPEN, { id, reason: '第二天又开始滴水' }, resident);
     await ok(stack, START, { id }, worker2);
     await ok(stack, RESOLVE, { input: { id, note: '更换整段水管' } }, worker2);
-    const closed = await ok<{ closeServiceOrder: { status: string; satisfaction: number } }>(stack, CLOSE, { input: { id, satisfaction: 4, comment: '修好了' } }, resident);
+    const closed = await ok<{ closeServiceOrder: { status: string; satisfaction: number } }>(
+      stack,
+      CLOSE,
+      { input: { id, satisfaction: 4, comment: '修好了' } },
+      resident,
+    );
     expect(closed.closeServiceOrder).toMatchObject({ status: 'CLOSED', satisfaction: 4 });
 
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id }, staff);
@@ -112,11 +146,26 @@ describe('the life of a service order', () => {
       expect.arrayContaining([`user-${stack.runId}`, `${stack.runId}-staff`, `${stack.runId}-worker-1`, `${stack.runId}-worker-2`]),
     );
     expect(serviceOrder.timeline[3]!.note).toBe('本周维修人员不足');
-    expect(serviceOrder).toMatchObject({ status: 'CLOSED', version: 11, nextActions: [], deadlines: { respondedOnTime: true, resolvedOnTime: true } });
+    expect(serviceOrder).toMatchObject({
+      status: 'CLOSED',
+      version: 11,
+      nextActions: [],
+      deadlines: { respondedOnTime: true, resolvedOnTime: true },
+    });
     expect(serviceOrder.helperResidents).toEqual([{ id: district.residentIds.at(-1) }]);
-    expect(serviceOrder.timeInStatus.map((t) => t.status).sort()).toEqual(['ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED', 'RESOLVED', 'RETURNED', 'SUBMITTED']);
+    expect(serviceOrder.timeInStatus.map((t) => t.status).sort()).toEqual([
+      'ACCEPTED',
+      'DISPATCHED',
+      'IN_PROGRESS',
+      'REOPENED',
+      'RESOLVED',
+      'RETURNED',
+      'SUBMITTED',
+    ]);
 
-    const records = await readEvents(TOPICS.RESIDENT_SERVICES_V1, { subject: id, communityId: district.communityId }, (r) => r.some((x) => x.event.type.endsWith('order.closed.v1')));
+    const records = await readEvents(TOPICS.RESIDENT_SERVICES_V1, { subject: id, communityId: district.communityId }, (r) =>
+      r.some((x) => x.event.type.endsWith('order.closed.v1')),
+    );
     const types = records.map((r) => r.event.type.replace('cn.sanshe.resident-services.', '').replace('.v1', ''));
     expect(types).toEqual([
       'order.submitted',
@@ -141,7 +190,12 @@ describe('the life of a service order', () => {
       expect(headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     }
     expect(new Set(records.map((r) => r.event.id)).size).toBe(records.length);
-    expect(records[3]!.event.data).toMatchObject({ previousStatus: 'DISPATCHED', status: 'RETURNED', providerOrgId: org1, reason: '本周维修人员不足' });
+    expect(records[3]!.event.data).toMatchObject({
+      previousStatus: 'DISPATCHED',
+      status: 'RETURNED',
+      providerOrgId: org1,
+      reason: '本周维修人员不足',
+    });
     const closedEvent = records.at(-1)!.event.data;
     expect(closedEvent).toEqual({
       orderId: id,
@@ -160,16 +214,29 @@ describe('the life of a service order', () => {
   });
 
   it('counts the order in the public statistics of its community', async () => {
-    const stats = await eventually(async () => {
-      const res = await stack.query<{ serviceStatistics: Record<string, unknown> & { byStatus: { status: string; count: number }[] } }>(
-        `query($f: StatisticsFilter) { serviceStatistics(filter: $f) { submitted closed returned reopened escalated averageSatisfaction responseOnTimeRate resolutionOnTimeRate
+    const stats = await eventually(
+      async () => {
+        const res = await stack.query<{ serviceStatistics: Record<string, unknown> & { byStatus: { status: string; count: number }[] } }>(
+          `query($f: StatisticsFilter) { serviceStatistics(filter: $f) { submitted closed returned reopened escalated averageSatisfaction responseOnTimeRate resolutionOnTimeRate
            byChannel { channel count } byStatus { status count } byCategory { category { code } count } byCommunity { community { id } count } averageTimeInStatus { status seconds } } }`,
-        { f: { communityId: district.communityId } },
-      );
-      const s = res.data?.serviceStatistics;
-      return s && s.closed === 1 ? s : undefined;
-    }, 45_000, 'the statistics to count the closed order');
-    expect(stats).toMatchObject({ submitted: 1, closed: 1, returned: 1, reopened: 1, escalated: 0, averageSatisfaction: 4, responseOnTimeRate: 1, resolutionOnTimeRate: 1 });
+          { f: { communityId: district.communityId } },
+        );
+        const s = res.data?.serviceStatistics;
+        return s && s.closed === 1 ? s : undefined;
+      },
+      45_000,
+      'the statistics to count the closed order',
+    );
+    expect(stats).toMatchObject({
+      submitted: 1,
+      closed: 1,
+      returned: 1,
+      reopened: 1,
+      escalated: 0,
+      averageSatisfaction: 4,
+      responseOnTimeRate: 1,
+      resolutionOnTimeRate: 1,
+    });
     expect(stats.byStatus.filter((s) => s.count !== 0)).toEqual([{ status: 'CLOSED', count: 1 }]);
     expect(stats.byChannel).toContainEqual({ channel: 'APP', count: 1 });
     expect(stats.byCategory).toContainEqual({ category: { code: 'C07' }, count: 1 });
@@ -199,7 +266,12 @@ describe('the life of a service order', () => {
   it('keeps providers off orders that are not theirs and residents off orders of others', async () => {
     const order = await submit();
     await ok(stack, ACCEPT, { id: order.id }, staff);
-    const dispatched = await ok<{ dispatchServiceOrder: { provider: { id: string } } }>(stack, DISPATCH, { input: { id: order.id, providerOrgId: district.providerOrgIds[1] } }, staff);
+    const dispatched = await ok<{ dispatchServiceOrder: { provider: { id: string } } }>(
+      stack,
+      DISPATCH,
+      { input: { id: order.id, providerOrgId: district.providerOrgIds[1] } },
+      staff,
+    );
     expect(dispatched.dispatchServiceOrder.provider.id).toBe(district.providerOrgIds[1]);
     const wrongProvider = await stack.query(START, { id: order.id }, orgStaff[0]);
     expect(wrongProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -216,7 +288,9 @@ describe('the life of a service order', () => {
   it('lets the resident cancel before work starts, and not after', async () => {
     const CANCEL = `mutation($id: ID!) { cancelServiceOrder(id: $id, reason: "已自行解决") { status } }`;
     const early = await submit();
-    expect((await ok<{ cancelServiceOrder: { status: string } }>(stack, CANCEL, { id: early.id }, resident)).cancelServiceOrder.status).toBe('CANCELLED');
+    expect(
+      (await ok<{ cancelServiceOrder: { status: string } }>(stack, CANCEL, { id: early.id }, resident)).cancelServiceOrder.status,
+    ).toBe('CANCELLED');
 
     const late = await submit();
     await ok(stack, ACCEPT, { id: late.id }, staff);
@@ -248,7 +322,12 @@ describe('the life of a service order', () => {
 
     const { serviceOrder } = await ok<{ serviceOrder: Order }>(stack, ORDER, { id: order.id }, resident);
     expect(serviceOrder).toMatchObject({ id: order.id, status: 'CANCELLED', version: 2 });
-    const mine = await ok<{ myServiceOrders: { edges: { node: { id: string } }[] } }>(stack, `{ myServiceOrders(first: 100) { edges { node { id } } } }`, {}, resident);
+    const mine = await ok<{ myServiceOrders: { edges: { node: { id: string } }[] } }>(
+      stack,
+      `{ myServiceOrders(first: 100) { edges { node { id } } } }`,
+      {},
+      resident,
+    );
     expect(mine.myServiceOrders.edges.map((e) => e.node.id)).toContain(order.id);
     const finished = await ok<{ serviceOrders: { edges: { node: { id: string } }[] } }>(
       stack,

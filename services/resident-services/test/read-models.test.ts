@@ -59,23 +59,52 @@ describe('what resident-services learns from other contexts', () => {
     const residentId = district.residentIds[0]!;
     const resident = await stack.token({ roles: ['RESIDENT'], residentId });
     const staff = await stack.token({ roles: ['STREET_STAFF'], streetIds: [district.streetId] });
-    const input = { itemCode: 'C07-02', channel: 'APP', contactPhone: '13600003333', answers: [{ code: 'location', value: 'BATHROOM' }, { code: 'problem', value: '下水道堵塞' }] };
+    const input = {
+      itemCode: 'C07-02',
+      channel: 'APP',
+      contactPhone: '13600003333',
+      answers: [
+        { code: 'location', value: 'BATHROOM' },
+        { code: 'problem', value: '下水道堵塞' },
+      ],
+    };
 
     const unknown = await stack.query(SUBMIT, { input }, resident);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Resident' });
 
-    await deliver(EVENT.communityCreated, district.communityId, { communityId: district.communityId, name: '南口社区', streetId: district.streetId, urban: true }, 'registry');
-    await deliver(EVENT.residentRegistered, residentId, { residentId, communityId: district.communityId, streetId: district.streetId, volunteer: false }, 'registry');
+    await deliver(
+      EVENT.communityCreated,
+      district.communityId,
+      { communityId: district.communityId, name: '南口社区', streetId: district.streetId, urban: true },
+      'registry',
+    );
+    await deliver(
+      EVENT.residentRegistered,
+      residentId,
+      { residentId, communityId: district.communityId, streetId: district.streetId, volunteer: false },
+      'registry',
+    );
     await deliver(EVENT.contractSigned, district.contractIds[0]!, contractSigned(district, 0, ['C07-02']), 'social-orgs');
 
-    const order = (await ok<{ submitServiceOrder: { id: string; community: { id: string } } }>(stack, SUBMIT, { input }, resident)).submitServiceOrder;
+    const order = (await ok<{ submitServiceOrder: { id: string; community: { id: string } } }>(stack, SUBMIT, { input }, resident))
+      .submitServiceOrder;
     expect(order.community.id).toBe(district.communityId);
     // Street staff act for the community because its street came with registry's event.
     await ok(stack, ACCEPT, { id: order.id }, staff);
-    const dispatched = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(stack, DISPATCH, { input: { id: order.id } }, staff);
+    const dispatched = await ok<{ dispatchServiceOrder: { provider: { id: string }; contractId: string } }>(
+      stack,
+      DISPATCH,
+      { input: { id: order.id } },
+      staff,
+    );
     expect(dispatched.dispatchServiceOrder).toEqual({ provider: { id: district.providerOrgIds[0] }, contractId: district.contractIds[0] });
 
-    await deliver(EVENT.contractEnded, district.contractIds[0]!, { contractId: district.contractIds[0]!, providerOrgId: district.providerOrgIds[0]!, endedOn: '2026-01-02', reason: '项目终止' }, 'social-orgs');
+    await deliver(
+      EVENT.contractEnded,
+      district.contractIds[0]!,
+      { contractId: district.contractIds[0]!, providerOrgId: district.providerOrgIds[0]!, endedOn: '2026-01-02', reason: '项目终止' },
+      'social-orgs',
+    );
     const second = (await ok<{ submitServiceOrder: { id: string } }>(stack, SUBMIT, { input }, resident)).submitServiceOrder;
     await ok(stack, ACCEPT, { id: second.id }, staff);
     const refused = await stack.query(DISPATCH, { input: { id: second.id } }, staff);
@@ -87,10 +116,28 @@ describe('what resident-services learns from other contexts', () => {
     const from = districtOf(stack, { itemCodes: [], providers: 0, residents: 1, tag: 'from' });
     const to = districtOf(stack, { itemCodes: [], providers: 0, residents: 0, tag: 'to' });
     const residentId = from.residentIds[0]!;
-    await deliver(EVENT.residentRegistered, residentId, { residentId, communityId: from.communityId, streetId: from.streetId, volunteer: true }, 'registry');
-    await deliver('cn.sanshe.registry.resident.moved.v1', residentId, { residentId, fromCommunityId: from.communityId, toCommunityId: to.communityId, streetId: to.streetId }, 'registry');
+    await deliver(
+      EVENT.residentRegistered,
+      residentId,
+      { residentId, communityId: from.communityId, streetId: from.streetId, volunteer: true },
+      'registry',
+    );
+    await deliver(
+      'cn.sanshe.registry.resident.moved.v1',
+      residentId,
+      { residentId, fromCommunityId: from.communityId, toCommunityId: to.communityId, streetId: to.streetId },
+      'registry',
+    );
     const resident = await stack.token({ roles: ['RESIDENT'], residentId });
-    const input = { itemCode: 'C01-01', channel: 'WEB', contactPhone: '13600004444', answers: [{ code: 'question', value: '搬家后社保怎么转？' }, { code: 'replyBy', value: 'SMS' }] };
+    const input = {
+      itemCode: 'C01-01',
+      channel: 'WEB',
+      contactPhone: '13600004444',
+      answers: [
+        { code: 'question', value: '搬家后社保怎么转？' },
+        { code: 'replyBy', value: 'SMS' },
+      ],
+    };
     const order = (await ok<{ submitServiceOrder: { community: { id: string } } }>(stack, SUBMIT, { input }, resident)).submitServiceOrder;
     expect(order.community.id).toBe(to.communityId);
   });

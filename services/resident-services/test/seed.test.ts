@@ -14,7 +14,10 @@ describe('the seed', () => {
   let slice: SeedData;
 
   beforeAll(async () => {
-    connection = await connectMongo(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', `t${randomBytes(4).toString('hex')}_resident_services_seed`);
+    connection = await connectMongo(
+      process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017',
+      `t${randomBytes(4).toString('hex')}_resident_services_seed`,
+    );
     const district = demoDistrict();
     const orders = district.orders();
     // The first 400 and every order still open at the end of the history.
@@ -55,7 +58,9 @@ describe('the seed', () => {
     const someOpen = await orders.findOne({});
     expect(someOpen?.status).not.toMatch(/CLOSED|CANCELLED/);
     expect(await archived.countDocuments({ status: { $nin: ['CLOSED', 'CANCELLED'] } })).toBe(0);
-    const counter = await connection.collection('order_number_counters').findOne({ _id: `service-order:${String(someOpen!._id).slice(3, 11)}` } as never);
+    const counter = await connection
+      .collection('order_number_counters')
+      .findOne({ _id: `service-order:${String(someOpen!._id).slice(3, 11)}` } as never);
     expect(counter?.seq).toBeGreaterThanOrEqual(sequenceOf(String(someOpen!._id)));
   });
 });

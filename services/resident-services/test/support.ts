@@ -14,7 +14,12 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
  */
 export const contracts = new EventContracts();
 
-const kafka = new Kafka({ clientId: 'resident-services-tests', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+const kafka = new Kafka({
+  clientId: 'resident-services-tests',
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  logLevel: logLevel.NOTHING,
+  ...kafkaAuthFromEnv(),
+});
 let producer: Promise<Producer> | null = null;
 
 function connectedProducer(): Promise<Producer> {
@@ -62,7 +67,13 @@ export async function readEvents(
   const records: ReadRecord[] = [];
   try {
     return await new Promise<ReadRecord[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${records.length} matching events on ${topic} for ${subject}: ${records.map((r) => r.event.type).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`only ${records.length} matching events on ${topic} for ${subject}: ${records.map((r) => r.event.type).join(', ')}`),
+          ),
+        timeoutMs,
+      );
       void consumer.run({
         eachMessage: async ({ message }) => {
           const event = JSON.parse(message.value!.toString()) as CloudEvent;
@@ -139,8 +150,14 @@ export async function givenDistrict(stack: Stack, options: DistrictOptions): Pro
   const district = districtOf(stack, options);
   const connection = stack.services['resident-services']!.connection;
   const directory = new DirectoryRepository(createModels(connection), new CommunityDirectory(connection));
-  await new CommunityDirectory(connection).remember({ _id: district.communityId, name: `${options.tag ?? 'a'}社区`, streetId: district.streetId, urban: true });
-  for (const residentId of district.residentIds) await directory.rememberResident({ _id: residentId, communityId: district.communityId, streetId: district.streetId });
+  await new CommunityDirectory(connection).remember({
+    _id: district.communityId,
+    name: `${options.tag ?? 'a'}社区`,
+    streetId: district.streetId,
+    urban: true,
+  });
+  for (const residentId of district.residentIds)
+    await directory.rememberResident({ _id: residentId, communityId: district.communityId, streetId: district.streetId });
   for (let i = 0; i < district.providerOrgIds.length; i += 1) {
     await onContractSigned(directory, contractSigned(district, i, options.itemCodes));
   }
@@ -153,4 +170,3 @@ export async function ok<T>(stack: Stack, query: string, variables: Record<strin
   if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
   return res.data as T;
 }
-

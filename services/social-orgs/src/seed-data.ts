@@ -40,12 +40,29 @@ const hubs = () => SOCIAL_ORGANIZATIONS.filter((o) => o.kind === 'HUB');
 function centres(): ServiceCentre[] {
   const [districtOperator, ...streetOperators] = hubs();
   return [
-    { _id: districtCentreId, name: '涧西区社会组织服务中心', level: 'DISTRICT', streetId: null, communityId: null, operatorOrgId: districtOperator!.id },
+    {
+      _id: districtCentreId,
+      name: '涧西区社会组织服务中心',
+      level: 'DISTRICT',
+      streetId: null,
+      communityId: null,
+      operatorOrgId: districtOperator!.id,
+    },
     ...STREETS.map((s, i): ServiceCentre => ({
-      _id: streetCentreId(s.id), name: `${s.name}社会组织服务中心`, level: 'STREET', streetId: s.id, communityId: null, operatorOrgId: streetOperators[i]?.id ?? null,
+      _id: streetCentreId(s.id),
+      name: `${s.name}社会组织服务中心`,
+      level: 'STREET',
+      streetId: s.id,
+      communityId: null,
+      operatorOrgId: streetOperators[i]?.id ?? null,
     })),
     ...COMMUNITIES.map((c): ServiceCentre => ({
-      _id: communityCentreId(c.id), name: `${c.name}社会组织服务站`, level: 'COMMUNITY', streetId: c.streetId, communityId: c.id, operatorOrgId: null,
+      _id: communityCentreId(c.id),
+      name: `${c.name}社会组织服务站`,
+      level: 'COMMUNITY',
+      streetId: c.streetId,
+      communityId: c.id,
+      operatorOrgId: null,
     })),
   ];
 }
@@ -54,7 +71,13 @@ function partyCoverages(): Map<string, PartyCoverage> {
   const coverage = new Map<string, PartyCoverage>();
   for (const branch of SOCIAL_ORG_PARTY_BRANCHES) {
     for (const o of branch.organizations) {
-      coverage.set(o.organizationId, { mode: branch.mode, partyOrganizationId: branch.partyOrganizationId, partyMembers: o.partyMembers, instructorName: null, since: branch.since });
+      coverage.set(o.organizationId, {
+        mode: branch.mode,
+        partyOrganizationId: branch.partyOrganizationId,
+        partyMembers: o.partyMembers,
+        instructorName: null,
+        since: branch.since,
+      });
     }
   }
   // Hubs without a branch get a party-building instructor from the community party organization.
@@ -63,7 +86,13 @@ function partyCoverages(): Map<string, PartyCoverage> {
     const community = hub.communityIds[0]!;
     const communityParty = PARTY_ORGANIZATIONS.find((p) => p.communityId === community && p.sector === 'COMMUNITY')!;
     const instructorName = rng.pick(['王', '李', '张', '刘', '陈', '杨']) + rng.pick(['建国', '秀英', '志强', '桂兰', '卫东', '红梅']);
-    coverage.set(hub.id, { mode: 'INSTRUCTOR', partyOrganizationId: communityParty.id, partyMembers: rng.int(0, 2), instructorName, since: '2022-03-01' });
+    coverage.set(hub.id, {
+      mode: 'INSTRUCTOR',
+      partyOrganizationId: communityParty.id,
+      partyMembers: rng.int(0, 2),
+      instructorName,
+      since: '2022-03-01',
+    });
   }
   return coverage;
 }
@@ -123,7 +152,15 @@ function annualReviews(orgs: Organization[]): AnnualReview[] {
 
 // The report names no university or department as a partner ("与高校签订…培训协议"), so neither do these demo providers.
 const TRAINING_PROVIDERS = ['涧西区社会工作者培训基地', '签约高校（政府+院校培训协议）', '涧西区社工定期培训班'];
-const TRAINING_TITLES = ['社会工作实务', '社区矫正个案管理', '老年社会工作', '儿童保护与青少年服务', '心理危机干预', '社区协商议事', '党建引领社会组织'];
+const TRAINING_TITLES = [
+  '社会工作实务',
+  '社区矫正个案管理',
+  '老年社会工作',
+  '儿童保护与青少年服务',
+  '心理危机干预',
+  '社区协商议事',
+  '党建引领社会组织',
+];
 
 function workers(): { workers: SocialWorker[]; evaluations: Evaluation[] } {
   const rng = new SeededRandom('sanshe-social-worker-records');
@@ -195,7 +232,9 @@ function contracts(): { contracts: ServiceContract[]; claims: ContractClaim[] } 
   // Months already past can no longer be contested (contracts start in the current month or
   // later), so only the months from now on are claimed.
   const firstOpen = `${monthOf(today())}-01`;
-  const claims = docs.flatMap((c) => claimsFor({ ...c, contractId: c._id, startsOn: c.startsOn > firstOpen ? c.startsOn : firstOpen }, c.signedAt));
+  const claims = docs.flatMap((c) =>
+    claimsFor({ ...c, contractId: c._id, startsOn: c.startsOn > firstOpen ? c.startsOn : firstOpen }, c.signedAt),
+  );
   return { contracts: docs, claims };
 }
 

@@ -48,7 +48,11 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
     // existing contract means its claims are in place, and only missing contracts claim.
     const signed = new Set<string>();
     for (const c of docs.contracts) if (await models.ServiceContract.exists({ _id: c._id })) signed.add(c._id);
-    await insertMissing(models.ContractClaim, docs.claims.filter((c) => !signed.has(c.contractId)), false);
+    await insertMissing(
+      models.ContractClaim,
+      docs.claims.filter((c) => !signed.has(c.contractId)),
+      false,
+    );
     await insertMissing(models.ServiceContract, docs.contracts, true);
     log(`service contracts: ${docs.contracts.length} (item-community-month claims: ${docs.claims.length})`);
     const partyBuilding = partyBuildingDocuments(SEEDED_AT);
@@ -58,7 +62,9 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
     await insertMissing(models.PartyTrainingCourse, partyBuilding.courses, false);
     await insertMissing(models.CourseAttendance, partyBuilding.attendance, false);
     log(`party-member and key-staff courses: ${partyBuilding.courses.length}, attendances: ${partyBuilding.attendance.length}`);
-    log(`joint party-building meetings: ${partyBuilding.meetings.length}, support records: ${partyBuilding.support.length}, organization evaluations: ${partyBuilding.evaluations.length}`);
+    log(
+      `joint party-building meetings: ${partyBuilding.meetings.length}, support records: ${partyBuilding.support.length}, organization evaluations: ${partyBuilding.evaluations.length}`,
+    );
 
     // What the seed guarantees exists now (counting the collections would scan them).
     const branches = docs.organizations.filter((o) => o.partyCoverage && o.partyCoverage.mode !== 'INSTRUCTOR');

@@ -30,16 +30,34 @@ describe('government-purchased service contracts', () => {
   afterAll(() => stack?.stop());
 
   const sign = (input: Record<string, unknown>, token = admin): Promise<Signed> =>
-    stack.query(SIGN, {
-      input: { buyer: '涧西区民政局', providerOrgId: provider, itemCodes: ['C02-01', 'C02-02'], communityIds: [c1!.id], startsOn: '2027-01-01', endsOn: '2027-12-31', budgetYuan: 120_000, ...input },
-    }, token);
+    stack.query(
+      SIGN,
+      {
+        input: {
+          buyer: '涧西区民政局',
+          providerOrgId: provider,
+          itemCodes: ['C02-01', 'C02-02'],
+          communityIds: [c1!.id],
+          startsOn: '2027-01-01',
+          endsOn: '2027-12-31',
+          budgetYuan: 120_000,
+          ...input,
+        },
+      },
+      token,
+    );
 
   it('signs a contract covering service items in communities', async () => {
     const res = await sign({ kpiTargets: { minOnTimeRate: 0.9, minAverageSatisfaction: 4 } });
     expect(res.errors).toBeUndefined();
     expect(res.data?.signServiceContract).toMatchObject({
-      status: 'ACTIVE', startsOn: '2027-01-01', endsOn: '2027-12-31', itemCodes: ['C02-01', 'C02-02'],
-      serviceItems: [{ code: 'C02-01' }, { code: 'C02-02' }], provider: { id: provider }, communities: [{ id: c1!.id }],
+      status: 'ACTIVE',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      itemCodes: ['C02-01', 'C02-02'],
+      serviceItems: [{ code: 'C02-01' }, { code: 'C02-02' }],
+      provider: { id: provider },
+      communities: [{ id: c1!.id }],
     });
   });
 
@@ -59,8 +77,18 @@ describe('government-purchased service contracts', () => {
 
   it('lets exactly one of several simultaneous overlapping signings through', async () => {
     // Every period contains June 2029, so any two overlap.
-    const periods = [['2029-01-01', '2029-12-31'], ['2029-06-01', '2030-05-31'], ['2029-03-01', '2029-06-30'], ['2028-12-01', '2029-06-30'], ['2029-06-01', '2029-06-30']];
-    const results = await Promise.all(periods.map(([startsOn, endsOn]) => sign({ itemCodes: ['C05-01', 'C05-02', 'C05-03'], communityIds: [c1!.id, c2!.id], startsOn, endsOn })));
+    const periods = [
+      ['2029-01-01', '2029-12-31'],
+      ['2029-06-01', '2030-05-31'],
+      ['2029-03-01', '2029-06-30'],
+      ['2028-12-01', '2029-06-30'],
+      ['2029-06-01', '2029-06-30'],
+    ];
+    const results = await Promise.all(
+      periods.map(([startsOn, endsOn]) =>
+        sign({ itemCodes: ['C05-01', 'C05-02', 'C05-03'], communityIds: [c1!.id, c2!.id], startsOn, endsOn }),
+      ),
+    );
     const codes = results.map(codeOf);
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(periods.length - 1);
@@ -79,9 +107,24 @@ describe('government-purchased service contracts', () => {
     expect(codeOf(await sign({ itemCodes: ['C07-01'], startsOn: '2027-06-01', endsOn: '2027-12-31' }))).toBe('CONFLICT');
     expect(codeOf(await sign({ itemCodes: ['C07-01'], startsOn: '2027-07-01', endsOn: '2027-12-31' }))).toBe('OK');
     expect(codeOf(await stack.query(END, { id, endedOn: '2027-05-01' }, admin))).toBe('CONFLICT');
-    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, ['cn.sanshe.social-orgs.contract.signed.v1', 'cn.sanshe.social-orgs.contract.ended.v1']);
-    expect(events.get('cn.sanshe.social-orgs.contract.signed.v1')?.data).toMatchObject({ contractId: id, providerOrgId: provider, itemCodes: ['C07-01'], communityIds: [c1!.id], startsOn: '2027-01-01', endsOn: '2027-12-31' });
-    expect(events.get('cn.sanshe.social-orgs.contract.ended.v1')?.data).toEqual({ contractId: id, providerOrgId: provider, endedOn: '2027-06-15', reason: 'provider withdrew' });
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, [
+      'cn.sanshe.social-orgs.contract.signed.v1',
+      'cn.sanshe.social-orgs.contract.ended.v1',
+    ]);
+    expect(events.get('cn.sanshe.social-orgs.contract.signed.v1')?.data).toMatchObject({
+      contractId: id,
+      providerOrgId: provider,
+      itemCodes: ['C07-01'],
+      communityIds: [c1!.id],
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+    });
+    expect(events.get('cn.sanshe.social-orgs.contract.ended.v1')?.data).toEqual({
+      contractId: id,
+      providerOrgId: provider,
+      endedOn: '2027-06-15',
+      reason: 'provider withdrew',
+    });
   });
 
   it('extends a contract by amendment unless the extension overlaps, and shortens it', async () => {
@@ -89,9 +132,14 @@ describe('government-purchased service contracts', () => {
     expect(codeOf(await sign({ itemCodes: ['C08-01'], startsOn: '2027-10-01', endsOn: '2027-12-31' }))).toBe('OK');
     expect(codeOf(await stack.query(AMEND, { id: a, input: { endsOn: '2027-10-31' } }, admin))).toBe('CONFLICT');
     const extended = await stack.query<{ amendServiceContract: { endsOn: string; amendments: { endsOn: string; note: string }[] } }>(
-      AMEND, { id: a, input: { endsOn: '2027-09-30', note: '补充协议：延期三个月' } }, admin,
+      AMEND,
+      { id: a, input: { endsOn: '2027-09-30', note: '补充协议：延期三个月' } },
+      admin,
     );
-    expect(extended.data?.amendServiceContract).toMatchObject({ endsOn: '2027-09-30', amendments: [{ endsOn: '2027-09-30', note: '补充协议：延期三个月' }] });
+    expect(extended.data?.amendServiceContract).toMatchObject({
+      endsOn: '2027-09-30',
+      amendments: [{ endsOn: '2027-09-30', note: '补充协议：延期三个月' }],
+    });
     expect(codeOf(await sign({ itemCodes: ['C08-01'], startsOn: '2027-09-01', endsOn: '2027-09-30' }))).toBe('CONFLICT');
     await stack.query(AMEND, { id: a, input: { endsOn: '2027-08-31' } }, admin);
     expect(codeOf(await sign({ itemCodes: ['C08-01'], startsOn: '2027-09-01', endsOn: '2027-09-30' }))).toBe('OK');
@@ -107,7 +155,21 @@ describe('government-purchased service contracts', () => {
     expect(mixed.errors![0]!.message).toMatch(/DISTRICT_ADMIN/);
     const orgStaff = await stack.token({ roles: ['ORG_STAFF'], orgIds: [provider] });
     expect(codeOf(await sign({ itemCodes: ['C09-03'] }, orgStaff))).toBe('FORBIDDEN');
-    expect(codeOf(await stack.query(SIGN, { input: { buyer: 'x', providerOrgId: provider, itemCodes: ['C09-04'], communityIds: [c1!.id], startsOn: '2027-01-01', endsOn: '2027-12-31', budgetYuan: 1 } }))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(
+        await stack.query(SIGN, {
+          input: {
+            buyer: 'x',
+            providerOrgId: provider,
+            itemCodes: ['C09-04'],
+            communityIds: [c1!.id],
+            startsOn: '2027-01-01',
+            endsOn: '2027-12-31',
+            budgetYuan: 1,
+          },
+        }),
+      ),
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('refuses bad periods, unknown communities and unknown providers with the field or entity named', async () => {

@@ -12,7 +12,11 @@ describe('communities in the graph, with registry', () => {
     stack = await startStack(['registry', 'social-orgs']);
     await seed({ env: { ...stack.env, MONGO_DB: stack.services['social-orgs']!.connection.name } });
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
-    const street = await stack.query(`mutation { createStreet(input: { id: "${wuhanRoad.streetId}", name: "武汉路街道" }) { id } }`, {}, admin);
+    const street = await stack.query(
+      `mutation { createStreet(input: { id: "${wuhanRoad.streetId}", name: "武汉路街道" }) { id } }`,
+      {},
+      admin,
+    );
     expect(street.errors).toBeUndefined();
     const community = await stack.query(
       `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
@@ -32,9 +36,14 @@ describe('communities in the graph, with registry', () => {
 
   it("shows 武汉路社区's six organizations, its service station and, to its staff, its three certified social workers", async () => {
     const staff = await stack.token({ roles: ['COMMUNITY_STAFF'], communityIds: [wuhanRoad.id], streetIds: [wuhanRoad.streetId] });
-    const res = await stack.query<{ community: { name: string; socialOrganizations: { name: string }[]; socialOrgServiceCentre: unknown; socialWorkers: { certificate: unknown }[] } }>(
-      COMMUNITY, { id: wuhanRoad.id }, staff,
-    );
+    const res = await stack.query<{
+      community: {
+        name: string;
+        socialOrganizations: { name: string }[];
+        socialOrgServiceCentre: unknown;
+        socialWorkers: { certificate: unknown }[];
+      };
+    }>(COMMUNITY, { id: wuhanRoad.id }, staff);
     expect(res.errors).toBeUndefined();
     const community = res.data!.community;
     expect(community.name).toBe('武汉路社区');
@@ -46,7 +55,9 @@ describe('communities in the graph, with registry', () => {
   });
 
   it('shows the public part to anonymous callers and withholds the social workers', async () => {
-    const res = await stack.query<{ community: { socialOrganizations: unknown[]; socialWorkers: unknown } }>(COMMUNITY, { id: wuhanRoad.id });
+    const res = await stack.query<{ community: { socialOrganizations: unknown[]; socialWorkers: unknown } }>(COMMUNITY, {
+      id: wuhanRoad.id,
+    });
     expect(res.data?.community.socialOrganizations).toHaveLength(6);
     expect(res.data?.community.socialWorkers).toBeNull();
     expect(codeOf(res)).toBe('UNAUTHENTICATED');

@@ -30,7 +30,17 @@ export async function registerOrganization(stack: Stack, admin: string, override
   const id = `${stack.runId}-org-${randomBytes(3).toString('hex')}`;
   const res = await stack.query<{ registerSocialOrganization: { id: string } }>(
     REGISTER_ORG,
-    { input: { id, name: `涧西区测试社工${id}`, kind: 'SOCIAL_WORK_AGENCY', creditCode: freshCreditCode(), domains: ['ELDERLY_CARE'], communityIds: ['community-001'], ...overrides } },
+    {
+      input: {
+        id,
+        name: `涧西区测试社工${id}`,
+        kind: 'SOCIAL_WORK_AGENCY',
+        creditCode: freshCreditCode(),
+        domains: ['ELDERLY_CARE'],
+        communityIds: ['community-001'],
+        ...overrides,
+      },
+    },
     admin,
   );
   if (res.errors) throw new Error(`could not register a test organization: ${res.errors[0]!.message}`);
@@ -47,8 +57,18 @@ export interface PublishedEvent {
 }
 
 /** Reads `topic` from where this run started with a fresh consumer group until every `wanted` type has been seen for `subject`. */
-export async function publishedEvents(topic: string, subject: string, wanted: string[], timeoutMs = 60_000): Promise<Map<string, PublishedEvent>> {
-  const kafka = new Kafka({ clientId: 'social-orgs-event-reader', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING, ...kafkaAuthFromEnv() });
+export async function publishedEvents(
+  topic: string,
+  subject: string,
+  wanted: string[],
+  timeoutMs = 60_000,
+): Promise<Map<string, PublishedEvent>> {
+  const kafka = new Kafka({
+    clientId: 'social-orgs-event-reader',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+    ...kafkaAuthFromEnv(),
+  });
   const groupId = `social-orgs-test-${randomBytes(6).toString('hex')}`;
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();
@@ -56,7 +76,10 @@ export async function publishedEvents(topic: string, subject: string, wanted: st
   const seen = new Map<string, PublishedEvent>();
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`saw only ${[...seen.keys()].join(', ') || 'nothing'} for ${subject} on ${topic}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`saw only ${[...seen.keys()].join(', ') || 'nothing'} for ${subject} on ${topic}`)),
+        timeoutMs,
+      );
       void consumer.run({
         eachMessage: async ({ message }) => {
           const event = JSON.parse(message.value!.toString()) as PublishedEvent;

@@ -1,4 +1,11 @@
-import { COMMUNITIES, SEED_YEAR, seedDayPlus, SERVICE_CONTRACTS, SERVICE_ITEM_CODES, SOCIAL_ORG_PARTY_BRANCHES } from '@sanshe/seed-fixtures';
+import {
+  COMMUNITIES,
+  SEED_YEAR,
+  seedDayPlus,
+  SERVICE_CONTRACTS,
+  SERVICE_ITEM_CODES,
+  SOCIAL_ORG_PARTY_BRANCHES,
+} from '@sanshe/seed-fixtures';
 import { seed, type SeedSummary } from '@sanshe/social-orgs/seed';
 import { startStack, type Stack } from '@sanshe/test-env';
 
@@ -15,7 +22,9 @@ describe('the seeded district, through the gateway', () => {
   afterAll(() => stack?.stop());
 
   it("shows anonymous callers the report's figures for organizations, hubs, party branches and centres", async () => {
-    const res = await stack.query(`{ socialOrgOverview { organizations hubs organizationsAtCentres partyBranches partyBranchOrganizations { id } centres { district street community } } }`);
+    const res = await stack.query(
+      `{ socialOrgOverview { organizations hubs organizationsAtCentres partyBranches partyBranchOrganizations { id } centres { district street community } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       socialOrgOverview: {
@@ -23,16 +32,22 @@ describe('the seeded district, through the gateway', () => {
         hubs: 12,
         organizationsAtCentres: expect.any(Number),
         partyBranches: 6,
-        partyBranchOrganizations: SOCIAL_ORG_PARTY_BRANCHES.map((b) => ({ id: b.partyOrganizationId })).sort((a, b) => a.id.localeCompare(b.id)),
+        partyBranchOrganizations: SOCIAL_ORG_PARTY_BRANCHES.map((b) => ({ id: b.partyOrganizationId })).sort((a, b) =>
+          a.id.localeCompare(b.id),
+        ),
         centres: { district: 1, street: 11, community: 71 },
       },
     });
-    expect((res.data as { socialOrgOverview: { organizationsAtCentres: number } }).socialOrgOverview.organizationsAtCentres).toBeGreaterThanOrEqual(200);
+    expect(
+      (res.data as { socialOrgOverview: { organizationsAtCentres: number } }).socialOrgOverview.organizationsAtCentres,
+    ).toBeGreaterThanOrEqual(200);
   });
 
   it("cites the report's sentences for the organization and social-worker figures, and none for a filtered selection", async () => {
     type Sources = { sources: { field: string; citation: string }[] };
-    const res = await stack.query<{ socialOrgOverview: Sources; socialWorkerStats: Sources }>(`{ socialOrgOverview { sources { field citation } } socialWorkerStats { sources { field citation } } }`);
+    const res = await stack.query<{ socialOrgOverview: Sources; socialWorkerStats: Sources }>(
+      `{ socialOrgOverview { sources { field citation } } socialWorkerStats { sources { field citation } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const org = new Map(res.data!.socialOrgOverview.sources.map((s) => [s.field, s.citation]));
     expect(org.get('organizations')).toContain('社会组织229家');
@@ -41,7 +56,10 @@ describe('the seeded district, through the gateway', () => {
     const workers = new Map(res.data!.socialWorkerStats.sources.map((s) => [s.field, s.citation]));
     expect(workers.get('total')).toContain('166名社工');
     expect(workers.get('certifiedAllWorkers')).toContain('100多名社工师');
-    const filtered = await stack.query<{ socialWorkerStats: Sources }>(`query($c: ID) { socialWorkerStats(filter: { communityId: $c }) { sources { field } } }`, { c: COMMUNITIES[0]!.id });
+    const filtered = await stack.query<{ socialWorkerStats: Sources }>(
+      `query($c: ID) { socialWorkerStats(filter: { communityId: $c }) { sources { field } } }`,
+      { c: COMMUNITIES[0]!.id },
+    );
     expect(filtered.data!.socialWorkerStats.sources).toEqual([]);
   });
 
@@ -50,7 +68,14 @@ describe('the seeded district, through the gateway', () => {
     ['STREET', 11],
     ['COMMUNITY', 71],
   ])('lists the %s-level service centres, each of that level', async (level, count) => {
-    type Centre = { id: string; name: string; level: string; streetId: string | null; community: { id: string } | null; organizations: { name: string }[] };
+    type Centre = {
+      id: string;
+      name: string;
+      level: string;
+      streetId: string | null;
+      community: { id: string } | null;
+      organizations: { name: string }[];
+    };
     const res = await stack.query<{ serviceCentres: Centre[] }>(
       `query($level: ServiceCentreLevel) { serviceCentres(level: $level) { id name level streetId community { id } operator { name } organizations { name } } }`,
       { level },
@@ -70,15 +95,19 @@ describe('the seeded district, through the gateway', () => {
   });
 
   it('answers both certified figures: 1/5 of the 166 under target evaluation, and 100多名社工师 district-wide', async () => {
-    const res = await stack.query<{ socialWorkerStats: { total: number; certified: number; certifiedShare: number; certifiedAllWorkers: number } }>(
-      `{ socialWorkerStats { total certified certifiedShare certifiedAllWorkers } }`,
-    );
+    const res = await stack.query<{
+      socialWorkerStats: { total: number; certified: number; certifiedShare: number; certifiedAllWorkers: number };
+    }>(`{ socialWorkerStats { total certified certifiedShare certifiedAllWorkers } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.socialWorkerStats).toMatchObject({ total: 166, certified: 33, certifiedShare: 0.2 });
     expect(res.data!.socialWorkerStats.certifiedAllWorkers).toBeGreaterThanOrEqual(100);
     expect(res.data!.socialWorkerStats.certifiedAllWorkers).toBeLessThan(200);
     const admin = await stack.token({ roles: ['DISTRICT_ADMIN'] });
-    const others = await stack.query<{ socialWorkers: { edges: { node: { underTargetEvaluation: boolean; certificate: { level: string } | null; evaluations: unknown[] } }[] } }>(
+    const others = await stack.query<{
+      socialWorkers: {
+        edges: { node: { underTargetEvaluation: boolean; certificate: { level: string } | null; evaluations: unknown[] } }[];
+      };
+    }>(
       `{ socialWorkers(filter: { underTargetEvaluation: false }, first: 100) { edges { node { underTargetEvaluation certificate { level } evaluations { year } } } } }`,
       undefined,
       admin,
@@ -86,12 +115,16 @@ describe('the seeded district, through the gateway', () => {
     expect(others.errors).toBeUndefined();
     const nodes = others.data!.socialWorkers.edges.map((e) => e.node);
     expect(nodes).toHaveLength(res.data!.socialWorkerStats.certifiedAllWorkers - 33);
-    for (const n of nodes) expect(n).toMatchObject({ underTargetEvaluation: false, certificate: { level: expect.any(String) }, evaluations: [] });
+    for (const n of nodes)
+      expect(n).toMatchObject({ underTargetEvaluation: false, certificate: { level: expect.any(String) }, evaluations: [] });
   });
 
   it('keeps the under-35 share for years: the seeded birth dates give 141 of 166 until 2034', async () => {
     for (const asOf of ['2026-01-01', '2030-06-30', '2034-12-31']) {
-      const res = await stack.query<{ socialWorkerStats: { under35: number } }>(`query($asOf: String) { socialWorkerStats(asOf: $asOf) { under35 } }`, { asOf });
+      const res = await stack.query<{ socialWorkerStats: { under35: number } }>(
+        `query($asOf: String) { socialWorkerStats(asOf: $asOf) { under35 } }`,
+        { asOf },
+      );
       expect(res.data?.socialWorkerStats.under35).toBe(141);
     }
   });
@@ -121,14 +154,18 @@ describe('the seeded district, through the gateway', () => {
     expect(psychology.data?.socialOrganizations.edges.map((e) => e.node.name)).toContain('洛阳市心理咨询师协会');
     for (const e of psychology.data!.socialOrganizations.edges) expect(e.node.domains).toContain('PSYCHOLOGY');
     const incubatedSomewhere = await Promise.all(
-      hubs.data!.socialOrganizations.edges.slice(0, 4).map((e) =>
-        stack.query<{ socialOrganizations: { edges: { node: { incubatingHub: { id: string } } }[] } }>(
-          `query($h: ID) { socialOrganizations(filter: { hubId: $h }, first: 100) { edges { node { incubatingHub { id } } } } }`,
-          { h: e.node.id },
+      hubs
+        .data!.socialOrganizations.edges.slice(0, 4)
+        .map((e) =>
+          stack.query<{ socialOrganizations: { edges: { node: { incubatingHub: { id: string } } }[] } }>(
+            `query($h: ID) { socialOrganizations(filter: { hubId: $h }, first: 100) { edges { node { incubatingHub { id } } } } }`,
+            { h: e.node.id },
+          ),
         ),
-      ),
     );
-    const incubated = incubatedSomewhere.flatMap((r, i) => r.data!.socialOrganizations.edges.map((e) => [e.node.incubatingHub.id, hubs.data!.socialOrganizations.edges[i]!.node.id]));
+    const incubated = incubatedSomewhere.flatMap((r, i) =>
+      r.data!.socialOrganizations.edges.map((e) => [e.node.incubatingHub.id, hubs.data!.socialOrganizations.edges[i]!.node.id]),
+    );
     expect(incubated.length).toBeGreaterThan(0);
     for (const [hub, asked] of incubated) expect(hub).toBe(asked);
   });
@@ -156,7 +193,9 @@ describe('the seeded district, through the gateway', () => {
   });
 
   it('buys every one of the 120 service items for every one of the 71 communities, without overlaps', async () => {
-    const res = await stack.query<{ serviceContracts: { edges: { node: { itemCodes: string[]; communities: { id: string }[]; provider: { id: string } } }[] } }>(
+    const res = await stack.query<{
+      serviceContracts: { edges: { node: { itemCodes: string[]; communities: { id: string }[]; provider: { id: string } } }[] };
+    }>(
       `{ serviceContracts(first: 100, filter: { activeOn: "${seedDayPlus(0)}" }) { edges { node { itemCodes communities { id } provider { id } } } } }`,
     );
     expect(res.errors).toBeUndefined();
@@ -173,15 +212,32 @@ describe('the seeded district, through the gateway', () => {
     const seeded = SERVICE_CONTRACTS.find((c) => c.endsOn === `${SEED_YEAR}-12-31`)!;
     // Contracts run in whole months from this month on: this month to the end of the sixth.
     const first = new Date(`${seedDayPlus(0).slice(0, 7)}-01T00:00:00Z`);
-    const thisMonth = { startsOn: first.toISOString().slice(0, 10), endsOn: new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 6, 0)).toISOString().slice(0, 10) };
+    const thisMonth = {
+      startsOn: first.toISOString().slice(0, 10),
+      endsOn: new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 6, 0)).toISOString().slice(0, 10),
+    };
     const sign = (providerOrgId: string) =>
-      stack.query(`mutation($input: SignServiceContractInput!) { signServiceContract(input: $input) { id } }`, {
-        input: { buyer: '湖北路街道办事处', providerOrgId, itemCodes: [seeded.itemCodes[3]], communityIds: [seeded.communityIds[2]], startsOn: thisMonth.startsOn, endsOn: thisMonth.endsOn, budgetYuan: 8_000 },
-      }, admin);
+      stack.query(
+        `mutation($input: SignServiceContractInput!) { signServiceContract(input: $input) { id } }`,
+        {
+          input: {
+            buyer: '湖北路街道办事处',
+            providerOrgId,
+            itemCodes: [seeded.itemCodes[3]],
+            communityIds: [seeded.communityIds[2]],
+            startsOn: thisMonth.startsOn,
+            endsOn: thisMonth.endsOn,
+            budgetYuan: 8_000,
+          },
+        },
+        admin,
+      );
     const res = await sign(seeded.providerOrgId);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', contractId: seeded.id });
     const item = seeded.itemCodes[3]!;
-    const other = SERVICE_CONTRACTS.map((c) => c.providerOrgId).find((p) => !SERVICE_CONTRACTS.some((c) => c.providerOrgId === p && c.itemCodes.includes(item)))!;
+    const other = SERVICE_CONTRACTS.map((c) => c.providerOrgId).find(
+      (p) => !SERVICE_CONTRACTS.some((c) => c.providerOrgId === p && c.itemCodes.includes(item)),
+    )!;
     expect((await sign(other)).errors).toBeUndefined();
   });
 

@@ -21,7 +21,11 @@ describe('the stores that keep contracts and KPIs consistent without transaction
     deps = {
       store: new ContractRepository(models, new CommunityDirectory(connection)),
       claims: new MongoClaimRegistry(models),
-      events: { create: () => { throw new Error('no events here'); } },
+      events: {
+        create: () => {
+          throw new Error('no events here');
+        },
+      },
       claimGraceMs: 60_000,
     };
   });
@@ -31,11 +35,29 @@ describe('the stores that keep contracts and KPIs consistent without transaction
   });
 
   const claimsOf = (contractId: string, startsOn: string, endsOn: string, claimedAt = new Date()) =>
-    claimsFor({ contractId, signingId: `s-${contractId}`, providerOrgId: 'org-x', itemCodes: ['C01-01', 'C01-02'], communityIds: ['community-001', 'community-002'], startsOn, endsOn }, claimedAt);
+    claimsFor(
+      {
+        contractId,
+        signingId: `s-${contractId}`,
+        providerOrgId: 'org-x',
+        itemCodes: ['C01-01', 'C01-02'],
+        communityIds: ['community-001', 'community-002'],
+        startsOn,
+        endsOn,
+      },
+      claimedAt,
+    );
 
-  it('lets exactly one of many simultaneous overlapping claimers through and leaves none of the losers\' claims behind', async () => {
+  it("lets exactly one of many simultaneous overlapping claimers through and leaves none of the losers' claims behind", async () => {
     // Every period contains June 2027, so any two overlap.
-    const periods = [['2027-01-01', '2027-12-31'], ['2027-06-01', '2028-05-31'], ['2027-03-01', '2027-06-30'], ['2026-12-01', '2027-06-30'], ['2027-06-01', '2027-06-30'], ['2027-02-01', '2027-08-31']];
+    const periods = [
+      ['2027-01-01', '2027-12-31'],
+      ['2027-06-01', '2028-05-31'],
+      ['2027-03-01', '2027-06-30'],
+      ['2026-12-01', '2027-06-30'],
+      ['2027-06-01', '2027-06-30'],
+      ['2027-02-01', '2027-08-31'],
+    ];
     const results = await Promise.allSettled(periods.map(([s, e], i) => claimAll(claimsOf(`c${i}`, s!, e!), deps)));
     const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
     expect(won).toHaveLength(1);
@@ -57,12 +79,29 @@ describe('the stores that keep contracts and KPIs consistent without transaction
 
   it('applies a closed order to the KPI counters once per event id, even when redelivered past the consumer marker', async () => {
     const repo = new PerformanceRepository(models);
-    const order = { eventId: randomUUID(), contractId: 'contract-kpi', resolvedOnTime: true, satisfaction: 4, closedAt: new Date('2026-12-01T00:00:00Z') };
+    const order = {
+      eventId: randomUUID(),
+      contractId: 'contract-kpi',
+      resolvedOnTime: true,
+      satisfaction: 4,
+      closedAt: new Date('2026-12-01T00:00:00Z'),
+    };
     expect(await repo.apply(order)).toBe(true);
     expect(await repo.apply(order)).toBe(false);
-    await repo.apply({ ...order, eventId: randomUUID(), resolvedOnTime: false, satisfaction: 2, closedAt: new Date('2026-11-30T00:00:00Z') });
+    await repo.apply({
+      ...order,
+      eventId: randomUUID(),
+      resolvedOnTime: false,
+      satisfaction: 2,
+      closedAt: new Date('2026-11-30T00:00:00Z'),
+    });
     expect(await repo.apply(order)).toBe(false);
     const [counters] = await repo.byContracts(['contract-kpi']);
-    expect(counters).toMatchObject({ ordersCompleted: 2, ordersOnTime: 1, satisfactionSum: 6, lastClosedAt: new Date('2026-12-01T00:00:00Z') });
+    expect(counters).toMatchObject({
+      ordersCompleted: 2,
+      ordersOnTime: 1,
+      satisfactionSum: 6,
+      lastClosedAt: new Date('2026-12-01T00:00:00Z'),
+    });
   });
 });

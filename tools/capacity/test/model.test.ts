@@ -3,7 +3,11 @@ const capacity = require('../model.js') as {
   cpuMsPerRequest(load: unknown): Record<string, Record<string, number>>;
   mixedCpuMs(perWorkload: Record<string, Record<string, number>>, mix: Record<string, number>): Record<string, number>;
   peakRequestsPerSecond(residents: number, a: unknown): number;
-  model(residents: number, cpuMs: Record<string, number>, a: unknown): {
+  model(
+    residents: number,
+    cpuMs: Record<string, number>,
+    a: unknown,
+  ): {
     peakRps: number;
     topics: Record<string, { eventsPerSecond: number; partitions: number }>;
     replicas: Record<string, { cores: number; replicas: number }>;
@@ -13,7 +17,9 @@ const capacity = require('../model.js') as {
   };
 };
 
-const run = (rps: number, cpu: Record<string, number>) => ({ gateway: { rps, cpu: { processes: Object.fromEntries(Object.entries(cpu).map(([p, c]) => [p, { cpuPercent: c }])) } } });
+const run = (rps: number, cpu: Record<string, number>) => ({
+  gateway: { rps, cpu: { processes: Object.fromEntries(Object.entries(cpu).map(([p, c]) => [p, { cpuPercent: c }])) } },
+});
 const A = {
   dailyActiveShare: 0.1,
   requestsPerActiveResidentPerDay: 36,

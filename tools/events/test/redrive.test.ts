@@ -16,7 +16,12 @@ describe('events:redrive', () => {
   function deadLetter(n: number, withOrigin = true) {
     return {
       key: `aggregate-${n}`,
-      value: JSON.stringify({ specversion: '1.0', id: `event-${n}`, type: 'cn.sanshe.registry.community.created.v1', subject: `aggregate-${n}` }),
+      value: JSON.stringify({
+        specversion: '1.0',
+        id: `event-${n}`,
+        type: 'cn.sanshe.registry.community.created.v1',
+        subject: `aggregate-${n}`,
+      }),
       headers: {
         'content-type': 'application/cloudevents+json; charset=UTF-8',
         traceparent,
@@ -30,7 +35,13 @@ describe('events:redrive', () => {
   beforeAll(async () => {
     admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: dlq, numPartitions: 1 }, { topic: original, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [
+        { topic: dlq, numPartitions: 1 },
+        { topic: original, numPartitions: 1 },
+      ],
+      waitForLeaders: true,
+    });
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic: dlq, messages: [deadLetter(0), deadLetter(1), deadLetter(2, false)] });
@@ -45,7 +56,9 @@ describe('events:redrive', () => {
   it('lists what it would redrive with --dry-run, and moves nothing', async () => {
     const dry = await eventsTool('redrive', ['--group', group, '--dry-run', '--max', '2']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain(`would redrive ${dlq}/0@0 → ${original}  cn.sanshe.registry.community.created.v1 subject=aggregate-0 id=event-0  (was: handler failed 5 times: store unavailable)`);
+    expect(dry.stdout).toContain(
+      `would redrive ${dlq}/0@0 → ${original}  cn.sanshe.registry.community.created.v1 subject=aggregate-0 id=event-0  (was: handler failed 5 times: store unavailable)`,
+    );
     expect(await kcatReadAll(original)).toEqual([]);
   });
 

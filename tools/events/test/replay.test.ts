@@ -93,7 +93,13 @@ describe('events:replay', () => {
   });
 
   it('wants exactly one target', async () => {
-    expect(await eventsTool('replay', ['--group', group, '--topic', topic])).toMatchObject({ code: 2, stderr: expect.stringContaining('exactly one of') });
-    expect(await eventsTool('replay', ['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run events:replay') });
+    expect(await eventsTool('replay', ['--group', group, '--topic', topic])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('exactly one of'),
+    });
+    expect(await eventsTool('replay', ['--help'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Usage: npm run events:replay'),
+    });
   });
 });

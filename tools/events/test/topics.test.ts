@@ -24,7 +24,8 @@ describe('events:topics', () => {
   it('plans every topic the contracts declare, with partitions and retention', async () => {
     const { code, stdout } = await eventsTool('topics', ['--dry-run']);
     expect(code).toBe(0);
-    for (const t of contractTopics()) expect(stdout).toMatch(new RegExp(`^(ok|missing) +${t.topic.replaceAll('.', '\\.')} +3 partitions, retention 30 days`, 'm'));
+    for (const t of contractTopics())
+      expect(stdout).toMatch(new RegExp(`^(ok|missing) +${t.topic.replaceAll('.', '\\.')} +3 partitions, retention 30 days`, 'm'));
   });
 
   it('creates a dead-letter topic with the project settings, then finds it in order', async () => {
@@ -34,7 +35,10 @@ describe('events:topics', () => {
     expect(stdout).toMatch(new RegExp(`^created +${topic.replaceAll('.', '\\.')}`, 'm'));
     const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
     expect(topics[0]!.partitions).toHaveLength(3);
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }] });
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+    });
     expect(resources[0]!.configEntries[0]!.configValue).toBe(String(30 * 24 * 3600 * 1000));
     expect(await eventsTool('topics', ['--check', '--dlq-group', group])).toMatchObject({ code: 0 });
   });

@@ -9,7 +9,7 @@ const STAFF_ROLES = new Set(['COMMUNITY_STAFF', 'STREET_STAFF', 'SOCIAL_WORKER',
 
 /** Which community to show: the one in the address, else a staff member's own, else a list to choose from. */
 export async function communityPage(id: string | undefined): Promise<HTMLElement> {
-  const chosen = id ?? (session.role === 'COMMUNITY_STAFF' || session.role === 'SOCIAL_WORKER' ? session.scope ?? undefined : undefined);
+  const chosen = id ?? (session.role === 'COMMUNITY_STAFF' || session.role === 'SOCIAL_WORKER' ? (session.scope ?? undefined) : undefined);
   if (!chosen) return communityChooser();
   const page = h('section', { 'data-testid': 'community-page' });
   // Three queries, not one: each section has its own audience, and a refusal of one
@@ -31,7 +31,13 @@ export async function communityPage(id: string | undefined): Promise<HTMLElement
     h(
       'ul',
       { 'data-testid': 'upcoming' },
-      ...community.upcomingActivities.map((a) => h('li', {}, `${dateTime(a.startsAt)} ${a.title} — 余位 ${a.seatsLeft}/${a.capacity}${a.waitlistLength ? `，候补 ${a.waitlistLength}` : ''}`)),
+      ...community.upcomingActivities.map((a) =>
+        h(
+          'li',
+          {},
+          `${dateTime(a.startsAt)} ${a.title} — 余位 ${a.seatsLeft}/${a.capacity}${a.waitlistLength ? `，候补 ${a.waitlistLength}` : ''}`,
+        ),
+      ),
     ),
   );
   if (community.upcomingActivities.length === 0) page.append(h('p', {}, '暂无近期活动'));
@@ -39,7 +45,16 @@ export async function communityPage(id: string | undefined): Promise<HTMLElement
   page.append(h('h2', {}, '积分榜'), errorList(ranking.errors));
   const ranks = ranking.data?.virtueRanking ?? [];
   if (ranks.length > 0) {
-    page.append(chart('chart-points', { type: 'bar', data: { labels: ranks.map((r) => `#${r.rank} ${r.resident.id}`), datasets: [{ label: '累计获得积分', data: ranks.map((r) => r.earnedPoints) }] }, options: { indexAxis: 'y' } }));
+    page.append(
+      chart('chart-points', {
+        type: 'bar',
+        data: {
+          labels: ranks.map((r) => `#${r.rank} ${r.resident.id}`),
+          datasets: [{ label: '累计获得积分', data: ranks.map((r) => r.earnedPoints) }],
+        },
+        options: { indexAxis: 'y' },
+      }),
+    );
   } else if (ranking.errors.length === 0) page.append(h('p', {}, '还没有人获得积分'));
 
   if (orders) page.append(h('h2', {}, '待办工单'), openOrders(chosen, orders.data?.community?.serviceOrders ?? [], orders.errors));
@@ -52,20 +67,28 @@ function openOrders(communityId: string, orders: Order[], errors: GraphError[]):
   const box = h('div', { 'data-testid': 'open-orders' }, errorList(errors));
   if (orders.length === 0 && errors.length === 0) box.append(h('p', {}, '没有待办工单'));
   for (const order of orders) {
-    const row = h('div', { class: 'order', 'data-testid': `order-${order.id}` }, h('span', {}, `${order.number} ${order.item.name} · 响应时限 ${dateTime(order.deadlines.respondBy)} · `), h('strong', { 'data-testid': 'order-status' }, order.status));
+    const row = h(
+      'div',
+      { class: 'order', 'data-testid': `order-${order.id}` },
+      h('span', {}, `${order.number} ${order.item.name} · 响应时限 ${dateTime(order.deadlines.respondBy)} · `),
+      h('strong', { 'data-testid': 'order-status' }, order.status),
+    );
     if (order.nextActions.includes('ACCEPT')) {
       const accept = h('button', { type: 'button', 'data-testid': 'accept' }, '接单');
-      accept.addEventListener('click', whenDone(async () => {
-        accept.disabled = true;
-        const { data, errors: failed } = await run(AcceptServiceOrder, { id: order.id });
-        if (data) {
-          row.querySelector('[data-testid=order-status]')!.textContent = data.acceptServiceOrder.status;
-          accept.remove();
-        } else {
-          accept.disabled = false;
-          row.append(errorList(failed));
-        }
-      }));
+      accept.addEventListener(
+        'click',
+        whenDone(async () => {
+          accept.disabled = true;
+          const { data, errors: failed } = await run(AcceptServiceOrder, { id: order.id });
+          if (data) {
+            row.querySelector('[data-testid=order-status]')!.textContent = data.acceptServiceOrder.status;
+            accept.remove();
+          } else {
+            accept.disabled = false;
+            row.append(errorList(failed));
+          }
+        }),
+      );
       row.append(' ', accept);
     }
     box.append(row);
@@ -81,6 +104,12 @@ async function communityChooser(): Promise<HTMLElement> {
     { 'data-testid': 'community-chooser' },
     h('h1', {}, '选择社区'),
     errorList(errors),
-    h('ul', {}, ...(data?.communities ?? []).map((c) => h('li', {}, h('a', { href: `#/community/${encodeURIComponent(c.id)}` }, `${c.street.name} · ${c.name}`)))),
+    h(
+      'ul',
+      {},
+      ...(data?.communities ?? []).map((c) =>
+        h('li', {}, h('a', { href: `#/community/${encodeURIComponent(c.id)}` }, `${c.street.name} · ${c.name}`)),
+      ),
+    ),
   );
 }

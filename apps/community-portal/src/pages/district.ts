@@ -21,7 +21,12 @@ export async function districtPage(): Promise<HTMLElement> {
   // The graph counts whole business months (YYYY-MM, Asia/Shanghai): January of last year to now.
   const until = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
   const since = `${Number(until.slice(0, 4)) - 1}-01`;
-  const [figures, activities, orders, points] = await Promise.all([run(DistrictFigures), run(DistrictActivities, { since }), run(DistrictOrders), run(DistrictPoints, { since, until })]);
+  const [figures, activities, orders, points] = await Promise.all([
+    run(DistrictFigures),
+    run(DistrictActivities, { since }),
+    run(DistrictOrders),
+    run(DistrictPoints, { since, until }),
+  ]);
   const page = h('section', { 'data-testid': 'district-page' }, h('h1', {}, '区情概览'), errorList(figures.errors));
 
   const overview = figures.data?.districtOverview;
@@ -37,7 +42,14 @@ export async function districtPage(): Promise<HTMLElement> {
         h('td', { class: source ? 'source' : 'demo' }, source ? `报告: ${source.reported} — ${source.citation}` : '演示数据 (demo data)'),
       );
     });
-    page.append(h('table', { class: 'figures' }, h('thead', {}, h('tr', {}, h('th', {}, '指标'), h('th', {}, '数值'), h('th', {}, '来源'))), h('tbody', {}, ...rows)));
+    page.append(
+      h(
+        'table',
+        { class: 'figures' },
+        h('thead', {}, h('tr', {}, h('th', {}, '指标'), h('th', {}, '数值'), h('th', {}, '来源'))),
+        h('tbody', {}, ...rows),
+      ),
+    );
   }
 
   page.append(h('h2', {}, `活动 (自 ${since})`), errorList(activities.errors));
@@ -46,15 +58,29 @@ export async function districtPage(): Promise<HTMLElement> {
     page.append(
       chart('chart-activities', {
         type: 'bar',
-        data: { labels: months.map((m) => m.key), datasets: [{ label: '活动', data: months.map((m) => m.activities) }, { label: '参与人次', data: months.map((m) => m.participations) }] },
+        data: {
+          labels: months.map((m) => m.key),
+          datasets: [
+            { label: '活动', data: months.map((m) => m.activities) },
+            { label: '参与人次', data: months.map((m) => m.participations) },
+          ],
+        },
       }),
     );
   }
 
   const earned = points.data?.pointsEarnedByMonth;
-  page.append(h('h2', {}, earned ? `润贤银行积分 (共 ${earned.reduce((sum, m) => sum + m.points, 0)})` : '润贤银行积分'), errorList(points.errors));
+  page.append(
+    h('h2', {}, earned ? `润贤银行积分 (共 ${earned.reduce((sum, m) => sum + m.points, 0)})` : '润贤银行积分'),
+    errorList(points.errors),
+  );
   if (earned) {
-    page.append(chart('chart-points', { type: 'line', data: { labels: earned.map((m) => m.month), datasets: [{ label: '获得积分', data: earned.map((m) => m.points) }] } }));
+    page.append(
+      chart('chart-points', {
+        type: 'line',
+        data: { labels: earned.map((m) => m.month), datasets: [{ label: '获得积分', data: earned.map((m) => m.points) }] },
+      }),
+    );
   }
 
   const stats = orders.data?.serviceStatistics;
@@ -62,7 +88,10 @@ export async function districtPage(): Promise<HTMLElement> {
   if (stats) {
     page.append(
       h('p', { 'data-testid': 'sla' }, `按时响应 ${percent(stats.responseOnTimeRate)} · 按时办结 ${percent(stats.resolutionOnTimeRate)}`),
-      chart('chart-orders', { type: 'doughnut', data: { labels: stats.byStatus.map((s) => s.status), datasets: [{ label: '工单', data: stats.byStatus.map((s) => s.count) }] } }),
+      chart('chart-orders', {
+        type: 'doughnut',
+        data: { labels: stats.byStatus.map((s) => s.status), datasets: [{ label: '工单', data: stats.byStatus.map((s) => s.count) }] },
+      }),
     );
   }
   return page;

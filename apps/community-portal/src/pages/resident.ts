@@ -17,30 +17,65 @@ export async function residentPage(): Promise<HTMLElement> {
   const [mine, catalog] = await Promise.all([run(ResidentPage, { from: new Date().toISOString() }), run(ServiceCatalog)]);
   page.append(errorList(mine.errors));
   const points = mine.data?.myPointsAccount;
-  page.append(h('p', { 'data-testid': 'points' }, points ? `积分余额 ${points.balance} · 累计获得 ${points.earnedPoints}` : '还没有积分账户（第一次获得积分时开立）'));
+  page.append(
+    h(
+      'p',
+      { 'data-testid': 'points' },
+      points ? `积分余额 ${points.balance} · 累计获得 ${points.earnedPoints}` : '还没有积分账户（第一次获得积分时开立）',
+    ),
+  );
 
   page.append(h('h2', {}, '可报名活动'));
   const list = h('ul', { 'data-testid': 'activities' });
   for (const { node: a } of mine.data?.activities.edges ?? []) {
     const button = h('button', { type: 'button', 'data-testid': `register-${a.id}` }, '报名');
-    const item = h('li', {}, `${dateTime(a.startsAt)} ${a.title} — 余位 `, h('span', { 'data-testid': `seats-${a.id}` }, String(a.seatsLeft)), `/${a.capacity} `, button);
-    button.addEventListener('click', whenDone(async () => {
-      button.disabled = true;
-      const { data, errors } = await run(RegisterForActivity, { activityId: a.id });
-      if (data) {
-        item.querySelector(`[data-testid="seats-${a.id}"]`)!.textContent = String(data.registerForActivity.activity.seatsLeft);
-        button.replaceWith(h('span', { 'data-testid': `registration-${a.id}` }, data.registerForActivity.status === 'WAITLISTED' ? `候补第 ${data.registerForActivity.waitlistPosition} 位` : '已报名'));
-      } else {
-        button.disabled = false;
-        item.append(errorList(errors));
-      }
-    }));
+    const item = h(
+      'li',
+      {},
+      `${dateTime(a.startsAt)} ${a.title} — 余位 `,
+      h('span', { 'data-testid': `seats-${a.id}` }, String(a.seatsLeft)),
+      `/${a.capacity} `,
+      button,
+    );
+    button.addEventListener(
+      'click',
+      whenDone(async () => {
+        button.disabled = true;
+        const { data, errors } = await run(RegisterForActivity, { activityId: a.id });
+        if (data) {
+          item.querySelector(`[data-testid="seats-${a.id}"]`)!.textContent = String(data.registerForActivity.activity.seatsLeft);
+          button.replaceWith(
+            h(
+              'span',
+              { 'data-testid': `registration-${a.id}` },
+              data.registerForActivity.status === 'WAITLISTED' ? `候补第 ${data.registerForActivity.waitlistPosition} 位` : '已报名',
+            ),
+          );
+        } else {
+          button.disabled = false;
+          item.append(errorList(errors));
+        }
+      }),
+    );
     list.append(item);
   }
   page.append(list);
 
-  page.append(h('h2', {}, '我的工单'), h('ul', { 'data-testid': 'my-orders' }, ...(mine.data?.myServiceOrders.edges ?? []).map(({ node: o }) => h('li', {}, `${o.number} ${o.item.name} · ${o.status} · ${dateTime(o.submittedAt)}`))));
-  page.append(h('h2', {}, '提交工单'), errorList(catalog.errors), orderForm(catalog.data?.serviceCatalog.categories.flatMap((c) => c.items) ?? []));
+  page.append(
+    h('h2', {}, '我的工单'),
+    h(
+      'ul',
+      { 'data-testid': 'my-orders' },
+      ...(mine.data?.myServiceOrders.edges ?? []).map(({ node: o }) =>
+        h('li', {}, `${o.number} ${o.item.name} · ${o.status} · ${dateTime(o.submittedAt)}`),
+      ),
+    ),
+  );
+  page.append(
+    h('h2', {}, '提交工单'),
+    errorList(catalog.errors),
+    orderForm(catalog.data?.serviceCatalog.categories.flatMap((c) => c.items) ?? []),
+  );
   return page;
 }
 
@@ -49,7 +84,12 @@ function attributeInput(attribute: Attribute): HTMLElement {
   const required = attribute.required ? '' : undefined;
   switch (attribute.datatype) {
     case 'SINGLE_VALUE_LIST':
-      return h('select', { name, required }, h('option', { value: '' }, '—'), ...attribute.values.map((v) => h('option', { value: v.key }, v.name)));
+      return h(
+        'select',
+        { name, required },
+        h('option', { value: '' }, '—'),
+        ...attribute.values.map((v) => h('option', { value: v.key }, v.name)),
+      );
     case 'MULTI_VALUE_LIST':
       return h('span', {}, ...attribute.values.map((v) => h('label', {}, h('input', { type: 'checkbox', name, value: v.key }), v.name)));
     case 'DATETIME':
@@ -64,7 +104,12 @@ function attributeInput(attribute: Attribute): HTMLElement {
 /** The order form: the item's own questions (its attributes) come from the catalogue. */
 function orderForm(items: Item[]): HTMLElement {
   const web = items.filter((i) => i.channels.includes('WEB'));
-  const select = h('select', { name: 'itemCode', required: '' }, h('option', { value: '' }, '选择服务'), ...web.map((i) => h('option', { value: i.code }, `${i.code} ${i.name}`)));
+  const select = h(
+    'select',
+    { name: 'itemCode', required: '' },
+    h('option', { value: '' }, '选择服务'),
+    ...web.map((i) => h('option', { value: i.code }, `${i.code} ${i.name}`)),
+  );
   const questions = h('div', { class: 'questions' });
   const status = h('div', { 'data-testid': 'order-result' });
   const form = h(
@@ -80,27 +125,48 @@ function orderForm(items: Item[]): HTMLElement {
   );
   select.addEventListener('change', () => {
     const item = web.find((i) => i.code === select.value);
-    questions.replaceChildren(...[...(item?.attributes ?? [])].sort((a, b) => a.order - b.order).map((a) => h('label', { 'data-attribute': a.code }, `${a.description} `, attributeInput(a))));
+    questions.replaceChildren(
+      ...[...(item?.attributes ?? [])]
+        .sort((a, b) => a.order - b.order)
+        .map((a) => h('label', { 'data-attribute': a.code }, `${a.description} `, attributeInput(a))),
+    );
   });
-  form.addEventListener('submit', whenDone(async (event) => {
-    event.preventDefault();
-    const item = web.find((i) => i.code === select.value);
-    if (!item) return;
-    const fields = new FormData(form);
-    const answers = item.attributes.flatMap((a): AttributeAnswerInput[] => {
-      const values = fields.getAll(`answer:${a.code}`).map(String).filter(Boolean);
-      if (values.length === 0) return [];
-      if (a.datatype === 'MULTI_VALUE_LIST') return [{ code: a.code, values }];
-      // datetime-local has no zone: the district keeps Beijing time.
-      return [{ code: a.code, value: a.datatype === 'DATETIME' ? `${values[0]}:00+08:00` : values[0] }];
-    });
-    const text = (name: string) => String(fields.get(name) ?? '').trim() || undefined;
-    const { data, errors } = await run(SubmitServiceOrder, { input: { itemCode: item.code, channel: 'WEB', contactPhone: text('contactPhone') ?? '', address: text('address'), summary: text('summary'), answers } });
-    if (data) {
-      status.replaceChildren(h('p', { 'data-testid': 'order-number' }, `已提交: ${data.submitServiceOrder.number}（${data.submitServiceOrder.status}）`));
-      const o = data.submitServiceOrder;
-      form.closest('section')?.querySelector('[data-testid=my-orders]')?.prepend(h('li', {}, `${o.number} ${item.name} · ${o.status}`));
-    } else status.replaceChildren(errorList(errors));
-  }));
+  form.addEventListener(
+    'submit',
+    whenDone(async (event) => {
+      event.preventDefault();
+      const item = web.find((i) => i.code === select.value);
+      if (!item) return;
+      const fields = new FormData(form);
+      const answers = item.attributes.flatMap((a): AttributeAnswerInput[] => {
+        const values = fields.getAll(`answer:${a.code}`).map(String).filter(Boolean);
+        if (values.length === 0) return [];
+        if (a.datatype === 'MULTI_VALUE_LIST') return [{ code: a.code, values }];
+        // datetime-local has no zone: the district keeps Beijing time.
+        return [{ code: a.code, value: a.datatype === 'DATETIME' ? `${values[0]}:00+08:00` : values[0] }];
+      });
+      const text = (name: string) => String(fields.get(name) ?? '').trim() || undefined;
+      const { data, errors } = await run(SubmitServiceOrder, {
+        input: {
+          itemCode: item.code,
+          channel: 'WEB',
+          contactPhone: text('contactPhone') ?? '',
+          address: text('address'),
+          summary: text('summary'),
+          answers,
+        },
+      });
+      if (data) {
+        status.replaceChildren(
+          h('p', { 'data-testid': 'order-number' }, `已提交: ${data.submitServiceOrder.number}（${data.submitServiceOrder.status}）`),
+        );
+        const o = data.submitServiceOrder;
+        form
+          .closest('section')
+          ?.querySelector('[data-testid=my-orders]')
+          ?.prepend(h('li', {}, `${o.number} ${item.name} · ${o.status}`));
+      } else status.replaceChildren(errorList(errors));
+    }),
+  );
   return form;
 }

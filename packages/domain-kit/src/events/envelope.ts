@@ -15,7 +15,15 @@ export interface CloudEvent<T = Record<string, unknown>> {
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
 
-export function newCloudEvent<T>(fields: { source: string; type: string; subject: string; data: T; dataschema?: string; id?: string; time?: Date }): CloudEvent<T> {
+export function newCloudEvent<T>(fields: {
+  source: string;
+  type: string;
+  subject: string;
+  data: T;
+  dataschema?: string;
+  id?: string;
+  time?: Date;
+}): CloudEvent<T> {
   return {
     specversion: '1.0',
     id: fields.id ?? randomUUID(),

@@ -126,7 +126,12 @@ export class EventConsumer {
     await this.position();
     this.dlqProducer = kafka.producer({ ...PRODUCER_DEFAULTS, idempotent: true, maxInFlightRequests: 1 });
     await this.dlqProducer.connect();
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 1_000, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 15_000,
+      heartbeatInterval: 1_000,
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+    });
     await this.consumer.connect();
     // Offsets a group committed (or `position` pinned) win; this applies only to a new group.
     await this.consumer.subscribe({ topics, fromBeginning: true });
@@ -155,7 +160,8 @@ export class EventConsumer {
     if (!handler) return;
     // Validated here, before any handler sees the event: handlers are typed by this contract.
     const broken = this.opts.contracts.check(event.type, event.data);
-    if (broken) return this.deadLetter(topic, partition, message, `event ${event.id} (${event.type}) breaks its contract: ${broken}`, logger);
+    if (broken)
+      return this.deadLetter(topic, partition, message, `event ${event.id} (${event.type}) breaks its contract: ${broken}`, logger);
 
     const markerId = `${this.opts.groupId}:${event.id}`;
     if (await this.processed.exists({ _id: markerId })) {
@@ -177,7 +183,13 @@ export class EventConsumer {
       }
     }
     try {
-      await this.processed.create({ _id: markerId, group: this.opts.groupId, eventId: event.id, type: event.type, processedAt: new Date() });
+      await this.processed.create({
+        _id: markerId,
+        group: this.opts.groupId,
+        eventId: event.id,
+        type: event.type,
+        processedAt: new Date(),
+      });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }

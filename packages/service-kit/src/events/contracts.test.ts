@@ -22,7 +22,9 @@ describe('event contracts', () => {
     const reason = contracts.check('cn.sanshe.registry.community.created.v1', { communityId: 'c1', name: '南口社区', urban: 'yes' });
     expect(reason).toContain('streetId');
     expect(reason).toContain('/urban');
-    expect(contracts.check('cn.sanshe.registry.community.created.v1', { communityId: 'c1', name: '南口社区', streetId: 's1', urban: true })).toBeNull();
+    expect(
+      contracts.check('cn.sanshe.registry.community.created.v1', { communityId: 'c1', name: '南口社区', streetId: 's1', urban: true }),
+    ).toBeNull();
     expect(contracts.check('cn.sanshe.nowhere.thing.v1', {})).toMatch(/no contract/);
   });
 
@@ -33,11 +35,27 @@ describe('event contracts', () => {
 
   it('builds a structured-mode CloudEvent keyed by the aggregate id', () => {
     const factory = new EventFactory('registry', contracts);
-    const entry = factory.create('cn.sanshe.registry.community.created.v1', 'c1', { communityId: 'c1', name: '南口社区', streetId: 's1', urban: true }, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
-    expect(entry).toMatchObject({ topic: TOPICS.REGISTRY_V1, key: 'c1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    const entry = factory.create(
+      'cn.sanshe.registry.community.created.v1',
+      'c1',
+      { communityId: 'c1', name: '南口社区', streetId: 's1', urban: true },
+      '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    );
+    expect(entry).toMatchObject({
+      topic: TOPICS.REGISTRY_V1,
+      key: 'c1',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
     const parsed = parseCloudEvent(entry.payload);
     expect(parsed).toMatchObject({
-      event: { specversion: '1.0', id: entry.id, source: 'registry', type: 'cn.sanshe.registry.community.created.v1', subject: 'c1', datacontenttype: 'application/json' },
+      event: {
+        specversion: '1.0',
+        id: entry.id,
+        source: 'registry',
+        type: 'cn.sanshe.registry.community.created.v1',
+        subject: 'c1',
+        datacontenttype: 'application/json',
+      },
     });
   });
 

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel, Partitioners, type ITopicConfig, type KafkaConfig, type LogEntry, type ProducerConfig } from 'kafkajs';
-import { TOPIC_PARTITIONS as CONTRACT_PARTITIONS, TOPIC_RETENTION_MS as CONTRACT_RETENTION_MS, dlqTopicFor as contractDlqTopicFor, topicConfigEntries } from '@sanshe/schemas/topics';
+import {
+  TOPIC_PARTITIONS as CONTRACT_PARTITIONS,
+  TOPIC_RETENTION_MS as CONTRACT_RETENTION_MS,
+  dlqTopicFor as contractDlqTopicFor,
+  topicConfigEntries,
+} from '@sanshe/schemas/topics';
 import { ConfigError, type BaseConfig } from '../config';
 import type { Logger } from '../logger';
 
 /** How a client logs in: kafkajs' own `sasl` and `ssl` options. */
 export type KafkaAuth = Pick<KafkaConfig, 'sasl' | 'ssl'>;
 
-type KafkaAuthConfig = Pick<BaseConfig, 'NODE_ENV' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SSL' | 'KAFKA_SSL_CA_FILE'>;
+type KafkaAuthConfig = Pick<
+  BaseConfig,
+  'NODE_ENV' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SSL' | 'KAFKA_SSL_CA_FILE'
+>;
 
 /**
  * The login a process's config asks for. Production brokers authenticate every client over TLS,
@@ -15,11 +23,18 @@ type KafkaAuthConfig = Pick<BaseConfig, 'NODE_ENV' | 'KAFKA_SASL_USERNAME' | 'KA
  */
 export function kafkaAuthFromConfig(config: KafkaAuthConfig): KafkaAuth {
   if (config.NODE_ENV === 'production' && (!config.KAFKA_SASL_USERNAME || !config.KAFKA_SASL_PASSWORD || !config.KAFKA_SSL)) {
-    throw new ConfigError('Invalid configuration:\n  KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and KAFKA_SSL=true are required in production (this service\'s own Kafka principal)');
+    throw new ConfigError(
+      "Invalid configuration:\n  KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD and KAFKA_SSL=true are required in production (this service's own Kafka principal)",
+    );
   }
-  const ssl: KafkaAuth = config.KAFKA_SSL ? { ssl: config.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8')] } : true } : {};
+  const ssl: KafkaAuth = config.KAFKA_SSL
+    ? { ssl: config.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8')] } : true }
+    : {};
   if (!config.KAFKA_SASL_USERNAME) return ssl;
-  return { ...ssl, sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD ?? '' } } as KafkaAuth;
+  return {
+    ...ssl,
+    sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD ?? '' },
+  } as KafkaAuth;
 }
 
 /** The same, read straight from an env map: for tests and tools that build their own clients. */

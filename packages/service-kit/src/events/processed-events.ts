@@ -19,7 +19,10 @@ const processedSchema = new Schema<ProcessedEvent>(
 processedSchema.index({ processedAt: 1 });
 
 export function processedEventsModel(connection: Connection): Model<ProcessedEvent> {
-  return (connection.models.ProcessedEvent as Model<ProcessedEvent> | undefined) ?? connection.model<ProcessedEvent>('ProcessedEvent', processedSchema);
+  return (
+    (connection.models.ProcessedEvent as Model<ProcessedEvent> | undefined) ??
+    connection.model<ProcessedEvent>('ProcessedEvent', processedSchema)
+  );
 }
 
 /**
@@ -37,7 +40,11 @@ export async function pruneProcessedEvents(connection: Connection, olderThan: Da
  * The pruning as a scheduled job: one replica per period deletes the markers older than
  * `retentionMs` (the kit's job lease decides which), the others skip that period.
  */
-export function processedEventsPruningJob(connection: Connection, opts: { everyMs: number; retentionMs: number }, logger: Logger): ScheduledJob {
+export function processedEventsPruningJob(
+  connection: Connection,
+  opts: { everyMs: number; retentionMs: number },
+  logger: Logger,
+): ScheduledJob {
   return {
     name: 'prune-processed-events',
     periodMs: opts.everyMs,

@@ -75,7 +75,10 @@ export class OutboxRelay {
       } catch (err) {
         this.failures += 1;
         this.sweepDue = true; // what this round had taken off the dirty list is read again
-        this.opts.logger.warn({ err: (err as Error).message, failures: this.failures }, 'outbox relay could not publish; events stay in the outbox');
+        this.opts.logger.warn(
+          { err: (err as Error).message, failures: this.failures },
+          'outbox relay could not publish; events stay in the outbox',
+        );
         await this.disconnect();
       }
       if (this.failures === 0 && (sent > 0 || this.sweepDue || this.dirty.size > 0)) continue;
@@ -99,7 +102,12 @@ export class OutboxRelay {
 
   private async connected(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = this.opts.kafka.producer({ ...PRODUCER_DEFAULTS, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = this.opts.kafka.producer({
+      ...PRODUCER_DEFAULTS,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     await producer.connect();
     this.producer = producer;
     return producer;
@@ -125,7 +133,11 @@ export class OutboxRelay {
       if (!sweep && !this.dirty.has(collection)) continue;
       // Taken off before reading: a write that lands meanwhile marks the collection again.
       this.dirty.delete(collection);
-      const docs = await model.find(OUTBOX_PENDING).select({ [OUTBOX_FIELD]: 1 }).limit(limit).lean<OutboxDoc[]>();
+      const docs = await model
+        .find(OUTBOX_PENDING)
+        .select({ [OUTBOX_FIELD]: 1 })
+        .limit(limit)
+        .lean<OutboxDoc[]>();
       if (docs.length === limit) {
         more = true;
         this.dirty.add(collection);
@@ -172,7 +184,10 @@ export class OutboxRelay {
   async pending(): Promise<number> {
     let count = 0;
     for (const model of this.opts.models) {
-      const docs = await model.find(OUTBOX_PENDING).select({ [OUTBOX_FIELD]: 1 }).lean<OutboxDoc[]>();
+      const docs = await model
+        .find(OUTBOX_PENDING)
+        .select({ [OUTBOX_FIELD]: 1 })
+        .lean<OutboxDoc[]>();
       count += docs.reduce((n, d) => n + d[OUTBOX_FIELD].length, 0);
     }
     return count;

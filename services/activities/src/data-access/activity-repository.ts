@@ -17,7 +17,10 @@ export interface ActivityListFilter {
 }
 
 /** Translates a compare-and-set change into one conditional findOneAndUpdate. */
-export function toConditionalUpdate(id: string, change: ActivityChange): { filter: FilterQuery<ActivityDoc>; update: UpdateQuery<ActivityDoc> } {
+export function toConditionalUpdate(
+  id: string,
+  change: ActivityChange,
+): { filter: FilterQuery<ActivityDoc>; update: UpdateQuery<ActivityDoc> } {
   const filter: Record<string, unknown> = { _id: id };
   const { expect } = change;
   if (expect.status) filter.status = expect.status;
@@ -26,11 +29,14 @@ export function toConditionalUpdate(id: string, change: ActivityChange): { filte
   if (expect.seats) filter.seatsLeft = expect.seats === 'AVAILABLE' ? { $gt: 0 } : { $lte: 0 };
   if (expect.waitlisted !== undefined) filter.waitlisted = expect.waitlisted;
   // Entries are only ever appended, so an index names the same entry for the document's life.
-  for (const r of expect.registrations ?? []) Object.assign(filter, { [`registrations.${r.index}.id`]: r.id, [`registrations.${r.index}.status`]: r.status });
-  for (const s of expect.shifts ?? []) Object.assign(filter, { [`volunteerShifts.${s.index}.id`]: s.id, [`volunteerShifts.${s.index}.status`]: s.status });
+  for (const r of expect.registrations ?? [])
+    Object.assign(filter, { [`registrations.${r.index}.id`]: r.id, [`registrations.${r.index}.status`]: r.status });
+  for (const s of expect.shifts ?? [])
+    Object.assign(filter, { [`volunteerShifts.${s.index}.id`]: s.id, [`volunteerShifts.${s.index}.status`]: s.status });
 
   const $set: Record<string, unknown> = { ...change.set };
-  for (const { index, set } of change.registrations ?? []) for (const [k, v] of Object.entries(set)) $set[`registrations.${index}.${k}`] = v;
+  for (const { index, set } of change.registrations ?? [])
+    for (const [k, v] of Object.entries(set)) $set[`registrations.${index}.${k}`] = v;
   for (const { index, set } of change.shifts ?? []) for (const [k, v] of Object.entries(set)) $set[`volunteerShifts.${index}.${k}`] = v;
   const $push: Record<string, unknown> = { [OUTBOX_FIELD]: { $each: change.events } };
   if (change.appendRegistration) $push.registrations = change.appendRegistration;
@@ -78,7 +84,10 @@ export class ActivityRepository implements ActivityStore {
 
   /** Published activities of many communities in one query, soonest first. */
   publishedIn(communityIds: readonly string[]): Promise<ActivityDoc[]> {
-    return this.models.Activity.find({ communityId: { $in: [...communityIds] }, status: 'PUBLISHED' }).sort({ startsAt: 1 }).lean<ActivityDoc[]>().exec();
+    return this.models.Activity.find({ communityId: { $in: [...communityIds] }, status: 'PUBLISHED' })
+      .sort({ startsAt: 1 })
+      .lean<ActivityDoc[]>()
+      .exec();
   }
 
   /** Published activities that have not ended, of many communities in one query, soonest first. */
@@ -111,7 +120,11 @@ export class ActivityRepository implements ActivityStore {
     if (filter.communityId) query.communityId = filter.communityId;
     if (filter.streetId) query.streetId = filter.streetId;
     if (filter.category) query.category = filter.category;
-    if (filter.startsFrom || filter.startsBefore) query.startsAt = { ...(filter.startsFrom ? { $gte: filter.startsFrom } : {}), ...(filter.startsBefore ? { $lt: filter.startsBefore } : {}) };
+    if (filter.startsFrom || filter.startsBefore)
+      query.startsAt = {
+        ...(filter.startsFrom ? { $gte: filter.startsFrom } : {}),
+        ...(filter.startsBefore ? { $lt: filter.startsBefore } : {}),
+      };
     if (page.afterKey) query._id = { $gt: page.afterKey };
     return this.both(query, page.limit + 1);
   }

@@ -51,7 +51,13 @@ export class BookingRepository implements BookingAdminStore {
   }
 
   markBookingCancelled(id: string, at: Date): Promise<Booking | null> {
-    return this.models.Booking.findOneAndUpdate({ _id: id, status: 'ACTIVE' }, { $set: { status: 'CANCELLED', cancelledAt: at } }, { new: true }).lean<Booking>().exec();
+    return this.models.Booking.findOneAndUpdate(
+      { _id: id, status: 'ACTIVE' },
+      { $set: { status: 'CANCELLED', cancelledAt: at } },
+      { new: true },
+    )
+      .lean<Booking>()
+      .exec();
   }
 
   claimsOfVenue(venueId: string): Promise<CellClaim[]> {

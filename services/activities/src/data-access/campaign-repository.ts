@@ -28,7 +28,9 @@ export class CampaignRepository implements CampaignStore {
   }
 
   async liveActivity(id: string): Promise<Activity | null> {
-    return this.models.Activity.findById(id, { [OUTBOX_FIELD]: 0 }).lean<Activity>().exec();
+    return this.models.Activity.findById(id, { [OUTBOX_FIELD]: 0 })
+      .lean<Activity>()
+      .exec();
   }
 
   async isArchived(id: string): Promise<boolean> {
@@ -37,7 +39,13 @@ export class CampaignRepository implements CampaignStore {
 
   /** A plain field write: membership of a campaign touches neither the roster nor its events. */
   async setActivityCampaign(activityId: string, campaignId: string | null): Promise<Activity | null> {
-    return this.models.Activity.findOneAndUpdate({ _id: activityId }, { $set: { campaignId } }, { new: true, projection: { [OUTBOX_FIELD]: 0 } }).lean<Activity>().exec();
+    return this.models.Activity.findOneAndUpdate(
+      { _id: activityId },
+      { $set: { campaignId } },
+      { new: true, projection: { [OUTBOX_FIELD]: 0 } },
+    )
+      .lean<Activity>()
+      .exec();
   }
 
   campaignLoader(): DataLoader<string, Campaign | null> {
@@ -54,7 +62,8 @@ export class CampaignRepository implements CampaignStore {
       async (keys) => {
         const campaignIds = [...new Set(keys.map((k) => k.campaignId))];
         const query = { campaignId: { $in: campaignIds }, status: { $ne: 'DRAFT' } };
-        const idsOf = (model: ActivitiesModels['Activity']) => model.find(query, { _id: 1, campaignId: 1 }).lean<{ _id: string; campaignId: string }[]>().exec();
+        const idsOf = (model: ActivitiesModels['Activity']) =>
+          model.find(query, { _id: 1, campaignId: 1 }).lean<{ _id: string; campaignId: string }[]>().exec();
         const members = (await Promise.all([idsOf(this.models.Activity), idsOf(this.models.ActivityArchive)])).flat().sort(byIdOrder);
         const pages = keys.map(({ campaignId, page }) =>
           members.filter((m) => m.campaignId === campaignId && (page.afterKey === null || m._id > page.afterKey)).slice(0, page.limit + 1),
@@ -62,9 +71,18 @@ export class CampaignRepository implements CampaignStore {
         const wanted = [...new Set(pages.flat().map((m) => m._id))];
         const live = await findByIds<ActivityDoc>(this.models.Activity, wanted);
         const liveIds = new Set(live.map((a) => a._id));
-        const archived = await findByIds<ActivityDoc>(this.models.ActivityArchive, wanted.filter((id) => !liveIds.has(id)));
+        const archived = await findByIds<ActivityDoc>(
+          this.models.ActivityArchive,
+          wanted.filter((id) => !liveIds.has(id)),
+        );
         const docs = new Map([...live, ...archived].map((a) => [a._id, a]));
-        return pages.map((rows, i) => toConnection(rows.flatMap((m) => docs.get(m._id) ?? []), keys[i]!.page.limit, (a) => a._id));
+        return pages.map((rows, i) =>
+          toConnection(
+            rows.flatMap((m) => docs.get(m._id) ?? []),
+            keys[i]!.page.limit,
+            (a) => a._id,
+          ),
+        );
       },
       { cacheKeyFn: (k) => JSON.stringify([k.campaignId, k.page.afterKey, k.page.limit]) },
     );

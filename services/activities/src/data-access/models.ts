@@ -41,32 +41,32 @@ const shiftSchema = new Schema<VolunteerShift>(
 );
 
 const activityFields = {
-    _id: { type: String, required: true },
-    title: { type: String, required: true },
-    category: { type: String, required: true },
-    description: { type: String, default: null },
-    communityId: { type: String, required: true },
-    streetId: { type: String, required: true },
-    venueId: { type: String, default: null },
-    bookingId: { type: String, default: null },
-    organizer: { kind: { type: String, required: true }, id: { type: String, required: true } },
-    startsAt: { type: Date, required: true },
-    endsAt: { type: Date, required: true },
-    capacity: { type: Number, required: true },
-    status: { type: String, required: true },
-    seatsLeft: { type: Number, required: true },
-    waitlisted: { type: Number, default: 0 },
-    attended: { type: Number, default: 0 },
-    holders: { type: [String], default: [] },
-    checkInCodes: { type: [String], default: [] },
-    volunteers: { type: [String], default: [] },
-    registrations: { type: [registrationSchema], default: [] },
-    volunteerShifts: { type: [shiftSchema], default: [] },
-    publishedAt: { type: Date, default: null },
-    cancelledAt: { type: Date, default: null },
-    cancelReason: { type: String, default: null },
-    completedAt: { type: Date, default: null },
-    campaignId: { type: String, default: null },
+  _id: { type: String, required: true },
+  title: { type: String, required: true },
+  category: { type: String, required: true },
+  description: { type: String, default: null },
+  communityId: { type: String, required: true },
+  streetId: { type: String, required: true },
+  venueId: { type: String, default: null },
+  bookingId: { type: String, default: null },
+  organizer: { kind: { type: String, required: true }, id: { type: String, required: true } },
+  startsAt: { type: Date, required: true },
+  endsAt: { type: Date, required: true },
+  capacity: { type: Number, required: true },
+  status: { type: String, required: true },
+  seatsLeft: { type: Number, required: true },
+  waitlisted: { type: Number, default: 0 },
+  attended: { type: Number, default: 0 },
+  holders: { type: [String], default: [] },
+  checkInCodes: { type: [String], default: [] },
+  volunteers: { type: [String], default: [] },
+  registrations: { type: [registrationSchema], default: [] },
+  volunteerShifts: { type: [shiftSchema], default: [] },
+  publishedAt: { type: Date, default: null },
+  cancelledAt: { type: Date, default: null },
+  cancelReason: { type: String, default: null },
+  completedAt: { type: Date, default: null },
+  campaignId: { type: String, default: null },
 };
 
 const activitySchema = new Schema<ActivityDoc>(activityFields, { collection: 'activities', timestamps: true, versionKey: false });
@@ -253,7 +253,8 @@ export interface ActivitiesModels {
 }
 
 export function createModels(connection: Connection): ActivitiesModels {
-  const model = <T>(name: string, schema: Schema<T>) => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  const model = <T>(name: string, schema: Schema<T>) =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
     Activity: model('Activity', activitySchema),
     ActivityArchive: model('ArchivedActivity', archiveSchema),

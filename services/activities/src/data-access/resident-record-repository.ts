@@ -51,7 +51,11 @@ export class ResidentRecordRepository {
     for (const [map, id, fields] of entries) {
       if (!SAFE_KEY.test(id)) throw new Error(`entry id ${id} cannot be a document key`);
       const path = `${map}.${id}`;
-      const $set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [`${path}.${k}`, v]));
+      const $set = Object.fromEntries(
+        Object.entries(fields)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [`${path}.${k}`, v]),
+      );
       const newer = fields.v === undefined ? {} : { $or: [{ [`${path}.v`]: { $exists: false } }, { [`${path}.v`]: { $lt: fields.v } }] };
       for (let attempt = 1; attempt <= 2; attempt += 1) {
         try {

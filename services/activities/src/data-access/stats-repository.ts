@@ -12,7 +12,8 @@ export class StatsRepository {
 
   buckets(filter: StatsFilter): Promise<StatsBucket[]> {
     const query: Record<string, unknown> = {};
-    if (filter.fromMonth || filter.toMonth) query.month = { ...(filter.fromMonth ? { $gte: filter.fromMonth } : {}), ...(filter.toMonth ? { $lte: filter.toMonth } : {}) };
+    if (filter.fromMonth || filter.toMonth)
+      query.month = { ...(filter.fromMonth ? { $gte: filter.fromMonth } : {}), ...(filter.toMonth ? { $lte: filter.toMonth } : {}) };
     if (filter.streetId) query.streetId = filter.streetId;
     if (filter.communityId) query.communityId = filter.communityId;
     return this.models.StatsBucket.find(query).select({ applied: 0 }).lean<StatsBucket[]>().exec();

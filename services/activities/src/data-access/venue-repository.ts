@@ -22,15 +22,24 @@ export class VenueRepository implements RotaStore, GroupStore {
   }
 
   venuesOf(communityIds: readonly string[]): Promise<Venue[]> {
-    return this.models.Venue.find({ communityId: { $in: [...communityIds] } }).sort({ name: 1 }).lean<Venue[]>().exec();
+    return this.models.Venue.find({ communityId: { $in: [...communityIds] } })
+      .sort({ name: 1 })
+      .lean<Venue[]>()
+      .exec();
   }
 
   groupsOf(communityIds: readonly string[]): Promise<ActivityGroup[]> {
-    return this.models.ActivityGroup.find({ communityId: { $in: [...communityIds] } }).sort({ name: 1 }).lean<ActivityGroup[]>().exec();
+    return this.models.ActivityGroup.find({ communityId: { $in: [...communityIds] } })
+      .sort({ name: 1 })
+      .lean<ActivityGroup[]>()
+      .exec();
   }
 
   rotasOf(venueIds: readonly string[]): Promise<Rota[]> {
-    return this.models.Rota.find({ venueId: { $in: [...venueIds] } }).sort({ createdAt: 1 }).lean<Rota[]>().exec();
+    return this.models.Rota.find({ venueId: { $in: [...venueIds] } })
+      .sort({ createdAt: 1 })
+      .lean<Rota[]>()
+      .exec();
   }
 
   community(id: string): Promise<KnownCommunity | null> {
@@ -58,11 +67,15 @@ export class VenueRepository implements RotaStore, GroupStore {
   }
 
   addMember(groupId: string, residentId: string): Promise<ActivityGroup | null> {
-    return this.models.ActivityGroup.findOneAndUpdate({ _id: groupId }, { $addToSet: { members: residentId } }, { new: true }).lean<ActivityGroup>().exec();
+    return this.models.ActivityGroup.findOneAndUpdate({ _id: groupId }, { $addToSet: { members: residentId } }, { new: true })
+      .lean<ActivityGroup>()
+      .exec();
   }
 
   removeMember(groupId: string, residentId: string): Promise<ActivityGroup | null> {
-    return this.models.ActivityGroup.findOneAndUpdate({ _id: groupId }, { $pull: { members: residentId } }, { new: true }).lean<ActivityGroup>().exec();
+    return this.models.ActivityGroup.findOneAndUpdate({ _id: groupId }, { $pull: { members: residentId } }, { new: true })
+      .lean<ActivityGroup>()
+      .exec();
   }
 
   rota(id: string): Promise<Rota | null> {
@@ -78,6 +91,12 @@ export class VenueRepository implements RotaStore, GroupStore {
   }
 
   markRotaAdopted(id: string, from: string, cycles: number): Promise<Rota | null> {
-    return this.models.Rota.findOneAndUpdate({ _id: id, status: 'DRAFT' }, { $set: { status: 'ADOPTED', adoptedFrom: from, adoptedCycles: cycles } }, { new: true }).lean<Rota>().exec();
+    return this.models.Rota.findOneAndUpdate(
+      { _id: id, status: 'DRAFT' },
+      { $set: { status: 'ADOPTED', adoptedFrom: from, adoptedCycles: cycles } },
+      { new: true },
+    )
+      .lean<Rota>()
+      .exec();
   }
 }

@@ -13,7 +13,10 @@ export const VENUE_MANAGER_ROLES: readonly Role[] = ['DISTRICT_ADMIN', 'STREET_S
 /** Who may book a venue. */
 export const BOOKER_ROLES: readonly Role[] = [...VENUE_MANAGER_ROLES, 'SOCIAL_WORKER'];
 
-export const communityScope = (x: { communityId: string; streetId: string }): Scope => ({ communityId: x.communityId, streetId: x.streetId });
+export const communityScope = (x: { communityId: string; streetId: string }): Scope => ({
+  communityId: x.communityId,
+  streetId: x.streetId,
+});
 
 /** An activity's scope: its territory, and its organizing social organization when there is one. */
 export function activityScope(a: Pick<Activity, 'communityId' | 'streetId' | 'organizer'>): Scope {

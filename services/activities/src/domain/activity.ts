@@ -56,28 +56,44 @@ export async function untilApplied<T>(attempt: () => Promise<T | null>, what: st
   throw new ConflictError(`${what} kept changing while this request tried to change it; try again.`);
 }
 
-export async function createActivity(input: NewActivityInput, caller: Caller, deps: Pick<ActivityDeps, 'store' | 'venues' | 'bookings' | 'settings' | 'now'>): Promise<Activity> {
+export async function createActivity(
+  input: NewActivityInput,
+  caller: Caller,
+  deps: Pick<ActivityDeps, 'store' | 'venues' | 'bookings' | 'settings' | 'now'>,
+): Promise<Activity> {
   const title = requiredText('title', input.title, 80);
   const category = input.category.trim();
-  if (!CODE.test(category)) throw new BadInputError('category', 'category is a code in capitals, e.g. NEIGHBOURHOOD_SCHOOL, MY_VEGETABLE_GARDEN, PEOPLES_TEAHOUSE, PARTY_BUILDING or ENVIRONMENTAL_CLASS.');
+  if (!CODE.test(category))
+    throw new BadInputError(
+      'category',
+      'category is a code in capitals, e.g. NEIGHBOURHOOD_SCHOOL, MY_VEGETABLE_GARDEN, PEOPLES_TEAHOUSE, PARTY_BUILDING or ENVIRONMENTAL_CLASS.',
+    );
   const description = optionalText('description', input.description, 2000);
   const startsAt = parseDateTime('startsAt', input.startsAt);
   const endsAt = parseDateTime('endsAt', input.endsAt);
   if (endsAt <= startsAt) throw new BadInputError('endsAt', 'endsAt must be after startsAt.');
-  if (!Number.isInteger(input.capacity) || input.capacity < 1) throw new BadInputError('capacity', 'capacity must be a whole number of at least 1.');
+  if (!Number.isInteger(input.capacity) || input.capacity < 1)
+    throw new BadInputError('capacity', 'capacity must be a whole number of at least 1.');
   const community = await deps.store.community(input.communityId);
   if (!community) throw new NotFoundError('Community', input.communityId);
   const organizer = input.organizer ?? { kind: 'COMMUNITY' as const, id: community._id };
-  if (!organizer.id.trim()) throw new BadInputError('organizer', 'An organizer needs the id of its community, social organization or party organization.');
+  if (!organizer.id.trim())
+    throw new BadInputError('organizer', 'An organizer needs the id of its community, social organization or party organization.');
   const draft = { communityId: community._id, streetId: community.streetId, organizer: { kind: organizer.kind, id: organizer.id.trim() } };
-  authorize(caller.identity, { action: `create an activity in community ${community._id}`, roles: ORGANIZER_ROLES, scope: activityScope(draft) });
+  authorize(caller.identity, {
+    action: `create an activity in community ${community._id}`,
+    roles: ORGANIZER_ROLES,
+    scope: activityScope(draft),
+  });
 
   const id = `activity-${randomUUID()}`;
   let booking = null;
   if (input.venueId) {
     const venue = await requireVenue(deps.venues, input.venueId);
-    if (venue.communityId !== community._id) throw new BadInputError('venueId', `${venue.name} belongs to another community; book a venue of ${community.name}.`);
-    if (input.capacity > venue.capacity) throw new BadInputError('capacity', `${venue.name} holds ${venue.capacity} people; capacity must not exceed that.`);
+    if (venue.communityId !== community._id)
+      throw new BadInputError('venueId', `${venue.name} belongs to another community; book a venue of ${community.name}.`);
+    if (input.capacity > venue.capacity)
+      throw new BadInputError('capacity', `${venue.name} holds ${venue.capacity} people; capacity must not exceed that.`);
     booking = await claimVenue(deps.bookings, {
       venue,
       bookingId: `booking-${id}`,
@@ -132,9 +148,14 @@ function authorizeOrganizer(caller: Caller, activity: Activity, verb: string): v
 export async function publishActivity(id: string, caller: Caller, deps: Pick<ActivityDeps, 'store' | 'events' | 'now'>): Promise<Activity> {
   const activity = await requireActivity(deps.store, id);
   authorizeOrganizer(caller, activity, 'publish');
-  if (activity.status !== 'DRAFT') throw new ConflictError(`Activity ${id} is ${activity.status}; only a DRAFT can be published.`, { status: activity.status });
+  if (activity.status !== 'DRAFT')
+    throw new ConflictError(`Activity ${id} is ${activity.status}; only a DRAFT can be published.`, { status: activity.status });
   const events = new ActivityEvents(deps.events, activity, caller.traceparent);
-  const published = await deps.store.apply(id, { expect: { status: 'DRAFT' }, set: { status: 'PUBLISHED', publishedAt: deps.now?.() ?? new Date() }, events: [events.published()] });
+  const published = await deps.store.apply(id, {
+    expect: { status: 'DRAFT' },
+    set: { status: 'PUBLISHED', publishedAt: deps.now?.() ?? new Date() },
+    events: [events.published()],
+  });
   if (!published) throw new ConflictError(`Activity ${id} was changed by someone else meanwhile; reload it and try again.`);
   return published;
 }
@@ -146,16 +167,30 @@ export async function cancelActivity(id: string, reason: string | null | undefin
   authorizeOrganizer(caller, first, 'cancel');
   const cancelled = await untilApplied(async () => {
     const a = await requireActivity(deps.store, id);
-    if (a.status !== 'DRAFT' && a.status !== 'PUBLISHED') throw new ConflictError(`Activity ${id} is ${a.status}; only a DRAFT or PUBLISHED activity can be cancelled.`, { status: a.status });
+    if (a.status !== 'DRAFT' && a.status !== 'PUBLISHED')
+      throw new ConflictError(`Activity ${id} is ${a.status}; only a DRAFT or PUBLISHED activity can be cancelled.`, { status: a.status });
     const now = deps.now?.() ?? new Date();
-    const ended = a.registrations.map((r, index) => ({ r, index })).filter(({ r }) => r.status === 'REGISTERED' || r.status === 'WAITLISTED');
+    const ended = a.registrations
+      .map((r, index) => ({ r, index }))
+      .filter(({ r }) => r.status === 'REGISTERED' || r.status === 'WAITLISTED');
     const events = new ActivityEvents(deps.events, a, caller.traceparent);
     return deps.store.apply(id, {
-      expect: { status: a.status, registrationCount: a.registrations.length, registrations: ended.map(({ r, index }) => ({ index, id: r.id, status: r.status })) },
+      expect: {
+        status: a.status,
+        registrationCount: a.registrations.length,
+        registrations: ended.map(({ r, index }) => ({ index, id: r.id, status: r.status })),
+      },
       set: { status: 'CANCELLED', cancelledAt: now, cancelReason: why || null },
       registrations: ended.map(({ index }) => ({ index, set: { status: 'CANCELLED' as const, cancelledAt: now } })),
       removeHolders: ended.map(({ r }) => r.residentId),
-      events: [events.cancelled(a.status as 'DRAFT' | 'PUBLISHED', why, now, ended.map(({ r }) => r))],
+      events: [
+        events.cancelled(
+          a.status as 'DRAFT' | 'PUBLISHED',
+          why,
+          now,
+          ended.map(({ r }) => r),
+        ),
+      ],
     });
   }, `Activity ${id}`);
   if (cancelled.bookingId) {
@@ -165,7 +200,11 @@ export async function cancelActivity(id: string, reason: string | null | undefin
   return cancelled;
 }
 
-export async function completeActivity(id: string, caller: Caller, deps: Pick<ActivityDeps, 'store' | 'events' | 'now'>): Promise<Activity> {
+export async function completeActivity(
+  id: string,
+  caller: Caller,
+  deps: Pick<ActivityDeps, 'store' | 'events' | 'now'>,
+): Promise<Activity> {
   const first = await requireActivity(deps.store, id);
   authorizeOrganizer(caller, first, 'complete');
   return untilApplied(async () => {
@@ -173,4 +212,3 @@ export async function completeActivity(id: string, caller: Caller, deps: Pick<Ac
     return deps.store.apply(id, decideCompletion(a, deps.now?.() ?? new Date(), new ActivityEvents(deps.events, a, caller.traceparent)));
   }, `Activity ${id}`);
 }
-

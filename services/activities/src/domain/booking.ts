@@ -37,20 +37,30 @@ export function bookableCells(venue: Venue, startsAt: Date, endsAt: Date, now: D
   if (startsAt < now) throw new BadInputError('startsAt', `${describeLocal(startsAt)} has passed; book a time in the future.`);
   const start = localParts(startsAt);
   const end = localParts(endsAt);
-  for (const [field, p] of [['startsAt', start], ['endsAt', end]] as const) {
-    if (p.minutes % CELL_MINUTES !== 0) throw new BadInputError(field, `Venues are booked in half hours: ${field} must be on the hour or half hour.`);
+  for (const [field, p] of [
+    ['startsAt', start],
+    ['endsAt', end],
+  ] as const) {
+    if (p.minutes % CELL_MINUTES !== 0)
+      throw new BadInputError(field, `Venues are booked in half hours: ${field} must be on the hour or half hour.`);
   }
   const endMinutes = end.date === start.date ? end.minutes : end.date === addDays(start.date, 1) && end.minutes === 0 ? 24 * 60 : -1;
   if (endMinutes < 0) throw new BadInputError('endsAt', 'A booking starts and ends on the same day.');
   if (!isOpen(venue.openingHours, start.weekday, start.minutes, endMinutes)) {
-    throw new BadInputError('startsAt', `${venue.name} is ${describeOpeningHours(venue.openingHours, start.weekday)}; ${describeLocal(startsAt)}–${formatClock(endMinutes)} is outside its opening hours.`);
+    throw new BadInputError(
+      'startsAt',
+      `${venue.name} is ${describeOpeningHours(venue.openingHours, start.weekday)}; ${describeLocal(startsAt)}–${formatClock(endMinutes)} is outside its opening hours.`,
+    );
   }
   const cells: string[] = [];
   for (let m = start.minutes; m < endMinutes; m += CELL_MINUTES) cells.push(cellId(venue._id, fromLocal(start.date, m)));
   return cells;
 }
 
-export function conflictWith(venue: Pick<Venue, '_id' | 'name'>, holder: Pick<CellClaim, 'bookingId' | 'holderName' | 'startsAt' | 'endsAt'>): ConflictError {
+export function conflictWith(
+  venue: Pick<Venue, '_id' | 'name'>,
+  holder: Pick<CellClaim, 'bookingId' | 'holderName' | 'startsAt' | 'endsAt'>,
+): ConflictError {
   const day = localParts(holder.startsAt).date;
   const from = formatClock(localParts(holder.startsAt).minutes);
   const to = formatClock(localParts(holder.endsAt).minutes || 24 * 60);
@@ -91,7 +101,15 @@ export async function claimVenue(store: BookingStore, req: ClaimRequest): Promis
   const { venue, bookingId, now } = req;
   const cells = bookableCells(venue, req.startsAt, req.endsAt, now);
   const cellIds = venue.allowsOverlap ? [] : cells;
-  const claim = (id: string): CellClaim => ({ _id: id, venueId: venue._id, bookingId, holderName: req.holder.name, startsAt: req.startsAt, endsAt: req.endsAt, claimedAt: now });
+  const claim = (id: string): CellClaim => ({
+    _id: id,
+    venueId: venue._id,
+    bookingId,
+    holderName: req.holder.name,
+    startsAt: req.startsAt,
+    endsAt: req.endsAt,
+    claimedAt: now,
+  });
 
   const mine: string[] = [];
   let pending = cellIds;

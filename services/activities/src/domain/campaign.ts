@@ -45,10 +45,16 @@ export interface NewCampaignInput {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 
-export async function createCampaign(input: NewCampaignInput, caller: Caller, store: CampaignStore, now: Date = new Date()): Promise<Campaign> {
+export async function createCampaign(
+  input: NewCampaignInput,
+  caller: Caller,
+  store: CampaignStore,
+  now: Date = new Date(),
+): Promise<Campaign> {
   authorize(caller.identity, { action: 'create a campaign', roles: CAMPAIGN_ADMINS });
   const given = input.id?.trim();
-  if (given && !ID.test(given)) throw new BadInputError('id', 'id may hold letters, digits, ".", "_" and "-" only (at most 80 characters).');
+  if (given && !ID.test(given))
+    throw new BadInputError('id', 'id may hold letters, digits, ".", "_" and "-" only (at most 80 characters).');
   const campaign: Campaign = {
     _id: given || `campaign-${randomUUID()}`,
     name: requiredText('name', input.name, 80),
@@ -60,20 +66,36 @@ export async function createCampaign(input: NewCampaignInput, caller: Caller, st
     createdAt: now,
   };
   return store.insertCampaign(campaign).catch((err: unknown) => {
-    if (err instanceof AlreadyExistsError) throw new ConflictError(`A campaign named ${campaign.name} (or with id ${campaign._id}) already exists; link to it instead.`, { field: 'name' });
+    if (err instanceof AlreadyExistsError)
+      throw new ConflictError(`A campaign named ${campaign.name} (or with id ${campaign._id}) already exists; link to it instead.`, {
+        field: 'name',
+      });
     throw err;
   });
 }
 
 /** Puts an activity in a campaign, or takes it out with `campaignId` null. */
-export async function linkActivityToCampaign(activityId: string, campaignId: string | null, caller: Caller, store: CampaignStore): Promise<Activity> {
+export async function linkActivityToCampaign(
+  activityId: string,
+  campaignId: string | null,
+  caller: Caller,
+  store: CampaignStore,
+): Promise<Activity> {
   authorize(caller.identity, { action: `link activity ${activityId} to a campaign`, roles: ACTIVITY_LINKERS });
   const activity = await store.liveActivity(activityId);
   if (!activity) {
-    if (await store.isArchived(activityId)) throw new BadInputError('activityId', `Activity ${activityId} is imported history and read-only; link activities that are still run here.`);
+    if (await store.isArchived(activityId))
+      throw new BadInputError(
+        'activityId',
+        `Activity ${activityId} is imported history and read-only; link activities that are still run here.`,
+      );
     throw new NotFoundError('Activity', activityId);
   }
-  authorize(caller.identity, { action: `link activity ${activityId} to a campaign`, roles: ACTIVITY_LINKERS, scope: communityScope(activity) });
+  authorize(caller.identity, {
+    action: `link activity ${activityId} to a campaign`,
+    roles: ACTIVITY_LINKERS,
+    scope: communityScope(activity),
+  });
   if (campaignId !== null && !(await store.campaign(campaignId))) throw new NotFoundError('Campaign', campaignId);
   const updated = await store.setActivityCampaign(activityId, campaignId);
   if (!updated) throw new NotFoundError('Activity', activityId);

@@ -42,23 +42,46 @@ export class ActivityEvents {
 
   published(): OutboxEntry {
     const a = this.activity;
-    return this.emit(EVENT.activityPublished, { ...this.ids(), title: a.title, category: a.category, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), capacity: a.capacity });
+    return this.emit(EVENT.activityPublished, {
+      ...this.ids(),
+      title: a.title,
+      category: a.category,
+      startsAt: iso(a.startsAt),
+      endsAt: iso(a.endsAt),
+      capacity: a.capacity,
+    });
   }
 
   cancelled(previousStatus: 'DRAFT' | 'PUBLISHED', reason: string, at: Date, ended: readonly Registration[]): OutboxEntry {
     const a = this.activity;
-    return this.emit(EVENT.activityCancelled, { ...this.ids(), category: a.category, startsAt: iso(a.startsAt), previousStatus, reason, cancelledAt: iso(at), registrations: pairs(ended) });
+    return this.emit(EVENT.activityCancelled, {
+      ...this.ids(),
+      category: a.category,
+      startsAt: iso(a.startsAt),
+      previousStatus,
+      reason,
+      cancelledAt: iso(at),
+      registrations: pairs(ended),
+    });
   }
 
   completed(attended: number, noShows: readonly Registration[], at: Date): OutboxEntry {
     const a = this.activity;
-    return this.emit(EVENT.activityCompleted, { ...this.ids(), category: a.category, startsAt: iso(a.startsAt), attended, noShows: pairs(noShows), completedAt: iso(at) });
+    return this.emit(EVENT.activityCompleted, {
+      ...this.ids(),
+      category: a.category,
+      startsAt: iso(a.startsAt),
+      attended,
+      noShows: pairs(noShows),
+      completedAt: iso(at),
+    });
   }
 
   registrationCreated(r: Registration): OutboxEntry {
     const { status } = r;
     // A registration is created with a seat or a waiting place, nothing else (its contract says so too).
-    if (status !== 'REGISTERED' && status !== 'WAITLISTED') throw new Error(`registration ${r.id} is ${status}: only a new one can be announced as created`);
+    if (status !== 'REGISTERED' && status !== 'WAITLISTED')
+      throw new Error(`registration ${r.id} is ${status}: only a new one can be announced as created`);
     return this.emit(EVENT.registrationCreated, {
       ...this.ids(),
       registrationId: r.id,
@@ -70,7 +93,13 @@ export class ActivityEvents {
   }
 
   registrationCancelled(r: Registration, previousStatus: 'REGISTERED' | 'WAITLISTED', at: Date): OutboxEntry {
-    return this.emit(EVENT.registrationCancelled, { ...this.ids(), registrationId: r.id, residentId: r.residentId, previousStatus, cancelledAt: iso(at) });
+    return this.emit(EVENT.registrationCancelled, {
+      ...this.ids(),
+      registrationId: r.id,
+      residentId: r.residentId,
+      previousStatus,
+      cancelledAt: iso(at),
+    });
   }
 
   registrationPromoted(r: Registration, at: Date): OutboxEntry {
@@ -83,7 +112,14 @@ export class ActivityEvents {
   }
 
   volunteerHoursScheduled(s: VolunteerShift): OutboxEntry {
-    return this.emit(EVENT.volunteerHoursScheduled, { ...this.ids(), shiftId: s.id, residentId: s.residentId, role: s.role, hours: s.scheduledHours, scheduledAt: iso(s.scheduledAt) });
+    return this.emit(EVENT.volunteerHoursScheduled, {
+      ...this.ids(),
+      shiftId: s.id,
+      residentId: s.residentId,
+      role: s.role,
+      hours: s.scheduledHours,
+      scheduledAt: iso(s.scheduledAt),
+    });
   }
 
   volunteerHoursReported(s: VolunteerShift, hours: number, at: Date): OutboxEntry {

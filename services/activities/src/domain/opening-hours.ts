@@ -21,10 +21,12 @@ export const weekdayName = (weekday: number): string => WEEKDAY_NAMES[weekday] ?
 
 export function parseOpeningHours(input: readonly OpeningHoursInput[]): OpeningInterval[] {
   const intervals = input.map((h) => {
-    if (!Number.isInteger(h.weekday) || h.weekday < 1 || h.weekday > 7) throw new BadInputError('openingHours', 'weekday must be 1 (Monday) to 7 (Sunday).');
+    if (!Number.isInteger(h.weekday) || h.weekday < 1 || h.weekday > 7)
+      throw new BadInputError('openingHours', 'weekday must be 1 (Monday) to 7 (Sunday).');
     const opens = parseClock('openingHours', h.opens);
     const closes = parseClock('openingHours', h.closes);
-    if (opens % 30 !== 0 || closes % 30 !== 0) throw new BadInputError('openingHours', 'Opening hours start and end on the hour or half hour.');
+    if (opens % 30 !== 0 || closes % 30 !== 0)
+      throw new BadInputError('openingHours', 'Opening hours start and end on the hour or half hour.');
     return { weekday: h.weekday, opens, closes };
   });
   validateOpeningHours(intervals);
@@ -37,7 +39,10 @@ export function validateOpeningHours(intervals: readonly OpeningInterval[]): voi
     if (a.closes <= a.opens) throw new BadInputError('openingHours', `On ${weekdayName(a.weekday)} the venue must close after it opens.`);
     for (const b of intervals) {
       if (a !== b && a.weekday === b.weekday && a.opens < b.closes && b.opens < a.closes) {
-        throw new BadInputError('openingHours', `Opening hours on ${weekdayName(a.weekday)} overlap (${formatClock(a.opens)}–${formatClock(a.closes)} and ${formatClock(b.opens)}–${formatClock(b.closes)}).`);
+        throw new BadInputError(
+          'openingHours',
+          `Opening hours on ${weekdayName(a.weekday)} overlap (${formatClock(a.opens)}–${formatClock(a.closes)} and ${formatClock(b.opens)}–${formatClock(b.closes)}).`,
+        );
       }
     }
   }

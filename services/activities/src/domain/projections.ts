@@ -73,7 +73,12 @@ function changesOf(event: ActivityEvent): ResidentRecordChange[] {
   const d = event.data;
   switch (event.type) {
     case EVENT.registrationCreated:
-      return [registration(d, 'residentId', 'registrationId', { status: str(d, 'status') as RegistrationStatus, registeredAt: date(d, 'registeredAt') })];
+      return [
+        registration(d, 'residentId', 'registrationId', {
+          status: str(d, 'status') as RegistrationStatus,
+          registeredAt: date(d, 'registeredAt'),
+        }),
+      ];
     case EVENT.registrationCancelled:
       return [registration(d, 'residentId', 'registrationId', { status: 'CANCELLED' })];
     case EVENT.registrationPromoted:
@@ -85,7 +90,9 @@ function changesOf(event: ActivityEvent): ResidentRecordChange[] {
     case EVENT.activityCancelled:
       return pairs(d, 'registrations').map((p) => registration({ ...d, ...p }, 'residentId', 'registrationId', { status: 'CANCELLED' }));
     case EVENT.volunteerHoursScheduled:
-      return [shift(d, { status: 'SCHEDULED', role: str(d, 'role'), scheduledHours: num(d, 'hours'), scheduledAt: date(d, 'scheduledAt') })];
+      return [
+        shift(d, { status: 'SCHEDULED', role: str(d, 'role'), scheduledHours: num(d, 'hours'), scheduledAt: date(d, 'scheduledAt') }),
+      ];
     case EVENT.volunteerHoursReported:
       return [shift(d, { status: 'COMPLETED', completedHours: num(d, 'hours') })];
     case EVENT.volunteerHoursVerified:
@@ -134,6 +141,12 @@ export function bucketDelta(event: ActivityEvent, activity: CountedActivity): Bu
   else if (event.type === EVENT.attendanceConfirmed) delta = { activities: 0, participations: 1 };
   else return null;
   const month = monthOf(activity.startsAt);
-  return { bucketId: bucketId('LIVE', activity.communityId, month), communityId: activity.communityId, streetId: activity.streetId, month, category: activity.category, delta };
+  return {
+    bucketId: bucketId('LIVE', activity.communityId, month),
+    communityId: activity.communityId,
+    streetId: activity.streetId,
+    month,
+    category: activity.category,
+    delta,
+  };
 }
-

@@ -9,11 +9,32 @@ const NOW = new Date('2026-12-01T01:00:00Z');
 
 function activity(overrides: Partial<Activity> = {}): Activity {
   return {
-    _id: 'activity-1', title: '社区睦邻学堂', category: 'NEIGHBOURHOOD_SCHOOL', description: null, communityId: 'community-001', streetId: 'street-01',
-    venueId: null, bookingId: null, organizer: { kind: 'COMMUNITY', id: 'community-001' },
-    startsAt: new Date('2026-12-01T01:30:00Z'), endsAt: new Date('2026-12-01T03:30:00Z'), capacity: 2, status: 'PUBLISHED',
-    seatsLeft: 2, waitlisted: 0, attended: 0, holders: [], checkInCodes: [], volunteers: [], registrations: [], volunteerShifts: [],
-    publishedAt: NOW, cancelledAt: null, cancelReason: null, completedAt: null, ...overrides,
+    _id: 'activity-1',
+    title: '社区睦邻学堂',
+    category: 'NEIGHBOURHOOD_SCHOOL',
+    description: null,
+    communityId: 'community-001',
+    streetId: 'street-01',
+    venueId: null,
+    bookingId: null,
+    organizer: { kind: 'COMMUNITY', id: 'community-001' },
+    startsAt: new Date('2026-12-01T01:30:00Z'),
+    endsAt: new Date('2026-12-01T03:30:00Z'),
+    capacity: 2,
+    status: 'PUBLISHED',
+    seatsLeft: 2,
+    waitlisted: 0,
+    attended: 0,
+    holders: [],
+    checkInCodes: [],
+    volunteers: [],
+    registrations: [],
+    volunteerShifts: [],
+    publishedAt: NOW,
+    cancelledAt: null,
+    cancelReason: null,
+    completedAt: null,
+    ...overrides,
   };
 }
 const events = (a: Activity) => new ActivityEvents(factory, a, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
@@ -25,21 +46,35 @@ function applied(a: Activity, change: ActivityChange): Activity {
   if (change.appendRegistration) registrations.push(change.appendRegistration);
   const holders = [...a.holders, ...(change.claim?.holder ? [change.claim.holder] : [])].filter((h) => !change.removeHolders?.includes(h));
   return {
-    ...a, ...change.set, registrations, holders,
+    ...a,
+    ...change.set,
+    registrations,
+    holders,
     checkInCodes: [...a.checkInCodes, ...(change.claim?.checkInCode ? [change.claim.checkInCode] : [])],
-    seatsLeft: a.seatsLeft + (change.inc?.seatsLeft ?? 0), waitlisted: a.waitlisted + (change.inc?.waitlisted ?? 0), attended: a.attended + (change.inc?.attended ?? 0),
+    seatsLeft: a.seatsLeft + (change.inc?.seatsLeft ?? 0),
+    waitlisted: a.waitlisted + (change.inc?.waitlisted ?? 0),
+    attended: a.attended + (change.inc?.attended ?? 0),
   };
 }
 
 function register(a: Activity, residentId: string, random?: (max: number) => number): Activity {
-  const { change } = decideRegistration(a, { registrationId: `registration-${residentId}`, residentId, registeredBy: 'SELF', now: NOW }, events(a), random);
+  const { change } = decideRegistration(
+    a,
+    { registrationId: `registration-${residentId}`, residentId, registeredBy: 'SELF', now: NOW },
+    events(a),
+    random,
+  );
   return applied(a, change);
 }
 
 describe('the roster', () => {
   it('seats residents while seats last, then waitlists them, each with a created event', () => {
     let a = register(register(activity(), 'r1'), 'r2');
-    const { change, registration } = decideRegistration(a, { registrationId: 'registration-r3', residentId: 'r3', registeredBy: 'STAFF', now: NOW }, events(a));
+    const { change, registration } = decideRegistration(
+      a,
+      { registrationId: 'registration-r3', residentId: 'r3', registeredBy: 'STAFF', now: NOW },
+      events(a),
+    );
     expect(registration).toMatchObject({ status: 'WAITLISTED', checkInCode: null, registeredBy: 'STAFF' });
     expect(change.expect).toEqual({ status: 'PUBLISHED', seats: 'FULL' });
     expect(change.inc).toEqual({ waitlisted: 1 });
@@ -81,7 +116,11 @@ describe('the roster', () => {
 
   it('never hands out a code twice', () => {
     const codes = [7, 7, 7, 8];
-    const a = register(register(activity(), 'r1', () => codes.shift()!), 'r2', () => codes.shift()!);
+    const a = register(
+      register(activity(), 'r1', () => codes.shift()!),
+      'r2',
+      () => codes.shift()!,
+    );
     expect(a.registrations.map((r) => r.checkInCode)).toEqual(['000007', '000008']);
   });
 
@@ -91,7 +130,13 @@ describe('the roster', () => {
     const request = { code, now: NOW, opensMinutesBefore: 60, selfResidentId: null };
     const { change, attended } = decideCheckIn(a, request, events(a));
     expect(attended).toMatchObject({ status: 'ATTENDED', checkedInAt: NOW });
-    expect(JSON.parse(change.events[0]!.payload).data).toEqual({ attendanceId: 'registration-r1', activityId: 'activity-1', residentId: 'r1', communityId: 'community-001', confirmedAt: NOW.toISOString() });
+    expect(JSON.parse(change.events[0]!.payload).data).toEqual({
+      attendanceId: 'registration-r1',
+      activityId: 'activity-1',
+      residentId: 'r1',
+      communityId: 'community-001',
+      confirmedAt: NOW.toISOString(),
+    });
     const after = applied(a, change);
     expect(() => decideCheckIn(after, request, events(after))).toThrow(/already used/);
     expect(() => decideCheckIn(a, { ...request, now: new Date('2026-11-30T23:00:00Z') }, events(a))).toThrow(/open from 2026-12-01 08:30/);
@@ -101,11 +146,21 @@ describe('the roster', () => {
 
   it('turns seats never checked in into no-shows on completion, pinning the roster length', () => {
     let a = ['r1', 'r2', 'r3'].reduce((a, r) => register(a, r), activity({ startsAt: new Date(NOW.getTime() - 60_000) }));
-    a = applied(a, decideCheckIn(a, { code: a.registrations[0]!.checkInCode!, now: NOW, opensMinutesBefore: 60, selfResidentId: null }, events(a)).change);
+    a = applied(
+      a,
+      decideCheckIn(a, { code: a.registrations[0]!.checkInCode!, now: NOW, opensMinutesBefore: 60, selfResidentId: null }, events(a))
+        .change,
+    );
     const change = decideCompletion(a, NOW, events(a));
-    expect(change.expect).toMatchObject({ registrationCount: 3, registrations: [{ index: 1, id: 'registration-r2', status: 'REGISTERED' }] });
+    expect(change.expect).toMatchObject({
+      registrationCount: 3,
+      registrations: [{ index: 1, id: 'registration-r2', status: 'REGISTERED' }],
+    });
     expect(applied(a, change).registrations.map((r: Registration) => r.status)).toEqual(['ATTENDED', 'NO_SHOW', 'WAITLISTED']);
-    expect(JSON.parse(change.events[0]!.payload).data).toMatchObject({ attended: 1, noShows: [{ registrationId: 'registration-r2', residentId: 'r2' }] });
+    expect(JSON.parse(change.events[0]!.payload).data).toMatchObject({
+      attended: 1,
+      noShows: [{ registrationId: 'registration-r2', residentId: 'r2' }],
+    });
     expect(() => decideCompletion(activity(), NOW, events(activity()))).toThrow(/once it has started/);
   });
 });

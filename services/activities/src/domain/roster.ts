@@ -20,7 +20,8 @@ export function newCheckInCode(activity: Pick<Activity, 'checkInCodes'>, random:
 }
 
 function requireOpenForRegistration(a: Activity, now: Date): void {
-  if (a.status !== 'PUBLISHED') throw new ConflictError(`Activity ${a._id} is ${a.status}; residents can register only while it is published.`, { status: a.status });
+  if (a.status !== 'PUBLISHED')
+    throw new ConflictError(`Activity ${a._id} is ${a.status}; residents can register only while it is published.`, { status: a.status });
   if (now >= a.endsAt) throw new ConflictError(`Activity ${a._id} ended at ${describeLocal(a.endsAt)}; registration is closed.`);
 }
 
@@ -32,7 +33,12 @@ export interface RegistrationRequest {
 }
 
 /** A seat while there is one, else a place at the end of the waitlist. */
-export function decideRegistration(a: Activity, req: RegistrationRequest, events: ActivityEvents, random?: (max: number) => number): { change: ActivityChange; registration: Registration } {
+export function decideRegistration(
+  a: Activity,
+  req: RegistrationRequest,
+  events: ActivityEvents,
+  random?: (max: number) => number,
+): { change: ActivityChange; registration: Registration } {
   requireOpenForRegistration(a, req.now);
   if (a.holders.includes(req.residentId)) {
     throw new ConflictError(`Resident ${req.residentId} is already registered for activity ${a._id}.`, { residentId: req.residentId });
@@ -63,7 +69,10 @@ export function liveRegistrationIndex(a: Activity, residentId: string): number {
   const index = a.registrations.findIndex((r) => r.residentId === residentId && LIVE.has(r.status));
   if (index >= 0) return index;
   const past = a.registrations.find((r) => r.residentId === residentId && (r.status === 'ATTENDED' || r.status === 'NO_SHOW'));
-  if (past) throw new ConflictError(`Resident ${residentId} is already ${past.status === 'ATTENDED' ? 'checked in at' : 'recorded as a no-show for'} activity ${a._id}; that cannot be cancelled.`);
+  if (past)
+    throw new ConflictError(
+      `Resident ${residentId} is already ${past.status === 'ATTENDED' ? 'checked in at' : 'recorded as a no-show for'} activity ${a._id}; that cannot be cancelled.`,
+    );
   throw new NotFoundError('Registration', `of resident ${residentId} for activity ${a._id}`);
 }
 
@@ -71,8 +80,15 @@ export function liveRegistrationIndex(a: Activity, residentId: string): number {
  * Cancels a resident's seat or waiting place. A freed seat goes, in the same write,
  * to the first resident on the waitlist, who gets a check-in code.
  */
-export function decideCancellation(a: Activity, residentId: string, now: Date, events: ActivityEvents, random?: (max: number) => number): { change: ActivityChange; cancelled: Registration; promoted: Registration | null } {
-  if (a.status !== 'PUBLISHED') throw new ConflictError(`Activity ${a._id} is ${a.status}; its registrations can no longer be cancelled.`, { status: a.status });
+export function decideCancellation(
+  a: Activity,
+  residentId: string,
+  now: Date,
+  events: ActivityEvents,
+  random?: (max: number) => number,
+): { change: ActivityChange; cancelled: Registration; promoted: Registration | null } {
+  if (a.status !== 'PUBLISHED')
+    throw new ConflictError(`Activity ${a._id} is ${a.status}; its registrations can no longer be cancelled.`, { status: a.status });
   const i = liveRegistrationIndex(a, residentId);
   const entry = a.registrations[i]!;
   const previous = entry.status as 'REGISTERED' | 'WAITLISTED';
@@ -96,7 +112,10 @@ export function decideCancellation(a: Activity, residentId: string, now: Date, e
       ...change,
       expect: { ...change.expect, registrations: [...change.expect.registrations!, { index: j, id: next.id, status: 'WAITLISTED' }] },
       claim: { checkInCode: promoted.checkInCode! },
-      registrations: [...change.registrations!, { index: j, set: { status: 'REGISTERED', promotedAt: now, checkInCode: promoted.checkInCode } }],
+      registrations: [
+        ...change.registrations!,
+        { index: j, set: { status: 'REGISTERED', promotedAt: now, checkInCode: promoted.checkInCode } },
+      ],
       inc: { waitlisted: -1 },
       events: [...change.events, events.registrationPromoted(promoted, now)],
     },
@@ -115,7 +134,11 @@ export interface CheckInRequest {
 }
 
 /** Spends a one-time code: the seat becomes an attendance and attendance.confirmed is emitted. */
-export function decideCheckIn(a: Activity, req: CheckInRequest, events: ActivityEvents): { change: ActivityChange; attended: Registration } {
+export function decideCheckIn(
+  a: Activity,
+  req: CheckInRequest,
+  events: ActivityEvents,
+): { change: ActivityChange; attended: Registration } {
   if (a.status !== 'PUBLISHED') throw new ConflictError(`Activity ${a._id} is ${a.status}; check-in is closed.`, { status: a.status });
   const opens = new Date(a.startsAt.getTime() - req.opensMinutesBefore * 60_000);
   if (req.now < opens || req.now > a.endsAt) {
@@ -126,8 +149,10 @@ export function decideCheckIn(a: Activity, req: CheckInRequest, events: Activity
   const i = a.registrations.findIndex((r) => r.checkInCode === code);
   const entry = a.registrations[i];
   if (!entry) throw new BadInputError('code', `No seat at activity ${a._id} has the check-in code ${code}.`);
-  if (req.selfResidentId !== null && entry.residentId !== req.selfResidentId) throw new ForbiddenError('That check-in code belongs to another resident’s seat.');
-  if (entry.status === 'ATTENDED') throw new ConflictError(`The check-in code ${code} was already used at ${describeLocal(entry.checkedInAt!)}.`);
+  if (req.selfResidentId !== null && entry.residentId !== req.selfResidentId)
+    throw new ForbiddenError('That check-in code belongs to another resident’s seat.');
+  if (entry.status === 'ATTENDED')
+    throw new ConflictError(`The check-in code ${code} was already used at ${describeLocal(entry.checkedInAt!)}.`);
   if (entry.status !== 'REGISTERED') throw new ConflictError(`The check-in code ${code} belongs to a ${entry.status} registration.`);
   const attended: Registration = { ...entry, status: 'ATTENDED', checkedInAt: req.now };
   return {
@@ -143,13 +168,25 @@ export function decideCheckIn(a: Activity, req: CheckInRequest, events: Activity
 
 /** Closes an activity: residents who kept their seat but never checked in become no-shows. */
 export function decideCompletion(a: Activity, now: Date, events: ActivityEvents): ActivityChange {
-  if (a.status !== 'PUBLISHED') throw new ConflictError(`Activity ${a._id} is ${a.status}; only a PUBLISHED activity can be completed.`, { status: a.status });
-  if (now < a.startsAt) throw new ConflictError(`Activity ${a._id} starts at ${describeLocal(a.startsAt)}; it can be completed once it has started.`);
+  if (a.status !== 'PUBLISHED')
+    throw new ConflictError(`Activity ${a._id} is ${a.status}; only a PUBLISHED activity can be completed.`, { status: a.status });
+  if (now < a.startsAt)
+    throw new ConflictError(`Activity ${a._id} starts at ${describeLocal(a.startsAt)}; it can be completed once it has started.`);
   const noShows = a.registrations.map((r, index) => ({ r, index })).filter(({ r }) => r.status === 'REGISTERED');
   return {
-    expect: { status: 'PUBLISHED', registrationCount: a.registrations.length, registrations: noShows.map(({ r, index }) => ({ index, id: r.id, status: 'REGISTERED' as const })) },
+    expect: {
+      status: 'PUBLISHED',
+      registrationCount: a.registrations.length,
+      registrations: noShows.map(({ r, index }) => ({ index, id: r.id, status: 'REGISTERED' as const })),
+    },
     set: { status: 'COMPLETED', completedAt: now },
     registrations: noShows.map(({ index }) => ({ index, set: { status: 'NO_SHOW' as const } })),
-    events: [events.completed(a.attended, noShows.map(({ r }) => r), now)],
+    events: [
+      events.completed(
+        a.attended,
+        noShows.map(({ r }) => r),
+        now,
+      ),
+    ],
   };
 }

@@ -3,7 +3,8 @@ import { isOpen, type OpeningInterval } from './opening-hours';
 import { candidateSlots, generateRotaCycle, rotaShares, type RotaPlan, type RotaSlotAssignment } from './rota-generator';
 
 const h = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
-const everyDay = (opens: string, closes: string): OpeningInterval[] => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: h(opens), closes: h(closes) }));
+const everyDay = (opens: string, closes: string): OpeningInterval[] =>
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: h(opens), closes: h(closes) }));
 
 const square: RotaPlan = {
   openingHours: everyDay('06:00', '22:00'),
@@ -61,7 +62,9 @@ describe('the rota generator', () => {
   });
 
   it('refuses a rota without groups, with a repeated group, or with odd slot lengths', () => {
-    expect(() => generateRotaCycle({ ...square, groupIds: [] })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'groupIds' } }));
+    expect(() => generateRotaCycle({ ...square, groupIds: [] })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'groupIds' } }),
+    );
     expect(() => generateRotaCycle({ ...square, groupIds: ['a', 'a'] })).toThrow(/only once/);
     expect(() => generateRotaCycle({ ...square, slotMinutes: 45 })).toThrow(expect.objectContaining({ details: { field: 'slotMinutes' } }));
   });
@@ -95,10 +98,18 @@ describe('the rota generator', () => {
 
       expect([context, overlapping(slots)]).toEqual([context, null]);
       for (const s of slots) {
-        expect([context, isOpen(openingHours, s.weekday, s.starts, s.ends), s.evening]).toEqual([context, true, s.starts >= plan.eveningStartsAt]);
+        expect([context, isOpen(openingHours, s.weekday, s.starts, s.ends), s.evening]).toEqual([
+          context,
+          true,
+          s.starts >= plan.eveningStartsAt,
+        ]);
       }
       const shares = rotaShares(plan.groupIds, slots);
-      expect([context, spread(shares.map((s) => s.eveningSlots)) <= 1, spread(shares.map((s) => s.slots)) <= 1]).toEqual([context, true, true]);
+      expect([context, spread(shares.map((s) => s.eveningSlots)) <= 1, spread(shares.map((s) => s.slots)) <= 1]).toEqual([
+        context,
+        true,
+        true,
+      ]);
 
       const candidates = candidateSlots(plan);
       const eveningCandidates = candidates.filter((s) => s.evening).length;

@@ -43,8 +43,14 @@ export function validateRotaPlan(plan: RotaPlan): void {
   const { minSlotMinutes, maxSlotMinutes, maxCycleWeeks, maxGroups } = ROTA_LIMITS;
   if (plan.groupIds.length === 0) throw new BadInputError('groupIds', 'A rota shares a venue among groups: give at least one group.');
   if (plan.groupIds.length > maxGroups) throw new BadInputError('groupIds', `A rota shares a venue among at most ${maxGroups} groups.`);
-  if (new Set(plan.groupIds).size !== plan.groupIds.length) throw new BadInputError('groupIds', 'Each group may appear only once in a rota.');
-  if (!Number.isInteger(plan.slotMinutes) || plan.slotMinutes % 30 !== 0 || plan.slotMinutes < minSlotMinutes || plan.slotMinutes > maxSlotMinutes) {
+  if (new Set(plan.groupIds).size !== plan.groupIds.length)
+    throw new BadInputError('groupIds', 'Each group may appear only once in a rota.');
+  if (
+    !Number.isInteger(plan.slotMinutes) ||
+    plan.slotMinutes % 30 !== 0 ||
+    plan.slotMinutes < minSlotMinutes ||
+    plan.slotMinutes > maxSlotMinutes
+  ) {
     throw new BadInputError('slotMinutes', `slotMinutes must be a multiple of 30 from ${minSlotMinutes} to ${maxSlotMinutes}.`);
   }
   if (!Number.isInteger(plan.eveningStartsAt) || plan.eveningStartsAt < 0 || plan.eveningStartsAt > 24 * 60) {
@@ -54,7 +60,10 @@ export function validateRotaPlan(plan: RotaPlan): void {
     throw new BadInputError('cycleWeeks', `cycleWeeks must be a whole number from 1 to ${maxCycleWeeks}.`);
   }
   if (plan.slotsPerGroup !== null && (!Number.isInteger(plan.slotsPerGroup) || plan.slotsPerGroup < 1)) {
-    throw new BadInputError('slotsPerGroup', 'slotsPerGroup must be a whole number of at least 1, or left out to share every evening slot.');
+    throw new BadInputError(
+      'slotsPerGroup',
+      'slotsPerGroup must be a whole number of at least 1, or left out to share every evening slot.',
+    );
   }
 }
 

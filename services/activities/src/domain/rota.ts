@@ -18,11 +18,19 @@ export interface RotaStore extends VenueStore {
 export const MAX_ADOPTED_CYCLES = 8;
 
 export function planOf(rota: Rota, venue: Venue): RotaPlan {
-  return { openingHours: venue.openingHours, groupIds: rota.groupIds, slotMinutes: rota.slotMinutes, eveningStartsAt: rota.eveningStartsAt, cycleWeeks: rota.cycleWeeks, slotsPerGroup: rota.slotsPerGroup };
+  return {
+    openingHours: venue.openingHours,
+    groupIds: rota.groupIds,
+    slotMinutes: rota.slotMinutes,
+    eveningStartsAt: rota.eveningStartsAt,
+    cycleWeeks: rota.cycleWeeks,
+    slotsPerGroup: rota.slotsPerGroup,
+  };
 }
 
 /** The slots of the n-th adopted cycle (0 = the first). */
-export const rotaCycle = (rota: Rota, venue: Venue, n = 0): RotaSlotAssignment[] => generateRotaCycle(planOf(rota, venue), rota.cycleIndex + n);
+export const rotaCycle = (rota: Rota, venue: Venue, n = 0): RotaSlotAssignment[] =>
+  generateRotaCycle(planOf(rota, venue), rota.cycleIndex + n);
 
 export interface GenerateRotaInput {
   venueId: string;
@@ -42,10 +50,12 @@ export async function generateRota(input: GenerateRotaInput, caller: Caller, sto
   for (const groupId of input.groupIds) {
     const group = groups.find((g) => g._id === groupId);
     if (!group) throw new NotFoundError('ActivityGroup', groupId);
-    if (group.communityId !== venue.communityId) throw new BadInputError('groupIds', `Group ${group.name} belongs to another community than ${venue.name}.`);
+    if (group.communityId !== venue.communityId)
+      throw new BadInputError('groupIds', `Group ${group.name} belongs to another community than ${venue.name}.`);
   }
   const cycleIndex = input.cycleIndex ?? 0;
-  if (!Number.isInteger(cycleIndex) || cycleIndex < 0) throw new BadInputError('cycleIndex', 'cycleIndex must be a whole number of at least 0.');
+  if (!Number.isInteger(cycleIndex) || cycleIndex < 0)
+    throw new BadInputError('cycleIndex', 'cycleIndex must be a whole number of at least 0.');
   const rota: Rota = {
     _id: id,
     venueId: venue._id,
@@ -80,7 +90,12 @@ export function occurrences(rota: Rota, venue: Venue, from: string, cycles: numb
   for (let c = 0; c < cycles; c += 1) {
     for (const slot of rotaCycle(rota, venue, c)) {
       const date = addDays(from, (c * rota.cycleWeeks + slot.week) * 7 + slot.weekday - 1);
-      list.push({ bookingId: `${rota._id}-${date}-${formatClock(slot.starts).replace(':', '')}`, groupId: slot.groupId, startsAt: fromLocal(date, slot.starts), endsAt: fromLocal(date, slot.ends) });
+      list.push({
+        bookingId: `${rota._id}-${date}-${formatClock(slot.starts).replace(':', '')}`,
+        groupId: slot.groupId,
+        startsAt: fromLocal(date, slot.starts),
+        endsAt: fromLocal(date, slot.ends),
+      });
     }
   }
   return list;
@@ -98,12 +113,14 @@ export async function adoptRota(
 ): Promise<Rota> {
   const from = parseLocalDate('from', input.from);
   if (weekdayOf(from) !== 1) throw new BadInputError('from', 'A rota cycle starts on a Monday: give the date of a Monday.');
-  if (!Number.isInteger(input.cycles) || input.cycles < 1 || input.cycles > MAX_ADOPTED_CYCLES) throw new BadInputError('cycles', `cycles must be a whole number from 1 to ${MAX_ADOPTED_CYCLES}.`);
+  if (!Number.isInteger(input.cycles) || input.cycles < 1 || input.cycles > MAX_ADOPTED_CYCLES)
+    throw new BadInputError('cycles', `cycles must be a whole number from 1 to ${MAX_ADOPTED_CYCLES}.`);
   const rota = await deps.rotas.rota(input.rotaId);
   if (!rota) throw new NotFoundError('Rota', input.rotaId);
   const venue = await requireVenue(deps.rotas, rota.venueId);
   authorize(caller.identity, { action: `adopt a rota for venue ${venue._id}`, roles: VENUE_MANAGER_ROLES, scope: communityScope(venue) });
-  if (rota.status !== 'DRAFT') throw new ConflictError(`Rota ${rota._id} was already adopted from ${rota.adoptedFrom} for ${rota.adoptedCycles} cycles.`);
+  if (rota.status !== 'DRAFT')
+    throw new ConflictError(`Rota ${rota._id} was already adopted from ${rota.adoptedFrom} for ${rota.adoptedCycles} cycles.`);
   const now = deps.now ?? new Date();
   const groups = new Map((await deps.rotas.groupsByIds(rota.groupIds)).map((g) => [g._id, g]));
   const planned = occurrences(rota, venue, from, input.cycles).filter((o) => o.startsAt >= now);

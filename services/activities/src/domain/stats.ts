@@ -46,7 +46,10 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function statsFilter(args: StatsArgs): StatsFilter {
   const fromMonth = args.period?.from ?? null;
   const toMonth = args.period?.to ?? null;
-  for (const [field, value] of [['period.from', fromMonth], ['period.to', toMonth]] as const) {
+  for (const [field, value] of [
+    ['period.from', fromMonth],
+    ['period.to', toMonth],
+  ] as const) {
     if (value !== null && !MONTH.test(value)) throw new BadInputError(field, `${field} must be a month YYYY-MM, e.g. 2025-06.`);
   }
   if (fromMonth && toMonth && fromMonth > toMonth) throw new BadInputError('period.to', 'period.to must not be before period.from.');

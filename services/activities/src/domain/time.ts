@@ -47,7 +47,8 @@ export function weekdayOf(date: string): number {
 export function parseClock(field: string, value: string): number {
   const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(value);
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || minutes > DAY_MINUTES) throw new BadInputError(field, `${field} must be a clock time HH:MM between 00:00 and 24:00, e.g. 19:30.`);
+  if (!m || minutes > DAY_MINUTES)
+    throw new BadInputError(field, `${field} must be a clock time HH:MM between 00:00 and 24:00, e.g. 19:30.`);
   return minutes;
 }
 
@@ -56,12 +57,17 @@ export const formatClock = (minutes: number): string =>
 
 export function parseDateTime(field: string, value: string): Date {
   const date = /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw new BadInputError(field, `${field} must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+08:00.`);
+  if (Number.isNaN(date.getTime()))
+    throw new BadInputError(field, `${field} must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+08:00.`);
   return date;
 }
 
 export function parseLocalDate(field: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     throw new BadInputError(field, `${field} must be a date YYYY-MM-DD, e.g. 2026-12-07.`);
   }
   return value;

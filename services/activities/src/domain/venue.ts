@@ -38,12 +38,26 @@ export interface NewVenueInput {
 
 export async function createVenue(input: NewVenueInput, caller: Caller, store: VenueStore, id = `venue-${randomUUID()}`): Promise<Venue> {
   const name = requiredText('name', input.name, 60);
-  if (!Number.isInteger(input.capacity) || input.capacity < 1) throw new BadInputError('capacity', 'capacity must be a whole number of at least 1.');
+  if (!Number.isInteger(input.capacity) || input.capacity < 1)
+    throw new BadInputError('capacity', 'capacity must be a whole number of at least 1.');
   const openingHours = parseOpeningHours(input.openingHours);
   const community = await store.community(input.communityId);
   if (!community) throw new NotFoundError('Community', input.communityId);
-  authorize(caller.identity, { action: `add a venue to community ${community._id}`, roles: VENUE_MANAGER_ROLES, scope: communityScope({ communityId: community._id, streetId: community.streetId }) });
-  const venue: Venue = { _id: id, name, kind: input.kind, communityId: community._id, streetId: community.streetId, capacity: input.capacity, openingHours, allowsOverlap: input.allowsOverlap ?? false };
+  authorize(caller.identity, {
+    action: `add a venue to community ${community._id}`,
+    roles: VENUE_MANAGER_ROLES,
+    scope: communityScope({ communityId: community._id, streetId: community.streetId }),
+  });
+  const venue: Venue = {
+    _id: id,
+    name,
+    kind: input.kind,
+    communityId: community._id,
+    streetId: community.streetId,
+    capacity: input.capacity,
+    openingHours,
+    allowsOverlap: input.allowsOverlap ?? false,
+  };
   try {
     await store.insertVenue(venue);
   } catch (err) {
@@ -70,7 +84,11 @@ export interface BookVenueInput {
 }
 
 /** A one-off booking; a time that overlaps another booking is refused with CONFLICT naming its holder and time. */
-export async function bookVenue(input: BookVenueInput, caller: Caller, deps: { venues: VenueStore; bookings: BookingStore; settings: BookingSettings; now?: Date }): Promise<Booking> {
+export async function bookVenue(
+  input: BookVenueInput,
+  caller: Caller,
+  deps: { venues: VenueStore; bookings: BookingStore; settings: BookingSettings; now?: Date },
+): Promise<Booking> {
   const startsAt = parseDateTime('startsAt', input.startsAt);
   const endsAt = parseDateTime('endsAt', input.endsAt);
   const purpose = optionalText('purpose', input.purpose, 200);
@@ -80,7 +98,8 @@ export async function bookVenue(input: BookVenueInput, caller: Caller, deps: { v
   if (input.groupId) {
     const group = await deps.venues.group(input.groupId);
     if (!group) throw new NotFoundError('ActivityGroup', input.groupId);
-    if (group.communityId !== venue.communityId) throw new BadInputError('groupId', `Group ${group.name} belongs to another community than ${venue.name}.`);
+    if (group.communityId !== venue.communityId)
+      throw new BadInputError('groupId', `Group ${group.name} belongs to another community than ${venue.name}.`);
     holder = { kind: 'GROUP', id: group._id, name: group.name };
   } else {
     const name = optionalText('holderName', input.holderName, 60);
@@ -108,11 +127,16 @@ export async function releaseBooking(store: BookingAdminStore, booking: Booking,
   return cancelled;
 }
 
-export async function cancelVenueBooking(id: string, caller: Caller, deps: { venues: VenueStore; bookings: BookingAdminStore }): Promise<Booking> {
+export async function cancelVenueBooking(
+  id: string,
+  caller: Caller,
+  deps: { venues: VenueStore; bookings: BookingAdminStore },
+): Promise<Booking> {
   const booking = await deps.bookings.booking(id);
   if (!booking) throw new NotFoundError('VenueBooking', id);
   authorize(caller.identity, { action: `cancel booking ${id}`, roles: BOOKER_ROLES, scope: communityScope(booking) });
-  if (booking.holder.kind === 'ACTIVITY') throw new ConflictError(`Booking ${id} belongs to activity ${booking.holder.id}; cancel the activity instead.`);
+  if (booking.holder.kind === 'ACTIVITY')
+    throw new ConflictError(`Booking ${id} belongs to activity ${booking.holder.id}; cancel the activity instead.`);
   if (booking.status !== 'ACTIVE') throw new ConflictError(`Booking ${id} is already ${booking.status}.`);
   return releaseBooking(deps.bookings, booking, new Date());
 }
@@ -125,15 +149,26 @@ export async function cancelVenueBooking(id: string, caller: Caller, deps: { ven
 export async function releaseOrphanClaims(
   venueId: string,
   caller: Caller,
-  deps: { venues: VenueStore; bookings: BookingAdminStore; activityStatus: (id: string) => Promise<string | null>; settings: BookingSettings; now?: Date },
+  deps: {
+    venues: VenueStore;
+    bookings: BookingAdminStore;
+    activityStatus: (id: string) => Promise<string | null>;
+    settings: BookingSettings;
+    now?: Date;
+  },
 ): Promise<number> {
   const venue = await requireVenue(deps.venues, venueId);
-  authorize(caller.identity, { action: `release orphan claims of venue ${venue._id}`, roles: VENUE_MANAGER_ROLES, scope: communityScope(venue) });
+  authorize(caller.identity, {
+    action: `release orphan claims of venue ${venue._id}`,
+    roles: VENUE_MANAGER_ROLES,
+    scope: communityScope(venue),
+  });
   const now = deps.now ?? new Date();
   for (const booking of await deps.bookings.activeBookingsOfVenue(venue._id)) {
     if (booking.holder.kind !== 'ACTIVITY' || !booking.holder.id) continue;
     const status = await deps.activityStatus(booking.holder.id);
-    const abandoned = status === 'CANCELLED' || (status === null && now.getTime() - booking.createdAt.getTime() > deps.settings.claimGraceMs);
+    const abandoned =
+      status === 'CANCELLED' || (status === null && now.getTime() - booking.createdAt.getTime() > deps.settings.claimGraceMs);
     if (abandoned) await releaseBooking(deps.bookings, booking, now);
   }
   let freed = 0;

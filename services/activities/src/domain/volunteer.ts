@@ -30,9 +30,18 @@ function shiftIndex(a: Activity, shiftId: string): number {
   return i;
 }
 
-const staffPolicy = (a: Activity, verb: string) => ({ action: `${verb} at activity ${a._id}`, roles: ACTIVITY_STAFF_ROLES, scope: activityScope(a) });
+const staffPolicy = (a: Activity, verb: string) => ({
+  action: `${verb} at activity ${a._id}`,
+  roles: ACTIVITY_STAFF_ROLES,
+  scope: activityScope(a),
+});
 
-async function changeShift(activityId: string, caller: Caller, deps: VolunteerDeps, decide: (a: Activity, events: ActivityEvents, now: Date) => { change: ActivityChange; shiftId: string }): Promise<VolunteerShiftView> {
+async function changeShift(
+  activityId: string,
+  caller: Caller,
+  deps: VolunteerDeps,
+  decide: (a: Activity, events: ActivityEvents, now: Date) => { change: ActivityChange; shiftId: string },
+): Promise<VolunteerShiftView> {
   let shiftId = '';
   const activity = await untilApplied(async () => {
     const a = await requireActivity(deps.store, activityId);
@@ -57,24 +66,56 @@ export async function scheduleVolunteer(input: ScheduleVolunteerInput, caller: C
   const hours = hoursOf('scheduledHours', input.scheduledHours);
   const id = `shift-${randomUUID()}`;
   return changeShift(input.activityId, caller, deps, (a, events, now) => {
-    if (a.status !== 'DRAFT' && a.status !== 'PUBLISHED') throw new ConflictError(`Activity ${a._id} is ${a.status}; volunteers are scheduled before it ends.`, { status: a.status });
-    if (a.volunteers.includes(residentId)) throw new ConflictError(`Resident ${residentId} already has a volunteer role at activity ${a._id}.`);
-    const shift: VolunteerShift = { id, residentId, role, scheduledHours: hours, completedHours: null, verifiedHours: null, status: 'SCHEDULED', scheduledAt: now, reportedAt: null, verifiedAt: null, verifiedBy: null };
-    return { shiftId: id, change: { expect: { status: a.status }, claim: { volunteer: residentId }, appendShift: shift, events: [events.volunteerHoursScheduled(shift)] } };
+    if (a.status !== 'DRAFT' && a.status !== 'PUBLISHED')
+      throw new ConflictError(`Activity ${a._id} is ${a.status}; volunteers are scheduled before it ends.`, { status: a.status });
+    if (a.volunteers.includes(residentId))
+      throw new ConflictError(`Resident ${residentId} already has a volunteer role at activity ${a._id}.`);
+    const shift: VolunteerShift = {
+      id,
+      residentId,
+      role,
+      scheduledHours: hours,
+      completedHours: null,
+      verifiedHours: null,
+      status: 'SCHEDULED',
+      scheduledAt: now,
+      reportedAt: null,
+      verifiedAt: null,
+      verifiedBy: null,
+    };
+    return {
+      shiftId: id,
+      change: {
+        expect: { status: a.status },
+        claim: { volunteer: residentId },
+        appendShift: shift,
+        events: [events.volunteerHoursScheduled(shift)],
+      },
+    };
   });
 }
 
 /** The volunteer (or staff) reports the hours served, once the activity has started; reporting again corrects it until verified. */
-export async function reportVolunteerHours(input: { activityId: string; shiftId: string; hours: number }, caller: Caller, deps: VolunteerDeps): Promise<VolunteerShiftView> {
+export async function reportVolunteerHours(
+  input: { activityId: string; shiftId: string; hours: number },
+  caller: Caller,
+  deps: VolunteerDeps,
+): Promise<VolunteerShiftView> {
   const first = await requireActivity(deps.store, input.activityId);
   const shift = first.volunteerShifts[shiftIndex(first, input.shiftId)]!;
-  authorize(caller.identity, { ...staffPolicy(first, `report hours of shift ${shift.id}`), roles: [...ACTIVITY_STAFF_ROLES, 'RESIDENT'], scope: { ...activityScope(first), residentId: shift.residentId } });
+  authorize(caller.identity, {
+    ...staffPolicy(first, `report hours of shift ${shift.id}`),
+    roles: [...ACTIVITY_STAFF_ROLES, 'RESIDENT'],
+    scope: { ...activityScope(first), residentId: shift.residentId },
+  });
   const hours = hoursOf('hours', input.hours);
   return changeShift(input.activityId, caller, deps, (a, events, now) => {
     const i = shiftIndex(a, input.shiftId);
     const s = a.volunteerShifts[i]!;
-    if (a.status === 'CANCELLED' || a.status === 'DRAFT') throw new ConflictError(`Activity ${a._id} is ${a.status}; no hours were served.`, { status: a.status });
-    if (now < a.startsAt) throw new ConflictError(`Activity ${a._id} starts at ${describeLocal(a.startsAt)}; report hours once it has started.`);
+    if (a.status === 'CANCELLED' || a.status === 'DRAFT')
+      throw new ConflictError(`Activity ${a._id} is ${a.status}; no hours were served.`, { status: a.status });
+    if (now < a.startsAt)
+      throw new ConflictError(`Activity ${a._id} starts at ${describeLocal(a.startsAt)}; report hours once it has started.`);
     if (s.status === 'VERIFIED') throw new ConflictError(`The hours of shift ${s.id} are already verified.`);
     return {
       shiftId: s.id,
@@ -88,13 +129,18 @@ export async function reportVolunteerHours(input: { activityId: string; shiftId:
 }
 
 /** Staff confirm the reported hours (or correct them); this is what earns the volunteer credit. */
-export async function verifyVolunteerHours(input: { activityId: string; shiftId: string; hours?: number | null }, caller: Caller, deps: VolunteerDeps): Promise<VolunteerShiftView> {
+export async function verifyVolunteerHours(
+  input: { activityId: string; shiftId: string; hours?: number | null },
+  caller: Caller,
+  deps: VolunteerDeps,
+): Promise<VolunteerShiftView> {
   authorize(caller.identity, staffPolicy(await requireActivity(deps.store, input.activityId), 'verify volunteer hours'));
   return changeShift(input.activityId, caller, deps, (a, events, now) => {
     const i = shiftIndex(a, input.shiftId);
     const s = a.volunteerShifts[i]!;
     if (s.status === 'VERIFIED') throw new ConflictError(`The hours of shift ${s.id} were already verified: ${s.verifiedHours} h.`);
-    if (s.status !== 'COMPLETED') throw new ConflictError(`The hours of shift ${s.id} have not been reported yet; they are verified after the volunteer reports them.`);
+    if (s.status !== 'COMPLETED')
+      throw new ConflictError(`The hours of shift ${s.id} have not been reported yet; they are verified after the volunteer reports them.`);
     const hours = hoursOf('hours', input.hours ?? s.completedHours!);
     return {
       shiftId: s.id,

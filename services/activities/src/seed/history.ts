@@ -50,12 +50,22 @@ export function attendanceCounts(history: ActivityHistory): Map<string, number> 
 }
 
 /** HISTORY buckets: activities by the month they started, attendances by their activity's month and category. */
-export function historyBuckets(activities: readonly Pick<ActivityDoc, '_id' | 'communityId' | 'streetId' | 'category' | 'startsAt'>[], attended: Map<string, number>): StatsBucket[] {
+export function historyBuckets(
+  activities: readonly Pick<ActivityDoc, '_id' | 'communityId' | 'streetId' | 'category' | 'startsAt'>[],
+  attended: Map<string, number>,
+): StatsBucket[] {
   const buckets = new Map<string, StatsBucket>();
   for (const a of activities) {
     const month = monthOf(a.startsAt);
     const id = bucketId('HISTORY', a.communityId, month);
-    const bucket = buckets.get(id) ?? { _id: id, source: 'HISTORY' as const, communityId: a.communityId, streetId: a.streetId, month, categories: {} };
+    const bucket = buckets.get(id) ?? {
+      _id: id,
+      source: 'HISTORY' as const,
+      communityId: a.communityId,
+      streetId: a.streetId,
+      month,
+      categories: {},
+    };
     const counts = (bucket.categories[a.category] ??= { activities: 0, participations: 0 });
     counts.activities += 1;
     counts.participations += attended.get(a._id) ?? 0;
@@ -65,15 +75,28 @@ export function historyBuckets(activities: readonly Pick<ActivityDoc, '_id' | 'c
 }
 
 /** One record per resident: where they live, every historic attendance and verified volunteer shift, keyed by its id. */
-export function residentRecords(people: readonly ResidentFixture[], history: ActivityHistory, serviceRoleOf: (residentId: string) => string): ResidentRecordDoc[] {
+export function residentRecords(
+  people: readonly ResidentFixture[],
+  history: ActivityHistory,
+  serviceRoleOf: (residentId: string) => string,
+): ResidentRecordDoc[] {
   const activities = new Map(history.activities.map((a) => [a.id, a]));
-  const records = new Map<string, { home: { communityId: string; streetId: string }; registrations: Record<string, ResidentRecordEntry>; shifts: Record<string, ResidentShiftEntry> }>(
-    people.map((p) => [p.id, { home: { communityId: p.communityId, streetId: p.streetId }, registrations: {}, shifts: {} }]),
-  );
+  const records = new Map<
+    string,
+    {
+      home: { communityId: string; streetId: string };
+      registrations: Record<string, ResidentRecordEntry>;
+      shifts: Record<string, ResidentShiftEntry>;
+    }
+  >(people.map((p) => [p.id, { home: { communityId: p.communityId, streetId: p.streetId }, registrations: {}, shifts: {} }]));
   const recordOf = (residentId: string) => records.get(residentId)!;
   for (const att of history.attendances) {
     const activity = activities.get(att.activityId)!;
-    recordOf(att.residentId).registrations[att.id] = { activityId: att.activityId, status: 'ATTENDED', registeredAt: new Date(activity.startsAt.getTime() - 3 * DAY) };
+    recordOf(att.residentId).registrations[att.id] = {
+      activityId: att.activityId,
+      status: 'ATTENDED',
+      registeredAt: new Date(activity.startsAt.getTime() - 3 * DAY),
+    };
   }
   for (const s of history.volunteerShifts) {
     recordOf(s.residentId).shifts[s.id] = {

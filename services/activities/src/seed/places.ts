@@ -1,4 +1,13 @@
-import { communityByName, COMMUNITIES, firstMondayAfterSeed, PARTY_ORGANIZATIONS, residentsOf, SEEDED_AT, seedDayPlus, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
+import {
+  communityByName,
+  COMMUNITIES,
+  firstMondayAfterSeed,
+  PARTY_ORGANIZATIONS,
+  residentsOf,
+  SEEDED_AT,
+  seedDayPlus,
+  SOCIAL_ORGANIZATIONS,
+} from '@sanshe/seed-fixtures';
 import type { ActivityDoc } from '../data-access/models';
 import type { Activity, OrganizerKind } from '../domain/activity-model';
 import { bookableCells } from '../domain/booking';
@@ -25,7 +34,16 @@ const wuhanRoad = communityByName('武汉路社区');
 
 function venue(communityId: string, slug: string, name: string, kind: VenueKind, capacity: number, hours: OpeningInterval[]): Venue {
   const community = COMMUNITIES.find((c) => c.id === communityId)!;
-  return { _id: `venue-${communityId}-${slug}`, name, kind, communityId, streetId: community.streetId, capacity, openingHours: hours, allowsOverlap: false };
+  return {
+    _id: `venue-${communityId}-${slug}`,
+    name,
+    kind,
+    communityId,
+    streetId: community.streetId,
+    capacity,
+    openingHours: hours,
+    allowsOverlap: false,
+  };
 }
 
 /** Every community has an activity room, urban ones a square; 武汉路社区 has the rooms of its party-mass service centre. */
@@ -73,7 +91,9 @@ export function seededRota(): Rota {
     venueId: venueId('square'),
     communityId: wuhanRoad.id,
     streetId: wuhanRoad.streetId,
-    groupIds: seededGroups().filter((g) => g.kind === 'SQUARE_DANCE').map((g) => g._id),
+    groupIds: seededGroups()
+      .filter((g) => g.kind === 'SQUARE_DANCE')
+      .map((g) => g._id),
     slotMinutes: 60,
     eveningStartsAt: 18 * 60,
     cycleWeeks: 1,
@@ -87,7 +107,15 @@ export function seededRota(): Rota {
 }
 
 function claims(booking: Booking, venue: Venue): CellClaim[] {
-  return booking.cellIds.map((id) => ({ _id: id, venueId: venue._id, bookingId: booking._id, holderName: booking.holder.name, startsAt: booking.startsAt, endsAt: booking.endsAt, claimedAt: SEEDED_AT }));
+  return booking.cellIds.map((id) => ({
+    _id: id,
+    venueId: venue._id,
+    bookingId: booking._id,
+    holderName: booking.holder.name,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    claimedAt: SEEDED_AT,
+  }));
 }
 
 function booking(venue: Venue, id: string, holder: Booking['holder'], startsAt: Date, endsAt: Date, rotaId: string | null): Booking {
@@ -125,11 +153,66 @@ interface Upcoming {
 
 const partyOrgOf = (name: string) => PARTY_ORGANIZATIONS.find((p) => p.communityId === communityByName(name).id)!.id;
 const UPCOMING: Upcoming[] = [
-  { slug: '01', title: '社区睦邻学堂·智能手机课', category: 'NEIGHBOURHOOD_SCHOOL', community: '武汉路社区', venue: 'party-members-home', date: seedDayPlus(5), from: '09:00', to: '11:00', capacity: 30, organizer: { kind: 'SOCIAL_ORGANIZATION', id: SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!.id } },
-  { slug: '02', title: '百姓茶馆·议事会', category: 'PEOPLES_TEAHOUSE', community: '武汉路社区', venue: 'readers-home', date: seedDayPlus(7), from: '14:30', to: '16:30', capacity: 25, organizer: null },
-  { slug: '03', title: '生态时蔬花园课堂·酵素制作', category: 'ENVIRONMENTAL_CLASS', community: '天九社区', venue: null, date: seedDayPlus(8), from: '09:00', to: '11:00', capacity: 30, organizer: null },
-  { slug: '04', title: '我家菜园·冬储', category: 'MY_VEGETABLE_GARDEN', community: '重二社区', venue: null, date: seedDayPlus(9), from: '09:30', to: '11:30', capacity: 20, organizer: null },
-  { slug: '05', title: '主题党日·红色套餐', category: 'PARTY_BUILDING', community: '长安路三社区', venue: null, date: seedDayPlus(11), from: '15:00', to: '17:00', capacity: 40, organizer: { kind: 'PARTY_ORGANIZATION', id: partyOrgOf('长安路三社区') } },
+  {
+    slug: '01',
+    title: '社区睦邻学堂·智能手机课',
+    category: 'NEIGHBOURHOOD_SCHOOL',
+    community: '武汉路社区',
+    venue: 'party-members-home',
+    date: seedDayPlus(5),
+    from: '09:00',
+    to: '11:00',
+    capacity: 30,
+    organizer: { kind: 'SOCIAL_ORGANIZATION', id: SOCIAL_ORGANIZATIONS.find((o) => o.name === '欣和社工')!.id },
+  },
+  {
+    slug: '02',
+    title: '百姓茶馆·议事会',
+    category: 'PEOPLES_TEAHOUSE',
+    community: '武汉路社区',
+    venue: 'readers-home',
+    date: seedDayPlus(7),
+    from: '14:30',
+    to: '16:30',
+    capacity: 25,
+    organizer: null,
+  },
+  {
+    slug: '03',
+    title: '生态时蔬花园课堂·酵素制作',
+    category: 'ENVIRONMENTAL_CLASS',
+    community: '天九社区',
+    venue: null,
+    date: seedDayPlus(8),
+    from: '09:00',
+    to: '11:00',
+    capacity: 30,
+    organizer: null,
+  },
+  {
+    slug: '04',
+    title: '我家菜园·冬储',
+    category: 'MY_VEGETABLE_GARDEN',
+    community: '重二社区',
+    venue: null,
+    date: seedDayPlus(9),
+    from: '09:30',
+    to: '11:30',
+    capacity: 20,
+    organizer: null,
+  },
+  {
+    slug: '05',
+    title: '主题党日·红色套餐',
+    category: 'PARTY_BUILDING',
+    community: '长安路三社区',
+    venue: null,
+    date: seedDayPlus(11),
+    from: '15:00',
+    to: '17:00',
+    capacity: 40,
+    organizer: { kind: 'PARTY_ORGANIZATION', id: partyOrgOf('长安路三社区') },
+  },
 ];
 
 /** 石阿姨 holds a party-member service post at the first upcoming class. */
@@ -148,12 +231,47 @@ export function seededUpcoming(shiAyiId: string): { activities: ActivityDoc[]; b
     if (place) bookings.push(booking(place, `booking-${id}`, { kind: 'ACTIVITY', id, name: u.title }, startsAt, endsAt, null));
     const shift = u.slug === '01';
     const activity: Activity = {
-      _id: id, title: u.title, category: u.category, description: null, communityId: community.id, streetId: community.streetId,
-      venueId: place?._id ?? null, bookingId: place ? `booking-${id}` : null, organizer: u.organizer ?? { kind: 'COMMUNITY', id: community.id },
-      startsAt, endsAt, capacity: u.capacity, status: 'PUBLISHED', seatsLeft: u.capacity, waitlisted: 0, attended: 0,
-      holders: [], checkInCodes: [], volunteers: shift ? [shiAyiId] : [], registrations: [],
-      volunteerShifts: shift ? [{ id: SHI_AYI_SHIFT.id, residentId: shiAyiId, role: SHI_AYI_SHIFT.role, scheduledHours: SHI_AYI_SHIFT.hours, completedHours: null, verifiedHours: null, status: 'SCHEDULED', scheduledAt: SEEDED_AT, reportedAt: null, verifiedAt: null, verifiedBy: null }] : [],
-      publishedAt: SEEDED_AT, cancelledAt: null, cancelReason: null, completedAt: null,
+      _id: id,
+      title: u.title,
+      category: u.category,
+      description: null,
+      communityId: community.id,
+      streetId: community.streetId,
+      venueId: place?._id ?? null,
+      bookingId: place ? `booking-${id}` : null,
+      organizer: u.organizer ?? { kind: 'COMMUNITY', id: community.id },
+      startsAt,
+      endsAt,
+      capacity: u.capacity,
+      status: 'PUBLISHED',
+      seatsLeft: u.capacity,
+      waitlisted: 0,
+      attended: 0,
+      holders: [],
+      checkInCodes: [],
+      volunteers: shift ? [shiAyiId] : [],
+      registrations: [],
+      volunteerShifts: shift
+        ? [
+            {
+              id: SHI_AYI_SHIFT.id,
+              residentId: shiAyiId,
+              role: SHI_AYI_SHIFT.role,
+              scheduledHours: SHI_AYI_SHIFT.hours,
+              completedHours: null,
+              verifiedHours: null,
+              status: 'SCHEDULED',
+              scheduledAt: SEEDED_AT,
+              reportedAt: null,
+              verifiedAt: null,
+              verifiedBy: null,
+            },
+          ]
+        : [],
+      publishedAt: SEEDED_AT,
+      cancelledAt: null,
+      cancelReason: null,
+      completedAt: null,
     };
     activities.push({ ...activity, createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
   }
@@ -161,7 +279,9 @@ export function seededUpcoming(shiAyiId: string): { activities: ActivityDoc[]; b
   const square = venues.get(rota.venueId)!;
   const names = new Map(seededGroups().map((g) => [g._id, g.name]));
   for (const o of occurrences(rota, square, ROTA_FROM, ROTA_CYCLES)) {
-    bookings.push(booking(square, o.bookingId, { kind: 'GROUP', id: o.groupId, name: names.get(o.groupId)! }, o.startsAt, o.endsAt, rota._id));
+    bookings.push(
+      booking(square, o.bookingId, { kind: 'GROUP', id: o.groupId, name: names.get(o.groupId)! }, o.startsAt, o.endsAt, rota._id),
+    );
   }
   return { activities, bookings, cells: bookings.flatMap((b) => claims(b, venues.get(b.venueId)!)) };
 }

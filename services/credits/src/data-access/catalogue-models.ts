@@ -46,7 +46,10 @@ const stockEntrySchema = new Schema<StockEntry>(
 );
 stockEntrySchema.index({ key: 1 }, { unique: true });
 
-const stockHeadSchema = new Schema<HeadHint<StockState>>({ _id: String, seq: Number, state: stockStateSchema }, { collection: 'stock_heads', versionKey: false });
+const stockHeadSchema = new Schema<HeadHint<StockState>>(
+  { _id: String, seq: Number, state: stockStateSchema },
+  { collection: 'stock_heads', versionKey: false },
+);
 
 const redemptionSchema = new Schema<RedemptionRequest>(
   {
@@ -79,7 +82,8 @@ export interface CatalogueModels {
 }
 
 export function catalogueModels(connection: Connection): CatalogueModels {
-  const model = <T>(name: string, schema: Schema<T>): Model<T> => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  const model = <T>(name: string, schema: Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
     Reward: model('Reward', rewardSchema),
     StockEntry: model('StockEntry', stockEntrySchema),

@@ -1,5 +1,14 @@
 import { isDuplicateKeyError, OUTBOX_FIELD, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
-import { redemptionOf, stepId, type Redemption, type RedemptionRequest, type RedemptionStep, type RedemptionStore, type Reward, type RewardStore } from '../domain/redemption';
+import {
+  redemptionOf,
+  stepId,
+  type Redemption,
+  type RedemptionRequest,
+  type RedemptionStep,
+  type RedemptionStore,
+  type Reward,
+  type RewardStore,
+} from '../domain/redemption';
 import { stockEntryId, type StockEntry, type StockState, type StockStore } from '../domain/stock';
 import type { AppendResult, StreamHead } from '../domain/stream';
 import type { WorkMark } from './ledger-models';
@@ -26,7 +35,9 @@ export class RewardRepository implements RewardStore, StockStore {
   }
 
   rewards(ids: readonly string[]): Promise<Reward[]> {
-    return this.models.Reward.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } }).lean<Reward[]>().exec();
+    return this.models.Reward.find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } })
+      .lean<Reward[]>()
+      .exec();
   }
 
   /** Active rewards by id; with a community, its own and the district-wide ones. */
@@ -44,7 +55,10 @@ export class RewardRepository implements RewardStore, StockStore {
 
   /** Rewards of many campaigns, one query, by id. */
   ofCampaigns(campaignIds: readonly string[]): Promise<Reward[]> {
-    return this.models.Reward.find({ campaignId: { $in: [...campaignIds] } }).sort({ _id: 1 }).lean<Reward[]>().exec();
+    return this.models.Reward.find({ campaignId: { $in: [...campaignIds] } })
+      .sort({ _id: 1 })
+      .lean<Reward[]>()
+      .exec();
   }
 
   /** One field of one document; null when no such reward exists. */
@@ -94,9 +108,20 @@ export class RedemptionRepository implements RedemptionStore {
   async redemption(id: string): Promise<Redemption | null> {
     const [request, steps] = await Promise.all([
       this.models.Redemption.findOne({ _id: id }).lean<RedemptionRequest>().exec(),
-      Promise.all((['SETTLED', 'CANCEL_ASKED', 'CANCELLED'] as const).map((step) => this.models.RedemptionStep.findOne({ _id: stepId(id, step) }).lean<RedemptionStep>().exec())),
+      Promise.all(
+        (['SETTLED', 'CANCEL_ASKED', 'CANCELLED'] as const).map((step) =>
+          this.models.RedemptionStep.findOne({ _id: stepId(id, step) })
+            .lean<RedemptionStep>()
+            .exec(),
+        ),
+      ),
     ]);
-    return request ? redemptionOf(request, steps.filter((s): s is RedemptionStep => s !== null)) : null;
+    return request
+      ? redemptionOf(
+          request,
+          steps.filter((s): s is RedemptionStep => s !== null),
+        )
+      : null;
   }
 
   async record(step: RedemptionStep, events: OutboxEntry[]): Promise<boolean> {

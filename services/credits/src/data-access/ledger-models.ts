@@ -16,7 +16,13 @@ import type { HeadHint } from './streams';
  */
 const tally = new Schema({ period: String, points: Number }, { _id: false });
 const stateSchema = new Schema<AccountState>(
-  { balance: Number, earnedTotal: Number, outflow: Number, days: { type: [tally], default: undefined }, months: { type: [tally], default: undefined } },
+  {
+    balance: Number,
+    earnedTotal: Number,
+    outflow: Number,
+    days: { type: [tally], default: undefined },
+    months: { type: [tally], default: undefined },
+  },
   { _id: false },
 );
 
@@ -30,12 +36,22 @@ export interface AccountDoc extends Account {
 }
 
 const accountSchema = new Schema<AccountDoc>(
-  { _id: String, kind: { type: String, required: true }, ownerId: { type: String, required: true }, communityId: { type: String, default: null }, donorKind: { type: String, default: undefined }, broughtForward: { type: String, default: undefined } },
+  {
+    _id: String,
+    kind: { type: String, required: true },
+    ownerId: { type: String, required: true },
+    communityId: { type: String, default: null },
+    donorKind: { type: String, default: undefined },
+    broughtForward: { type: String, default: undefined },
+  },
   { collection: 'accounts', versionKey: false },
 );
 accountSchema.index({ kind: 1, communityId: 1 });
 
-const headSchema = new Schema<HeadHint<AccountState>>({ _id: String, seq: Number, state: stateSchema }, { collection: 'account_heads', versionKey: false });
+const headSchema = new Schema<HeadHint<AccountState>>(
+  { _id: String, seq: Number, state: stateSchema },
+  { collection: 'account_heads', versionKey: false },
+);
 
 const entrySchema = new Schema<LedgerEntry>(
   {
@@ -139,7 +155,10 @@ const historySchema = new Schema<HistoryBook>({ _id: String, lines: String }, { 
 
 export const historyBookOf = (accountId: string, lines: HistoryLine[]): HistoryBook => ({ _id: accountId, lines: JSON.stringify(lines) });
 export const historyLinesOf = (book: HistoryBook): HistoryLine[] =>
-  (JSON.parse(book.lines) as (Omit<HistoryLine, 'bookedAt'> & { bookedAt: string })[]).map((line) => ({ ...line, bookedAt: new Date(line.bookedAt) }));
+  (JSON.parse(book.lines) as (Omit<HistoryLine, 'bookedAt'> & { bookedAt: string })[]).map((line) => ({
+    ...line,
+    bookedAt: new Date(line.bookedAt),
+  }));
 
 export type RulesDoc = EarningRules & { _id: string };
 
@@ -179,7 +198,10 @@ export interface SeedMarker {
   summary: Record<string, number>;
 }
 
-const seedMarkerSchema = new Schema<SeedMarker>({ _id: String, version: Number, seededAt: Date, summary: Schema.Types.Mixed }, { collection: 'seed_markers', versionKey: false });
+const seedMarkerSchema = new Schema<SeedMarker>(
+  { _id: String, version: Number, seededAt: Date, summary: Schema.Types.Mixed },
+  { collection: 'seed_markers', versionKey: false },
+);
 
 export interface LedgerModels {
   Account: Model<AccountDoc>;
@@ -196,7 +218,8 @@ export interface LedgerModels {
 }
 
 export function ledgerModels(connection: Connection): LedgerModels {
-  const model = <T>(name: string, schema: Schema<T>): Model<T> => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  const model = <T>(name: string, schema: Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
     Account: model('Account', accountSchema),
     AccountHead: model('AccountHead', headSchema),

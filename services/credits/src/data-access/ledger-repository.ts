@@ -1,5 +1,14 @@
 import { isDuplicateKeyError, OUTBOX_FIELD, type OutboxEntry } from '@sanshe/service-kit';
-import { EMPTY_STATE, entryId, ISSUING_ACCOUNT_ID, type Account, type AccountKind, type AccountState, type Head, type LedgerEntry } from '../domain/ledger';
+import {
+  EMPTY_STATE,
+  entryId,
+  ISSUING_ACCOUNT_ID,
+  type Account,
+  type AccountKind,
+  type AccountState,
+  type Head,
+  type LedgerEntry,
+} from '../domain/ledger';
 import type { EarnedMonth, EarnedPointsTally } from '../domain/earned-by-month';
 import type { LedgerStore } from '../domain/posting';
 import type { DonorKind } from '../domain/redemption';
@@ -39,7 +48,9 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
       .select({ broughtForward: 1 })
       .lean<AccountDoc[]>()
       .exec();
-    return new Map(docs.filter((d) => d.broughtForward).map((d) => [d._id, { seq: 1, state: JSON.parse(d.broughtForward!) as AccountState }]));
+    return new Map(
+      docs.filter((d) => d.broughtForward).map((d) => [d._id, { seq: 1, state: JSON.parse(d.broughtForward!) as AccountState }]),
+    );
   }
 
   async account(id: string): Promise<Account | null> {
@@ -49,13 +60,25 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
 
   /** One query per batch. */
   async accounts(ids: readonly string[]): Promise<Account[]> {
-    return (await this.models.Account.find({ _id: { $in: [...ids] } }).lean<AccountDoc[]>().exec()).map(plainAccount);
+    return (
+      await this.models.Account.find({ _id: { $in: [...ids] } })
+        .lean<AccountDoc[]>()
+        .exec()
+    ).map(plainAccount);
   }
 
-  private async open(id: string, kind: AccountKind, ownerId: string, communityId: string | null, extra: Partial<Account> = {}): Promise<void> {
-    await this.models.Account.collection.updateOne({ _id: id } as Raw, { $setOnInsert: { kind, ownerId, communityId, ...extra } }, { upsert: true }).catch((err: unknown) => {
-      if (!isDuplicateKeyError(err)) throw err;
-    });
+  private async open(
+    id: string,
+    kind: AccountKind,
+    ownerId: string,
+    communityId: string | null,
+    extra: Partial<Account> = {},
+  ): Promise<void> {
+    await this.models.Account.collection
+      .updateOne({ _id: id } as Raw, { $setOnInsert: { kind, ownerId, communityId, ...extra } }, { upsert: true })
+      .catch((err: unknown) => {
+        if (!isDuplicateKeyError(err)) throw err;
+      });
   }
 
   openResidentAccount(residentId: string, communityId: string | null): Promise<void> {
@@ -95,7 +118,10 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
   /** Every account's head, from one pass over the accounts brought forward and one over the entries. */
   async heads(): Promise<Map<string, Head>> {
     const heads = new Map<string, Head>();
-    for await (const doc of this.models.Account.find({ broughtForward: { $exists: true } }).select({ broughtForward: 1 }).lean<AccountDoc>().cursor()) {
+    for await (const doc of this.models.Account.find({ broughtForward: { $exists: true } })
+      .select({ broughtForward: 1 })
+      .lean<AccountDoc>()
+      .cursor()) {
       const account = doc as AccountDoc;
       if (account.broughtForward) heads.set(account._id, { seq: 1, state: JSON.parse(account.broughtForward) as AccountState });
     }
@@ -109,7 +135,10 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
 
   /** The account's entries up to `seq`, for a statement. */
   entriesOf(accountId: string, seq: number): Promise<LedgerEntry[]> {
-    return this.models.Entry.find({ accountId, seq: { $lte: seq } }).sort({ seq: 1 }).lean<LedgerEntry[]>().exec();
+    return this.models.Entry.find({ accountId, seq: { $lte: seq } })
+      .sort({ seq: 1 })
+      .lean<LedgerEntry[]>()
+      .exec();
   }
 
   /** The seeded history of an account: its postings as statement lines, from its history book. */
@@ -127,11 +156,18 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
   }
 
   async openTransfer(spec: TransferSpec, now: Date): Promise<{ transfer: Transfer; created: boolean }> {
-    const mark: WorkMark = { _id: `transfer:${spec._id}`, kind: 'TRANSFER', refId: spec._id, accounts: [spec.fromAccountId, spec.toAccountId], createdAt: now };
+    const mark: WorkMark = {
+      _id: `transfer:${spec._id}`,
+      kind: 'TRANSFER',
+      refId: spec._id,
+      accounts: [spec.fromAccountId, spec.toAccountId],
+      createdAt: now,
+    };
     // The mark first: whatever is written after it, the maintenance will find.
     await insertOnce(() => this.models.Work.collection.insertOne(mark as unknown as Raw as never));
     const transfer: Transfer = { ...spec, bookedAt: now };
-    if (await insertOnce(() => this.models.Transfer.collection.insertOne(transfer as unknown as Raw as never))) return { transfer, created: true };
+    if (await insertOnce(() => this.models.Transfer.collection.insertOne(transfer as unknown as Raw as never)))
+      return { transfer, created: true };
     const first = await this.transfer(spec._id);
     if (!first) throw new Error(`transfer ${spec._id} was refused as a duplicate but cannot be read`);
     return { transfer: first, created: false };
@@ -194,14 +230,23 @@ export class LedgerRepository implements LedgerStore, ReconcileStore, RepairStor
       .select({ fromAccountId: 1, toAccountId: 1, amount: 1 })
       .lean<Pick<Posting, 'fromAccountId' | 'toAccountId' | 'amount'>[]>()
       .exec();
-    return postings.reduce((sum, p) => sum + (p.toAccountId === accountId ? p.amount : 0) - (p.fromAccountId === accountId ? p.amount : 0), 0);
+    return postings.reduce(
+      (sum, p) => sum + (p.toAccountId === accountId ? p.amount : 0) - (p.fromAccountId === accountId ? p.amount : 0),
+      0,
+    );
   }
 
   /** Earning postings (seeded history included) grouped by the business month (Asia/Shanghai) they were booked in. */
   async earnedByMonth(from: Date, to: Date): Promise<EarnedMonth[]> {
     const rows = await this.models.Posting.aggregate<{ _id: string; points: number; postings: number }>([
       { $match: { kind: 'EARN', bookedAt: { $gte: from, $lt: to } } },
-      { $group: { _id: { $dateToString: { format: '%Y-%m', date: '$bookedAt', timezone: '+08:00' } }, points: { $sum: '$amount' }, postings: { $sum: 1 } } },
+      {
+        $group: {
+          _id: { $dateToString: { format: '%Y-%m', date: '$bookedAt', timezone: '+08:00' } },
+          points: { $sum: '$amount' },
+          postings: { $sum: 1 },
+        },
+      },
     ]).exec();
     return rows.map((r) => ({ month: r._id, points: r.points, postings: r.postings }));
   }

@@ -22,7 +22,9 @@ export class RankingRepository implements RankingBoard {
       if (!next) return;
       if (doc) {
         // `version: null` also matches a seeded ranking that has none yet.
-        const res = await rankings.updateOne({ _id: communityId, version: doc.version ?? null } as Raw, { $set: { top: next, version: (doc.version ?? 0) + 1 } });
+        const res = await rankings.updateOne({ _id: communityId, version: doc.version ?? null } as Raw, {
+          $set: { top: next, version: (doc.version ?? 0) + 1 },
+        });
         if (res.modifiedCount === 1) return;
       } else {
         try {
@@ -45,6 +47,8 @@ export class RankingRepository implements RankingBoard {
   }
 
   top(communityIds: readonly string[]): Promise<RankingDoc[]> {
-    return this.models.Ranking.find(communityIds.length === 1 ? { _id: communityIds[0] } : { _id: { $in: [...communityIds] } }).lean<RankingDoc[]>().exec();
+    return this.models.Ranking.find(communityIds.length === 1 ? { _id: communityIds[0] } : { _id: { $in: [...communityIds] } })
+      .lean<RankingDoc[]>()
+      .exec();
   }
 }

@@ -36,9 +36,14 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
 
   async head(streamId: string): Promise<StreamHead<S>> {
     const hint = await this.hints.findOne({ _id: streamId }).lean<HeadHint<S>>().exec();
-    let head = hint ? { seq: hint.seq, state: hint.state } : ((await this.startsOf([streamId])).get(streamId) ?? { seq: 0, state: this.initial });
+    let head = hint
+      ? { seq: hint.seq, state: hint.state }
+      : ((await this.startsOf([streamId])).get(streamId) ?? { seq: 0, state: this.initial });
     for (;;) {
-      const next = await this.entries.findOne({ _id: this.idOf(streamId, head.seq + 1) }).lean<E>().exec();
+      const next = await this.entries
+        .findOne({ _id: this.idOf(streamId, head.seq + 1) })
+        .lean<E>()
+        .exec();
       if (!next) return head;
       head = { seq: next.seq, state: next.state };
     }
@@ -47,7 +52,10 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
   /** Heads of many streams: one query for the hints, then one per round of entries found past them. */
   async heads(streamIds: readonly string[]): Promise<Map<string, { seq: number; state: S }>> {
     const ids = [...new Set(streamIds)];
-    const hints = await this.hints.find({ _id: { $in: ids } }).lean<HeadHint<S>[]>().exec();
+    const hints = await this.hints
+      .find({ _id: { $in: ids } })
+      .lean<HeadHint<S>[]>()
+      .exec();
     const heads = new Map(ids.map((id) => [id, { seq: 0, state: this.initial }]));
     for (const hint of hints) heads.set(hint._id, { seq: hint.seq, state: hint.state });
     const unhinted = ids.filter((id) => !hints.some((h) => h._id === id));
@@ -56,7 +64,10 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
     while (open.length > 0) {
       const wanted = new Map(open.map((id) => [this.idOf(id, heads.get(id)!.seq + 1), id]));
       const keys = [...wanted.keys()];
-      const found = await this.entries.find({ _id: { $in: keys } }).lean<E[]>().exec();
+      const found = await this.entries
+        .find({ _id: { $in: keys } })
+        .lean<E[]>()
+        .exec();
       open = [];
       for (const entry of found) {
         const id = wanted.get(entry._id)!;
@@ -84,7 +95,11 @@ export class StreamRepository<S, E extends StreamEntry<S>> {
   /** Moves the hint forward only: a slower writer of an older head leaves a newer hint alone. */
   async rememberHead(streamId: string, head: StreamHead<S>): Promise<void> {
     try {
-      await this.hints.collection.updateOne({ _id: streamId, seq: { $lt: head.seq } } as Raw, { $set: { seq: head.seq, state: head.state } }, { upsert: true });
+      await this.hints.collection.updateOne(
+        { _id: streamId, seq: { $lt: head.seq } } as Raw,
+        { $set: { seq: head.seq, state: head.state } },
+        { upsert: true },
+      );
     } catch (err) {
       // The hint is already at or past this head (the upsert then collides on `_id`).
       if (!isDuplicateKeyError(err)) throw err;

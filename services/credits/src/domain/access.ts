@@ -20,7 +20,12 @@ export async function residentScope(territory: Territory, residentId: string, co
   return { residentId, communityId, streetId: communityId ? await territory.streetOf(communityId) : null };
 }
 
-export async function authorizeAccountRead(identity: Identity, territory: Territory, residentId: string, communityId: string | null): Promise<void> {
+export async function authorizeAccountRead(
+  identity: Identity,
+  territory: Territory,
+  residentId: string,
+  communityId: string | null,
+): Promise<void> {
   authorize(identity, {
     action: `see the points account of resident ${residentId}`,
     roles: ACCOUNT_READERS,

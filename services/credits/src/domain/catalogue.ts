@@ -28,7 +28,8 @@ function keeperPolicy(action: string, communityId: string | null, streetId: stri
 }
 
 function wholeNumber(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadInputError(field, `${field} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadInputError(field, `${field} must be a whole number from ${min} to ${max}.`);
 }
 
 export async function addReward(input: AddRewardInput, caller: Caller, deps: CatalogueDeps): Promise<Reward> {
@@ -43,20 +44,41 @@ export async function addReward(input: AddRewardInput, caller: Caller, deps: Cat
   const donorKind = input.donorKind ?? 'PARTY_ORGANIZATION';
   if (!DONOR_KINDS.includes(donorKind)) throw new BadInputError('donorKind', `donorKind is one of ${DONOR_KINDS.join(', ')}.`);
   if (!donorUnitId) {
-    throw new BadInputError('donorUnitId', `Name the ${donorKind === 'SOCIAL_ORGANIZATION' ? 'social organization' : 'co-building unit (party organization)'} that donates the reward.`);
+    throw new BadInputError(
+      'donorUnitId',
+      `Name the ${donorKind === 'SOCIAL_ORGANIZATION' ? 'social organization' : 'co-building unit (party organization)'} that donates the reward.`,
+    );
   }
   const communityId = input.communityId ?? null;
   if (communityId && !(await deps.territory.knows(communityId))) throw new NotFoundError('Community', communityId);
   const streetId = communityId ? await deps.territory.streetOf(communityId) : null;
-  authorize(caller.identity, keeperPolicy(`add a reward to the catalogue of ${communityId ? `community ${communityId}` : 'the district'}`, communityId, streetId));
+  authorize(
+    caller.identity,
+    keeperPolicy(`add a reward to the catalogue of ${communityId ? `community ${communityId}` : 'the district'}`, communityId, streetId),
+  );
   await deps.donors.openDonorAccount(donorUnitId, communityId, donorKind);
   const id = `reward-${randomUUID()}`;
   // The stock first: the reward is never listed without it.
   if (input.stock > 0) await addItems(deps.stock, id, input.stock, `initial:${id}`);
-  return deps.rewards.insert({ _id: id, title, description, cost: input.cost, donorUnitId, donorKind, communityId, streetId, active: true, createdAt: new Date() });
+  return deps.rewards.insert({
+    _id: id,
+    title,
+    description,
+    cost: input.cost,
+    donorUnitId,
+    donorKind,
+    communityId,
+    streetId,
+    active: true,
+    createdAt: new Date(),
+  });
 }
 
-export async function restockReward(args: { id: string; quantity: number }, identity: Identity, deps: Pick<CatalogueDeps, 'rewards' | 'stock'>): Promise<Reward> {
+export async function restockReward(
+  args: { id: string; quantity: number },
+  identity: Identity,
+  deps: Pick<CatalogueDeps, 'rewards' | 'stock'>,
+): Promise<Reward> {
   requireSignedIn(identity, `restock reward ${args.id}`);
   wholeNumber('quantity', args.quantity, 1, 100_000);
   const reward = await deps.rewards.reward(args.id);
@@ -75,10 +97,15 @@ export interface CampaignLinkStore {
  * Puts a reward in a party-building campaign (null takes it out). Campaigns belong to
  * activities; credits keeps only the id, and the graph resolves it there.
  */
-export async function linkRewardToCampaign(args: { rewardId: string; campaignId: string | null }, identity: Identity, store: CampaignLinkStore): Promise<Reward> {
+export async function linkRewardToCampaign(
+  args: { rewardId: string; campaignId: string | null },
+  identity: Identity,
+  store: CampaignLinkStore,
+): Promise<Reward> {
   authorize(identity, { action: `link reward ${args.rewardId} to a campaign`, roles: ['DISTRICT_ADMIN'] });
   const campaignId = args.campaignId?.trim() || null;
-  if (args.campaignId !== null && args.campaignId !== undefined && !campaignId) throw new BadInputError('campaignId', 'Give a campaign id, or null to take the reward out of its campaign.');
+  if (args.campaignId !== null && args.campaignId !== undefined && !campaignId)
+    throw new BadInputError('campaignId', 'Give a campaign id, or null to take the reward out of its campaign.');
   const updated = await store.setCampaign(args.rewardId, campaignId);
   if (!updated) throw new NotFoundError('Reward', args.rewardId);
   return updated;

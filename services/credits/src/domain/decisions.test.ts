@@ -32,11 +32,21 @@ describe('deciding an earning', () => {
   it('credits what the rule gives while the caps leave room', () => {
     const d = decideLeg(EMPTY_STATE, transfer({}), 'CREDIT', null);
     expect(d).toMatchObject({ amount: 5, capped: 0, note: null, rejected: null });
-    expect(d.state).toMatchObject({ balance: 5, earnedTotal: 5, days: [{ period: '2026-11-27', points: 5 }], months: [{ period: '2026-11', points: 5 }] });
+    expect(d.state).toMatchObject({
+      balance: 5,
+      earnedTotal: 5,
+      days: [{ period: '2026-11-27', points: 5 }],
+      months: [{ period: '2026-11', points: 5 }],
+    });
   });
 
   it('credits only up to the daily cap and says why', () => {
-    const d = decideLeg(state({ balance: 10, days: [{ period: '2026-11-27', points: 10 }], months: [{ period: '2026-11', points: 10 }] }), transfer({}), 'CREDIT', null);
+    const d = decideLeg(
+      state({ balance: 10, days: [{ period: '2026-11-27', points: 10 }], months: [{ period: '2026-11', points: 10 }] }),
+      transfer({}),
+      'CREDIT',
+      null,
+    );
     expect(d).toMatchObject({ amount: 2, capped: 3, note: '3 of 5 points not credited: the daily cap of 12 was reached on 2026-11-27.' });
     expect(d.state.balance).toBe(12);
   });
@@ -52,7 +62,10 @@ describe('deciding an earning', () => {
     const lateEvening = new Date('2026-11-26T23:30:00+08:00');
     const d = decideLeg(state({ days: [{ period: '2026-11-27', points: 12 }] }), transfer({ occurredAt: lateEvening }), 'CREDIT', null);
     expect(d.amount).toBe(5);
-    expect(d.state.days).toEqual([{ period: '2026-11-26', points: 5 }, { period: '2026-11-27', points: 12 }]);
+    expect(d.state.days).toEqual([
+      { period: '2026-11-26', points: 5 },
+      { period: '2026-11-27', points: 12 },
+    ]);
   });
 
   it('credits nothing for a deed older than the earning window', () => {
@@ -73,7 +86,15 @@ describe('deciding an earning', () => {
 });
 
 describe('deciding a redemption', () => {
-  const redeem = transfer({ kind: 'REDEEM', reason: null, fromAccountId: 'resident-1', toAccountId: 'partyorg-100', requested: 4, caps: null, note: 'Redeemed: 理发券.' });
+  const redeem = transfer({
+    kind: 'REDEEM',
+    reason: null,
+    fromAccountId: 'resident-1',
+    toAccountId: 'partyorg-100',
+    requested: 4,
+    caps: null,
+    note: 'Redeemed: 理发券.',
+  });
 
   it('takes the cost when the balance covers it', () => {
     const d = decideLeg(state({ balance: 4 }), redeem, 'DEBIT', null);
@@ -110,7 +131,15 @@ describe('deciding an expiry', () => {
   });
 
   it('decides on the account as it is when the debit is written', () => {
-    const expire = transfer({ kind: 'EXPIRE', reason: null, fromAccountId: 'resident-1', toAccountId: ISSUING_ACCOUNT_ID, requested: 50, caps: null, expireUpTo: '2025-02' });
+    const expire = transfer({
+      kind: 'EXPIRE',
+      reason: null,
+      fromAccountId: 'resident-1',
+      toAccountId: ISSUING_ACCOUNT_ID,
+      requested: 50,
+      caps: null,
+      expireUpTo: '2025-02',
+    });
     const d = decideLeg(state({ balance: 25, outflow: 35, months }), expire, 'DEBIT', null);
     expect(d).toMatchObject({ amount: -15, note: '15 unspent points earned up to 2025-02 expired.' });
     expect(d.state).toMatchObject({ balance: 10, outflow: 50 });

@@ -44,7 +44,12 @@ function decideEarning(state: AccountState, transfer: Transfer): Decision {
   const day = businessDay(transfer.occurredAt);
   const month = businessMonth(transfer.occurredAt);
   if (transfer.bookedAt.getTime() - transfer.occurredAt.getTime() > EARNING_WINDOW_DAYS * DAY_MS) {
-    return { amount: 0, capped: requested, note: `Not credited: ${day} is older than the ${EARNING_WINDOW_DAYS}-day earning window.`, rejected: null };
+    return {
+      amount: 0,
+      capped: requested,
+      note: `Not credited: ${day} is older than the ${EARNING_WINDOW_DAYS}-day earning window.`,
+      rejected: null,
+    };
   }
   const roomToday = Math.max(0, caps.daily - tallyOf(state.days, day));
   const roomThisMonth = Math.max(0, caps.monthly - tallyOf(state.months, month));
@@ -52,7 +57,10 @@ function decideEarning(state: AccountState, transfer: Transfer): Decision {
   const capped = requested - amount;
   let note: string | null = null;
   if (capped > 0) {
-    const cap = roomToday <= roomThisMonth ? `the daily cap of ${caps.daily} was reached on ${day}` : `the monthly cap of ${caps.monthly} was reached in ${month}`;
+    const cap =
+      roomToday <= roomThisMonth
+        ? `the daily cap of ${caps.daily} was reached on ${day}`
+        : `the monthly cap of ${caps.monthly} was reached in ${month}`;
     note = `${capped} of ${requested} points not credited: ${cap}.`;
   }
   if (amount === 0) return { amount, capped, note, rejected: null };
@@ -81,16 +89,34 @@ export function expirablePoints(state: Pick<AccountState, 'months' | 'outflow' |
 function decideExpiry(state: AccountState, transfer: Transfer): Decision {
   const upTo = transfer.expireUpTo ?? '0000-00';
   const points = expirablePoints(state, upTo);
-  const note = points > 0 ? `${points} unspent points earned up to ${upTo} expired.` : `No unspent points earned up to ${upTo} were left to expire.`;
-  return { amount: -points, capped: 0, note, rejected: null, state: { ...state, balance: state.balance - points, outflow: state.outflow + points } };
+  const note =
+    points > 0 ? `${points} unspent points earned up to ${upTo} expired.` : `No unspent points earned up to ${upTo} were left to expire.`;
+  return {
+    amount: -points,
+    capped: 0,
+    note,
+    rejected: null,
+    state: { ...state, balance: state.balance - points, outflow: state.outflow + points },
+  };
 }
 
 function decideRedemption(state: AccountState, transfer: Transfer): Decision {
   if (state.balance < transfer.requested) {
-    return { amount: 0, capped: 0, note: `Refused: the balance of ${state.balance} does not cover ${transfer.requested}.`, rejected: INSUFFICIENT_POINTS };
+    return {
+      amount: 0,
+      capped: 0,
+      note: `Refused: the balance of ${state.balance} does not cover ${transfer.requested}.`,
+      rejected: INSUFFICIENT_POINTS,
+    };
   }
   const spent = transfer.requested;
-  return { amount: -spent, capped: 0, note: transfer.note, rejected: null, state: { ...state, balance: state.balance - spent, outflow: state.outflow + spent } };
+  return {
+    amount: -spent,
+    capped: 0,
+    note: transfer.note,
+    rejected: null,
+    state: { ...state, balance: state.balance - spent, outflow: state.outflow + spent },
+  };
 }
 
 function decide(state: AccountState, transfer: Transfer, leg: Leg, decided: number | null): Decision {
@@ -104,7 +130,13 @@ function decide(state: AccountState, transfer: Transfer, leg: Leg, decided: numb
         return decideRedemption(state, transfer);
       case 'REFUND':
         // A compensation gives back what a redemption moved: never refused.
-        return { amount: -transfer.requested, capped: 0, note: transfer.note, rejected: null, state: { ...state, balance: state.balance - transfer.requested } };
+        return {
+          amount: -transfer.requested,
+          capped: 0,
+          note: transfer.note,
+          rejected: null,
+          state: { ...state, balance: state.balance - transfer.requested },
+        };
     }
   }
   if (decided === null) throw new Error(`transfer ${transfer._id}: the ${leg} leg follows the deciding leg, which has not decided yet`);

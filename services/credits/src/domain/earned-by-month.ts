@@ -21,7 +21,10 @@ const monthStart = (month: string): Date => new Date(`${month}-01T00:00:00+08:00
 
 /** The months fromMonth..toMonth (both YYYY-MM, inclusive), checked. */
 export function earnedPeriod(fromMonth: string, toMonth: string): string[] {
-  for (const [field, value] of [['fromMonth', fromMonth], ['toMonth', toMonth]] as const) {
+  for (const [field, value] of [
+    ['fromMonth', fromMonth],
+    ['toMonth', toMonth],
+  ] as const) {
     if (!MONTH.test(value)) throw new BadInputError(field, `${field} must be a month YYYY-MM, e.g. 2026-01.`);
   }
   if (toMonth < fromMonth) throw new BadInputError('toMonth', 'toMonth must not be before fromMonth.');

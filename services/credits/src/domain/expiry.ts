@@ -28,13 +28,20 @@ export interface ExpiryDeps extends LedgerDeps {
 /** With expiry after N months, at `asOf` the points earned in this month or before are due. */
 export const expiredUpTo = (asOf: Date, expiryMonths: number): string => addMonths(businessMonth(asOf), -(expiryMonths + 1));
 
-export async function runExpiry(args: { asOf?: string | null; limit?: number | null }, identity: Identity, deps: ExpiryDeps, traceparent?: string): Promise<ExpiryReport> {
+export async function runExpiry(
+  args: { asOf?: string | null; limit?: number | null },
+  identity: Identity,
+  deps: ExpiryDeps,
+  traceparent?: string,
+): Promise<ExpiryReport> {
   authorize(identity, { action: 'run the points expiry', roles: ['DISTRICT_ADMIN'] });
   const now = (deps.now ?? (() => new Date()))();
   const asOf = args.asOf ? parseInstant('asOf', args.asOf) : now;
-  if (asOf.getTime() > now.getTime() + 60_000) throw new BadInputError('asOf', 'Points cannot be expired ahead of time: asOf must not be in the future.');
+  if (asOf.getTime() > now.getTime() + 60_000)
+    throw new BadInputError('asOf', 'Points cannot be expired ahead of time: asOf must not be in the future.');
   const limit = args.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw new BadInputError('limit', 'limit must be a whole number from 1 to 1000.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000)
+    throw new BadInputError('limit', 'limit must be a whole number from 1 to 1000.');
   const rules = await deps.rules.current();
   const report: ExpiryReport = { asOf, earnedUpTo: null, accountsExpired: 0, expiredPoints: 0, hasMore: false };
   if (rules.expiryMonths === null) return report;

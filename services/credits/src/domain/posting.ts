@@ -53,7 +53,9 @@ export interface LedgerDeps {
 async function appendLeg(transfer: Transfer, leg: Leg, decided: number | null, deps: LedgerDeps): Promise<LedgerEntry> {
   const accountId = leg === 'DEBIT' ? transfer.fromAccountId : transfer.toAccountId;
   const now = deps.now ?? (() => new Date());
-  return appendOnce(deps.store, accountId, (head) => entryOf(accountId, head, transfer, leg, decideLeg(head.state, transfer, leg, decided), now()));
+  return appendOnce(deps.store, accountId, (head) =>
+    entryOf(accountId, head, transfer, leg, decideLeg(head.state, transfer, leg, decided), now()),
+  );
 }
 
 async function eventsOf(transfer: Transfer, decided: LedgerEntry, deps: LedgerDeps, traceparent?: string): Promise<OutboxEntry[]> {

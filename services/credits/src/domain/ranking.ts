@@ -32,7 +32,12 @@ export function removeFromRanking(top: RankEntry[], residentId: string): RankEnt
  * Staff and social workers of the community, its street, the district — and residents of
  * the community itself (`callerCommunityId`: the community of the caller's own account).
  */
-export async function authorizeRankingRead(identity: Identity, territory: Territory, communityId: string, callerCommunityId: string | null): Promise<void> {
+export async function authorizeRankingRead(
+  identity: Identity,
+  territory: Territory,
+  communityId: string,
+  callerCommunityId: string | null,
+): Promise<void> {
   authorize(identity, {
     action: `see the virtue ranking of community ${communityId}`,
     roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF', 'SOCIAL_WORKER', 'RESIDENT'],

@@ -86,7 +86,11 @@ export async function reconcileAccount(accountId: string, store: ReconcileStore)
   return { state: 'IN_FLIGHT' };
 }
 
-export async function reconcileLedger(identity: Identity, store: ReconcileStore, settlePending: () => Promise<void>): Promise<ReconciliationReport> {
+export async function reconcileLedger(
+  identity: Identity,
+  store: ReconcileStore,
+  settlePending: () => Promise<void>,
+): Promise<ReconciliationReport> {
   authorize(identity, { action: 'reconcile the points ledger', roles: ['DISTRICT_ADMIN'] });
   await settlePending();
   const [heads, posted] = [await store.heads(), await store.postedBalances()];
@@ -96,7 +100,8 @@ export async function reconcileLedger(identity: Identity, store: ReconcileStore,
     if (head.state.balance === (posted.get(accountId) ?? 0)) continue;
     const check = await reconcileAccount(accountId, store);
     if (check.state === 'IN_FLIGHT') report.accountsInFlight += 1;
-    if (check.state === 'CORRECTED') report.corrections.push({ accountId: check.accountId, cachedBalance: check.cachedBalance, postedBalance: check.postedBalance });
+    if (check.state === 'CORRECTED')
+      report.corrections.push({ accountId: check.accountId, cachedBalance: check.cachedBalance, postedBalance: check.postedBalance });
   }
   report.ledgerBalanceSum = balanceSum(await store.heads());
   return report;

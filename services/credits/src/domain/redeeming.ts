@@ -22,7 +22,16 @@ import { REDEEMERS, requireSignedIn, residentScope, type Caller, type Territory 
 import { REDEMPTION_CANCELLED, REWARD_REDEEMED } from './events';
 import type { Account } from './ledger';
 import { postTransfer, type LedgerDeps } from './posting';
-import { redemptionOf, stepId, type Redemption, type RedemptionFailure, type RedemptionRequest, type RedemptionStep, type RedemptionStore, type RewardStore } from './redemption';
+import {
+  redemptionOf,
+  stepId,
+  type Redemption,
+  type RedemptionFailure,
+  type RedemptionRequest,
+  type RedemptionStep,
+  type RedemptionStore,
+  type RewardStore,
+} from './redemption';
 import { claimItem, returnItem, type StockStore } from './stock';
 import type { TransferSpec } from './transfer';
 
@@ -59,7 +68,14 @@ function pointsSpec(r: RedemptionRequest): TransferSpec {
 
 function refundSpec(r: RedemptionRequest, refund: Refund): TransferSpec {
   const why = refund === 'redeem-refund' ? `${r.rewardTitle} was out of stock` : `the redemption of ${r.rewardTitle} was cancelled`;
-  return { ...pointsSpec(r), _id: `${refund}:${r._id}`, kind: 'REFUND', fromAccountId: r.donorUnitId, toAccountId: r.residentId, note: `Refund: ${why}.` };
+  return {
+    ...pointsSpec(r),
+    _id: `${refund}:${r._id}`,
+    kind: 'REFUND',
+    fromAccountId: r.donorUnitId,
+    toAccountId: r.residentId,
+    note: `Refund: ${why}.`,
+  };
 }
 
 /** Writes a step; if an earlier attempt wrote it first, the redemption as that attempt left it. */
@@ -69,7 +85,14 @@ async function step(r: Redemption, written: RedemptionStep, events: OutboxEntry[
 }
 
 async function settle(r: Redemption, deps: RedeemingDeps, traceparent?: string): Promise<Redemption> {
-  const settled = (state: 'COMPLETED' | 'FAILED', failure: RedemptionFailure | null, at = new Date()): RedemptionStep => ({ _id: stepId(r._id, 'SETTLED'), redemptionId: r._id, step: 'SETTLED', state, failure, at });
+  const settled = (state: 'COMPLETED' | 'FAILED', failure: RedemptionFailure | null, at = new Date()): RedemptionStep => ({
+    _id: stepId(r._id, 'SETTLED'),
+    redemptionId: r._id,
+    step: 'SETTLED',
+    state,
+    failure,
+    at,
+  });
   const points = await postTransfer(pointsSpec(r), deps, traceparent);
   if (points.state === 'REJECTED') return step(r, settled('FAILED', 'INSUFFICIENT_POINTS'), [], deps);
   if ((await claimItem(deps.stock, r.rewardId, r._id)) === 'NONE_LEFT') {
@@ -77,7 +100,15 @@ async function settle(r: Redemption, deps: RedeemingDeps, traceparent?: string):
     return step(r, settled('FAILED', 'OUT_OF_STOCK'), [], deps);
   }
   const completed = settled('COMPLETED', null);
-  const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, communityId: r.communityId, donorUnitId: r.donorUnitId, points: r.points, redeemedAt: completed.at.toISOString() };
+  const data = {
+    redemptionId: r._id,
+    rewardId: r.rewardId,
+    residentId: r.residentId,
+    communityId: r.communityId,
+    donorUnitId: r.donorUnitId,
+    points: r.points,
+    redeemedAt: completed.at.toISOString(),
+  };
   return step(r, completed, [deps.events.create(REWARD_REDEEMED, r._id, data, traceparent)], deps);
 }
 
@@ -86,15 +117,32 @@ async function carryOutCancellation(r: Redemption, deps: RedeemingDeps, tracepar
   await returnItem(deps.stock, r.rewardId, r._id);
   const at = new Date();
   // The reason stays here: a resident may have typed it, and events reach partners.
-  const data = { redemptionId: r._id, rewardId: r.rewardId, residentId: r.residentId, refundedPoints: r.points, cancelledBy: r.cancelledBy ?? 'unknown', cancelledAt: at.toISOString() };
-  return step(r, { _id: stepId(r._id, 'CANCELLED'), redemptionId: r._id, step: 'CANCELLED', at }, [deps.events.create(REDEMPTION_CANCELLED, r._id, data, traceparent)], deps);
+  const data = {
+    redemptionId: r._id,
+    rewardId: r.rewardId,
+    residentId: r.residentId,
+    refundedPoints: r.points,
+    cancelledBy: r.cancelledBy ?? 'unknown',
+    cancelledAt: at.toISOString(),
+  };
+  return step(
+    r,
+    { _id: stepId(r._id, 'CANCELLED'), redemptionId: r._id, step: 'CANCELLED', at },
+    [deps.events.create(REDEMPTION_CANCELLED, r._id, data, traceparent)],
+    deps,
+  );
 }
 
 /**
  * Drives a redemption to a resting state (COMPLETED, FAILED, CANCELLED); safe to repeat at
  * any point. `known`: the redemption as the caller just read or wrote it.
  */
-export async function settleRedemption(id: string, deps: RedeemingDeps, traceparent?: string, known?: Redemption): Promise<Redemption | null> {
+export async function settleRedemption(
+  id: string,
+  deps: RedeemingDeps,
+  traceparent?: string,
+  known?: Redemption,
+): Promise<Redemption | null> {
   let r = known ?? (await deps.redemptions.redemption(id));
   if (!r) return null;
   if (r.state === 'PENDING') r = await settle(r, deps, traceparent);
@@ -103,10 +151,15 @@ export async function settleRedemption(id: string, deps: RedeemingDeps, tracepar
   return r;
 }
 
-export async function redeemReward(args: { rewardId: string; residentId?: string | null }, caller: Caller, deps: RedeemingDeps): Promise<Redemption> {
+export async function redeemReward(
+  args: { rewardId: string; residentId?: string | null },
+  caller: Caller,
+  deps: RedeemingDeps,
+): Promise<Redemption> {
   requireSignedIn(caller.identity, 'redeem a reward');
   const residentId = args.residentId ?? caller.identity.residentId;
-  if (!residentId) throw new BadInputError('residentId', 'Name the resident who redeems: residentId is required unless you sign in as that resident.');
+  if (!residentId)
+    throw new BadInputError('residentId', 'Name the resident who redeems: residentId is required unless you sign in as that resident.');
   const account = await deps.accounts.account(residentId);
   authorize(caller.identity, {
     action: `redeem a reward for resident ${residentId}`,
@@ -116,7 +169,9 @@ export async function redeemReward(args: { rewardId: string; residentId?: string
   const reward = await deps.rewards.reward(args.rewardId);
   if (!reward || !reward.active) throw new NotFoundError('Reward', args.rewardId);
   if (!account || account.kind !== 'RESIDENT') {
-    throw new ConflictError(`Not enough points: resident ${residentId} has none yet and ${reward.title} costs ${reward.cost}.`, { reason: 'INSUFFICIENT_POINTS' });
+    throw new ConflictError(`Not enough points: resident ${residentId} has none yet and ${reward.title} costs ${reward.cost}.`, {
+      reason: 'INSUFFICIENT_POINTS',
+    });
   }
   if (reward.communityId && reward.communityId !== account.communityId) {
     throw new ConflictError(`${reward.title} is offered to residents of community ${reward.communityId} only.`);
@@ -136,13 +191,18 @@ export async function redeemReward(args: { rewardId: string; residentId?: string
   if (!settled) throw new Error(`redemption ${request._id} vanished`);
   if (settled.state === 'FAILED') {
     const details = { reason: settled.failure, redemptionId: settled._id };
-    if (settled.failure === 'OUT_OF_STOCK') throw new ConflictError(`${reward.title} is out of stock; your ${reward.cost} points were not spent.`, details);
+    if (settled.failure === 'OUT_OF_STOCK')
+      throw new ConflictError(`${reward.title} is out of stock; your ${reward.cost} points were not spent.`, details);
     throw new ConflictError(`Not enough points: ${reward.title} costs ${reward.cost} and the balance does not cover it.`, details);
   }
   return settled;
 }
 
-export async function cancelRedemption(args: { id: string; reason?: string | null }, caller: Caller, deps: RedeemingDeps): Promise<Redemption> {
+export async function cancelRedemption(
+  args: { id: string; reason?: string | null },
+  caller: Caller,
+  deps: RedeemingDeps,
+): Promise<Redemption> {
   requireSignedIn(caller.identity, `cancel redemption ${args.id}`);
   const redemption = await deps.redemptions.redemption(args.id);
   if (!redemption) throw new NotFoundError('Redemption', args.id);
@@ -160,7 +220,19 @@ export async function cancelRedemption(args: { id: string; reason?: string | nul
   if (redemption.state === 'COMPLETED') {
     // Mark first: a crash after asking must leave the cancellation to the maintenance.
     await deps.redemptions.markUnfinished(redemption._id);
-    current = await step(redemption, { _id: stepId(redemption._id, 'CANCEL_ASKED'), redemptionId: redemption._id, step: 'CANCEL_ASKED', reason, by: caller.identity.userId ?? 'unknown', at: new Date() }, [], deps);
+    current = await step(
+      redemption,
+      {
+        _id: stepId(redemption._id, 'CANCEL_ASKED'),
+        redemptionId: redemption._id,
+        step: 'CANCEL_ASKED',
+        reason,
+        by: caller.identity.userId ?? 'unknown',
+        at: new Date(),
+      },
+      [],
+      deps,
+    );
   }
   const settled = await settleRedemption(redemption._id, deps, caller.traceparent, current);
   if (!settled) throw new NotFoundError('Redemption', args.id);

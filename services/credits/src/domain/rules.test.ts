@@ -4,9 +4,15 @@ import { addMonths, businessDay, parseInstant } from './time';
 describe('earning rules', () => {
   it('accept the defaults and refuse a monthly cap below the daily one, naming the field', () => {
     expect(validateRules(DEFAULT_RULES)).toEqual(DEFAULT_RULES);
-    expect(() => validateRules({ ...DEFAULT_RULES, monthlyCap: 10, dailyCap: 20 })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'monthlyCap' } }));
-    expect(() => validateRules({ ...DEFAULT_RULES, attendancePoints: 2.5 })).toThrow(expect.objectContaining({ details: { field: 'attendancePoints' } }));
-    expect(() => validateRules({ ...DEFAULT_RULES, expiryMonths: 0 })).toThrow(expect.objectContaining({ details: { field: 'expiryMonths' } }));
+    expect(() => validateRules({ ...DEFAULT_RULES, monthlyCap: 10, dailyCap: 20 })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'monthlyCap' } }),
+    );
+    expect(() => validateRules({ ...DEFAULT_RULES, attendancePoints: 2.5 })).toThrow(
+      expect.objectContaining({ details: { field: 'attendancePoints' } }),
+    );
+    expect(() => validateRules({ ...DEFAULT_RULES, expiryMonths: 0 })).toThrow(
+      expect.objectContaining({ details: { field: 'expiryMonths' } }),
+    );
   });
 
   it('turn verified hours into whole points', () => {

@@ -47,7 +47,11 @@ const history = (amount: number, bookedAt: string, balanceAfter: number): Statem
 
 describe('a statement', () => {
   // History 10 + 20 brought forward to position 1 (30); then live +5, a refused leg, -8.
-  const live = [entry(2, 5, 35, '2026-12-02T00:00:00Z'), entry(3, 0, 35, '2026-12-03T00:00:00Z', { kind: 'REDEEM', rejected: 'INSUFFICIENT_POINTS' }), entry(4, -8, 27, '2026-12-04T00:00:00Z', { kind: 'REDEEM', leg: 'DEBIT' })];
+  const live = [
+    entry(2, 5, 35, '2026-12-02T00:00:00Z'),
+    entry(3, 0, 35, '2026-12-03T00:00:00Z', { kind: 'REDEEM', rejected: 'INSUFFICIENT_POINTS' }),
+    entry(4, -8, 27, '2026-12-04T00:00:00Z', { kind: 'REDEEM', leg: 'DEBIT' }),
+  ];
   const past = [history(10, '2026-09-15T00:00:00Z', 10), history(20, '2026-10-15T00:00:00Z', 30)];
   const head = { seq: 4, state: live[2]!.state };
 
@@ -70,7 +74,9 @@ describe('a statement', () => {
   });
 
   it('refuses a period that ends before it starts or spans more than a year', () => {
-    expect(() => statementPeriod('2026-02-01', '2026-01-01')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'to' } }));
+    expect(() => statementPeriod('2026-02-01', '2026-01-01')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'to' } }),
+    );
     expect(() => statementPeriod('2025-01-01', '2026-06-01')).toThrow(/at most 366 days/);
     expect(() => statementPeriod('soon', '2026-06-01')).toThrow(expect.objectContaining({ details: { field: 'from' } }));
     expect(statementPeriod('2026-01-01', '2026-02-01').from.toISOString()).toBe('2025-12-31T16:00:00.000Z');

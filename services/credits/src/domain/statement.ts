@@ -67,7 +67,14 @@ export const lineOf = (e: LedgerEntry): StatementLine => ({
  * must hold every history line booked from `from` on. Entries past the head are left out,
  * so lines and balances agree; refused legs are decisions, not movements: no line.
  */
-export function buildStatement(accountId: string, head: Head, entries: LedgerEntry[], history: StatementLine[], from: Date, to: Date): Statement {
+export function buildStatement(
+  accountId: string,
+  head: Head,
+  entries: LedgerEntry[],
+  history: StatementLine[],
+  from: Date,
+  to: Date,
+): Statement {
   const live = entries
     .filter((e) => e.seq <= head.seq && !e.rejected && e.kind !== 'OPENING')
     .sort((a, b) => a.seq - b.seq)

@@ -33,7 +33,14 @@ export type ClaimOutcome = 'TAKEN' | 'NONE_LEFT';
 
 export const stockEntryId = (rewardId: string, seq: number): string => `${rewardId}|${String(seq).padStart(10, '0')}`;
 
-async function change(store: StockStore, rewardId: string, key: string, operation: StockOperation, redemptionId: string | null, delta: (stock: number) => number): Promise<StockEntry> {
+async function change(
+  store: StockStore,
+  rewardId: string,
+  key: string,
+  operation: StockOperation,
+  redemptionId: string | null,
+  delta: (stock: number) => number,
+): Promise<StockEntry> {
   return appendOnce(store, rewardId, (head) => {
     const d = delta(head.state.stock);
     return {

@@ -12,7 +12,8 @@ class InsertOnlyStore implements StreamStore<{ balance: number }, Entry> {
   readonly entries = new Map<string, Entry>();
   async head(streamId: string): Promise<StreamHead<{ balance: number }>> {
     let head = { seq: 0, state: { balance: 10 } };
-    for (let next = this.entries.get(`${streamId}|${head.seq + 1}`); next; next = this.entries.get(`${streamId}|${head.seq + 1}`)) head = { seq: next.seq, state: next.state };
+    for (let next = this.entries.get(`${streamId}|${head.seq + 1}`); next; next = this.entries.get(`${streamId}|${head.seq + 1}`))
+      head = { seq: next.seq, state: next.state };
     await new Promise((r) => setImmediate(r));
     return head;
   }
@@ -61,7 +62,12 @@ describe('appending to a stream', () => {
       const head = await racer(id);
       if (!raced) {
         raced = true;
-        store.entries.set(`${id}|${head.seq + 1}`, { _id: `${id}|${head.seq + 1}`, key: 'elsewhere', seq: head.seq + 1, state: { balance: 1 } });
+        store.entries.set(`${id}|${head.seq + 1}`, {
+          _id: `${id}|${head.seq + 1}`,
+          key: 'elsewhere',
+          seq: head.seq + 1,
+          state: { balance: 1 },
+        });
       }
       return head;
     };

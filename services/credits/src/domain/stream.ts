@@ -37,7 +37,11 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * its key. A lost race tells where the stream now stands, so the next attempt decides on
  * the entry that won. Each written entry leaves a hint of the head for later readers.
  */
-export async function appendOnce<S, E extends { key: string; seq: number; state: S }>(store: StreamStore<S, E>, streamId: string, decide: (head: StreamHead<S>) => E): Promise<E> {
+export async function appendOnce<S, E extends { key: string; seq: number; state: S }>(
+  store: StreamStore<S, E>,
+  streamId: string,
+  decide: (head: StreamHead<S>) => E,
+): Promise<E> {
   let known: StreamHead<S> | null = null;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const head = known ?? (await store.head(streamId));

@@ -45,7 +45,9 @@ export class CoBuildingRepository implements CoBuildingStore {
       { _id: offerId, status: 'OPEN' },
       { $set: { status: 'MATCHED', match }, ...pushEvents(events) },
       { new: true },
-    ).lean<ResourceOfferDoc>().exec();
+    )
+      .lean<ResourceOfferDoc>()
+      .exec();
     return doc ? withoutBookkeeping(doc) : null;
   }
 
@@ -68,7 +70,11 @@ export class CoBuildingRepository implements CoBuildingStore {
   /** The offers pooled for many needs, in one query, oldest match first. */
   offersByNeed(): DataLoader<string, ResourceOffer[]> {
     return groupedLoader(
-      (ids) => this.models.ResourceOffer.find({ 'match.needId': { $in: [...ids] } }, { _outbox: 0 }).sort({ 'match.matchedAt': 1, _id: 1 }).lean<ResourceOfferDoc[]>().exec(),
+      (ids) =>
+        this.models.ResourceOffer.find({ 'match.needId': { $in: [...ids] } }, { _outbox: 0 })
+          .sort({ 'match.matchedAt': 1, _id: 1 })
+          .lean<ResourceOfferDoc[]>()
+          .exec(),
       (o) => o.match?.needId ?? '',
     );
   }

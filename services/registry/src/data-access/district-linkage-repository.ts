@@ -20,6 +20,10 @@ export class DistrictLinkageRepository implements DistrictLinkageStore {
   }
 
   meetingPage(filter: { streetId?: string | null }, page: PageRequest): Promise<Connection<DistrictLinkageMeeting>> {
-    return keysetPage<DistrictLinkageMeeting>(this.models.DistrictLinkageMeeting, filter.streetId ? { streetIds: filter.streetId } : {}, page);
+    return keysetPage<DistrictLinkageMeeting>(
+      this.models.DistrictLinkageMeeting,
+      filter.streetId ? { streetIds: filter.streetId } : {},
+      page,
+    );
   }
 }

@@ -1,7 +1,22 @@
-import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry, type PageRequest, pushEvents, uniqueWrite } from '@sanshe/service-kit';
+import {
+  byIdLoader,
+  type Connection,
+  findByIds,
+  groupedLoader,
+  type OutboxEntry,
+  type PageRequest,
+  pushEvents,
+  uniqueWrite,
+} from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
 import type { PartyMember } from '../domain/party-members';
-import type { CoBuildingMembership, PartyOrganization, PartyOrganizationKind, PartyOrganizationSector, PartyOrganizationStore } from '../domain/party-organizations';
+import type {
+  CoBuildingMembership,
+  PartyOrganization,
+  PartyOrganizationKind,
+  PartyOrganizationSector,
+  PartyOrganizationStore,
+} from '../domain/party-organizations';
 import type { ServicePost, ServicePostStore } from '../domain/service-posts';
 import type { PartyMemberDoc, PartyOrganizationDoc, RegistryModels, ServicePostDoc } from './models';
 import { groupedPageLoader, keysetPage, withoutBookkeeping, type GroupPageKey } from './paging';
@@ -36,11 +51,15 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   constructor(private readonly models: RegistryModels) {}
 
   organization(id: string): Promise<PartyOrganization | null> {
-    return this.models.PartyOrganization.findById(id).lean<PartyOrganizationDoc>().then((d) => (d ? withoutBookkeeping(d) : null));
+    return this.models.PartyOrganization.findById(id)
+      .lean<PartyOrganizationDoc>()
+      .then((d) => (d ? withoutBookkeeping(d) : null));
   }
 
   organizationByName(name: string): Promise<PartyOrganization | null> {
-    return this.models.PartyOrganization.findOne({ name }).lean<PartyOrganizationDoc>().then((d) => (d ? withoutBookkeeping(d) : null));
+    return this.models.PartyOrganization.findOne({ name })
+      .lean<PartyOrganizationDoc>()
+      .then((d) => (d ? withoutBookkeeping(d) : null));
   }
 
   async insertOrganization(org: PartyOrganization): Promise<PartyOrganization> {
@@ -48,7 +67,10 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
     return org;
   }
 
-  async updateOrganization(id: string, set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>>): Promise<PartyOrganization | null> {
+  async updateOrganization(
+    id: string,
+    set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>>,
+  ): Promise<PartyOrganization | null> {
     const doc = await uniqueWrite('PartyOrganization', () =>
       this.models.PartyOrganization.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<PartyOrganizationDoc>().exec(),
     );
@@ -60,7 +82,9 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
       { _id: id, coBuilding: null },
       { $set: { coBuilding: membership }, ...pushEvents(events) },
       { new: true },
-    ).lean<PartyOrganizationDoc>().exec();
+    )
+      .lean<PartyOrganizationDoc>()
+      .exec();
     return doc ? withoutBookkeeping(doc) : null;
   }
 
@@ -69,7 +93,9 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
       { _id: id, 'coBuilding.committeeId': committeeId },
       { $set: { coBuilding: null }, ...pushEvents(events) },
       { new: true },
-    ).lean<PartyOrganizationDoc>().exec();
+    )
+      .lean<PartyOrganizationDoc>()
+      .exec();
     return doc ? withoutBookkeeping(doc) : null;
   }
 
@@ -100,7 +126,9 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   }
 
   endPost(id: string, endsOn: string): Promise<ServicePost | null> {
-    return this.models.ServicePost.findOneAndUpdate({ _id: id, status: 'ACTIVE' }, { $set: { status: 'ENDED', endsOn } }, { new: true }).lean<ServicePostDoc>().exec();
+    return this.models.ServicePost.findOneAndUpdate({ _id: id, status: 'ACTIVE' }, { $set: { status: 'ENDED', endsOn } }, { new: true })
+      .lean<ServicePostDoc>()
+      .exec();
   }
 
   postPage(filter: ServicePostFilter, page: PageRequest): Promise<Connection<ServicePost>> {
@@ -122,7 +150,11 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   /** Organizations of many communities in one query (party-building profiles). */
   organizationsByCommunity(): DataLoader<string, PartyOrganization[]> {
     return groupedLoader(
-      (ids) => this.models.PartyOrganization.find({ communityId: { $in: [...ids] } }, { _outbox: 0 }).sort({ _id: 1 }).lean<PartyOrganizationDoc[]>().exec(),
+      (ids) =>
+        this.models.PartyOrganization.find({ communityId: { $in: [...ids] } }, { _outbox: 0 })
+          .sort({ _id: 1 })
+          .lean<PartyOrganizationDoc[]>()
+          .exec(),
       (o) => o.communityId ?? '',
     );
   }
@@ -142,7 +174,10 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   /** Co-building members of many committees, a page each, in one query over the (small) organizations collection. */
   membersOfCommittees(): DataLoader<GroupPageKey, Connection<PartyOrganization>, string> {
     return groupedPageLoader<PartyOrganizationDoc>(
-      (ids) => this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...ids] } }, { _outbox: 0 }).lean<PartyOrganizationDoc[]>().exec(),
+      (ids) =>
+        this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...ids] } }, { _outbox: 0 })
+          .lean<PartyOrganizationDoc[]>()
+          .exec(),
       (o) => o.coBuilding?.committeeId ?? '',
     );
   }
@@ -150,7 +185,10 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   /** Members of many organizations, a page each, in one query. */
   membersOfOrganizations(): DataLoader<GroupPageKey, Connection<PartyMember>, string> {
     return groupedPageLoader<PartyMemberDoc>(
-      (ids) => this.models.PartyMember.find({ organizationId: { $in: [...ids] } }).lean<PartyMemberDoc[]>().exec(),
+      (ids) =>
+        this.models.PartyMember.find({ organizationId: { $in: [...ids] } })
+          .lean<PartyMemberDoc[]>()
+          .exec(),
       (m) => m.organizationId,
     );
   }
@@ -158,7 +196,11 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
   /** Posts of many communities in one query, to be narrowed to the active ones by the caller. */
   postsByCommunity(): DataLoader<string, ServicePost[]> {
     return groupedLoader(
-      (ids) => this.models.ServicePost.find({ communityId: { $in: [...ids] }, status: 'ACTIVE' }).sort({ _id: 1 }).lean<ServicePostDoc[]>().exec(),
+      (ids) =>
+        this.models.ServicePost.find({ communityId: { $in: [...ids] }, status: 'ACTIVE' })
+          .sort({ _id: 1 })
+          .lean<ServicePostDoc[]>()
+          .exec(),
       (p) => p.communityId,
     );
   }

@@ -27,24 +27,37 @@ export class PlatformRepository implements TerminalStore {
   }
 
   terminalCounts(): Promise<{ _id: TerminalStatus; count: number }[]> {
-    return this.models.Terminal.aggregate<{ _id: TerminalStatus; count: number }>([{ $group: { _id: '$status', count: { $sum: 1 } } }]).exec();
+    return this.models.Terminal.aggregate<{ _id: TerminalStatus; count: number }>([
+      { $group: { _id: '$status', count: { $sum: 1 } } },
+    ]).exec();
   }
 
   investments(fundedKind: FundedKind | null): Promise<Investment[]> {
-    return this.models.Investment.find(fundedKind ? { fundedKind } : {}).sort({ _id: 1 }).lean<InvestmentDoc[]>().exec();
+    return this.models.Investment.find(fundedKind ? { fundedKind } : {})
+      .sort({ _id: 1 })
+      .lean<InvestmentDoc[]>()
+      .exec();
   }
 
   /** The terminals of many communities, one query. */
   terminalsByCommunity(): DataLoader<string, CommunityTerminal[]> {
     return groupedLoader(
-      (ids) => this.models.Terminal.find({ communityId: { $in: [...ids] } }).sort({ _id: 1 }).lean<TerminalDoc[]>().exec(),
+      (ids) =>
+        this.models.Terminal.find({ communityId: { $in: [...ids] } })
+          .sort({ _id: 1 })
+          .lean<TerminalDoc[]>()
+          .exec(),
       (t) => t.communityId,
     );
   }
 
   centresByCommunity(): DataLoader<string, CommunityCentre[]> {
     return groupedLoader(
-      (ids) => this.models.CommunityCentre.find({ communityId: { $in: [...ids] } }).sort({ _id: 1 }).lean<CommunityCentreDoc[]>().exec(),
+      (ids) =>
+        this.models.CommunityCentre.find({ communityId: { $in: [...ids] } })
+          .sort({ _id: 1 })
+          .lean<CommunityCentreDoc[]>()
+          .exec(),
       (c) => c.communityId,
     );
   }
@@ -56,7 +69,11 @@ export class PlatformRepository implements TerminalStore {
   /** Investments of many centres, one query. */
   investmentsByCentre(): DataLoader<string, Investment[]> {
     return groupedLoader(
-      (ids) => this.models.Investment.find({ centreId: { $in: [...ids] } }).sort({ _id: 1 }).lean<InvestmentDoc[]>().exec(),
+      (ids) =>
+        this.models.Investment.find({ centreId: { $in: [...ids] } })
+          .sort({ _id: 1 })
+          .lean<InvestmentDoc[]>()
+          .exec(),
       (i) => i.centreId ?? '',
     );
   }

@@ -32,10 +32,17 @@ export class ResidentRepository implements ResidentStore {
     return resident;
   }
 
-  async updateResident(id: string, communityId: string, set: Partial<Omit<Resident, '_id'>>, events: OutboxEntry[]): Promise<Resident | null> {
+  async updateResident(
+    id: string,
+    communityId: string,
+    set: Partial<Omit<Resident, '_id'>>,
+    events: OutboxEntry[],
+  ): Promise<Resident | null> {
     const push = events.length > 0 ? { $push: { [OUTBOX_FIELD]: { $each: events }, eventIds: { $each: events.map((e) => e.id) } } } : {};
     // Conditional on the community the caller's permission was checked against: a move meanwhile refuses this write.
-    const doc = await this.models.Resident.findOneAndUpdate({ _id: id, communityId }, { $set: set, ...push }, { new: true }).lean<ResidentDoc>().exec();
+    const doc = await this.models.Resident.findOneAndUpdate({ _id: id, communityId }, { $set: set, ...push }, { new: true })
+      .lean<ResidentDoc>()
+      .exec();
     return doc ? strip(doc) : null;
   }
 
@@ -48,7 +55,10 @@ export class ResidentRepository implements ResidentStore {
     if (typeof filter.volunteer === 'boolean') query.volunteer = filter.volunteer;
     if (filter.preferredChannel) query.preferredChannel = filter.preferredChannel;
     if (filter.bornFrom != null || filter.bornTo != null) {
-      query.birthYear = { ...(filter.bornFrom != null ? { $gte: filter.bornFrom } : {}), ...(filter.bornTo != null ? { $lte: filter.bornTo } : {}) };
+      query.birthYear = {
+        ...(filter.bornFrom != null ? { $gte: filter.bornFrom } : {}),
+        ...(filter.bornTo != null ? { $lte: filter.bornTo } : {}),
+      };
     }
     return keysetPage<ResidentDoc>(this.models.Resident, query, page, RESIDENT_READ_PROJECTION);
   }

@@ -12,9 +12,15 @@ export class StatisticsRepository implements CounterStore {
   async applyToCommunity(communityId: string, eventId: string, delta: Partial<CommunityStats>): Promise<boolean> {
     const inc = Object.fromEntries(Object.entries(delta).map(([k, v]) => [`stats.${k}`, v]));
     // No upsert: an event about a community this register does not hold changes nothing.
-    const result = await this.models.Community.updateOne({ _id: communityId, statsApplied: { $ne: eventId } }, { $inc: inc, $push: { statsApplied: eventId } });
+    const result = await this.models.Community.updateOne(
+      { _id: communityId, statsApplied: { $ne: eventId } },
+      { $inc: inc, $push: { statsApplied: eventId } },
+    );
     if (result.modifiedCount === 0) return false;
-    await this.models.Community.updateOne({ _id: communityId, [`statsApplied.${APPLIED_WINDOW}`]: { $exists: true } }, { $pop: { statsApplied: -1 } });
+    await this.models.Community.updateOne(
+      { _id: communityId, [`statsApplied.${APPLIED_WINDOW}`]: { $exists: true } },
+      { $pop: { statsApplied: -1 } },
+    );
     return true;
   }
 
@@ -30,8 +36,12 @@ export class StatisticsRepository implements CounterStore {
   async overviewSource(): Promise<OverviewSource> {
     const [streets, communities, organizations, posts] = await Promise.all([
       this.models.Street.countDocuments(),
-      this.models.Community.find({}, { urban: 1, serviceHall: 1, brand: 1, stats: 1 }).lean<Pick<CommunityDoc, 'urban' | 'serviceHall' | 'brand' | 'stats'>[]>().exec(),
-      this.models.PartyOrganization.find({}, { coBuilding: 1, memberCount: 1 }).lean<{ coBuilding: unknown; memberCount?: number }[]>().exec(),
+      this.models.Community.find({}, { urban: 1, serviceHall: 1, brand: 1, stats: 1 })
+        .lean<Pick<CommunityDoc, 'urban' | 'serviceHall' | 'brand' | 'stats'>[]>()
+        .exec(),
+      this.models.PartyOrganization.find({}, { coBuilding: 1, memberCount: 1 })
+        .lean<{ coBuilding: unknown; memberCount?: number }[]>()
+        .exec(),
       this.models.ServicePost.find({ status: 'ACTIVE' }, { endsOn: 1 }).lean<{ endsOn: string | null }[]>().exec(),
     ]);
     const today = todayInDistrict();

@@ -25,7 +25,9 @@ export class TerritoryRepository implements TerritoryStore {
     const filter = { 'regionalCommittee._id': { $in: [...ids] } };
     const [streets, communities] = await Promise.all([
       this.models.Street.find(filter).lean<StreetDoc[]>().exec(),
-      this.models.Community.find(filter, { regionalCommittee: 1, streetId: 1 }).lean<Pick<CommunityDoc, '_id' | 'regionalCommittee' | 'streetId'>[]>().exec(),
+      this.models.Community.find(filter, { regionalCommittee: 1, streetId: 1 })
+        .lean<Pick<CommunityDoc, '_id' | 'regionalCommittee' | 'streetId'>[]>()
+        .exec(),
     ]);
     return [
       ...streets.map((s): Committee => ({ ...s.regionalCommittee, level: 'STREET', streetId: s._id, communityId: null })),
@@ -39,7 +41,9 @@ export class TerritoryRepository implements TerritoryStore {
   }
 
   async updateStreet(id: string, set: Partial<Omit<Street, '_id'>>): Promise<Street | null> {
-    return uniqueWrite('Street', () => this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec());
+    return uniqueWrite('Street', () =>
+      this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec(),
+    );
   }
 
   /** The community, its regional party committee and its events: one document write. */
@@ -50,7 +54,9 @@ export class TerritoryRepository implements TerritoryStore {
 
   async updateCommunity(id: string, set: Partial<Omit<Community, '_id' | 'stats'>>, events: OutboxEntry[]): Promise<Community | null> {
     const update = events.length > 0 ? { $set: set, ...pushEvents(events) } : { $set: set };
-    const doc = await uniqueWrite('Community', () => this.models.Community.findOneAndUpdate({ _id: id }, update, { new: true }).lean<CommunityDoc>().exec());
+    const doc = await uniqueWrite('Community', () =>
+      this.models.Community.findOneAndUpdate({ _id: id }, update, { new: true }).lean<CommunityDoc>().exec(),
+    );
     return doc ? withoutBookkeeping(doc) : null;
   }
 
@@ -71,11 +77,17 @@ export class TerritoryRepository implements TerritoryStore {
   }
 
   communitiesOfStreets(streetIds: readonly string[]): Promise<Community[]> {
-    return this.models.Community.find({ streetId: { $in: [...streetIds] } }, COMMUNITY_READ_PROJECTION).sort({ _id: 1 }).lean<CommunityDoc[]>().exec();
+    return this.models.Community.find({ streetId: { $in: [...streetIds] } }, COMMUNITY_READ_PROJECTION)
+      .sort({ _id: 1 })
+      .lean<CommunityDoc[]>()
+      .exec();
   }
 
   brandedCommunities(): Promise<Community[]> {
-    return this.models.Community.find({ brand: { $ne: null } }, COMMUNITY_READ_PROJECTION).sort({ _id: 1 }).lean<CommunityDoc[]>().exec();
+    return this.models.Community.find({ brand: { $ne: null } }, COMMUNITY_READ_PROJECTION)
+      .sort({ _id: 1 })
+      .lean<CommunityDoc[]>()
+      .exec();
   }
 
   /** One query for any number of street references. */

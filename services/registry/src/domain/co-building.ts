@@ -20,7 +20,11 @@ export interface ProjectMatch {
  * 精准对接 — precise matching: an offer serves a need of its own kind (funding for funding, a
  * venue for a venue). Matching across kinds needs a stated reason, kept with the match.
  */
-export function checkMatchKind(offer: Pick<ResourceOffer, '_id' | 'category'>, need: Pick<ProjectNeed, '_id' | 'category'>, reason: string | null): void {
+export function checkMatchKind(
+  offer: Pick<ResourceOffer, '_id' | 'category'>,
+  need: Pick<ProjectNeed, '_id' | 'category'>,
+  reason: string | null,
+): void {
   if (offer.category === need.category || reason) return;
   throw new BadInputError(
     'kindMismatchReason',
@@ -84,7 +88,11 @@ export async function postResourceOffer(input: PostResourceOfferInput, caller: C
   const description = text('description', input.description, 1000);
   const org = await deps.organizations.organization(input.organizationId);
   if (!org) throw new NotFoundError('PartyOrganization', input.organizationId);
-  if (!org.coBuilding) throw new BadInputError('organizationId', `${org.name} is not in regional co-building; it must join a regional party committee before it can offer resources.`);
+  if (!org.coBuilding)
+    throw new BadInputError(
+      'organizationId',
+      `${org.name} is not in regional co-building; it must join a regional party committee before it can offer resources.`,
+    );
   const committee = await deps.territory.committee(org.coBuilding.committeeId);
   if (!committee) throw new NotFoundError('RegionalPartyCommittee', org.coBuilding.committeeId);
   authorize(caller.identity, { action: `${action} to ${committee.name}`, roles: TERRITORY_STAFF, scope: territoryScope(committee) });
@@ -117,7 +125,11 @@ export async function postProjectNeed(input: PostProjectNeedInput, caller: Calle
   const description = text('description', input.description, 1000);
   const community = await deps.territory.community(input.communityId);
   if (!community) throw new NotFoundError('Community', input.communityId);
-  authorize(caller.identity, { action, roles: TERRITORY_STAFF, scope: territoryScope({ streetId: community.streetId, communityId: community._id }) });
+  authorize(caller.identity, {
+    action,
+    roles: TERRITORY_STAFF,
+    scope: territoryScope({ streetId: community.streetId, communityId: community._id }),
+  });
   return deps.projects.insertNeed({
     _id: `need-${randomUUID()}`,
     title,
@@ -153,10 +165,14 @@ export async function matchResourceOffer(
   authorize(caller.identity, { action, roles: TERRITORY_STAFF, scope: territoryScope(need) });
   const area = [need.committeeId, committeeIdOf(need.streetId)];
   if (!area.includes(offer.committeeId)) {
-    throw new BadInputError('offerId', `Offer ${offerId} was made to ${offer.committeeId}; a need of community ${need.communityId} can draw on its own committee or its street's only.`);
+    throw new BadInputError(
+      'offerId',
+      `Offer ${offerId} was made to ${offer.committeeId}; a need of community ${need.communityId} can draw on its own committee or its street's only.`,
+    );
   }
   checkMatchKind(offer, need, reason);
-  if (offer.status !== 'OPEN') throw new ConflictError(`Offer ${offerId} is already committed to project need ${offer.match?.needId ?? 'another need'}.`);
+  if (offer.status !== 'OPEN')
+    throw new ConflictError(`Offer ${offerId} is already committed to project need ${offer.match?.needId ?? 'another need'}.`);
   const matchedAt = new Date();
   const event = deps.events.create(
     PROJECT_MATCHED,
@@ -173,7 +189,11 @@ export async function matchResourceOffer(
     },
     caller.traceparent,
   );
-  const committed = await deps.projects.commitOffer(offer._id, { needId: need._id, matchedAt, note: cleanNote, kindMismatchReason: offer.category === need.category ? null : reason }, [event]);
+  const committed = await deps.projects.commitOffer(
+    offer._id,
+    { needId: need._id, matchedAt, note: cleanNote, kindMismatchReason: offer.category === need.category ? null : reason },
+    [event],
+  );
   if (!committed) throw new ConflictError(`Offer ${offerId} was committed to another need meanwhile.`);
   return { offer: committed, needId: need._id };
 }

@@ -48,22 +48,38 @@ export interface DistrictLinkageMeetingInput {
 }
 
 /** Records a district-wide linkage meeting. District-tier records are DISTRICT_ADMIN's alone. */
-export async function recordDistrictLinkageMeeting(input: DistrictLinkageMeetingInput, caller: Caller, store: DistrictLinkageStore): Promise<DistrictLinkageMeeting> {
+export async function recordDistrictLinkageMeeting(
+  input: DistrictLinkageMeetingInput,
+  caller: Caller,
+  store: DistrictLinkageStore,
+): Promise<DistrictLinkageMeeting> {
   requireRole(caller.identity, 'record a district linkage meeting (三级联动)', ['DISTRICT_ADMIN']);
   const topic = text('topic', input.topic, 100);
   const heldOn = isoDate('heldOn', input.heldOn);
-  if (heldOn > todayInDistrict()) throw new BadInputError('heldOn', `heldOn ${heldOn} is in the future; record a meeting once it has been held.`);
+  if (heldOn > todayInDistrict())
+    throw new BadInputError('heldOn', `heldOn ${heldOn} is in the future; record a meeting once it has been held.`);
   const ids = [...new Set(input.committeeIds.map((id) => id.trim()).filter(Boolean))];
   const committees = await store.committees(ids);
   const missing = ids.find((id) => !committees.some((c) => c._id === id));
   if (missing) throw new NotFoundError('RegionalPartyCommittee', missing);
   const streetIds = [...new Set(committees.map((c) => c.streetId))].sort();
   if (streetIds.length < 2) {
-    throw new BadInputError('committeeIds', 'A district linkage meeting brings together committees of at least two streets; a single street convenes its own.');
+    throw new BadInputError(
+      'committeeIds',
+      'A district linkage meeting brings together committees of at least two streets; a single street convenes its own.',
+    );
   }
   if (input.decisions.length === 0) throw new BadInputError('decisions', 'Record at least one decision of the meeting.');
   const decisions = input.decisions.map((d, i) => text(`decisions[${i}]`, d, 300));
-  const meeting: DistrictLinkageMeeting = { _id: `linkagemeeting-${randomUUID()}`, topic, heldOn, committeeIds: ids, streetIds, decisions, recordedAt: new Date() };
+  const meeting: DistrictLinkageMeeting = {
+    _id: `linkagemeeting-${randomUUID()}`,
+    topic,
+    heldOn,
+    committeeIds: ids,
+    streetIds,
+    decisions,
+    recordedAt: new Date(),
+  };
   await store.insertMeeting(meeting);
   return meeting;
 }

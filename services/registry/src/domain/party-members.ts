@@ -60,12 +60,23 @@ export async function authorizeMemberListing(
   if (filter.communityId) {
     const community = await deps.territory.community(filter.communityId);
     if (!community) throw new NotFoundError('Community', filter.communityId);
-    authorize(caller.identity, { action: `list the party members of community ${community._id}`, roles: TERRITORY_STAFF, scope: territoryScope({ streetId: community.streetId, communityId: community._id }) });
+    authorize(caller.identity, {
+      action: `list the party members of community ${community._id}`,
+      roles: TERRITORY_STAFF,
+      scope: territoryScope({ streetId: community.streetId, communityId: community._id }),
+    });
     return;
   }
   if (filter.streetId) {
-    authorize(caller.identity, { action: `list the party members of street ${filter.streetId}`, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId: filter.streetId } });
+    authorize(caller.identity, {
+      action: `list the party members of street ${filter.streetId}`,
+      roles: ['DISTRICT_ADMIN', 'STREET_STAFF'],
+      scope: { streetId: filter.streetId },
+    });
     return;
   }
-  authorize(caller.identity, { action: 'list the party members of the whole district (filter by organization, community or street otherwise)', roles: ['DISTRICT_ADMIN'] });
+  authorize(caller.identity, {
+    action: 'list the party members of the whole district (filter by organization, community or street otherwise)',
+    roles: ['DISTRICT_ADMIN'],
+  });
 }

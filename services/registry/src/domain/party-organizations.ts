@@ -29,7 +29,10 @@ export interface PartyOrganization {
 export interface PartyOrganizationStore {
   organization(id: string): Promise<PartyOrganization | null>;
   insertOrganization(org: PartyOrganization): Promise<PartyOrganization>;
-  updateOrganization(id: string, set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>>): Promise<PartyOrganization | null>;
+  updateOrganization(
+    id: string,
+    set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>>,
+  ): Promise<PartyOrganization | null>;
   /** Sets the membership only while the organization is in no co-building, with its events, in one write. */
   joinCoBuilding(id: string, membership: CoBuildingMembership, events: OutboxEntry[]): Promise<PartyOrganization | null>;
   /** Clears the membership only while it is still `committeeId`, with its events, in one write. */
@@ -42,18 +45,25 @@ export interface PartyOrganizationDeps {
   events: Pick<EventFactory, 'create'>;
 }
 
-const duplicateName = (name: string) => new ConflictError(`A party organization named ${name} already exists in the district.`, { field: 'name' });
+const duplicateName = (name: string) =>
+  new ConflictError(`A party organization named ${name} already exists in the district.`, { field: 'name' });
 
-async function checkedParent(parentId: string | null | undefined, self: { _id: string }, store: PartyOrganizationStore): Promise<string | null> {
+async function checkedParent(
+  parentId: string | null | undefined,
+  self: { _id: string },
+  store: PartyOrganizationStore,
+): Promise<string | null> {
   if (!parentId) return null;
   if (parentId === self._id) throw new BadInputError('parentId', 'A party organization cannot be its own parent.');
   const parent = await store.organization(parentId);
   if (!parent) throw new NotFoundError('PartyOrganization', parentId);
-  if (parent.kind === 'BRANCH') throw new BadInputError('parentId', `${parent.name} is a branch; only committees and general branches have subordinate organizations.`);
+  if (parent.kind === 'BRANCH')
+    throw new BadInputError('parentId', `${parent.name} is a branch; only committees and general branches have subordinate organizations.`);
   // Walk up: a parent chain that reaches the organization itself would be a cycle.
   let ancestor: PartyOrganization | null = parent;
   for (let depth = 0; ancestor?.parentId && depth < 10; depth += 1) {
-    if (ancestor.parentId === self._id) throw new BadInputError('parentId', `${parent.name} is subordinate to this organization; that would make a cycle.`);
+    if (ancestor.parentId === self._id)
+      throw new BadInputError('parentId', `${parent.name} is subordinate to this organization; that would make a cycle.`);
     ancestor = await store.organization(ancestor.parentId);
   }
   return parent._id;
@@ -69,7 +79,11 @@ export interface NewPartyOrganizationInput {
   parentId?: string | null;
 }
 
-export async function createPartyOrganization(input: NewPartyOrganizationInput, caller: Caller, deps: PartyOrganizationDeps): Promise<PartyOrganization> {
+export async function createPartyOrganization(
+  input: NewPartyOrganizationInput,
+  caller: Caller,
+  deps: PartyOrganizationDeps,
+): Promise<PartyOrganization> {
   requireRole(caller.identity, 'create a party organization', TERRITORY_STAFF);
   const name = text('name', input.name, 80);
   const unitName = optionalText('unitName', input.unitName, 80) ?? null;
@@ -79,13 +93,29 @@ export async function createPartyOrganization(input: NewPartyOrganizationInput, 
   if (input.communityId) {
     const community = await deps.territory.community(input.communityId);
     if (!community) throw new NotFoundError('Community', input.communityId);
-    if (community.streetId !== street._id) throw new BadInputError('communityId', `Community ${community.name} lies in street ${community.streetId}, not in ${street.name}.`);
+    if (community.streetId !== street._id)
+      throw new BadInputError('communityId', `Community ${community.name} lies in street ${community.streetId}, not in ${street.name}.`);
     communityId = community._id;
   }
-  authorize(caller.identity, { action: 'create a party organization', roles: TERRITORY_STAFF, scope: territoryScope({ streetId: street._id, communityId }) });
+  authorize(caller.identity, {
+    action: 'create a party organization',
+    roles: TERRITORY_STAFF,
+    scope: territoryScope({ streetId: street._id, communityId }),
+  });
   const id = `partyorg-${randomUUID()}`;
   const parentId = await checkedParent(input.parentId, { _id: id }, deps.organizations);
-  const org: PartyOrganization = { _id: id, name, kind: input.kind, sector: input.sector, unitName, parentId, streetId: street._id, communityId, coBuilding: null, memberCount: 0 };
+  const org: PartyOrganization = {
+    _id: id,
+    name,
+    kind: input.kind,
+    sector: input.sector,
+    unitName,
+    parentId,
+    streetId: street._id,
+    communityId,
+    coBuilding: null,
+    memberCount: 0,
+  };
   try {
     return await deps.organizations.insertOrganization(org);
   } catch (err) {
@@ -94,7 +124,12 @@ export async function createPartyOrganization(input: NewPartyOrganizationInput, 
   }
 }
 
-async function stewardedOrganization(id: string, action: string, caller: Caller, store: PartyOrganizationStore): Promise<PartyOrganization> {
+async function stewardedOrganization(
+  id: string,
+  action: string,
+  caller: Caller,
+  store: PartyOrganizationStore,
+): Promise<PartyOrganization> {
   requireRole(caller.identity, action, TERRITORY_STAFF);
   const org = await store.organization(id);
   if (!org) throw new NotFoundError('PartyOrganization', id);
@@ -109,7 +144,12 @@ export interface PartyOrganizationChanges {
   parentId?: string | null;
 }
 
-export async function updatePartyOrganization(id: string, input: PartyOrganizationChanges, caller: Caller, deps: PartyOrganizationDeps): Promise<PartyOrganization> {
+export async function updatePartyOrganization(
+  id: string,
+  input: PartyOrganizationChanges,
+  caller: Caller,
+  deps: PartyOrganizationDeps,
+): Promise<PartyOrganization> {
   const org = await stewardedOrganization(id, `update party organization ${id}`, caller, deps.organizations);
   const set: Partial<Pick<PartyOrganization, 'name' | 'kind' | 'unitName' | 'parentId'>> = {};
   if (input.name !== undefined && input.name !== null) set.name = text('name', input.name, 80);
@@ -131,11 +171,20 @@ export async function updatePartyOrganization(id: string, input: PartyOrganizati
 function checkTerritory(org: PartyOrganization, committee: Committee): void {
   const inside = committee.level === 'STREET' ? org.streetId === committee.streetId : org.communityId === committee.communityId;
   if (!inside) {
-    throw new BadInputError('committeeId', `${org.name} lies outside the territory of ${committee.name}; it can join only the committee of its own street or community.`);
+    throw new BadInputError(
+      'committeeId',
+      `${org.name} lies outside the territory of ${committee.name}; it can join only the committee of its own street or community.`,
+    );
   }
 }
 
-export async function joinCoBuilding(orgId: string, committeeId: string, joinedOn: string | null | undefined, caller: Caller, deps: PartyOrganizationDeps): Promise<PartyOrganization> {
+export async function joinCoBuilding(
+  orgId: string,
+  committeeId: string,
+  joinedOn: string | null | undefined,
+  caller: Caller,
+  deps: PartyOrganizationDeps,
+): Promise<PartyOrganization> {
   const action = `enrol party organization ${orgId} in co-building`;
   requireRole(caller.identity, action, TERRITORY_STAFF);
   const day = joinedOn ? isoDate('joinedOn', joinedOn) : todayInDistrict();
@@ -144,7 +193,10 @@ export async function joinCoBuilding(orgId: string, committeeId: string, joinedO
   if (!committee) throw new NotFoundError('RegionalPartyCommittee', committeeId);
   authorize(caller.identity, { action, roles: TERRITORY_STAFF, scope: territoryScope(committee) });
   checkTerritory(org, committee);
-  if (org.coBuilding) throw new ConflictError(`${org.name} is already a co-building member of ${org.coBuilding.committeeId}; it must leave that committee first.`);
+  if (org.coBuilding)
+    throw new ConflictError(
+      `${org.name} is already a co-building member of ${org.coBuilding.committeeId}; it must leave that committee first.`,
+    );
   const event = deps.events.create(
     PARTY_ORGANIZATION_JOINED_CO_BUILDING,
     org._id,
@@ -164,7 +216,12 @@ export async function joinCoBuilding(orgId: string, committeeId: string, joinedO
   return joined;
 }
 
-export async function leaveCoBuilding(orgId: string, leftOn: string | null | undefined, caller: Caller, deps: PartyOrganizationDeps): Promise<PartyOrganization> {
+export async function leaveCoBuilding(
+  orgId: string,
+  leftOn: string | null | undefined,
+  caller: Caller,
+  deps: PartyOrganizationDeps,
+): Promise<PartyOrganization> {
   const action = `withdraw party organization ${orgId} from co-building`;
   requireRole(caller.identity, action, TERRITORY_STAFF);
   const day = leftOn ? isoDate('leftOn', leftOn) : todayInDistrict();
@@ -173,7 +230,8 @@ export async function leaveCoBuilding(orgId: string, leftOn: string | null | und
   if (!org.coBuilding) throw new ConflictError(`${org.name} is not in regional co-building.`);
   const committee = await deps.territory.committee(org.coBuilding.committeeId);
   authorize(caller.identity, { action, roles: TERRITORY_STAFF, scope: territoryScope(committee ?? org) });
-  if (day < org.coBuilding.joinedOn) throw new BadInputError('leftOn', `leftOn (${day}) is before the organization joined (${org.coBuilding.joinedOn}).`);
+  if (day < org.coBuilding.joinedOn)
+    throw new BadInputError('leftOn', `leftOn (${day}) is before the organization joined (${org.coBuilding.joinedOn}).`);
   const event = deps.events.create(
     PARTY_ORGANIZATION_LEFT_CO_BUILDING,
     org._id,

@@ -76,7 +76,7 @@ export const PLATFORM_MODULES: readonly PlatformModule[] = [
   {
     key: 'COMMUNITY_NEWS',
     name: '社区动态',
-    description: "What is happening in a community: its brand, notices, published activities and centres.",
+    description: 'What is happening in a community: its brand, notices, published activities and centres.',
     entryPoints: [
       q('community', 'One community and what it offers.'),
       q('communityBrands', 'Signature brands (一社区一特色).'),
@@ -94,7 +94,8 @@ export const PLATFORM_CHANNELS = ['WEB', 'APP', 'CALL_CENTER', 'DOOR_TO_DOOR'] a
 
 export const INFORMATION_PLATFORM = {
   name: '三社联动信息平台',
-  description: 'The district platform that brings 政务通, 服务通, 活动通 and 社区动态 together, on the web, a mobile app, the call centre and door-to-door visits.',
+  description:
+    'The district platform that brings 政务通, 服务通, 活动通 and 社区动态 together, on the web, a mobile app, the call centre and door-to-door visits.',
 } as const;
 
 /** 信息中心 — the district's information centre, behind the community terminals. */

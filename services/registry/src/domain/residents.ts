@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { allows, authorize, BadInputError, ConflictError, ForbiddenError, mayReadPersonalData, NotFoundError, type OutboxEntry } from '@sanshe/domain-kit';
+import {
+  allows,
+  authorize,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  mayReadPersonalData,
+  NotFoundError,
+  type OutboxEntry,
+} from '@sanshe/domain-kit';
 import type { EventFactory } from '@sanshe/service-kit';
 import { RESIDENT_MOVED, RESIDENT_REGISTERED } from './events';
 import { birthYear, mobilePhone, requireRole, TERRITORY_STAFF, territoryScope, text, type Caller } from './rules';
@@ -73,7 +82,11 @@ export const maskResidentName = (name: string) => (name.length <= 1 ? '*' : `${n
  * its staff, its street's staff and its social workers; a street's to its staff;
  * the whole district's to district administrators.
  */
-export async function authorizeResidentListing(filter: { communityId?: string | null; streetId?: string | null }, caller: Caller, territory: TerritoryStore): Promise<Community | null> {
+export async function authorizeResidentListing(
+  filter: { communityId?: string | null; streetId?: string | null },
+  caller: Caller,
+  territory: TerritoryStore,
+): Promise<Community | null> {
   requireRole(caller.identity, 'list residents', VIEWERS);
   if (filter.communityId) {
     const community = await territory.community(filter.communityId);
@@ -86,10 +99,17 @@ export async function authorizeResidentListing(filter: { communityId?: string | 
     return community;
   }
   if (filter.streetId) {
-    authorize(caller.identity, { action: `list the residents of street ${filter.streetId}`, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId: filter.streetId } });
+    authorize(caller.identity, {
+      action: `list the residents of street ${filter.streetId}`,
+      roles: ['DISTRICT_ADMIN', 'STREET_STAFF'],
+      scope: { streetId: filter.streetId },
+    });
     return null;
   }
-  authorize(caller.identity, { action: 'list the residents of the whole district (filter by communityId or streetId otherwise)', roles: ['DISTRICT_ADMIN'] });
+  authorize(caller.identity, {
+    action: 'list the residents of the whole district (filter by communityId or streetId otherwise)',
+    roles: ['DISTRICT_ADMIN'],
+  });
   return null;
 }
 
@@ -124,7 +144,11 @@ export async function registerResident(input: RegisterResidentInput, caller: Cal
     volunteer: input.volunteer ?? false,
   };
   const community = await communityOf(input.communityId, deps.territory);
-  authorize(caller.identity, { action, roles: REGISTRARS, scope: territoryScope({ streetId: community.streetId, communityId: community._id }) });
+  authorize(caller.identity, {
+    action,
+    roles: REGISTRARS,
+    scope: territoryScope({ streetId: community.streetId, communityId: community._id }),
+  });
   const registered: Resident = { ...resident, communityId: community._id, streetId: community.streetId };
   const event = deps.events.create(
     RESIDENT_REGISTERED,
@@ -170,20 +194,32 @@ export async function updateResident(id: string, input: ResidentChanges, caller:
  * A move changes who keeps the record, so the caller must keep the register of both
  * the community the resident leaves and the one they join.
  */
-export async function moveResident(id: string, input: { toCommunityId: string; address: string }, caller: Caller, deps: ResidentDeps): Promise<Resident> {
+export async function moveResident(
+  id: string,
+  input: { toCommunityId: string; address: string },
+  caller: Caller,
+  deps: ResidentDeps,
+): Promise<Resident> {
   const action = `move resident ${id}`;
   const resident = await registeredResident(id, action, caller, deps);
   const address = text('address', input.address, 120);
-  if (input.toCommunityId === resident.communityId) throw new BadInputError('toCommunityId', `Resident ${id} already lives in community ${resident.communityId}.`);
+  if (input.toCommunityId === resident.communityId)
+    throw new BadInputError('toCommunityId', `Resident ${id} already lives in community ${resident.communityId}.`);
   const to = await communityOf(input.toCommunityId, deps.territory);
-  authorize(caller.identity, { action: `${action} into community ${to._id}`, roles: REGISTRARS, scope: territoryScope({ streetId: to.streetId, communityId: to._id }) });
+  authorize(caller.identity, {
+    action: `${action} into community ${to._id}`,
+    roles: REGISTRARS,
+    scope: territoryScope({ streetId: to.streetId, communityId: to._id }),
+  });
   const event = deps.events.create(
     RESIDENT_MOVED,
     id,
     { residentId: id, fromCommunityId: resident.communityId, toCommunityId: to._id, streetId: to.streetId },
     caller.traceparent,
   );
-  const moved = await deps.residents.updateResident(id, resident.communityId, { communityId: to._id, streetId: to.streetId, address }, [event]);
+  const moved = await deps.residents.updateResident(id, resident.communityId, { communityId: to._id, streetId: to.streetId, address }, [
+    event,
+  ]);
   if (!moved) throw new ConflictError(`Resident ${id} moved meanwhile; reload the record and try again.`);
   return moved;
 }

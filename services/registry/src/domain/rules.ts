@@ -43,7 +43,11 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 export function newId(field: string, prefix: string, given: string | null | undefined): string {
   if (given === null || given === undefined || !given.trim()) return `${prefix}-${randomUUID()}`;
   const id = given.trim();
-  if (!ID.test(id)) throw new BadInputError(field, `${field} may hold letters, digits, ".", "_" and "-" only (at most 80 characters), starting with a letter or digit.`);
+  if (!ID.test(id))
+    throw new BadInputError(
+      field,
+      `${field} may hold letters, digits, ".", "_" and "-" only (at most 80 characters), starting with a letter or digit.`,
+    );
   return id;
 }
 
@@ -71,13 +75,15 @@ export function timeOfDay(field: string, value: string): string {
 /** Mainland mobile numbers: 11 digits starting with 1. */
 export function mobilePhone(field: string, value: string): string {
   const digits = value.replace(/[\s-]/g, '');
-  if (!/^1[3-9]\d{9}$/.test(digits)) throw new BadInputError(field, `${field} must be an 11-digit mobile number starting with 1, e.g. 13812345678.`);
+  if (!/^1[3-9]\d{9}$/.test(digits))
+    throw new BadInputError(field, `${field} must be an 11-digit mobile number starting with 1, e.g. 13812345678.`);
   return digits;
 }
 
 export function birthYear(field: string, value: number, now: Date = new Date()): number {
   const current = now.getUTCFullYear();
-  if (!Number.isInteger(value) || value < 1900 || value > current) throw new BadInputError(field, `${field} must be a year from 1900 to ${current}.`);
+  if (!Number.isInteger(value) || value < 1900 || value > current)
+    throw new BadInputError(field, `${field} must be a year from 1900 to ${current}.`);
   return value;
 }
 

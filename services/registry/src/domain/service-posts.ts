@@ -51,11 +51,16 @@ export function checkedSchedule(input: Pick<AssignServicePostInput, 'weekdays' |
   if (closesAt <= opensAt) throw new BadInputError('closesAt', `closesAt (${closesAt}) must be later than opensAt (${opensAt}).`);
   const startsOn = isoDate('startsOn', input.startsOn);
   const endsOn = input.endsOn ? isoDate('endsOn', input.endsOn) : null;
-  if (endsOn && endsOn < startsOn) throw new BadInputError('endsOn', `endsOn (${endsOn}) is before startsOn (${startsOn}); a post cannot end before it starts.`);
+  if (endsOn && endsOn < startsOn)
+    throw new BadInputError('endsOn', `endsOn (${endsOn}) is before startsOn (${startsOn}); a post cannot end before it starts.`);
   return { weekdays, opensAt, closesAt, startsOn, endsOn };
 }
 
-export async function assignServicePost(input: AssignServicePostInput, caller: Caller, deps: { posts: ServicePostStore; territory: TerritoryStore }): Promise<ServicePost> {
+export async function assignServicePost(
+  input: AssignServicePostInput,
+  caller: Caller,
+  deps: { posts: ServicePostStore; territory: TerritoryStore },
+): Promise<ServicePost> {
   const action = `assign a service post in community ${input.communityId}`;
   requireRole(caller.identity, action, TERRITORY_STAFF);
   const title = text('title', input.title, 60);
@@ -63,7 +68,11 @@ export async function assignServicePost(input: AssignServicePostInput, caller: C
   const schedule = checkedSchedule(input);
   const community = await deps.territory.community(input.communityId);
   if (!community) throw new NotFoundError('Community', input.communityId);
-  authorize(caller.identity, { action, roles: TERRITORY_STAFF, scope: territoryScope({ streetId: community.streetId, communityId: community._id }) });
+  authorize(caller.identity, {
+    action,
+    roles: TERRITORY_STAFF,
+    scope: territoryScope({ streetId: community.streetId, communityId: community._id }),
+  });
   const holder = await deps.posts.member(input.holderId);
   if (!holder) throw new NotFoundError('PartyMember', input.holderId);
   return deps.posts.insertPost({

@@ -48,7 +48,12 @@ describe('community counters', () => {
 
 describe('the district overview', () => {
   it('counts one regional party committee per street and per community', () => {
-    const community = (urban: boolean, residents: number) => ({ urban, standardisedHall: urban, branded: false, stats: { residents, publishedActivities: 0 } });
+    const community = (urban: boolean, residents: number) => ({
+      urban,
+      standardisedHall: urban,
+      branded: false,
+      stats: { residents, publishedActivities: 0 },
+    });
     const overview = districtOverview({
       streets: 2,
       communities: [community(true, 10), community(false, 5), community(true, 1)],
@@ -57,6 +62,14 @@ describe('the district overview', () => {
       partyMembers: 40,
       activeServicePosts: 3,
     });
-    expect(overview).toMatchObject({ streets: 2, communities: 3, urbanCommunities: 2, ruralCommunities: 1, standardisedServiceHalls: 2, regionalPartyCommittees: 5, residents: 16 });
+    expect(overview).toMatchObject({
+      streets: 2,
+      communities: 3,
+      urbanCommunities: 2,
+      ruralCommunities: 1,
+      standardisedServiceHalls: 2,
+      regionalPartyCommittees: 5,
+      residents: 16,
+    });
   });
 });

@@ -24,12 +24,18 @@ interface EventOf<T> {
   data: T;
 }
 
-export async function onResidentRegistered(store: CounterStore, event: EventOf<{ residentId: string; communityId: string }>): Promise<void> {
+export async function onResidentRegistered(
+  store: CounterStore,
+  event: EventOf<{ residentId: string; communityId: string }>,
+): Promise<void> {
   if (!(await store.hasCommunity(event.data.communityId)) || !(await store.residentEmitted(event.data.residentId, event.id))) return;
   await store.applyToCommunity(event.data.communityId, event.id, { residents: 1 });
 }
 
-export async function onResidentMoved(store: CounterStore, event: EventOf<{ residentId: string; fromCommunityId: string; toCommunityId: string }>): Promise<void> {
+export async function onResidentMoved(
+  store: CounterStore,
+  event: EventOf<{ residentId: string; fromCommunityId: string; toCommunityId: string }>,
+): Promise<void> {
   if (!(await store.hasCommunity(event.data.toCommunityId)) || !(await store.residentEmitted(event.data.residentId, event.id))) return;
   await store.applyToCommunity(event.data.fromCommunityId, event.id, { residents: -1 });
   await store.applyToCommunity(event.data.toCommunityId, event.id, { residents: 1 });

@@ -43,7 +43,8 @@ export interface RegisterTerminalInput {
 
 function modulesOf(keys: readonly PlatformModuleKey[]): PlatformModuleKey[] {
   const unique = [...new Set(keys)];
-  if (unique.length === 0) throw new BadInputError('modules', `A terminal serves at least one module: choose from ${PLATFORM_MODULE_KEYS.join(', ')}.`);
+  if (unique.length === 0)
+    throw new BadInputError('modules', `A terminal serves at least one module: choose from ${PLATFORM_MODULE_KEYS.join(', ')}.`);
   return PLATFORM_MODULE_KEYS.filter((k) => unique.includes(k));
 }
 
@@ -52,7 +53,12 @@ function guardCommunity(caller: Caller, action: string, community: { _id: string
   authorize(caller.identity, { action, roles: TERRITORY_STAFF, scope: { streetId: community.streetId, communityId: community._id } });
 }
 
-export async function registerTerminal(input: RegisterTerminalInput, caller: Caller, store: TerminalStore, now: Date = new Date()): Promise<CommunityTerminal> {
+export async function registerTerminal(
+  input: RegisterTerminalInput,
+  caller: Caller,
+  store: TerminalStore,
+  now: Date = new Date(),
+): Promise<CommunityTerminal> {
   requireRole(caller.identity, 'register a community terminal', TERRITORY_STAFF);
   const id = newId('id', 'terminal', input.id);
   const name = text('name', input.name, 60);
@@ -62,22 +68,43 @@ export async function registerTerminal(input: RegisterTerminalInput, caller: Cal
   if (!community) throw new NotFoundError('Community', input.communityId);
   guardCommunity(caller, `register a terminal in community ${community._id}`, community);
   const terminal: CommunityTerminal = {
-    _id: id, communityId: community._id, streetId: community.streetId, name, kind: input.kind, location,
-    status: 'OFFLINE', statusNote: 'Registered; not yet switched on.', statusChangedAt: now, modules, registeredAt: now,
+    _id: id,
+    communityId: community._id,
+    streetId: community.streetId,
+    name,
+    kind: input.kind,
+    location,
+    status: 'OFFLINE',
+    statusNote: 'Registered; not yet switched on.',
+    statusChangedAt: now,
+    modules,
+    registeredAt: now,
   };
   return store.insertTerminal(terminal).catch((err: unknown) => {
-    if (err instanceof AlreadyExistsError) throw new ConflictError(`Community ${community._id} already has a terminal named ${name} (or a terminal with id ${id} exists); choose another name.`, { field: 'name' });
+    if (err instanceof AlreadyExistsError)
+      throw new ConflictError(
+        `Community ${community._id} already has a terminal named ${name} (or a terminal with id ${id} exists); choose another name.`,
+        { field: 'name' },
+      );
     throw err;
   });
 }
 
-export async function changeTerminalStatus(id: string, status: TerminalStatus, note: string | null | undefined, caller: Caller, store: TerminalStore, now: Date = new Date()): Promise<CommunityTerminal> {
+export async function changeTerminalStatus(
+  id: string,
+  status: TerminalStatus,
+  note: string | null | undefined,
+  caller: Caller,
+  store: TerminalStore,
+  now: Date = new Date(),
+): Promise<CommunityTerminal> {
   requireRole(caller.identity, `change the status of terminal ${id}`, TERRITORY_STAFF);
   const current = await store.terminal(id);
   if (!current) throw new NotFoundError('CommunityTerminal', id);
   guardCommunity(caller, `change the status of terminal ${id}`, { _id: current.communityId, streetId: current.streetId });
   const reason = note === undefined || note === null || !note.trim() ? null : text('note', note, 200);
-  if (status === 'MAINTENANCE' && !reason) throw new BadInputError('note', 'Say why the terminal is under maintenance (note), so residents and the information centre know.');
+  if (status === 'MAINTENANCE' && !reason)
+    throw new BadInputError('note', 'Say why the terminal is under maintenance (note), so residents and the information centre know.');
   const updated = await store.changeTerminalStatus(id, status, reason, now);
   if (!updated) throw new NotFoundError('CommunityTerminal', id);
   return updated;

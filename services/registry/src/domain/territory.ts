@@ -134,7 +134,12 @@ export interface NewCommunityInput {
 
 const COMMUNITY_STEWARDS = ['DISTRICT_ADMIN', 'STREET_STAFF'] as const;
 
-function communityEvent(type: typeof COMMUNITY_CREATED | typeof COMMUNITY_UPDATED, c: Community, deps: TerritoryDeps, caller: Caller): OutboxEntry {
+function communityEvent(
+  type: typeof COMMUNITY_CREATED | typeof COMMUNITY_UPDATED,
+  c: Community,
+  deps: TerritoryDeps,
+  caller: Caller,
+): OutboxEntry {
   return deps.events.create(type, c._id, { communityId: c._id, name: c.name, streetId: c.streetId, urban: c.urban }, caller.traceparent);
 }
 
@@ -170,7 +175,13 @@ export interface CommunityChanges {
   serviceHall?: ServiceHallInput | null;
 }
 
-async function stewardedCommunity(id: string, action: string, roles: readonly ('DISTRICT_ADMIN' | 'STREET_STAFF' | 'COMMUNITY_STAFF')[], caller: Caller, store: TerritoryStore): Promise<Community> {
+async function stewardedCommunity(
+  id: string,
+  action: string,
+  roles: readonly ('DISTRICT_ADMIN' | 'STREET_STAFF' | 'COMMUNITY_STAFF')[],
+  caller: Caller,
+  store: TerritoryStore,
+): Promise<Community> {
   requireRole(caller.identity, action, roles);
   const community = await store.community(id);
   if (!community) throw new NotFoundError('Community', id);
@@ -195,8 +206,19 @@ export async function updateCommunity(id: string, input: CommunityChanges, calle
   return updated;
 }
 
-export async function setCommunityBrand(communityId: string, input: CommunityBrand | null, caller: Caller, deps: TerritoryDeps): Promise<Community> {
-  await stewardedCommunity(communityId, `set the brand of community ${communityId}`, ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF'], caller, deps.store);
+export async function setCommunityBrand(
+  communityId: string,
+  input: CommunityBrand | null,
+  caller: Caller,
+  deps: TerritoryDeps,
+): Promise<Community> {
+  await stewardedCommunity(
+    communityId,
+    `set the brand of community ${communityId}`,
+    ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF'],
+    caller,
+    deps.store,
+  );
   const brand = input ? { name: text('brand.name', input.name, 40), description: text('brand.description', input.description, 500) } : null;
   const updated = await deps.store.updateCommunity(communityId, { brand }, []);
   if (!updated) throw new NotFoundError('Community', communityId);

@@ -38,7 +38,9 @@ export class CatalogueRepository implements CatalogueStore {
   }
 
   categoriesByCodes(codes: readonly string[]): Promise<ServiceCategory[]> {
-    return this.models.ServiceCategory.find({ _id: { $in: [...codes] } }).lean<ServiceCategory[]>().exec();
+    return this.models.ServiceCategory.find({ _id: { $in: [...codes] } })
+      .lean<ServiceCategory[]>()
+      .exec();
   }
 
   item(code: string): Promise<ServiceItem | null> {
@@ -46,13 +48,16 @@ export class CatalogueRepository implements CatalogueStore {
   }
 
   itemsByCodes(codes: readonly string[]): Promise<ServiceItem[]> {
-    return this.models.ServiceItem.find({ _id: { $in: [...codes] } }).lean<ServiceItem[]>().exec();
+    return this.models.ServiceItem.find({ _id: { $in: [...codes] } })
+      .lean<ServiceItem[]>()
+      .exec();
   }
 
   itemsOfCategories(codes: readonly string[]): Promise<ServiceItem[]> {
     return this.models.ServiceItem.find({ categoryCode: { $in: [...codes] } })
       .sort({ categoryCode: 1, order: 1 })
-      .lean<ServiceItem[]>().exec();
+      .lean<ServiceItem[]>()
+      .exec();
   }
 }
 

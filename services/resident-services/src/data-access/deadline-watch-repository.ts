@@ -10,7 +10,11 @@ export class DeadlineWatchRepository implements DeadlineWatch {
   }
 
   async due(now: Date, limit: number): Promise<{ orderId: string }[]> {
-    const rows = await this.models.DeadlineWatch.find({ nextCheckAt: { $lte: now } }).sort({ nextCheckAt: 1 }).limit(limit).lean().exec();
+    const rows = await this.models.DeadlineWatch.find({ nextCheckAt: { $lte: now } })
+      .sort({ nextCheckAt: 1 })
+      .limit(limit)
+      .lean()
+      .exec();
     return rows.map((r) => ({ orderId: r._id }));
   }
 

@@ -29,15 +29,25 @@ export class DirectoryRepository implements Directory, ContractStore, ReadModelS
   }
 
   async rememberResident(resident: KnownResident): Promise<void> {
-    await this.models.KnownResident.updateOne({ _id: resident._id }, { $set: { communityId: resident.communityId, streetId: resident.streetId } }, { upsert: true });
+    await this.models.KnownResident.updateOne(
+      { _id: resident._id },
+      { $set: { communityId: resident.communityId, streetId: resident.streetId } },
+      { upsert: true },
+    );
   }
 
   workers(ids: readonly string[]): Promise<KnownSocialWorker[]> {
-    return this.models.KnownSocialWorker.find({ _id: { $in: [...ids] } }).lean<KnownSocialWorker[]>().exec();
+    return this.models.KnownSocialWorker.find({ _id: { $in: [...ids] } })
+      .lean<KnownSocialWorker[]>()
+      .exec();
   }
 
   async rememberWorker(worker: KnownSocialWorker): Promise<void> {
-    await this.models.KnownSocialWorker.updateOne({ _id: worker._id }, { $set: { organizationId: worker.organizationId, maskedName: worker.maskedName } }, { upsert: true });
+    await this.models.KnownSocialWorker.updateOne(
+      { _id: worker._id },
+      { $set: { organizationId: worker.organizationId, maskedName: worker.maskedName } },
+      { upsert: true },
+    );
   }
 
   naming(itemCode: string, communityId: string): Promise<ServiceContract[]> {
@@ -50,11 +60,17 @@ export class DirectoryRepository implements Directory, ContractStore, ReadModelS
   }
 
   async endContract(contractId: string, providerOrgId: string, endedOn: string): Promise<void> {
-    await this.models.ServiceContract.updateOne({ _id: contractId }, { $set: { endedOn }, $setOnInsert: { providerOrgId } }, { upsert: true });
+    await this.models.ServiceContract.updateOne(
+      { _id: contractId },
+      { $set: { endedOn }, $setOnInsert: { providerOrgId } },
+      { upsert: true },
+    );
   }
 
   async loadOf(providerOrgIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.models.ProviderLoad.find({ _id: { $in: [...providerOrgIds] } }).lean().exec();
+    const rows = await this.models.ProviderLoad.find({ _id: { $in: [...providerOrgIds] } })
+      .lean()
+      .exec();
     return new Map(rows.map((r) => [r._id, r.openOrderIds.length]));
   }
 

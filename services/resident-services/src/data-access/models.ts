@@ -1,7 +1,22 @@
 import type { Connection, Model } from 'mongoose';
-import type { KnownResident, KnownSocialWorker, Notice, ServiceCategory, ServiceContract, ServiceItem, ServiceOrder } from '../domain/model';
+import type {
+  KnownResident,
+  KnownSocialWorker,
+  Notice,
+  ServiceCategory,
+  ServiceContract,
+  ServiceItem,
+  ServiceOrder,
+} from '../domain/model';
 import type { StatisticsBucket } from '../domain/statistics';
-import { archivedServiceOrderSchema, deadlineWatchSchema, orderNumberCounterSchema, serviceOrderSchema, type DeadlineWatchEntry, type OrderNumberCounter } from './order-models';
+import {
+  archivedServiceOrderSchema,
+  deadlineWatchSchema,
+  orderNumberCounterSchema,
+  serviceOrderSchema,
+  type DeadlineWatchEntry,
+  type OrderNumberCounter,
+} from './order-models';
 import {
   knownResidentSchema,
   knownSocialWorkerSchema,
@@ -34,7 +49,8 @@ export interface ResidentServicesModels {
 
 /** The models of one connection (never the mongoose singleton). */
 export function createModels(connection: Connection): ResidentServicesModels {
-  const model = <T>(name: string, schema: import('mongoose').Schema<T>): Model<T> => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  const model = <T>(name: string, schema: import('mongoose').Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
     ServiceOrder: model('ServiceOrder', serviceOrderSchema),
     ArchivedServiceOrder: model('ArchivedServiceOrder', archivedServiceOrderSchema),

@@ -31,7 +31,9 @@ export class NoticeRepository implements NoticeStore {
   }
 
   byIds(ids: readonly string[]): Promise<NoticeDoc[]> {
-    return this.models.Notice.find({ _id: { $in: [...ids] } }).lean<NoticeDoc[]>().exec();
+    return this.models.Notice.find({ _id: { $in: [...ids] } })
+      .lean<NoticeDoc[]>()
+      .exec();
   }
 
   /** Notices reaching any of the places, newest first; callers split them per place. */
@@ -43,6 +45,7 @@ export class NoticeRepository implements NoticeStore {
     return this.models.Notice.find({ ...reachQuery(reach), ...(page.afterKey ? { sortKey: { $lt: page.afterKey } } : {}) })
       .sort({ sortKey: -1 })
       .limit(page.limit + 1)
-      .lean<NoticeDoc[]>().exec();
+      .lean<NoticeDoc[]>()
+      .exec();
   }
 }

@@ -1,6 +1,14 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import { CHANNELS, ORDER_ACTIONS, ORDER_STATUSES, type AttributeAnswer, type AssistedIntake, type ServiceOrder, type TimelineEntry } from '../domain/model';
+import {
+  CHANNELS,
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  type AttributeAnswer,
+  type AssistedIntake,
+  type ServiceOrder,
+  type TimelineEntry,
+} from '../domain/model';
 
 const timelineEntrySchema = new Schema<TimelineEntry>(
   {
@@ -121,4 +129,3 @@ export const deadlineWatchSchema = new Schema<DeadlineWatchEntry>(
   { collection: 'deadline_watch', versionKey: false },
 );
 deadlineWatchSchema.index({ nextCheckAt: 1 });
-

@@ -65,7 +65,9 @@ export class OrderRepository implements OrderStore {
    */
   async nextSequence(day: string): Promise<number> {
     const id = `service-order:${day}`;
-    const before = await this.models.OrderNumberCounter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: false }).lean().exec();
+    const before = await this.models.OrderNumberCounter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: false })
+      .lean()
+      .exec();
     return (before?.seq ?? 0) + 1;
   }
 
@@ -102,15 +104,27 @@ export class OrderRepository implements OrderStore {
 
   async escalate(id: string, status: OrderStatus, change: OrderChange): Promise<ServiceOrder | null> {
     const updated = await this.live
-      .findOneAndUpdate({ _id: id, status, escalatedAt: null }, { $set: change.set, $push: { timeline: change.entry, [OUTBOX_FIELD]: { $each: change.events } } }, { new: true })
+      .findOneAndUpdate(
+        { _id: id, status, escalatedAt: null },
+        { $set: change.set, $push: { timeline: change.entry, [OUTBOX_FIELD]: { $each: change.events } } },
+        { new: true },
+      )
       .lean<ServiceOrder>()
       .exec();
     return this.written(updated, change.entry.eventId);
   }
 
-  async assignWorkers(id: string, expected: { status: OrderStatus; version: number; providerOrgId: string }, workerIds: string[]): Promise<ServiceOrder | null> {
+  async assignWorkers(
+    id: string,
+    expected: { status: OrderStatus; version: number; providerOrgId: string },
+    workerIds: string[],
+  ): Promise<ServiceOrder | null> {
     return this.live
-      .findOneAndUpdate({ _id: id, status: expected.status, version: expected.version, providerOrgId: expected.providerOrgId }, { $set: { assignedWorkerIds: workerIds } }, { new: true })
+      .findOneAndUpdate(
+        { _id: id, status: expected.status, version: expected.version, providerOrgId: expected.providerOrgId },
+        { $set: { assignedWorkerIds: workerIds } },
+        { new: true },
+      )
       .lean<ServiceOrder>()
       .exec();
   }
@@ -127,13 +141,20 @@ export class OrderRepository implements OrderStore {
       const q = model.find({ ...query(filter, only), ...extra }).sort(NEWEST_FIRST);
       return (limit ? q.limit(limit) : q).lean<ServiceOrder[]>().exec();
     };
-    const [live, archived] = await Promise.all([find(this.live, statuses), finished.length > 0 ? find(this.archive, finished) : Promise.resolve([])]);
+    const [live, archived] = await Promise.all([
+      find(this.live, statuses),
+      finished.length > 0 ? find(this.archive, finished) : Promise.resolve([]),
+    ]);
     const merged = [...live, ...archived].sort(newestFirst);
     return limit ? merged.slice(0, limit) : merged;
   }
 
   /** The orders of many parents at once (residents, communities, providers, assigned workers), newest first. */
-  ofMany(field: 'residentId' | 'communityId' | 'providerOrgId' | 'assignedWorkerIds', ids: readonly string[], statuses?: readonly OrderStatus[]): Promise<ServiceOrder[]> {
+  ofMany(
+    field: 'residentId' | 'communityId' | 'providerOrgId' | 'assignedWorkerIds',
+    ids: readonly string[],
+    statuses?: readonly OrderStatus[],
+  ): Promise<ServiceOrder[]> {
     return this.both({ ...(statuses ? { statuses } : {}) }, { [field]: { $in: [...ids] } });
   }
 

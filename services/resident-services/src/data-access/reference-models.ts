@@ -1,10 +1,25 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import { ATTRIBUTE_DATATYPES, CHANNELS, type AttributeDefinition, type KnownResident, type KnownSocialWorker, type Notice, type ServiceCategory, type ServiceContract, type ServiceItem } from '../domain/model';
+import {
+  ATTRIBUTE_DATATYPES,
+  CHANNELS,
+  type AttributeDefinition,
+  type KnownResident,
+  type KnownSocialWorker,
+  type Notice,
+  type ServiceCategory,
+  type ServiceContract,
+  type ServiceItem,
+} from '../domain/model';
 import type { StatisticsBucket } from '../domain/statistics';
 
 export const serviceCategorySchema = new Schema<ServiceCategory>(
-  { _id: { type: String, required: true }, key: { type: String, required: true }, name: { type: String, required: true }, order: { type: Number, required: true } },
+  {
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
+    name: { type: String, required: true },
+    order: { type: Number, required: true },
+  },
   { collection: 'service_categories', versionKey: false },
 );
 

@@ -18,7 +18,11 @@ export class StatisticsRepository implements StatisticsStore {
    * when the bucket does not exist the upsert creates it, and a second upsert of the same
    * event then collides on `_id` — which means "already applied".
    */
-  async apply(bucket: { _id: string; communityId: string; streetId: string; month: string }, eventId: string, delta: CounterDelta): Promise<boolean> {
+  async apply(
+    bucket: { _id: string; communityId: string; streetId: string; month: string },
+    eventId: string,
+    delta: CounterDelta,
+  ): Promise<boolean> {
     const { _id, ...place } = bucket;
     const inc = Object.keys(delta).length > 0 ? { $inc: delta } : {};
     try {
@@ -38,7 +42,8 @@ export class StatisticsRepository implements StatisticsStore {
     const filter: Record<string, unknown> = {};
     if (query.communityId) filter.communityId = query.communityId;
     if (query.streetId) filter.streetId = query.streetId;
-    if (query.fromMonth || query.toMonth) filter.month = { ...(query.fromMonth ? { $gte: query.fromMonth } : {}), ...(query.toMonth ? { $lte: query.toMonth } : {}) };
+    if (query.fromMonth || query.toMonth)
+      filter.month = { ...(query.fromMonth ? { $gte: query.fromMonth } : {}), ...(query.toMonth ? { $lte: query.toMonth } : {}) };
     return this.models.StatisticsBucket.find(filter, { applied: 0 }).lean<StatisticsBucket[]>().exec();
   }
 }

@@ -1,4 +1,13 @@
-import { allows, describeScope, ForbiddenError, mayReadPersonalData, UnauthenticatedError, type Identity, type Policy, type Role } from '@sanshe/domain-kit';
+import {
+  allows,
+  describeScope,
+  ForbiddenError,
+  mayReadPersonalData,
+  UnauthenticatedError,
+  type Identity,
+  type Policy,
+  type Role,
+} from '@sanshe/domain-kit';
 import type { ServiceOrder } from './model';
 import { isAtProvider } from './order-status';
 
@@ -33,7 +42,9 @@ export function authorizeAny(identity: Identity, action: string, policies: reado
     const scope = describeScope(p.scope);
     return `${p.roles.join('/')}${scope ? ` for ${scope}` : ''}`;
   });
-  throw new ForbiddenError(`To ${action} you need ${ways.join(', or ')}; your token (roles: ${identity.roles.join(', ') || 'none'}) does not grant it.`);
+  throw new ForbiddenError(
+    `To ${action} you need ${ways.join(', or ')}; your token (roles: ${identity.roles.join(', ') || 'none'}) does not grant it.`,
+  );
 }
 
 /**
@@ -64,6 +75,11 @@ export function assertMayReadOrder(identity: Identity, order: Owned & { _id: str
 
 /** As the kit's rule, plus the provider's staff while the order is on their desk: they must reach the resident. */
 export function mayReadOrderPersonalData(identity: Identity, order: Owned & Pick<ServiceOrder, 'status'>): boolean {
-  if (mayReadPersonalData(identity, { residentId: order.residentId, communityId: order.communityId, streetId: order.streetId })) return true;
-  return !!order.providerOrgId && isAtProvider(order.status) && allows(identity, { action: 'read', roles: PROVIDER_ROLES, scope: { orgId: order.providerOrgId } });
+  if (mayReadPersonalData(identity, { residentId: order.residentId, communityId: order.communityId, streetId: order.streetId }))
+    return true;
+  return (
+    !!order.providerOrgId &&
+    isAtProvider(order.status) &&
+    allows(identity, { action: 'read', roles: PROVIDER_ROLES, scope: { orgId: order.providerOrgId } })
+  );
 }

@@ -15,7 +15,10 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 export const answerField = (code: string) => `answers.${code}`;
 
 function refuse(attribute: AttributeDefinition, item: ServiceItem, problem: string): never {
-  throw new BadInputError(answerField(attribute.code), `Answer "${attribute.code}" (${attribute.description}) of service ${item._id} ${item.name} ${problem}`);
+  throw new BadInputError(
+    answerField(attribute.code),
+    `Answer "${attribute.code}" (${attribute.description}) of service ${item._id} ${item.name} ${problem}`,
+  );
 }
 
 function allowedKeys(attribute: AttributeDefinition): string {
@@ -39,7 +42,8 @@ function checkSingle(attribute: AttributeDefinition, item: ServiceItem, value: s
     }
     case 'DATETIME': {
       const date = new Date(value);
-      if (!ISO_DATE_TIME.test(value) || Number.isNaN(date.getTime())) refuse(attribute, item, `must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+08:00.`);
+      if (!ISO_DATE_TIME.test(value) || Number.isNaN(date.getTime()))
+        refuse(attribute, item, `must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+08:00.`);
       return date.toISOString();
     }
     case 'SINGLE_VALUE_LIST':
@@ -58,7 +62,9 @@ function checkAnswer(attribute: AttributeDefinition, item: ServiceItem, input: A
       if (attribute.required) refuse(attribute, item, 'is required.');
       return null;
     }
-    for (const v of values) if (!attribute.values.some((a) => a.key === v)) refuse(attribute, item, `has "${v}"; each value must be one of ${allowedKeys(attribute)}.`);
+    for (const v of values)
+      if (!attribute.values.some((a) => a.key === v))
+        refuse(attribute, item, `has "${v}"; each value must be one of ${allowedKeys(attribute)}.`);
     if (new Set(values).size !== values.length) refuse(attribute, item, 'lists a value twice.');
     return { code: attribute.code, value: null, values };
   }

@@ -19,7 +19,11 @@ export function providersThatReturned(order: Pick<ServiceOrder, 'timeline'>): Se
  * (all of them if every one did), the one with the fewest orders on its desk; ties go to
  * the lowest provider id, so the choice is repeatable.
  */
-export function chooseContract(candidates: readonly ServiceContract[], load: ReadonlyMap<string, number>, returnedBy: ReadonlySet<string>): ServiceContract | null {
+export function chooseContract(
+  candidates: readonly ServiceContract[],
+  load: ReadonlyMap<string, number>,
+  returnedBy: ReadonlySet<string>,
+): ServiceContract | null {
   if (candidates.length === 0) return null;
   const fresh = candidates.filter((c) => !returnedBy.has(c.providerOrgId));
   const pool = fresh.length > 0 ? fresh : candidates;

@@ -43,10 +43,31 @@ export interface ServiceItem {
   doorToDoor: boolean;
 }
 
-export const ORDER_STATUSES = ['SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'RESOLVED', 'REOPENED', 'CLOSED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = [
+  'SUBMITTED',
+  'ACCEPTED',
+  'DISPATCHED',
+  'IN_PROGRESS',
+  'RETURNED',
+  'RESOLVED',
+  'REOPENED',
+  'CLOSED',
+  'CANCELLED',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_ACTIONS = ['SUBMIT', 'ACCEPT', 'DISPATCH', 'START', 'RETURN', 'RESOLVE', 'REOPEN', 'CLOSE', 'CANCEL', 'ESCALATE'] as const;
+export const ORDER_ACTIONS = [
+  'SUBMIT',
+  'ACCEPT',
+  'DISPATCH',
+  'START',
+  'RETURN',
+  'RESOLVE',
+  'REOPEN',
+  'CLOSE',
+  'CANCEL',
+  'ESCALATE',
+] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export type ConsentMethod = 'VERBAL' | 'SIGNED' | 'THUMBPRINT';

@@ -3,7 +3,20 @@ import type { ServiceOrder } from './model';
 /** What a new order is made of (the order's own fields, so the two cannot drift); everything else starts empty. */
 export type NewOrderFields = { id: string } & Pick<
   ServiceOrder,
-  'residentId' | 'communityId' | 'streetId' | 'itemCode' | 'categoryCode' | 'channel' | 'contactPhone' | 'address' | 'summary' | 'answers' | 'assistance' | 'submittedAt' | 'respondBy' | 'resolveBy'
+  | 'residentId'
+  | 'communityId'
+  | 'streetId'
+  | 'itemCode'
+  | 'categoryCode'
+  | 'channel'
+  | 'contactPhone'
+  | 'address'
+  | 'summary'
+  | 'answers'
+  | 'assistance'
+  | 'submittedAt'
+  | 'respondBy'
+  | 'resolveBy'
 >;
 
 /**

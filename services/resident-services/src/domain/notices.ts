@@ -23,12 +23,19 @@ export interface NoticeDeps {
 }
 
 /** Where a notice goes, checked against the territories this service knows, and who may publish there. */
-async function placement(input: PublishNoticeInput, directory: Directory): Promise<{ streetId: string | null; communityId: string | null; roles: typeof STAFF_ROLES }> {
+async function placement(
+  input: PublishNoticeInput,
+  directory: Directory,
+): Promise<{ streetId: string | null; communityId: string | null; roles: typeof STAFF_ROLES }> {
   const streetId = input.streetId?.trim() || null;
   const communityId = input.communityId?.trim() || null;
   switch (input.scope) {
     case 'DISTRICT':
-      if (streetId || communityId) throw new BadInputError(streetId ? 'streetId' : 'communityId', 'A DISTRICT notice goes to the whole district; leave streetId and communityId out.');
+      if (streetId || communityId)
+        throw new BadInputError(
+          streetId ? 'streetId' : 'communityId',
+          'A DISTRICT notice goes to the whole district; leave streetId and communityId out.',
+        );
       return { streetId: null, communityId: null, roles: ['DISTRICT_ADMIN'] };
     case 'STREET':
       if (!streetId) throw new BadInputError('streetId', 'A STREET notice needs the streetId it goes to.');
@@ -39,7 +46,8 @@ async function placement(input: PublishNoticeInput, directory: Directory): Promi
       if (!communityId) throw new BadInputError('communityId', 'A COMMUNITY notice needs the communityId it goes to.');
       const community = await directory.community(communityId);
       if (!community) throw new NotFoundError('Community', communityId);
-      if (streetId && streetId !== community.streetId) throw new BadInputError('streetId', `Community ${communityId} lies in street ${community.streetId}, not ${streetId}.`);
+      if (streetId && streetId !== community.streetId)
+        throw new BadInputError('streetId', `Community ${communityId} lies in street ${community.streetId}, not ${streetId}.`);
       return { streetId: community.streetId, communityId, roles: STAFF_ROLES };
     }
   }
@@ -47,12 +55,17 @@ async function placement(input: PublishNoticeInput, directory: Directory): Promi
 
 /** 政策告知 and 社区动态: staff publish to their territory; anyone may read. */
 export async function publishNotice(input: PublishNoticeInput, caller: Caller, deps: NoticeDeps): Promise<Notice> {
-  if (caller.identity.userId === null) throw new UnauthenticatedError('Sign in first: to publish a notice you need an authenticated caller.');
+  if (caller.identity.userId === null)
+    throw new UnauthenticatedError('Sign in first: to publish a notice you need an authenticated caller.');
   const title = requiredText('title', input.title, 80, 'a notice needs a title of at most 80 characters.');
   const body = requiredText('body', input.body, 5000, 'a notice needs a body.');
   const place = await placement(input, deps.directory);
   const where = place.communityId ? `community ${place.communityId}` : place.streetId ? `street ${place.streetId}` : 'the district';
-  authorize(caller.identity, { action: `publish a notice to ${where}`, roles: place.roles, scope: { streetId: place.streetId, communityId: place.communityId } });
+  authorize(caller.identity, {
+    action: `publish a notice to ${where}`,
+    roles: place.roles,
+    scope: { streetId: place.streetId, communityId: place.communityId },
+  });
   const notice: Notice = {
     _id: `notice-${randomUUID()}`,
     kind: input.kind,
@@ -67,7 +80,15 @@ export async function publishNotice(input: PublishNoticeInput, caller: Caller, d
   const event = deps.events.create(
     NOTICE_PUBLISHED,
     notice._id,
-    { noticeId: notice._id, kind: notice.kind, scope: notice.scope, streetId: notice.streetId, communityId: notice.communityId, title, publishedAt: notice.publishedAt.toISOString() },
+    {
+      noticeId: notice._id,
+      kind: notice.kind,
+      scope: notice.scope,
+      streetId: notice.streetId,
+      communityId: notice.communityId,
+      title,
+      publishedAt: notice.publishedAt.toISOString(),
+    },
     caller.traceparent,
   );
   return deps.notices.insert(notice, [event]);

@@ -42,7 +42,9 @@ async function dispatchEffect(order: ServiceOrder, now: Date, input: DispatchInp
     return { set: { providerOrgId: null, contractId: null, handledInCommunity: true, assignedWorkerIds: [] } };
   }
   const day = localDay(now);
-  const contracts = (await deps.contracts.naming(order.itemCode, order.communityId)).filter((c) => covers(c, order.itemCode, order.communityId, day));
+  const contracts = (await deps.contracts.naming(order.itemCode, order.communityId)).filter((c) =>
+    covers(c, order.itemCode, order.communityId, day),
+  );
   const candidates = named ? contracts.filter((c) => c.providerOrgId === named) : contracts;
   if (candidates.length === 0) {
     throw new ConflictError(
@@ -76,7 +78,12 @@ export function dispatchOrder(id: string, input: DispatchInput, caller: Caller, 
 export function startOrder(id: string, note: string | null | undefined, caller: Caller, deps: WorkflowDeps): Promise<ServiceOrder> {
   return applyAction(
     id,
-    { action: 'START', describe: `start work on service order ${id}`, policies: (o) => [providerPolicy(o, `start work on service order ${id}`)], note: optionalText('note', note, NOTE_MAX) },
+    {
+      action: 'START',
+      describe: `start work on service order ${id}`,
+      policies: (o) => [providerPolicy(o, `start work on service order ${id}`)],
+      note: optionalText('note', note, NOTE_MAX),
+    },
     caller,
     deps,
   );
@@ -118,7 +125,9 @@ export function resolveOrder(id: string, input: ResolveInput, caller: Caller, de
       describe: `resolve service order ${id}`,
       policies: (o) => [providerPolicy(o, `resolve service order ${id}`)],
       note: optionalText('note', input.note, NOTE_MAX),
-      effect: (o, now) => ({ set: { resolvedAt: now, resolutionOverdue: false, helperResidentIds: [...new Set([...o.helperResidentIds, ...helpers])] } }),
+      effect: (o, now) => ({
+        set: { resolvedAt: now, resolutionOverdue: false, helperResidentIds: [...new Set([...o.helperResidentIds, ...helpers])] },
+      }),
     },
     caller,
     deps,
@@ -128,7 +137,12 @@ export function resolveOrder(id: string, input: ResolveInput, caller: Caller, de
 /** The resident, or staff of the territory on the return visit (回访). */
 const returnVisitPolicies = (o: ServiceOrder, action: string) => [residentPolicy(o.residentId, action), staffPolicy(o, action)];
 
-export function closeOrder(id: string, input: { satisfaction: number; comment?: string | null }, caller: Caller, deps: WorkflowDeps): Promise<ServiceOrder> {
+export function closeOrder(
+  id: string,
+  input: { satisfaction: number; comment?: string | null },
+  caller: Caller,
+  deps: WorkflowDeps,
+): Promise<ServiceOrder> {
   if (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5) {
     throw new BadInputError('satisfaction', 'satisfaction is a whole number from 1 (very unsatisfied) to 5 (very satisfied).');
   }
@@ -151,7 +165,12 @@ export function reopenOrder(id: string, reason: string, caller: Caller, deps: Wo
   const why = requiredText('reason', reason, NOTE_MAX, 'say what is still wrong, so the provider knows what to do.');
   return applyAction(
     id,
-    { action: 'REOPEN', describe: `reopen service order ${id}`, policies: (o) => returnVisitPolicies(o, `reopen service order ${id}`), effect: () => ({ reason: why }) },
+    {
+      action: 'REOPEN',
+      describe: `reopen service order ${id}`,
+      policies: (o) => returnVisitPolicies(o, `reopen service order ${id}`),
+      effect: () => ({ reason: why }),
+    },
     caller,
     deps,
   );

@@ -47,7 +47,13 @@ export function submittedData(order: ServiceOrder): Record<string, unknown> {
  * The data of a status-change event. `before` and `after` are the order on either side
  * of the change; `reason` is the caller's reason where the action takes one.
  */
-export function transitionData(action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE'>, before: ServiceOrder, after: ServiceOrder, at: Date, reason: string | null): Record<string, unknown> {
+export function transitionData(
+  action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE'>,
+  before: ServiceOrder,
+  after: ServiceOrder,
+  at: Date,
+  reason: string | null,
+): Record<string, unknown> {
   if (action === 'CLOSE') {
     // Exactly the published contract of order.closed.
     return {
@@ -78,7 +84,12 @@ export function transitionData(action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE
     case 'RETURN':
       return { ...common, providerOrgId: before.providerOrgId, reason };
     case 'RESOLVE':
-      return { ...common, providerOrgId: after.providerOrgId, resolvedOnTime: resolvedOnTime(after) ?? false, helperResidentIds: after.helperResidentIds };
+      return {
+        ...common,
+        providerOrgId: after.providerOrgId,
+        resolvedOnTime: resolvedOnTime(after) ?? false,
+        helperResidentIds: after.helperResidentIds,
+      };
     // What a resident typed stays in the order: events reach partners, and free text can name anyone.
     case 'REOPEN':
       return { ...common, providerOrgId: after.providerOrgId };
@@ -88,5 +99,12 @@ export function transitionData(action: Exclude<OrderAction, 'SUBMIT' | 'ESCALATE
 }
 
 export function escalatedData(order: ServiceOrder, reason: string, deadline: Date, at: Date): Record<string, unknown> {
-  return { ...about(order), status: order.status, reason, deadline: deadline.toISOString(), escalatedAt: at.toISOString(), providerOrgId: order.providerOrgId };
+  return {
+    ...about(order),
+    status: order.status,
+    reason,
+    deadline: deadline.toISOString(),
+    escalatedAt: at.toISOString(),
+    providerOrgId: order.providerOrgId,
+  };
 }

@@ -44,7 +44,8 @@ export const randomOrderTag = () => Array.from({ length: 4 }, () => TAG_ALPHABET
  * JX-20261127-000123-K7QM: the district (涧西), the day, the day's sequence and a random tag.
  * The sequence keeps numbers in order; the tag keeps them from being enumerated.
  */
-export const orderNumber = (day: string, sequence: number, tag: string = randomOrderTag()) => `JX-${day}-${String(sequence).padStart(6, '0')}-${tag}`;
+export const orderNumber = (day: string, sequence: number, tag: string = randomOrderTag()) =>
+  `JX-${day}-${String(sequence).padStart(6, '0')}-${tag}`;
 /** The day's sequence inside an order number (JX-<day>-<sequence>-<tag>). */
 export const sequenceOf = (orderNumber: string): number => Number(orderNumber.split('-')[2]);
 
@@ -57,17 +58,29 @@ function parseChannel(value: string): Channel {
 function assistedIntake(channel: Channel, input: SubmitOrderInput, userId: string): AssistedIntake | null {
   if (!ASSISTED_CHANNELS.includes(channel)) {
     if (input.staffMember || input.consent) {
-      throw new BadInputError(input.staffMember ? 'staffMember' : 'consent', `A ${channel} order is submitted by the resident themself; staffMember and consent belong to CALL_CENTER and DOOR_TO_DOOR orders.`);
+      throw new BadInputError(
+        input.staffMember ? 'staffMember' : 'consent',
+        `A ${channel} order is submitted by the resident themself; staffMember and consent belong to CALL_CENTER and DOOR_TO_DOOR orders.`,
+      );
     }
     return null;
   }
   const staffId = input.staffMember?.id.trim();
   const staffName = input.staffMember?.name.trim();
-  if (!input.staffMember) throw new BadInputError('staffMember', `A ${channel} order must name the staff member who took it on the resident's behalf: give staffMember { id name }.`);
+  if (!input.staffMember)
+    throw new BadInputError(
+      'staffMember',
+      `A ${channel} order must name the staff member who took it on the resident's behalf: give staffMember { id name }.`,
+    );
   if (!staffId) throw new BadInputError('staffMember.id', 'staffMember.id may not be empty.');
   if (!staffName) throw new BadInputError('staffMember.name', 'staffMember.name may not be empty.');
-  if (!input.consent) throw new BadInputError('consent', `A ${channel} order needs the resident's consent to act on their behalf: give consent { given method }.`);
-  if (input.consent.given !== true) throw new BadInputError('consent.given', 'Without the resident\'s consent the order cannot be taken on their behalf.');
+  if (!input.consent)
+    throw new BadInputError(
+      'consent',
+      `A ${channel} order needs the resident's consent to act on their behalf: give consent { given method }.`,
+    );
+  if (input.consent.given !== true)
+    throw new BadInputError('consent.given', "Without the resident's consent the order cannot be taken on their behalf.");
   return { staffMemberId: staffId, staffMemberName: staffName, enteredBy: userId, consentMethod: input.consent.method };
 }
 
@@ -78,7 +91,8 @@ function residentOf(channel: Channel, input: SubmitOrderInput, callerResidentId:
     return given;
   }
   const residentId = given ?? callerResidentId;
-  if (!residentId) throw new BadInputError('residentId', `A ${channel} order is submitted by a signed-in resident; your token carries no residentId.`);
+  if (!residentId)
+    throw new BadInputError('residentId', `A ${channel} order is submitted by a signed-in resident; your token carries no residentId.`);
   return residentId;
 }
 
@@ -90,18 +104,27 @@ function residentOf(channel: Channel, input: SubmitOrderInput, callerResidentId:
  */
 export async function submitOrder(input: SubmitOrderInput, caller: Caller, deps: IntakeDeps): Promise<ServiceOrder> {
   const { identity } = caller;
-  if (identity.userId === null) throw new UnauthenticatedError('Sign in first: to submit a service order you need an authenticated caller.');
+  if (identity.userId === null)
+    throw new UnauthenticatedError('Sign in first: to submit a service order you need an authenticated caller.');
   const channel = parseChannel(input.channel);
   const assistance = assistedIntake(channel, input, identity.userId);
   const residentId = residentOf(channel, input, identity.residentId);
   const contactPhone = input.contactPhone.replace(/\s+/g, '');
-  if (!PHONE.test(contactPhone)) throw new BadInputError('contactPhone', 'contactPhone is a mobile number (11 digits) or a landline with its area code, e.g. 0379-64321234.');
+  if (!PHONE.test(contactPhone))
+    throw new BadInputError(
+      'contactPhone',
+      'contactPhone is a mobile number (11 digits) or a landline with its area code, e.g. 0379-64321234.',
+    );
   const address = optionalText('address', input.address, 200);
   const summary = optionalText('summary', input.summary, 500);
 
   const item = await deps.catalogue.item(input.itemCode);
   if (!item) throw new NotFoundError('ServiceItem', input.itemCode);
-  if (!item.channels.includes(channel)) throw new BadInputError('channel', `Service ${item._id} ${item.name} cannot be ordered ${channel}; it takes ${item.channels.join(', ')}.`);
+  if (!item.channels.includes(channel))
+    throw new BadInputError(
+      'channel',
+      `Service ${item._id} ${item.name} cannot be ordered ${channel}; it takes ${item.channels.join(', ')}.`,
+    );
   const answers = validateAnswers(item, input.answers);
 
   const resident = await deps.directory.resident(residentId);

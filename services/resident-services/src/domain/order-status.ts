@@ -25,7 +25,15 @@ export const TRANSITIONS: Record<TransitionAction, { from: readonly OrderStatus[
 };
 
 export const TERMINAL_STATUSES: readonly OrderStatus[] = ['CLOSED', 'CANCELLED'];
-export const OPEN_STATUSES: readonly OrderStatus[] = ['SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'RESOLVED', 'REOPENED'];
+export const OPEN_STATUSES: readonly OrderStatus[] = [
+  'SUBMITTED',
+  'ACCEPTED',
+  'DISPATCHED',
+  'IN_PROGRESS',
+  'RETURNED',
+  'RESOLVED',
+  'REOPENED',
+];
 /** Statuses in which the order is on its provider's desk: what "load" counts. */
 export const AT_PROVIDER_STATUSES: readonly OrderStatus[] = ['DISPATCHED', 'IN_PROGRESS', 'REOPENED'];
 

@@ -65,7 +65,12 @@ export async function applyAction(id: string, spec: ActionSpec, caller: Caller, 
   const effect = (await spec.effect?.(order, now)) ?? {};
   const set: Partial<ServiceOrder> = { ...effect.set, status: to };
   const after: ServiceOrder = { ...order, ...set, version: order.version + 1 };
-  const event = deps.events.create(ORDER_EVENT_TYPES[spec.action], order._id, transitionData(spec.action, order, after, now, effect.reason ?? null), caller.traceparent);
+  const event = deps.events.create(
+    ORDER_EVENT_TYPES[spec.action],
+    order._id,
+    transitionData(spec.action, order, after, now, effect.reason ?? null),
+    caller.traceparent,
+  );
   const entry: TimelineEntry = {
     eventId: event.id,
     action: spec.action,
@@ -78,12 +83,19 @@ export async function applyAction(id: string, spec: ActionSpec, caller: Caller, 
     // The provider the order was with at this step: the one returning it, or the one it now goes to.
     providerOrgId: spec.action === 'RETURN' ? order.providerOrgId : after.providerOrgId,
   };
-  const updated = await deps.orders.transition(order._id, { status: order.status, version: order.version }, { set, entry, events: [event] });
+  const updated = await deps.orders.transition(
+    order._id,
+    { status: order.status, version: order.version },
+    { set, entry, events: [event] },
+  );
   if (!updated) {
-    throw new ConflictError(`Service order ${order._id} was changed by someone else meanwhile (it was ${order.status}, version ${order.version}); reload it and try again.`, {
-      status: order.status,
-      version: order.version,
-    });
+    throw new ConflictError(
+      `Service order ${order._id} was changed by someone else meanwhile (it was ${order.status}, version ${order.version}); reload it and try again.`,
+      {
+        status: order.status,
+        version: order.version,
+      },
+    );
   }
   return updated;
 }

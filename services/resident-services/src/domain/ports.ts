@@ -23,8 +23,16 @@ export interface OrderStore {
    * Sets the order's assigned workers only while it is still at `expected` status and version
    * with the same provider; null otherwise. Not a status change: the version stays.
    */
-  assignWorkers(id: string, expected: { status: ServiceOrder['status']; version: number; providerOrgId: string }, workerIds: string[]): Promise<ServiceOrder | null>;
-  markOverdue(id: string, status: ServiceOrder['status'], flags: Pick<ServiceOrder, 'responseOverdue' | 'resolutionOverdue'>): Promise<void>;
+  assignWorkers(
+    id: string,
+    expected: { status: ServiceOrder['status']; version: number; providerOrgId: string },
+    workerIds: string[],
+  ): Promise<ServiceOrder | null>;
+  markOverdue(
+    id: string,
+    status: ServiceOrder['status'],
+    flags: Pick<ServiceOrder, 'responseOverdue' | 'resolutionOverdue'>,
+  ): Promise<void>;
 }
 
 export interface CatalogueStore {

@@ -38,7 +38,10 @@ export async function projectStep(order: ServiceOrder, eventId: string, stores: 
  * a projection the writer could not finish. Events of orders this store does not hold
  * (another deployment's) are ignored.
  */
-export async function projectOrderEvent(event: { id: string; subject: string }, deps: ProjectionStores & { orders: Pick<OrderStore, 'get'> }): Promise<'applied' | 'ignored'> {
+export async function projectOrderEvent(
+  event: { id: string; subject: string },
+  deps: ProjectionStores & { orders: Pick<OrderStore, 'get'> },
+): Promise<'applied' | 'ignored'> {
   const order = await deps.orders.get(event.subject);
   return order && (await projectStep(order, event.id, deps)) ? 'applied' : 'ignored';
 }

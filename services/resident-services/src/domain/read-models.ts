@@ -35,5 +35,7 @@ export const onContractSigned = (
 export const onContractEnded = (store: ReadModelStore, data: { contractId: string; providerOrgId: string; endedOn: string }) =>
   store.endContract(data.contractId, data.providerOrgId, data.endedOn);
 
-export const onSocialWorkerRegistered = (store: ReadModelStore, data: { socialWorkerId: string; organizationId: string; maskedName: string }) =>
-  store.rememberWorker({ _id: data.socialWorkerId, organizationId: data.organizationId, maskedName: data.maskedName });
+export const onSocialWorkerRegistered = (
+  store: ReadModelStore,
+  data: { socialWorkerId: string; organizationId: string; maskedName: string },
+) => store.rememberWorker({ _id: data.socialWorkerId, organizationId: data.organizationId, maskedName: data.maskedName });

@@ -53,7 +53,11 @@ export async function sweepDeadlines(now: Date, deps: SweepDeps, batch = 500): P
         note: ESCALATION_NOTES[reason],
         providerOrgId: order.providerOrgId,
       };
-      const escalated = await deps.orders.escalate(order._id, order.status, { set: { ...flags, escalatedAt: now, escalationReason: reason }, entry, events: [event] });
+      const escalated = await deps.orders.escalate(order._id, order.status, {
+        set: { ...flags, escalatedAt: now, escalationReason: reason },
+        entry,
+        events: [event],
+      });
       // Changed meanwhile (moved on, or escalated by another sweep): the next sweep looks again.
       if (!escalated) continue;
       report.escalated += 1;

@@ -7,7 +7,10 @@ const DAY_MS = 24 * HOUR_MS;
 export const RECHECK_MS = HOUR_MS;
 
 /** The service level of the item, counted from submission. */
-export function deadlinesFor(item: Pick<ServiceItem, 'respondWithinHours' | 'resolveWithinDays'>, submittedAt: Date): { respondBy: Date; resolveBy: Date } {
+export function deadlinesFor(
+  item: Pick<ServiceItem, 'respondWithinHours' | 'resolveWithinDays'>,
+  submittedAt: Date,
+): { respondBy: Date; resolveBy: Date } {
   return {
     respondBy: new Date(submittedAt.getTime() + item.respondWithinHours * HOUR_MS),
     resolveBy: new Date(submittedAt.getTime() + item.resolveWithinDays * DAY_MS),

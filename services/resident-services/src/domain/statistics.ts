@@ -68,7 +68,10 @@ export function statisticsDelta(order: ServiceOrder, index: number): CounterDelt
   const from = entry.from!;
   add(delta, `status.${from}`, -1);
   add(delta, `status.${entry.to}`, 1);
-  const entered = order.timeline.slice(0, index).reverse().find((e) => e.from !== e.to);
+  const entered = order.timeline
+    .slice(0, index)
+    .reverse()
+    .find((e) => e.from !== e.to);
   if (entered) {
     add(delta, `statusSeconds.${from}`, Math.round((entry.at.getTime() - entered.at.getTime()) / 1000));
     add(delta, `statusExits.${from}`, 1);
@@ -88,7 +91,10 @@ export function statisticsDelta(order: ServiceOrder, index: number): CounterDelt
       break;
     case 'CLOSE': {
       add(delta, 'closed', 1);
-      const resolved = order.timeline.slice(0, index).reverse().find((e) => e.action === 'RESOLVE');
+      const resolved = order.timeline
+        .slice(0, index)
+        .reverse()
+        .find((e) => e.action === 'RESOLVE');
       add(delta, resolved && resolved.at <= order.resolveBy ? 'resolvedOnTime' : 'resolvedLate', 1);
       if (order.satisfaction !== null) {
         add(delta, 'satisfactionSum', order.satisfaction);
@@ -144,7 +150,8 @@ export interface StatisticsView {
   averageTimeInStatus: { status: OrderStatus; seconds: number }[];
 }
 
-const sum = (buckets: StatisticsBucket[], pick: (b: StatisticsBucket) => number | undefined) => buckets.reduce((n, b) => n + (pick(b) ?? 0), 0);
+const sum = (buckets: StatisticsBucket[], pick: (b: StatisticsBucket) => number | undefined) =>
+  buckets.reduce((n, b) => n + (pick(b) ?? 0), 0);
 const rate = (yes: number, no: number) => (yes + no === 0 ? null : yes / (yes + no));
 
 /** Adds buckets up into what the statistics query answers. */
@@ -157,14 +164,22 @@ export function summarize(buckets: StatisticsBucket[], categoryCodes: readonly s
     byChannel: CHANNELS.map((channel) => ({ channel, count: sum(buckets, (b) => b.channel?.[channel]) })),
     byCategory: categoryCodes.map((categoryCode) => ({ categoryCode, count: sum(buckets, (b) => b.category?.[categoryCode]) })),
     byStatus: ORDER_STATUSES.map((status) => ({ status, count: sum(buckets, (b) => b.status?.[status]) })),
-    byCommunity: [...byCommunity].map(([communityId, count]) => ({ communityId, count })).sort((a, b) => b.count - a.count || a.communityId.localeCompare(b.communityId)),
+    byCommunity: [...byCommunity]
+      .map(([communityId, count]) => ({ communityId, count }))
+      .sort((a, b) => b.count - a.count || a.communityId.localeCompare(b.communityId)),
     closed: sum(buckets, (b) => b.closed),
     cancelled: sum(buckets, (b) => b.cancelled),
     returned: sum(buckets, (b) => b.returned),
     reopened: sum(buckets, (b) => b.reopened),
     escalated: sum(buckets, (b) => b.escalated),
-    responseOnTimeRate: rate(sum(buckets, (b) => b.respondedOnTime), sum(buckets, (b) => b.respondedLate)),
-    resolutionOnTimeRate: rate(sum(buckets, (b) => b.resolvedOnTime), sum(buckets, (b) => b.resolvedLate)),
+    responseOnTimeRate: rate(
+      sum(buckets, (b) => b.respondedOnTime),
+      sum(buckets, (b) => b.respondedLate),
+    ),
+    resolutionOnTimeRate: rate(
+      sum(buckets, (b) => b.resolvedOnTime),
+      sum(buckets, (b) => b.resolvedLate),
+    ),
     averageSatisfaction: satisfactionCount === 0 ? null : sum(buckets, (b) => b.satisfactionSum) / satisfactionCount,
     satisfaction: [1, 2, 3, 4, 5].map((score) => ({ score, count: sum(buckets, (b) => b.satisfaction?.[`s${score}`]) })),
     averageTimeInStatus: ORDER_STATUSES.flatMap((status) => {

@@ -14,8 +14,10 @@ export const MAX_ASSIGNED_WORKERS = 10;
 
 function workerIdsOf(ids: readonly string[]): string[] {
   const list = [...new Set(ids.map((id) => id.trim()))];
-  if (list.length === 0 || list.includes('')) throw new BadInputError('socialWorkerIds', 'Name at least one social worker (socialWorkerIds), and no empty ids.');
-  if (list.length > MAX_ASSIGNED_WORKERS) throw new BadInputError('socialWorkerIds', `Assign at most ${MAX_ASSIGNED_WORKERS} social workers to one order.`);
+  if (list.length === 0 || list.includes(''))
+    throw new BadInputError('socialWorkerIds', 'Name at least one social worker (socialWorkerIds), and no empty ids.');
+  if (list.length > MAX_ASSIGNED_WORKERS)
+    throw new BadInputError('socialWorkerIds', `Assign at most ${MAX_ASSIGNED_WORKERS} social workers to one order.`);
   return list;
 }
 
@@ -26,12 +28,20 @@ function workerIdsOf(ids: readonly string[]): string[] {
  * as social-orgs told us; the write is conditional on status, version and provider, so an
  * order returned or re-dispatched meanwhile is not given the old provider's workers.
  */
-export async function assignWorkers(id: string, socialWorkerIds: readonly string[], caller: Caller, deps: AssignWorkersDeps): Promise<ServiceOrder> {
+export async function assignWorkers(
+  id: string,
+  socialWorkerIds: readonly string[],
+  caller: Caller,
+  deps: AssignWorkersDeps,
+): Promise<ServiceOrder> {
   const ids = workerIdsOf(socialWorkerIds);
   const order = await deps.orders.get(id);
   if (!order) throw new NotFoundError('ServiceOrder', id);
   const action = `assign social workers to service order ${id}`;
-  const policies = [staffPolicy(order, action), ...(order.providerOrgId ? [{ action, roles: ['ORG_STAFF' as const], scope: { orgId: order.providerOrgId } }] : [])];
+  const policies = [
+    staffPolicy(order, action),
+    ...(order.providerOrgId ? [{ action, roles: ['ORG_STAFF' as const], scope: { orgId: order.providerOrgId } }] : []),
+  ];
   authorizeAny(caller.identity, action, policies);
   const provider = order.providerOrgId;
   if (!provider || !isAtProvider(order.status)) {
@@ -52,10 +62,13 @@ export async function assignWorkers(id: string, socialWorkerIds: readonly string
   }
   const updated = await deps.orders.assignWorkers(id, { status: order.status, version: order.version, providerOrgId: provider }, ids);
   if (!updated) {
-    throw new ConflictError(`Service order ${id} was changed by someone else meanwhile (it was ${order.status}, version ${order.version}); reload it and try again.`, {
-      status: order.status,
-      version: order.version,
-    });
+    throw new ConflictError(
+      `Service order ${id} was changed by someone else meanwhile (it was ${order.status}, version ${order.version}); reload it and try again.`,
+      {
+        status: order.status,
+        version: order.version,
+      },
+    );
   }
   return updated;
 }

@@ -19,7 +19,10 @@ export function sampleAnswers(item: ServiceItem, submittedAt: Date, rng: SeededR
         answers.push({ code: attribute.code, value: rng.pick(STRINGS) });
         break;
       case 'NUMBER':
-        answers.push({ code: attribute.code, value: String(rng.int(attribute.min ?? 0, Math.min(attribute.max ?? 10, (attribute.min ?? 0) + 10))) });
+        answers.push({
+          code: attribute.code,
+          value: String(rng.int(attribute.min ?? 0, Math.min(attribute.max ?? 10, (attribute.min ?? 0) + 10))),
+        });
         break;
       case 'DATETIME':
         answers.push({ code: attribute.code, value: new Date(submittedAt.getTime() + rng.int(1, 72) * 3_600_000).toISOString() });

@@ -13,7 +13,7 @@ describe('the seeded notices', () => {
     }
   });
 
-  it('never doubles a street name\'s 街道 nor a community name\'s 社区', () => {
+  it("never doubles a street name's 街道 nor a community name's 社区", () => {
     for (const n of notices) expect(n.title).not.toMatch(/街道街道|社区社区/);
   });
 });

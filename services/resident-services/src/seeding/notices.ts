@@ -20,14 +20,31 @@ const POLICY_TOPICS = [
 const STREET_NOTICES: { kind: Notice['kind']; title: string; body: string }[] = [
   { kind: 'COMMUNITY_NEWS', title: '睦邻节', body: '睦邻节活动，欢迎辖区居民参加。' },
   { kind: 'COMMUNITY_NEWS', title: '社会组织公益创投路演', body: '社会组织公益创投路演，欢迎辖区居民观摩。' },
-  { kind: 'POLICY_NOTICE', title: '关于开展高龄津贴年度认证的通知', body: '请80周岁以上老人或家属携带身份证到所在社区服务大厅完成年度认证，行动不便的可拨打服务热线预约上门。' },
+  {
+    kind: 'POLICY_NOTICE',
+    title: '关于开展高龄津贴年度认证的通知',
+    body: '请80周岁以上老人或家属携带身份证到所在社区服务大厅完成年度认证，行动不便的可拨打服务热线预约上门。',
+  },
   { kind: 'COMMUNITY_NEWS', title: '志愿服务表彰会', body: '志愿服务表彰会，欢迎辖区居民参加。' },
   { kind: 'COMMUNITY_NEWS', title: '社工站开放日', body: '社工站开放日，欢迎辖区居民参观咨询。' },
-  { kind: 'POLICY_NOTICE', title: '关于城乡居民医疗保险集中缴费的通知', body: '集中缴费期内可通过手机APP、社区服务大厅或呼叫中心办理，逾期将影响次年待遇。' },
+  {
+    kind: 'POLICY_NOTICE',
+    title: '关于城乡居民医疗保险集中缴费的通知',
+    body: '集中缴费期内可通过手机APP、社区服务大厅或呼叫中心办理，逾期将影响次年待遇。',
+  },
   { kind: 'COMMUNITY_NEWS', title: '平安建设宣传周', body: '平安建设宣传周，欢迎辖区居民参加。' },
   { kind: 'COMMUNITY_NEWS', title: '党群服务中心新址启用', body: '党群服务中心新址启用，欢迎辖区居民前来办事。' },
 ];
-const COMMUNITY_NEWS = ['睦邻学堂开课啦', '我家菜园收获节', '百姓茶馆议事会', '垃圾分类小课堂', '广场舞排班表更新', '党员服务岗上岗', '润贤银行积分兑换日', '长者生日会'];
+const COMMUNITY_NEWS = [
+  '睦邻学堂开课啦',
+  '我家菜园收获节',
+  '百姓茶馆议事会',
+  '垃圾分类小课堂',
+  '广场舞排班表更新',
+  '党员服务岗上岗',
+  '润贤银行积分兑换日',
+  '长者生日会',
+];
 
 const DAY_MS = 86_400_000;
 

@@ -54,7 +54,11 @@ describe('the seeded order history', () => {
       check(o.status === status, o, 'status');
       check(o.version === o.timeline.filter((e) => e.action !== 'ESCALATE').length, o, 'version');
       check(o.timeline.filter((e) => e.action === 'ESCALATE').length <= 1, o, 'escalated more than once');
-      check(o.timeline.every((e, i) => i === 0 || e.at >= o.timeline[i - 1]!.at), o, 'timeline out of order');
+      check(
+        o.timeline.every((e, i) => i === 0 || e.at >= o.timeline[i - 1]!.at),
+        o,
+        'timeline out of order',
+      );
       if (o.contractId) {
         const contract = byId.get(o.contractId);
         const dispatchedOn = o.timeline.filter((e) => e.action === 'DISPATCH').at(-1)!.at;
@@ -73,7 +77,10 @@ describe('the seeded order history', () => {
   });
 
   it('ends with most orders closed, some still open, and plausible rates', () => {
-    const view = summarize(statisticsOf(orders), catalogue.categories.map((c) => c._id));
+    const view = summarize(
+      statisticsOf(orders),
+      catalogue.categories.map((c) => c._id),
+    );
     expect(view.submitted).toBe(orders.length);
     expect(view.closed / orders.length).toBeGreaterThan(0.85);
     expect(view.responseOnTimeRate).toBeGreaterThan(0.8);
@@ -85,7 +92,12 @@ describe('the seeded order history', () => {
     expect(view.byStatus.filter((s) => !['CLOSED', 'CANCELLED'].includes(s.status)).reduce((n, s) => n + s.count, 0)).toBe(open.length);
     expect(deadlineWatchOf(orders, HISTORY_END).length).toBeGreaterThan(0);
     const desks = providerLoadOf(orders);
-    expect(desks.flatMap((d) => d.openOrderIds).sort()).toEqual(open.filter((o) => ['DISPATCHED', 'IN_PROGRESS', 'REOPENED'].includes(o.status) && o.providerOrgId).map((o) => o._id).sort());
+    expect(desks.flatMap((d) => d.openOrderIds).sort()).toEqual(
+      open
+        .filter((o) => ['DISPATCHED', 'IN_PROGRESS', 'REOPENED'].includes(o.status) && o.providerOrgId)
+        .map((o) => o._id)
+        .sort(),
+    );
     expect(numberCountersOf(orders).length).toBeGreaterThan(700);
   });
 
@@ -94,7 +106,11 @@ describe('the seeded order history', () => {
     const underContract = orders.filter((o) => o.contractId !== null);
     expect(underContract.length / orders.length).toBeGreaterThan(0.8);
     // Dispatched before the first contract year (December 2024), orders were handled by the communities themselves.
-    const dispatchedIn2024 = orders.filter((o) => o.timeline.some((e) => e.action === 'DISPATCH') && o.timeline.filter((e) => e.action === 'DISPATCH').at(-1)!.at < new Date('2024-12-31T16:00:00Z'));
+    const dispatchedIn2024 = orders.filter(
+      (o) =>
+        o.timeline.some((e) => e.action === 'DISPATCH') &&
+        o.timeline.filter((e) => e.action === 'DISPATCH').at(-1)!.at < new Date('2024-12-31T16:00:00Z'),
+    );
     expect(dispatchedIn2024.length).toBeGreaterThan(0);
     expect(dispatchedIn2024.every((o) => o.contractId === null && o.handledInCommunity)).toBe(true);
   });
@@ -110,7 +126,9 @@ describe('the seeded order history', () => {
     expect(assigned.some((o) => o.assignedWorkerIds.length === 2)).toBe(true);
     expect(assigned.filter((o) => o.status === 'CLOSED').length).toBeGreaterThan(1_000);
     for (const o of assigned) for (const id of o.assignedWorkerIds) expect(employer.get(id)).toBe(o.providerOrgId);
-    expect(orders.filter((o) => o.providerOrgId === null || !employers.has(o.providerOrgId)).every((o) => o.assignedWorkerIds.length === 0)).toBe(true);
+    expect(
+      orders.filter((o) => o.providerOrgId === null || !employers.has(o.providerOrgId)).every((o) => o.assignedWorkerIds.length === 0),
+    ).toBe(true);
     expect(workers.every((w) => /^.\*+$/u.test(w.maskedName))).toBe(true);
   });
 });

@@ -3,7 +3,17 @@ import { validateAnswers } from '../domain/answers';
 import { compactDay, localDay } from '../domain/calendar';
 import type { Catalogue } from '../domain/catalogue';
 import { chooseContract, covers } from '../domain/dispatch';
-import { CHANNELS, type Channel, type KnownSocialWorker, type OrderAction, type OrderStatus, type ServiceContract, type ServiceItem, type ServiceOrder, type TimelineEntry } from '../domain/model';
+import {
+  CHANNELS,
+  type Channel,
+  type KnownSocialWorker,
+  type OrderAction,
+  type OrderStatus,
+  type ServiceContract,
+  type ServiceItem,
+  type ServiceOrder,
+  type TimelineEntry,
+} from '../domain/model';
 import { newOrder } from '../domain/new-order';
 import { orderNumber } from '../domain/order-intake';
 import { seededTag } from './seeded-tag';
@@ -40,7 +50,8 @@ const RETURN_REASONS = ['本周人手不足，请改派', '超出本机构服务
 const REOPEN_REASONS = ['问题没有彻底解决', '第二天又出现同样的问题', '服务内容与约定不一致'];
 const CANCEL_REASONS = ['已自行解决', '家人已帮忙处理', '暂时不需要了'];
 
-const needsCare = (r: ResidentFixture) => r.careTags.includes('ELDERLY_LIVING_ALONE') || r.careTags.includes('DISABLED') || SEED_YEAR - r.birthYear >= 75;
+const needsCare = (r: ResidentFixture) =>
+  r.careTags.includes('ELDERLY_LIVING_ALONE') || r.careTags.includes('DISABLED') || SEED_YEAR - r.birthYear >= 75;
 
 interface Step {
   action: OrderAction;
@@ -58,7 +69,11 @@ interface Step {
  * under the contracts in force, one escalation when a deadline is missed — and cut at
  * the end of the history, so the last days leave orders open in every status.
  */
-export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[], workers: readonly KnownSocialWorker[] = []): ServiceOrder[] {
+export function orderHistory(
+  catalogue: Catalogue,
+  contracts: ServiceContract[],
+  workers: readonly KnownSocialWorker[] = [],
+): ServiceOrder[] {
   const rng = new SeededRandom('sanshe-service-orders');
   const people = residents();
   // Weighted pools: people who cannot go out order more often.
@@ -68,10 +83,12 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[],
   const itemsByCategory = new Map<string, ServiceItem[]>();
   for (const item of catalogue.items) itemsByCategory.set(item.categoryCode, [...(itemsByCategory.get(item.categoryCode) ?? []), item]);
   const contractsByKey = new Map<string, ServiceContract[]>();
-  for (const c of contracts) for (const item of c.itemCodes) for (const community of c.communityIds) {
-    const key = `${item}|${community}`;
-    contractsByKey.set(key, [...(contractsByKey.get(key) ?? []), c]);
-  }
+  for (const c of contracts)
+    for (const item of c.itemCodes)
+      for (const community of c.communityIds) {
+        const key = `${item}|${community}`;
+        contractsByKey.set(key, [...(contractsByKey.get(key) ?? []), c]);
+      }
   const dispatched = new Map<string, number>();
 
   const pickCategory = (careful: boolean) => {
@@ -101,8 +118,14 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[],
     const online = order.channel === 'WEB' || order.channel === 'APP';
     const visitor = () => (online && rng.chance(0.6) ? residentActor(resident.id) : staff);
     const steps: Step[] = [];
-    const add = (action: OrderAction, to: OrderStatus, at: number, actor: Actor, note: string | null = null, providerOrgId: string | null = null) =>
-      steps.push({ action, to, at, actor, note, providerOrgId });
+    const add = (
+      action: OrderAction,
+      to: OrderStatus,
+      at: number,
+      actor: Actor,
+      note: string | null = null,
+      providerOrgId: string | null = null,
+    ) => steps.push({ action, to, at, actor, note, providerOrgId });
 
     if (rng.chance(0.03)) {
       add('CANCEL', 'CANCELLED', submittedAt + between(0.2, 0.8) * respondMs, visitor(), rng.pick(CANCEL_REASONS));
@@ -117,7 +140,15 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[],
     const returnedBy = new Set<string>();
     const dispatch = (at: number) => {
       const chosen = provider(item, order.communityId, at, returnedBy);
-      steps.push({ action: 'DISPATCH', to: 'DISPATCHED', at, actor: staff, note: null, providerOrgId: chosen?.providerOrgId ?? null, contractId: chosen?._id ?? null });
+      steps.push({
+        action: 'DISPATCH',
+        to: 'DISPATCHED',
+        at,
+        actor: staff,
+        note: null,
+        providerOrgId: chosen?.providerOrgId ?? null,
+        contractId: chosen?._id ?? null,
+      });
       return chosen;
     };
     t += between(10 * MINUTE, 3 * HOUR);
@@ -157,10 +188,26 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[],
     const providerAt = (time: number) => steps.filter((s) => s.at <= time && s.action !== 'RETURN').at(-1)?.providerOrgId ?? null;
     const lag = rng.int(1, 10) * MINUTE;
     const respondBy = order.respondBy.getTime() + lag;
-    if (statusAt(respondBy) === 'SUBMITTED') return { action: 'ESCALATE', to: 'SUBMITTED', at: respondBy, actor: { by: null, byRole: 'SYSTEM' }, note: 'RESPONSE_OVERDUE', providerOrgId: null };
+    if (statusAt(respondBy) === 'SUBMITTED')
+      return {
+        action: 'ESCALATE',
+        to: 'SUBMITTED',
+        at: respondBy,
+        actor: { by: null, byRole: 'SYSTEM' },
+        note: 'RESPONSE_OVERDUE',
+        providerOrgId: null,
+      };
     const resolveBy = order.resolveBy.getTime() + lag;
     const status = statusAt(resolveBy);
-    if (!['RESOLVED', 'CLOSED', 'CANCELLED'].includes(status)) return { action: 'ESCALATE', to: status, at: resolveBy, actor: { by: null, byRole: 'SYSTEM' }, note: 'RESOLUTION_OVERDUE', providerOrgId: providerAt(resolveBy) };
+    if (!['RESOLVED', 'CLOSED', 'CANCELLED'].includes(status))
+      return {
+        action: 'ESCALATE',
+        to: status,
+        at: resolveBy,
+        actor: { by: null, byRole: 'SYSTEM' },
+        note: 'RESOLUTION_OVERDUE',
+        providerOrgId: providerAt(resolveBy),
+      };
     return null;
   }
 
@@ -181,7 +228,11 @@ export function orderHistory(catalogue: Catalogue, contracts: ServiceContract[],
     today.sort((a, b) => a.order.submittedAt.getTime() - b.order.submittedAt.getTime());
     today.forEach((entry, i) => {
       // Demo data must seed the same every time: the tag comes from a hash, not the random source.
-      entry.order._id = orderNumber(compactDay(entry.order.submittedAt), i + 1, seededTag(`${compactDay(entry.order.submittedAt)}-${i + 1}`));
+      entry.order._id = orderNumber(
+        compactDay(entry.order.submittedAt),
+        i + 1,
+        seededTag(`${compactDay(entry.order.submittedAt)}-${i + 1}`),
+      );
       orders.push(settle(entry.order, life(entry.order, entry.item, entry.resident), escalation, entry.item, volunteers, rng, end));
     });
   }
@@ -205,7 +256,14 @@ function draft(resident: ResidentFixture, item: ServiceItem, channel: Channel, s
     address: channel === 'DOOR_TO_DOOR' || ['C02', 'C07', 'C09'].includes(item.categoryCode) ? resident.address : null,
     summary: sampleSummary(item, rng),
     answers: validateAnswers(item, sampleAnswers(item, submittedAt, rng)),
-    assistance: assisted ? { staffMemberId: member.id, staffMemberName: member.name, enteredBy: member.id, consentMethod: channel === 'CALL_CENTER' ? 'VERBAL' : rng.chance(0.8) ? 'SIGNED' : 'THUMBPRINT' } : null,
+    assistance: assisted
+      ? {
+          staffMemberId: member.id,
+          staffMemberName: member.name,
+          enteredBy: member.id,
+          consentMethod: channel === 'CALL_CENTER' ? 'VERBAL' : rng.chance(0.8) ? 'SIGNED' : 'THUMBPRINT',
+        }
+      : null,
     submittedAt,
     respondBy,
     resolveBy,
@@ -225,7 +283,15 @@ function settle(
   const escalated = escalation(order, steps);
   const all = [...steps, ...(escalated ? [escalated] : [])].sort((a, b) => a.at - b.at).filter((s) => s.at <= end);
   const submitter = order.assistance ? { by: order.assistance.staffMemberId, byRole: 'COMMUNITY_STAFF' } : residentActor(order.residentId);
-  const entry = (action: OrderAction, from: OrderStatus | null, to: OrderStatus, at: Date, actor: Actor, note: string | null, providerOrgId: string | null): TimelineEntry => ({
+  const entry = (
+    action: OrderAction,
+    from: OrderStatus | null,
+    to: OrderStatus,
+    at: Date,
+    actor: Actor,
+    note: string | null,
+    providerOrgId: string | null,
+  ): TimelineEntry => ({
     eventId: `seed-${order._id}-${order.timeline.length + 1}`,
     action,
     from,
@@ -264,7 +330,12 @@ function settle(
         break;
       case 'RESOLVE':
         order.resolvedAt = at;
-        if (order.helperResidentIds.length === 0 && ['C02', 'C07', 'C11'].includes(item.categoryCode) && helpers.length > 0 && rng.chance(0.2)) {
+        if (
+          order.helperResidentIds.length === 0 &&
+          ['C02', 'C07', 'C11'].includes(item.categoryCode) &&
+          helpers.length > 0 &&
+          rng.chance(0.2)
+        ) {
           order.helperResidentIds = [...new Set([rng.pick(helpers).id, rng.pick(helpers).id])];
         }
         break;

@@ -7,7 +7,11 @@ import type { KnownSocialWorker, ServiceOrder } from '../domain/model';
  * events would have left it: who works for which organization, the name masked.
  */
 export function seededWorkers(): KnownSocialWorker[] {
-  return [...SOCIAL_WORKERS, ...OTHER_SOCIAL_WORKERS].map((w) => ({ _id: w.id, organizationId: w.organizationId, maskedName: maskName(w.name) }));
+  return [...SOCIAL_WORKERS, ...OTHER_SOCIAL_WORKERS].map((w) => ({
+    _id: w.id,
+    organizationId: w.organizationId,
+    maskedName: maskName(w.name),
+  }));
 }
 
 /** Share of dispatched orders whose provider put its workers on them (the rest: the provider's staff, unnamed). */

@@ -27,8 +27,24 @@ export function anOrder(overrides: Partial<ServiceOrder> = {}): ServiceOrder {
   return { ...base, timeline: [step('SUBMIT', null, 'SUBMITTED', submittedAt)], ...overrides };
 }
 
-export function step(action: OrderAction, from: OrderStatus | null, to: OrderStatus, when: Date, providerOrgId: string | null = null): TimelineEntry {
-  return { eventId: `event-${action}-${when.getTime()}`, action, from, to, at: when, by: 'someone', byRole: 'COMMUNITY_STAFF', note: null, providerOrgId };
+export function step(
+  action: OrderAction,
+  from: OrderStatus | null,
+  to: OrderStatus,
+  when: Date,
+  providerOrgId: string | null = null,
+): TimelineEntry {
+  return {
+    eventId: `event-${action}-${when.getTime()}`,
+    action,
+    from,
+    to,
+    at: when,
+    by: 'someone',
+    byRole: 'COMMUNITY_STAFF',
+    note: null,
+    providerOrgId,
+  };
 }
 
 /** An order that went through `steps`, each `[action, to, iso time, provider]`, after its submission. */

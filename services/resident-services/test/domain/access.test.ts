@@ -1,5 +1,12 @@
 import { ForbiddenError, UnauthenticatedError, ANONYMOUS, type Identity } from '@sanshe/domain-kit';
-import { assertMayReadOrder, authorizeAny, canReadOrder, mayReadOrderPersonalData, residentPolicy, staffPolicy } from '../../src/domain/access';
+import {
+  assertMayReadOrder,
+  authorizeAny,
+  canReadOrder,
+  mayReadOrderPersonalData,
+  residentPolicy,
+  staffPolicy,
+} from '../../src/domain/access';
 import { anOrder } from '../builders/orders';
 
 const who = (changes: Partial<Identity>): Identity => ({ ...ANONYMOUS, userId: 'u1', ...changes });
@@ -30,14 +37,21 @@ describe('who may see an order', () => {
   it('lets a partner (an Open311 app) read any order, never its personal data', () => {
     const partner = who({ roles: ['PARTNER'] });
     expect(canReadOrder(partner, order)).toBe(true);
-    expect(canReadOrder(partner, anOrder({ communityId: 'community-009', streetId: 'street-05', residentId: 'resident-000777' }))).toBe(true);
+    expect(canReadOrder(partner, anOrder({ communityId: 'community-009', streetId: 'street-05', residentId: 'resident-000777' }))).toBe(
+      true,
+    );
     expect(mayReadOrderPersonalData(partner, order)).toBe(false);
     expect(mayReadOrderPersonalData(partner, { ...order, status: 'CLOSED' })).toBe(false);
   });
 
   it('names every way an action could have been allowed when none is', () => {
     const action = 'close service order JX-1';
-    expect(() => authorizeAny(who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] }), action, [residentPolicy('resident-000001', action), staffPolicy(order, action)])).toThrow(
+    expect(() =>
+      authorizeAny(who({ roles: ['ORG_STAFF'], orgIds: ['org-001'] }), action, [
+        residentPolicy('resident-000001', action),
+        staffPolicy(order, action),
+      ]),
+    ).toThrow(
       'To close service order JX-1 you need RESIDENT for the resident themself, or DISTRICT_ADMIN/STREET_STAFF/COMMUNITY_STAFF for the community concerned or its street; your token (roles: ORG_STAFF) does not grant it.',
     );
   });

@@ -31,7 +31,17 @@ describe('dispatch under contracts', () => {
 
   it('chooses the least loaded provider, ties to the lowest id', () => {
     const candidates = [contract('k3', 'org-003'), contract('k1', 'org-001'), contract('k2', 'org-002')];
-    expect(chooseContract(candidates, new Map([['org-001', 4], ['org-002', 1], ['org-003', 1]]), new Set())!._id).toBe('k2');
+    expect(
+      chooseContract(
+        candidates,
+        new Map([
+          ['org-001', 4],
+          ['org-002', 1],
+          ['org-003', 1],
+        ]),
+        new Set(),
+      )!._id,
+    ).toBe('k2');
     expect(chooseContract(candidates, new Map(), new Set())!._id).toBe('k1');
     expect(chooseContract([], new Map(), new Set())).toBeNull();
   });
@@ -44,7 +54,10 @@ describe('dispatch under contracts', () => {
     ]);
     const returned = providersThatReturned(order);
     expect(returned).toEqual(new Set(['org-001']));
-    const load = new Map([['org-001', 0], ['org-002', 9]]);
+    const load = new Map([
+      ['org-001', 0],
+      ['org-002', 9],
+    ]);
     expect(chooseContract([contract('k1', 'org-001'), contract('k2', 'org-002')], load, returned)!.providerOrgId).toBe('org-002');
     expect(chooseContract([contract('k1', 'org-001')], load, returned)!.providerOrgId).toBe('org-001');
   });

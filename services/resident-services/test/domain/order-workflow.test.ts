@@ -6,7 +6,15 @@ import type { WorkflowDeps } from '../../src/domain/order-transition';
 import type { OrderChange, OrderStore } from '../../src/domain/ports';
 import { anOrder, orderThrough } from '../builders/orders';
 
-const staff: Identity = { userId: 'u-staff', roles: ['COMMUNITY_STAFF'], streetIds: [], communityIds: ['community-001'], orgIds: [], residentId: null, socialWorkerId: null };
+const staff: Identity = {
+  userId: 'u-staff',
+  roles: ['COMMUNITY_STAFF'],
+  streetIds: [],
+  communityIds: ['community-001'],
+  orgIds: [],
+  residentId: null,
+  socialWorkerId: null,
+};
 const resident: Identity = { ...staff, userId: 'u-resident', roles: ['RESIDENT'], communityIds: [], residentId: 'resident-000001' };
 const events = new EventFactory('resident-services', new EventContracts());
 const contracts = new EventContracts();
@@ -48,20 +56,37 @@ describe('order steps', () => {
     const { store, loseNextRace } = storeOf(orderThrough([['ACCEPT', 'ACCEPTED', '2026-11-27T01:30:00Z']], { version: 2 }));
     loseNextRace();
     await expect(dispatchOrder('JX-20261127-000001', { handleInCommunity: true }, caller(staff), deps(store))).rejects.toThrow(
-      new ConflictError('Service order JX-20261127-000001 was changed by someone else meanwhile (it was ACCEPTED, version 2); reload it and try again.'),
+      new ConflictError(
+        'Service order JX-20261127-000001 was changed by someone else meanwhile (it was ACCEPTED, version 2); reload it and try again.',
+      ),
     );
   });
 
   it('dispatches under a contract in force and writes status, step and event together', async () => {
     const order = orderThrough([['ACCEPT', 'ACCEPTED', '2026-11-27T01:30:00Z']], { version: 2 });
     const { store, written } = storeOf(order);
-    const contract: ServiceContract = { _id: 'k1', providerOrgId: 'org-001', itemCodes: ['C07-01'], communityIds: ['community-001'], startsOn: '2026-01-01', endsOn: '2026-12-31', endedOn: null };
+    const contract: ServiceContract = {
+      _id: 'k1',
+      providerOrgId: 'org-001',
+      itemCodes: ['C07-01'],
+      communityIds: ['community-001'],
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      endedOn: null,
+    };
     const expired = { ...contract, _id: 'k0', providerOrgId: 'org-000', endsOn: '2026-06-30' };
     const after = await dispatchOrder(order._id, {}, caller(staff), deps(store, [expired, contract]));
     expect(after).toMatchObject({ status: 'DISPATCHED', providerOrgId: 'org-001', contractId: 'k1', version: 3 });
     expect(written).toHaveLength(1);
     const [change] = written as [OrderChange];
-    expect(change.entry).toMatchObject({ action: 'DISPATCH', from: 'ACCEPTED', to: 'DISPATCHED', by: 'u-staff', byRole: 'COMMUNITY_STAFF', providerOrgId: 'org-001' });
+    expect(change.entry).toMatchObject({
+      action: 'DISPATCH',
+      from: 'ACCEPTED',
+      to: 'DISPATCHED',
+      by: 'u-staff',
+      byRole: 'COMMUNITY_STAFF',
+      providerOrgId: 'org-001',
+    });
     expect(change.events).toHaveLength(1);
     expect(change.entry.eventId).toBe(change.events[0]!.id);
   });
@@ -74,16 +99,41 @@ describe('order steps', () => {
         ['START', 'IN_PROGRESS', '2026-11-27T01:45:00Z', 'org-001'],
         ['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z', 'org-001'],
       ],
-      { version: 5, providerOrgId: 'org-001', contractId: 'k1', resolvedAt: new Date('2026-11-27T01:50:00Z'), helperResidentIds: ['resident-000009'] },
+      {
+        version: 5,
+        providerOrgId: 'org-001',
+        contractId: 'k1',
+        resolvedAt: new Date('2026-11-27T01:50:00Z'),
+        helperResidentIds: ['resident-000009'],
+      },
     );
     const { store, written } = storeOf(order);
     await closeOrder(order._id, { satisfaction: 5 }, caller(resident), deps(store));
     const event = JSON.parse(written[0]!.events[0]!.payload) as { type: string; data: Record<string, unknown> };
     expect(contracts.check(event.type, event.data)).toBeNull();
     expect(Object.keys(event.data).sort()).toEqual(
-      ['categoryCode', 'closedAt', 'communityId', 'contractId', 'helperResidentIds', 'itemCode', 'number', 'orderId', 'providerOrgId', 'residentId', 'resolvedOnTime', 'satisfaction'].sort(),
+      [
+        'categoryCode',
+        'closedAt',
+        'communityId',
+        'contractId',
+        'helperResidentIds',
+        'itemCode',
+        'number',
+        'orderId',
+        'providerOrgId',
+        'residentId',
+        'resolvedOnTime',
+        'satisfaction',
+      ].sort(),
     );
-    expect(event.data).toMatchObject({ satisfaction: 5, resolvedOnTime: true, providerOrgId: 'org-001', contractId: 'k1', helperResidentIds: ['resident-000009'] });
+    expect(event.data).toMatchObject({
+      satisfaction: 5,
+      resolvedOnTime: true,
+      providerOrgId: 'org-001',
+      contractId: 'k1',
+      helperResidentIds: ['resident-000009'],
+    });
   });
 
   it('names the workers who served the order in order.closed, so social-orgs can count it in their evaluation', async () => {
@@ -94,7 +144,13 @@ describe('order steps', () => {
         ['START', 'IN_PROGRESS', '2026-11-27T01:45:00Z', 'org-001'],
         ['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z', 'org-001'],
       ],
-      { version: 5, providerOrgId: 'org-001', contractId: 'k1', resolvedAt: new Date('2026-11-27T01:50:00Z'), assignedWorkerIds: ['socialworker-001', 'socialworker-002'] },
+      {
+        version: 5,
+        providerOrgId: 'org-001',
+        contractId: 'k1',
+        resolvedAt: new Date('2026-11-27T01:50:00Z'),
+        assignedWorkerIds: ['socialworker-001', 'socialworker-002'],
+      },
     );
     const { store, written } = storeOf(order);
     await closeOrder(order._id, { satisfaction: 4 }, caller(resident), deps(store));
@@ -104,7 +160,10 @@ describe('order steps', () => {
   });
 
   it('closes an order stored before workers could be assigned, naming no workers', async () => {
-    const order = orderThrough([['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z']], { version: 2, resolvedAt: new Date('2026-11-27T01:50:00Z') });
+    const order = orderThrough([['RESOLVE', 'RESOLVED', '2026-11-27T01:50:00Z']], {
+      version: 2,
+      resolvedAt: new Date('2026-11-27T01:50:00Z'),
+    });
     delete (order as Partial<ServiceOrder>).assignedWorkerIds;
     const { store, written } = storeOf(order);
     await closeOrder(order._id, { satisfaction: 5 }, caller(resident), deps(store));

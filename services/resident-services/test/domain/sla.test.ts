@@ -32,7 +32,12 @@ describe('the deadline verdict', () => {
   const order = anOrder();
 
   it('waits until the response deadline', () => {
-    expect(slaVerdict(order, at('2026-11-27T02:00:00Z'))).toEqual({ responseOverdue: false, resolutionOverdue: false, escalate: null, nextCheckAt: order.respondBy });
+    expect(slaVerdict(order, at('2026-11-27T02:00:00Z'))).toEqual({
+      responseOverdue: false,
+      resolutionOverdue: false,
+      escalate: null,
+      nextCheckAt: order.respondBy,
+    });
   });
 
   it('escalates an order nobody accepted in time, then watches its resolution deadline', () => {
@@ -45,13 +50,26 @@ describe('the deadline verdict', () => {
   });
 
   it('never escalates twice, but still marks a missed resolution deadline', () => {
-    const escalated = { ...order, status: 'ACCEPTED' as const, respondedAt: at('2026-11-27T06:00:00Z'), escalatedAt: at('2026-11-27T05:01:00Z') };
-    expect(slaVerdict(escalated, at('2026-12-01T00:00:00Z'))).toEqual({ responseOverdue: false, resolutionOverdue: true, escalate: null, nextCheckAt: null });
+    const escalated = {
+      ...order,
+      status: 'ACCEPTED' as const,
+      respondedAt: at('2026-11-27T06:00:00Z'),
+      escalatedAt: at('2026-11-27T05:01:00Z'),
+    };
+    expect(slaVerdict(escalated, at('2026-12-01T00:00:00Z'))).toEqual({
+      responseOverdue: false,
+      resolutionOverdue: true,
+      escalate: null,
+      nextCheckAt: null,
+    });
   });
 
   it('escalates an order accepted in time but not resolved in time', () => {
     const accepted = { ...order, status: 'IN_PROGRESS' as const, respondedAt: at('2026-11-27T02:00:00Z') };
-    expect(slaVerdict(accepted, at('2026-12-01T00:00:00Z'))).toMatchObject({ resolutionOverdue: true, escalate: { reason: 'RESOLUTION_OVERDUE', deadline: order.resolveBy } });
+    expect(slaVerdict(accepted, at('2026-12-01T00:00:00Z'))).toMatchObject({
+      resolutionOverdue: true,
+      escalate: { reason: 'RESOLUTION_OVERDUE', deadline: order.resolveBy },
+    });
   });
 
   it('keeps an eye on a resolved order past its deadline, which may still be reopened', () => {
@@ -62,6 +80,11 @@ describe('the deadline verdict', () => {
   });
 
   it('forgets a finished order', () => {
-    expect(slaVerdict({ ...order, status: 'CLOSED' }, at('2026-12-01T00:00:00Z'))).toEqual({ responseOverdue: false, resolutionOverdue: false, escalate: null, nextCheckAt: null });
+    expect(slaVerdict({ ...order, status: 'CLOSED' }, at('2026-12-01T00:00:00Z'))).toEqual({
+      responseOverdue: false,
+      resolutionOverdue: false,
+      escalate: null,
+      nextCheckAt: null,
+    });
   });
 });

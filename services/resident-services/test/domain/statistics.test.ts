@@ -62,10 +62,16 @@ describe('order statistics', () => {
   });
 
   it('rates nothing when nothing happened yet', () => {
-    expect(summarize([], ['C01'])).toMatchObject({ submitted: 0, responseOnTimeRate: null, resolutionOnTimeRate: null, averageSatisfaction: null, averageTimeInStatus: [] });
+    expect(summarize([], ['C01'])).toMatchObject({
+      submitted: 0,
+      responseOnTimeRate: null,
+      resolutionOnTimeRate: null,
+      averageSatisfaction: null,
+      averageTimeInStatus: [],
+    });
   });
 
-  it('puts an order on a provider\'s desk while it works on it, and takes it off when it returns or resolves it', () => {
+  it("puts an order on a provider's desk while it works on it, and takes it off when it returns or resolves it", () => {
     const order = lifeWithReturnAndReopening();
     const changes = order.timeline.map((_, i) => providerLoadChange(order, i));
     expect(changes.map((c) => (c.add ? `+${c.add}` : c.remove ? `-${c.remove}` : '='))).toEqual([

@@ -93,10 +93,15 @@ export class ContractRepository implements ContractStore {
       ];
     }
     if (page.afterKey) query._id = { $gt: page.afterKey };
-    return this.models.ServiceContract.find(query).sort({ _id: 1 }).limit(page.limit + 1).lean<ServiceContract[]>();
+    return this.models.ServiceContract.find(query)
+      .sort({ _id: 1 })
+      .limit(page.limit + 1)
+      .lean<ServiceContract[]>();
   }
 
   providedBy(organizationIds: readonly string[]): Promise<ServiceContract[]> {
-    return this.models.ServiceContract.find({ providerOrgId: { $in: [...organizationIds] } }).sort({ startsOn: -1, _id: 1 }).lean<ServiceContract[]>();
+    return this.models.ServiceContract.find({ providerOrgId: { $in: [...organizationIds] } })
+      .sort({ startsOn: -1, _id: 1 })
+      .lean<ServiceContract[]>();
   }
 }

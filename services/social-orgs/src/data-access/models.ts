@@ -32,7 +32,8 @@ export interface SocialOrgsModels {
 
 /** The models on the service's own connection (never the mongoose singleton). */
 export function createModels(connection: Connection): SocialOrgsModels {
-  const model = <T>(name: string, schema: import('mongoose').Schema<T>) => (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  const model = <T>(name: string, schema: import('mongoose').Schema<T>) =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
     Organization: model('Organization', organizationSchema),
     ServiceCentre: model('ServiceCentre', serviceCentreSchema),
@@ -52,4 +53,12 @@ export function createModels(connection: Connection): SocialOrgsModels {
 }
 
 /** Models whose documents carry events (the relay drains them). */
-export const outboxModels = (m: SocialOrgsModels) => [m.Organization, m.AnnualReview, m.SocialWorker, m.Evaluation, m.ServiceContract, m.JointMeeting, m.OrganizationSupport];
+export const outboxModels = (m: SocialOrgsModels) => [
+  m.Organization,
+  m.AnnualReview,
+  m.SocialWorker,
+  m.Evaluation,
+  m.ServiceContract,
+  m.JointMeeting,
+  m.OrganizationSupport,
+];

@@ -2,7 +2,15 @@ import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@
 import type { CommunityDirectory } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { AnnualReview, AnnualReviewStore } from '../domain/annual-review';
-import type { CentreLevel, Organization, OrganizationKind, OrganizationStatus, OrganizationStore, ServiceCentre, ServiceDomain } from '../domain/organization';
+import type {
+  CentreLevel,
+  Organization,
+  OrganizationKind,
+  OrganizationStatus,
+  OrganizationStore,
+  ServiceCentre,
+  ServiceDomain,
+} from '../domain/organization';
 import type { OverviewFacts } from '../domain/overview';
 import type { SocialOrgsModels } from './models';
 
@@ -86,19 +94,28 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
     if (filter.status) query.status = filter.status;
     if (filter.nameContains?.trim()) query.name = { $regex: escapeRegex(filter.nameContains.trim()) };
     if (page.afterKey) query._id = { $gt: page.afterKey };
-    return this.models.Organization.find(query).sort({ _id: 1 }).limit(page.limit + 1).lean<Organization[]>();
+    return this.models.Organization.find(query)
+      .sort({ _id: 1 })
+      .limit(page.limit + 1)
+      .lean<Organization[]>();
   }
 
   serving(communityIds: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ communityIds: { $in: [...communityIds] }, status: { $ne: 'DEREGISTERED' } }).sort({ _id: 1 }).lean<Organization[]>();
+    return this.models.Organization.find({ communityIds: { $in: [...communityIds] }, status: { $ne: 'DEREGISTERED' } })
+      .sort({ _id: 1 })
+      .lean<Organization[]>();
   }
 
   incubatedBy(hubIds: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ incubatingHubId: { $in: [...hubIds] } }).sort({ _id: 1 }).lean<Organization[]>();
+    return this.models.Organization.find({ incubatingHubId: { $in: [...hubIds] } })
+      .sort({ _id: 1 })
+      .lean<Organization[]>();
   }
 
   stationedAt(centreIds: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ serviceCentreId: { $in: [...centreIds] } }).sort({ _id: 1 }).lean<Organization[]>();
+    return this.models.Organization.find({ serviceCentreId: { $in: [...centreIds] } })
+      .sort({ _id: 1 })
+      .lean<Organization[]>();
   }
 
   branchesOf(partyOrganizationIds: readonly string[]): Promise<Organization[]> {
@@ -111,7 +128,9 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
   }
 
   reviewsOf(organizationIds: readonly string[]): Promise<AnnualReview[]> {
-    return this.models.AnnualReview.find({ organizationId: { $in: [...organizationIds] } }).sort({ year: -1 }).lean<AnnualReview[]>();
+    return this.models.AnnualReview.find({ organizationId: { $in: [...organizationIds] } })
+      .sort({ year: -1 })
+      .lean<AnnualReview[]>();
   }
 
   centres(filter: { level?: CentreLevel | null; streetId?: string | null }): Promise<ServiceCentre[]> {

@@ -20,7 +20,9 @@ export class PartyBuildingRepository implements PartyBuildingStore {
   ) {}
 
   organizations(ids: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ _id: { $in: [...ids] } }).lean<Organization[]>().exec();
+    return this.models.Organization.find({ _id: { $in: [...ids] } })
+      .lean<Organization[]>()
+      .exec();
   }
 
   communities(ids: readonly string[]): Promise<KnownCommunity[]> {
@@ -37,7 +39,10 @@ export class PartyBuildingRepository implements PartyBuildingStore {
 
   /** A `$set`, not a replace: a replace would drop events of earlier changes still waiting in the outbox. */
   async updateFollowUps(meeting: JointMeeting, expectedVersion: number, events: OutboxEntry[]): Promise<boolean> {
-    const res = await this.models.JointMeeting.updateOne({ _id: meeting._id, version: expectedVersion }, { $set: { followUps: meeting.followUps, version: meeting.version }, ...pushEvents(events) }).exec();
+    const res = await this.models.JointMeeting.updateOne(
+      { _id: meeting._id, version: expectedVersion },
+      { $set: { followUps: meeting.followUps, version: meeting.version }, ...pushEvents(events) },
+    ).exec();
     return res.modifiedCount === 1;
   }
 
@@ -54,18 +59,31 @@ export class PartyBuildingRepository implements PartyBuildingStore {
     if (filter.streetId) query.streetId = filter.streetId;
     if (filter.organizationId) query.organizationIds = filter.organizationId;
     if (page.afterKey) query._id = { $gt: page.afterKey };
-    return this.models.JointMeeting.find(query, WITHOUT_OUTBOX).sort({ _id: 1 }).limit(page.limit + 1).lean<JointMeeting[]>().exec();
+    return this.models.JointMeeting.find(query, WITHOUT_OUTBOX)
+      .sort({ _id: 1 })
+      .limit(page.limit + 1)
+      .lean<JointMeeting[]>()
+      .exec();
   }
 
   meetingsOf(organizationIds: readonly string[]): Promise<JointMeeting[]> {
-    return this.models.JointMeeting.find({ organizationIds: { $in: [...organizationIds] } }, WITHOUT_OUTBOX).sort({ heldOn: -1, _id: 1 }).lean<JointMeeting[]>().exec();
+    return this.models.JointMeeting.find({ organizationIds: { $in: [...organizationIds] } }, WITHOUT_OUTBOX)
+      .sort({ heldOn: -1, _id: 1 })
+      .lean<JointMeeting[]>()
+      .exec();
   }
 
   supportOf(organizationIds: readonly string[]): Promise<OrganizationSupport[]> {
-    return this.models.OrganizationSupport.find({ organizationId: { $in: [...organizationIds] } }, WITHOUT_OUTBOX).sort({ givenOn: -1, _id: 1 }).lean<OrganizationSupport[]>().exec();
+    return this.models.OrganizationSupport.find({ organizationId: { $in: [...organizationIds] } }, WITHOUT_OUTBOX)
+      .sort({ givenOn: -1, _id: 1 })
+      .lean<OrganizationSupport[]>()
+      .exec();
   }
 
   evaluationsOf(organizationIds: readonly string[]): Promise<OrganizationEvaluation[]> {
-    return this.models.OrganizationEvaluation.find({ organizationId: { $in: [...organizationIds] } }).sort({ year: -1 }).lean<OrganizationEvaluation[]>().exec();
+    return this.models.OrganizationEvaluation.find({ organizationId: { $in: [...organizationIds] } })
+      .sort({ year: -1 })
+      .lean<OrganizationEvaluation[]>()
+      .exec();
   }
 }

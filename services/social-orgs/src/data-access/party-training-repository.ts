@@ -13,7 +13,9 @@ export class PartyTrainingRepository implements PartyTrainingStore {
   ) {}
 
   organizations(ids: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ _id: { $in: [...ids] } }).lean<Organization[]>().exec();
+    return this.models.Organization.find({ _id: { $in: [...ids] } })
+      .lean<Organization[]>()
+      .exec();
   }
 
   communities(ids: readonly string[]): Promise<KnownCommunity[]> {
@@ -21,7 +23,9 @@ export class PartyTrainingRepository implements PartyTrainingStore {
   }
 
   socialWorker(id: string): Promise<SocialWorker | null> {
-    return this.models.SocialWorker.findById(id, { [OUTBOX_FIELD]: 0 }).lean<SocialWorker>().exec();
+    return this.models.SocialWorker.findById(id, { [OUTBOX_FIELD]: 0 })
+      .lean<SocialWorker>()
+      .exec();
   }
 
   course(id: string): Promise<PartyTrainingCourse | null> {
@@ -37,21 +41,32 @@ export class PartyTrainingRepository implements PartyTrainingStore {
   }
 
   coursesByIds(ids: readonly string[]): Promise<PartyTrainingCourse[]> {
-    return this.models.PartyTrainingCourse.find({ _id: { $in: [...ids] } }).lean<PartyTrainingCourse[]>().exec();
+    return this.models.PartyTrainingCourse.find({ _id: { $in: [...ids] } })
+      .lean<PartyTrainingCourse[]>()
+      .exec();
   }
 
   coursePage(filter: { streetId?: string | null }, page: PageRequest): Promise<PartyTrainingCourse[]> {
     const query: FilterQuery<PartyTrainingCourse> = {};
     if (filter.streetId) query.streetId = filter.streetId;
     if (page.afterKey) query._id = { $gt: page.afterKey };
-    return this.models.PartyTrainingCourse.find(query).sort({ _id: 1 }).limit(page.limit + 1).lean<PartyTrainingCourse[]>().exec();
+    return this.models.PartyTrainingCourse.find(query)
+      .sort({ _id: 1 })
+      .limit(page.limit + 1)
+      .lean<PartyTrainingCourse[]>()
+      .exec();
   }
 
   attendanceOfOrganizations(organizationIds: readonly string[]): Promise<CourseAttendance[]> {
-    return this.models.CourseAttendance.find({ organizationId: { $in: [...organizationIds] } }).sort({ heldOn: -1, _id: 1 }).lean<CourseAttendance[]>().exec();
+    return this.models.CourseAttendance.find({ organizationId: { $in: [...organizationIds] } })
+      .sort({ heldOn: -1, _id: 1 })
+      .lean<CourseAttendance[]>()
+      .exec();
   }
 
   attendanceOfCourses(courseIds: readonly string[]): Promise<CourseAttendance[]> {
-    return this.models.CourseAttendance.find({ courseId: { $in: [...courseIds] } }, { courseId: 1, kind: 1, personId: 1, hoursCredited: 1 }).lean<CourseAttendance[]>().exec();
+    return this.models.CourseAttendance.find({ courseId: { $in: [...courseIds] } }, { courseId: 1, kind: 1, personId: 1, hoursCredited: 1 })
+      .lean<CourseAttendance[]>()
+      .exec();
   }
 }

@@ -46,7 +46,12 @@ export class WorkerRepository implements WorkerStore {
     await uniqueWrite('SocialWorker', () => this.models.SocialWorker.create({ ...worker, [OUTBOX_FIELD]: events }));
   }
 
-  certify(id: string, expectedLevel: CertificateLevel | null, certificate: Certificate, events: OutboxEntry[]): Promise<SocialWorker | null> {
+  certify(
+    id: string,
+    expectedLevel: CertificateLevel | null,
+    certificate: Certificate,
+    events: OutboxEntry[],
+  ): Promise<SocialWorker | null> {
     const held = expectedLevel === null ? { certificate: null } : { 'certificate.level': expectedLevel };
     return this.models.SocialWorker.findOneAndUpdate(
       { _id: id, ...held },
@@ -70,15 +75,22 @@ export class WorkerRepository implements WorkerStore {
   search(filter: WorkerFilter, page: PageRequest): Promise<SocialWorker[]> {
     const query = workerQuery(filter);
     if (page.afterKey) query._id = { $gt: page.afterKey };
-    return this.models.SocialWorker.find(query).sort({ _id: 1 }).limit(page.limit + 1).lean<SocialWorker[]>();
+    return this.models.SocialWorker.find(query)
+      .sort({ _id: 1 })
+      .limit(page.limit + 1)
+      .lean<SocialWorker[]>();
   }
 
   postedIn(communityIds: readonly string[]): Promise<SocialWorker[]> {
-    return this.models.SocialWorker.find({ communityId: { $in: [...communityIds] }, status: 'ACTIVE' }).sort({ _id: 1 }).lean<SocialWorker[]>();
+    return this.models.SocialWorker.find({ communityId: { $in: [...communityIds] }, status: 'ACTIVE' })
+      .sort({ _id: 1 })
+      .lean<SocialWorker[]>();
   }
 
   employedBy(organizationIds: readonly string[]): Promise<SocialWorker[]> {
-    return this.models.SocialWorker.find({ organizationId: { $in: [...organizationIds] }, status: 'ACTIVE' }).sort({ _id: 1 }).lean<SocialWorker[]>();
+    return this.models.SocialWorker.find({ organizationId: { $in: [...organizationIds] }, status: 'ACTIVE' })
+      .sort({ _id: 1 })
+      .lean<SocialWorker[]>();
   }
 
   /** Social workers are a few hundred documents; statistics read four fields of the active ones. */
@@ -89,11 +101,15 @@ export class WorkerRepository implements WorkerStore {
   }
 
   evaluationsOf(workerIds: readonly string[]): Promise<Evaluation[]> {
-    return this.models.Evaluation.find({ socialWorkerId: { $in: [...workerIds] } }).sort({ year: -1 }).lean<Evaluation[]>();
+    return this.models.Evaluation.find({ socialWorkerId: { $in: [...workerIds] } })
+      .sort({ year: -1 })
+      .lean<Evaluation[]>();
   }
 
   /** The scores of whole years, to rank evaluations district-wide. */
   scoresOf(years: readonly number[]): Promise<Pick<Evaluation, 'year' | 'score'>[]> {
-    return this.models.Evaluation.find({ year: { $in: [...years] } }).select({ year: 1, score: 1 }).lean<Pick<Evaluation, 'year' | 'score'>[]>();
+    return this.models.Evaluation.find({ year: { $in: [...years] } })
+      .select({ year: 1, score: 1 })
+      .lean<Pick<Evaluation, 'year' | 'score'>[]>();
   }
 }

@@ -6,7 +6,9 @@ export class WorkerServiceRepository implements WorkerServiceStore {
   constructor(private readonly models: SocialOrgsModels) {}
 
   async knownWorkers(ids: readonly string[]): Promise<string[]> {
-    const rows = await this.models.SocialWorker.find({ _id: { $in: [...ids] } }).select({ _id: 1 }).lean<{ _id: string }[]>();
+    const rows = await this.models.SocialWorker.find({ _id: { $in: [...ids] } })
+      .select({ _id: 1 })
+      .lean<{ _id: string }[]>();
     return rows.map((r) => r._id);
   }
 

@@ -39,14 +39,19 @@ function notInFuture(field: string, day: string): string {
   return parsed;
 }
 
-export async function recordAnnualReview(input: AnnualReviewInput, caller: Caller, deps: { store: AnnualReviewStore; events: Pick<EventFactory, 'create'> }): Promise<AnnualReview> {
+export async function recordAnnualReview(
+  input: AnnualReviewInput,
+  caller: Caller,
+  deps: { store: AnnualReviewStore; events: Pick<EventFactory, 'create'> },
+): Promise<AnnualReview> {
   authorize(caller.identity, { action: 'record an annual inspection and party-building checkup', roles: ['DISTRICT_ADMIN'] });
   const currentYear = Number(today().slice(0, 4));
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > currentYear) {
     throw new BadInputError('year', `year must be a whole year from 2000 to ${currentYear}.`);
   }
   const score = input.partyCheckup.score;
-  if (!Number.isInteger(score) || score < 0 || score > 100) throw new BadInputError('partyCheckup.score', 'The party-building checkup score is a whole number from 0 to 100.');
+  if (!Number.isInteger(score) || score < 0 || score > 100)
+    throw new BadInputError('partyCheckup.score', 'The party-building checkup score is a whole number from 0 to 100.');
   const org = await deps.store.organization(input.organizationId);
   if (!org) throw new NotFoundError('SocialOrganization', input.organizationId);
   const review: AnnualReview = {

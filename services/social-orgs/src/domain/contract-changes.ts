@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { BadInputError, ConflictError } from '@sanshe/domain-kit';
 import { addDays, optionalText, parseDay, today, type Caller } from './common';
-import { checkEnd, claimAll, claimsAfter, kpiTargetsOf, budgetOf, loadForChange, releaseClaims, type ContractAmendment, type ContractDeps, type KpiTargetsInput, type ServiceContract } from './contract';
+import {
+  checkEnd,
+  claimAll,
+  claimsAfter,
+  kpiTargetsOf,
+  budgetOf,
+  loadForChange,
+  releaseClaims,
+  type ContractAmendment,
+  type ContractDeps,
+  type KpiTargetsInput,
+  type ServiceContract,
+} from './contract';
 import { claimsFor } from './contract-claims';
 import { CONTRACT_AMENDED, CONTRACT_ENDED } from './events';
 
@@ -36,16 +48,31 @@ export async function amendContract(id: string, input: AmendContractInput, calle
   const token = randomUUID();
   const locked = await deps.store.lock(id, token, new Date(Date.now() - deps.claimGraceMs));
   if (!locked) throw new ConflictError(`Contract ${id} is being amended or was ended meanwhile; reload it and try again.`);
-  const added = endsOn > locked.endsOn ? claimsFor({ ...locked, contractId: locked._id, startsOn: addDays(locked.endsOn, 1), endsOn }, new Date()) : [];
+  const added =
+    endsOn > locked.endsOn ? claimsFor({ ...locked, contractId: locked._id, startsOn: addDays(locked.endsOn, 1), endsOn }, new Date()) : [];
   try {
     await claimAll(added, deps);
     const event = deps.events.create(
       CONTRACT_AMENDED,
       id,
-      { contractId: id, providerOrgId: locked.providerOrgId, itemCodes: locked.itemCodes, communityIds: locked.communityIds, startsOn: locked.startsOn, endsOn, budgetYuan: terms.budgetYuan, ...(note ? { note } : {}) },
+      {
+        contractId: id,
+        providerOrgId: locked.providerOrgId,
+        itemCodes: locked.itemCodes,
+        communityIds: locked.communityIds,
+        startsOn: locked.startsOn,
+        endsOn,
+        budgetYuan: terms.budgetYuan,
+        ...(note ? { note } : {}),
+      },
       caller.traceparent,
     );
-    const amendment: ContractAmendment = { amendedAt: new Date(), endsOn: endsOn === locked.endsOn ? null : endsOn, budgetYuan: terms.budgetYuan === locked.budgetYuan ? null : terms.budgetYuan, note };
+    const amendment: ContractAmendment = {
+      amendedAt: new Date(),
+      endsOn: endsOn === locked.endsOn ? null : endsOn,
+      budgetYuan: terms.budgetYuan === locked.budgetYuan ? null : terms.budgetYuan,
+      note,
+    };
     const amended = await deps.store.amend(id, token, terms, amendment, [event]);
     if (!amended) throw new ConflictError(`Contract ${id} was ended meanwhile; the amendment was not applied.`);
     if (endsOn < locked.endsOn) await releaseClaims(deps, claimsAfter(locked, endsOn));
@@ -58,11 +85,18 @@ export async function amendContract(id: string, input: AmendContractInput, calle
 }
 
 /** Ends an ACTIVE contract early; the months after `endedOn` are free for other contracts at once. */
-export async function endContract(id: string, endedOnRaw: string, reasonRaw: string | null | undefined, caller: Caller, deps: ContractDeps): Promise<ServiceContract> {
+export async function endContract(
+  id: string,
+  endedOnRaw: string,
+  reasonRaw: string | null | undefined,
+  caller: Caller,
+  deps: ContractDeps,
+): Promise<ServiceContract> {
   const contract = await loadForChange(id, caller, deps, 'end service contract');
   const endedOn = parseDay('endedOn', endedOnRaw);
   if (endedOn < today()) throw new BadInputError('endedOn', 'A contract cannot be ended in the past; give today or a later day.');
-  if (endedOn >= contract.endsOn) throw new BadInputError('endedOn', `Contract ${id} runs until ${contract.endsOn} anyway; an early end is before that.`);
+  if (endedOn >= contract.endsOn)
+    throw new BadInputError('endedOn', `Contract ${id} runs until ${contract.endsOn} anyway; an early end is before that.`);
   const reason = optionalText('reason', reasonRaw);
   const event = deps.events.create(
     CONTRACT_ENDED,

@@ -1,13 +1,33 @@
-import { claimHolds, claimId, claimsFor, isFirstOfMonth, isLastOfMonth, monthsBetween, type ClaimOwner, type ContractClaim } from './contract-claims';
+import {
+  claimHolds,
+  claimId,
+  claimsFor,
+  isFirstOfMonth,
+  isLastOfMonth,
+  monthsBetween,
+  type ClaimOwner,
+  type ContractClaim,
+} from './contract-claims';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 const GRACE = 120_000;
 
 const claim = (month: string, claimedAt = minutesAgo(60), signingId = 's1'): ContractClaim => ({
-  _id: claimId('org-001', 'C02-01', 'community-001', month), contractId: 'c1', signingId, claimedAt,
+  _id: claimId('org-001', 'C02-01', 'community-001', month),
+  contractId: 'c1',
+  signingId,
+  claimedAt,
 });
-const owner = (over: Partial<ClaimOwner> = {}): ClaimOwner => ({ _id: 'c1', signingId: 's1', status: 'ACTIVE', startsOn: '2027-01-01', endsOn: '2027-12-31', endedOn: null, ...over });
+const owner = (over: Partial<ClaimOwner> = {}): ClaimOwner => ({
+  _id: 'c1',
+  signingId: 's1',
+  status: 'ACTIVE',
+  startsOn: '2027-01-01',
+  endsOn: '2027-12-31',
+  endedOn: null,
+  ...over,
+});
 
 describe('contract claims', () => {
   it('lists the months of a period, across a year end', () => {
@@ -25,7 +45,18 @@ describe('contract claims', () => {
   });
 
   it('needs one claim per item, community and month, sorted so overlapping signings meet at the same first claim', () => {
-    const claims = claimsFor({ contractId: 'c1', signingId: 's1', providerOrgId: 'org-001', itemCodes: ['C02-02', 'C02-01'], communityIds: ['community-002', 'community-001'], startsOn: '2027-01-01', endsOn: '2027-03-31' }, now);
+    const claims = claimsFor(
+      {
+        contractId: 'c1',
+        signingId: 's1',
+        providerOrgId: 'org-001',
+        itemCodes: ['C02-02', 'C02-01'],
+        communityIds: ['community-002', 'community-001'],
+        startsOn: '2027-01-01',
+        endsOn: '2027-03-31',
+      },
+      now,
+    );
     expect(claims).toHaveLength(2 * 2 * 3);
     expect(claims[0]!._id).toBe('org-001|C02-01|community-001|2027-01');
     expect(claims.map((c) => c._id)).toEqual([...claims.map((c) => c._id)].sort());

@@ -32,7 +32,8 @@ export interface ClaimOwner {
 
 export const monthOf = (day: string): string => day.slice(0, 7);
 
-export const claimId = (providerOrgId: string, itemCode: string, communityId: string, month: string) => `${providerOrgId}|${itemCode}|${communityId}|${month}`;
+export const claimId = (providerOrgId: string, itemCode: string, communityId: string, month: string) =>
+  `${providerOrgId}|${itemCode}|${communityId}|${month}`;
 
 export const monthFromClaimId = (id: string): string => id.slice(id.lastIndexOf('|') + 1);
 
@@ -58,7 +59,15 @@ export const isLastOfMonth = (day: string) => addDays(day, 1).endsWith('-01');
 
 /** The claims a signing needs, sorted by `_id` so that two overlapping signings meet at the same first claim. */
 export function claimsFor(
-  contract: { contractId: string; signingId: string; providerOrgId: string; itemCodes: readonly string[]; communityIds: readonly string[]; startsOn: string; endsOn: string },
+  contract: {
+    contractId: string;
+    signingId: string;
+    providerOrgId: string;
+    itemCodes: readonly string[];
+    communityIds: readonly string[];
+    startsOn: string;
+    endsOn: string;
+  },
   claimedAt: Date,
 ): ContractClaim[] {
   const months = monthsBetween(contract.startsOn, contract.endsOn);
@@ -66,7 +75,12 @@ export function claimsFor(
   for (const item of contract.itemCodes) {
     for (const community of contract.communityIds) {
       for (const month of months) {
-        claims.push({ _id: claimId(contract.providerOrgId, item, community, month), contractId: contract.contractId, signingId: contract.signingId, claimedAt });
+        claims.push({
+          _id: claimId(contract.providerOrgId, item, community, month),
+          contractId: contract.contractId,
+          signingId: contract.signingId,
+          claimedAt,
+        });
       }
     }
   }

@@ -1,9 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import {
+  AlreadyExistsError,
+  authorize,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  type OutboxEntry,
+  type Policy,
+} from '@sanshe/domain-kit';
 import type { EventFactory } from '@sanshe/service-kit';
 import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, idList, parseDay, requireText, today, type Caller } from './common';
-import { claimHolds, claimsFor, effectiveEnd, isFirstOfMonth, isLastOfMonth, monthFromClaimId, monthOf, type ClaimOwner, type ContractClaim } from './contract-claims';
+import {
+  claimHolds,
+  claimsFor,
+  effectiveEnd,
+  isFirstOfMonth,
+  isLastOfMonth,
+  monthFromClaimId,
+  monthOf,
+  type ClaimOwner,
+  type ContractClaim,
+} from './contract-claims';
 import { CONTRACT_SIGNED } from './events';
 import type { Organization } from './organization';
 
@@ -64,7 +82,13 @@ export interface ContractStore {
   lock(id: string, token: string, staleBefore: Date): Promise<ServiceContract | null>;
   unlock(id: string, token: string): Promise<void>;
   /** Writes the amended terms if the lock is still `token` and the contract ACTIVE, releasing the lock. */
-  amend(id: string, token: string, terms: Pick<ServiceContract, 'endsOn' | 'budgetYuan' | 'kpiTargets'>, amendment: ContractAmendment, events: OutboxEntry[]): Promise<ServiceContract | null>;
+  amend(
+    id: string,
+    token: string,
+    terms: Pick<ServiceContract, 'endsOn' | 'budgetYuan' | 'kpiTargets'>,
+    amendment: ContractAmendment,
+    events: OutboxEntry[],
+  ): Promise<ServiceContract | null>;
   /** Ends an ACTIVE contract; null when it is not ACTIVE (any more). */
   end(id: string, endedOn: string, reason: string | null, events: OutboxEntry[]): Promise<ServiceContract | null>;
 }
@@ -101,16 +125,20 @@ const ITEM_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 export function kpiTargetsOf(input: KpiTargetsInput | null | undefined): KpiTargets {
   const t = input ?? {};
   const orders = t.minOrdersCompleted ?? null;
-  if (orders !== null && (!Number.isInteger(orders) || orders < 0)) throw new BadInputError('kpiTargets.minOrdersCompleted', 'minOrdersCompleted is a whole number of at least 0.');
+  if (orders !== null && (!Number.isInteger(orders) || orders < 0))
+    throw new BadInputError('kpiTargets.minOrdersCompleted', 'minOrdersCompleted is a whole number of at least 0.');
   const onTime = t.minOnTimeRate ?? null;
-  if (onTime !== null && !(onTime >= 0 && onTime <= 1)) throw new BadInputError('kpiTargets.minOnTimeRate', 'minOnTimeRate is a share from 0 to 1.');
+  if (onTime !== null && !(onTime >= 0 && onTime <= 1))
+    throw new BadInputError('kpiTargets.minOnTimeRate', 'minOnTimeRate is a share from 0 to 1.');
   const satisfaction = t.minAverageSatisfaction ?? null;
-  if (satisfaction !== null && !(satisfaction >= 1 && satisfaction <= 5)) throw new BadInputError('kpiTargets.minAverageSatisfaction', 'minAverageSatisfaction is from 1 to 5.');
+  if (satisfaction !== null && !(satisfaction >= 1 && satisfaction <= 5))
+    throw new BadInputError('kpiTargets.minAverageSatisfaction', 'minAverageSatisfaction is from 1 to 5.');
   return { minOrdersCompleted: orders, minOnTimeRate: onTime, minAverageSatisfaction: satisfaction };
 }
 
 export function budgetOf(value: number): number {
-  if (!(Number.isFinite(value) && value >= 0 && value <= 1e10)) throw new BadInputError('budgetYuan', 'budgetYuan is an amount from 0 to 10,000,000,000 yuan.');
+  if (!(Number.isFinite(value) && value >= 0 && value <= 1e10))
+    throw new BadInputError('budgetYuan', 'budgetYuan is an amount from 0 to 10,000,000,000 yuan.');
   return Math.round(value * 100) / 100;
 }
 
@@ -123,7 +151,11 @@ function periodLength(startsOn: string, endsOn: string): number {
  * the current month or later, so months already past are never contested.
  */
 export function checkEnd(field: string, startsOn: string, endsOn: string): void {
-  if (!isLastOfMonth(endsOn)) throw new BadInputError(field, `Contracts run in whole months: ${field} is the last day of a month, e.g. ${addDays(`${monthOf(addDays(endsOn, 31))}-01`, -1)}.`);
+  if (!isLastOfMonth(endsOn))
+    throw new BadInputError(
+      field,
+      `Contracts run in whole months: ${field} is the last day of a month, e.g. ${addDays(`${monthOf(addDays(endsOn, 31))}-01`, -1)}.`,
+    );
   if (endsOn < startsOn) throw new BadInputError(field, `${field} must not be before startsOn.`);
   if (periodLength(startsOn, endsOn) > MAX_PERIOD_DAYS) throw new BadInputError(field, 'A service contract runs at most three years.');
 }
@@ -159,7 +191,12 @@ function refuse(blocked: ContractClaim, holder: ContractClaim, owner: ClaimOwner
 /** Removes a signing's claims after a failure; a claim left behind anyway turns stale after the grace period. */
 export async function releaseClaims(deps: ContractDeps, claims: readonly ContractClaim[]): Promise<void> {
   if (claims.length === 0) return;
-  await deps.claims.remove(claims.map((c) => c._id), claims[0]!.signingId).catch(() => undefined);
+  await deps.claims
+    .remove(
+      claims.map((c) => c._id),
+      claims[0]!.signingId,
+    )
+    .catch(() => undefined);
 }
 
 /**
@@ -186,7 +223,8 @@ export async function claimAll(claims: ContractClaim[], deps: ContractDeps): Pro
       const owner = (await deps.store.owners([holder.contractId])).get(holder.contractId);
       if (claimHolds(holder, owner, new Date(), deps.claimGraceMs)) refuse(blocked, holder, owner);
       takeovers += 1;
-      if (takeovers > claims.length) throw new ConflictError('The contracts of this provider are changing too fast to claim the period; try again.');
+      if (takeovers > claims.length)
+        throw new ConflictError('The contracts of this provider are changing too fast to claim the period; try again.');
       await deps.claims.remove([holder._id], holder.signingId);
     }
   } catch (err) {
@@ -202,7 +240,11 @@ export async function signContract(input: SignContractInput, caller: Caller, dep
   if (badItem) throw new BadInputError('itemCodes', `${badItem} is not a service item code.`);
   const communityIds = idList('communityIds', input.communityIds, { min: 1, max: 200 });
   const startsOn = parseDay('startsOn', input.startsOn);
-  if (!isFirstOfMonth(startsOn)) throw new BadInputError('startsOn', `Contracts run in whole months: startsOn is the first day of a month, e.g. ${monthOf(startsOn)}-01.`);
+  if (!isFirstOfMonth(startsOn))
+    throw new BadInputError(
+      'startsOn',
+      `Contracts run in whole months: startsOn is the first day of a month, e.g. ${monthOf(startsOn)}-01.`,
+    );
   if (monthOf(startsOn) < monthOf(today())) {
     throw new BadInputError('startsOn', `A contract is signed before its service starts: startsOn is ${monthOf(today())}-01 or later.`);
   }
@@ -213,7 +255,8 @@ export async function signContract(input: SignContractInput, caller: Caller, dep
   authorize(caller.identity, contractPolicy('sign a service contract for these communities', communities));
   const provider = await deps.store.organization(input.providerOrgId);
   if (!provider) throw new NotFoundError('SocialOrganization', input.providerOrgId);
-  if (provider.status !== 'ACTIVE') throw new ConflictError(`${provider.name} is ${provider.status}; only an ACTIVE organization can take a contract.`);
+  if (provider.status !== 'ACTIVE')
+    throw new ConflictError(`${provider.name} is ${provider.status}; only an ACTIVE organization can take a contract.`);
 
   const contract: ServiceContract = {
     _id: input.id?.trim() || `contract-${randomUUID()}`,
@@ -235,12 +278,24 @@ export async function signContract(input: SignContractInput, caller: Caller, dep
   };
   const claims = claimsFor({ ...contract, contractId: contract._id }, contract.signedAt);
   if (claims.length > MAX_CLAIMS) {
-    throw new BadInputError('itemCodes', `The contract covers ${claims.length} item-community-months; at most ${MAX_CLAIMS} fit one contract, so split the purchase.`);
+    throw new BadInputError(
+      'itemCodes',
+      `The contract covers ${claims.length} item-community-months; at most ${MAX_CLAIMS} fit one contract, so split the purchase.`,
+    );
   }
   const event = deps.events.create(
     CONTRACT_SIGNED,
     contract._id,
-    { contractId: contract._id, providerOrgId: provider._id, buyer: contract.buyer, itemCodes, communityIds, startsOn, endsOn, budgetYuan: contract.budgetYuan },
+    {
+      contractId: contract._id,
+      providerOrgId: provider._id,
+      buyer: contract.buyer,
+      itemCodes,
+      communityIds,
+      startsOn,
+      endsOn,
+      budgetYuan: contract.budgetYuan,
+    },
     caller.traceparent,
   );
   if (await deps.store.contract(contract._id)) throw new ConflictError(`A contract with id ${contract._id} already exists.`);
@@ -262,7 +317,8 @@ export async function loadForChange(id: string, caller: Caller, deps: ContractDe
   const contract = await deps.store.contract(id);
   if (!contract) throw new NotFoundError('ServiceContract', id);
   authorize(caller.identity, contractPolicy(`${action} ${id}`, await deps.store.communities(contract.communityIds)));
-  if (contract.status !== 'ACTIVE') throw new ConflictError(`Contract ${id} was ended on ${contract.endedOn}; it can no longer be changed.`);
+  if (contract.status !== 'ACTIVE')
+    throw new ConflictError(`Contract ${id} was ended on ${contract.endedOn}; it can no longer be changed.`);
   return contract;
 }
 

@@ -2,7 +2,14 @@ import { completeCreditCode, creditCodeCheckCharacter, creditCodeProblem, parseC
 
 describe('the unified social credit code', () => {
   // Published codes: the GB 32100-2015 example, then Xiaomi, Tencent, Alibaba (China), Baidu, Huawei.
-  const published = ['91350100M000100Y43', '91110108551385082Q', '9144030071526726XG', '91330100716105852F', '91110000802100433B', '914403001922038216'];
+  const published = [
+    '91350100M000100Y43',
+    '91110108551385082Q',
+    '9144030071526726XG',
+    '91330100716105852F',
+    '91110000802100433B',
+    '914403001922038216',
+  ];
 
   it.each(published)('accepts the published code %s', (code) => {
     expect(creditCodeProblem(code)).toBeNull();
@@ -33,7 +40,9 @@ describe('the unified social credit code', () => {
 
   it('normalizes case and whitespace, and throws BAD_USER_INPUT for a bad code', () => {
     expect(parseCreditCode(' 91350100m000100y43 ')).toBe('91350100M000100Y43');
-    expect(() => parseCreditCode('91350100M000100Y44')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'creditCode' } }));
+    expect(() => parseCreditCode('91350100M000100Y44')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'creditCode' } }),
+    );
   });
 
   it('refuses to complete a body with characters outside the alphabet', () => {

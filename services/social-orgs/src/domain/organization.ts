@@ -1,15 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { AlreadyExistsError, authorize, BadInputError, ConflictError, ForbiddenError, NotFoundError, roleCovers, type OutboxEntry } from '@sanshe/domain-kit';
+import {
+  AlreadyExistsError,
+  authorize,
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  roleCovers,
+  type OutboxEntry,
+} from '@sanshe/domain-kit';
 import type { EventFactory } from '@sanshe/service-kit';
 import { idList, parseDay, requireText, today, type Caller } from './common';
 import { parseCreditCode } from './credit-code';
 import { ORGANIZATION_REGISTERED, ORGANIZATION_UPDATED } from './events';
 
-export const ORGANIZATION_KINDS = ['HUB', 'SOCIAL_WORK_AGENCY', 'ASSOCIATION', 'VOLUNTEER_TEAM', 'FOUNDATION', 'PRIVATE_NON_ENTERPRISE'] as const;
+export const ORGANIZATION_KINDS = [
+  'HUB',
+  'SOCIAL_WORK_AGENCY',
+  'ASSOCIATION',
+  'VOLUNTEER_TEAM',
+  'FOUNDATION',
+  'PRIVATE_NON_ENTERPRISE',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const SERVICE_DOMAINS = [
-  'CONSULTATION', 'MEDIATION', 'ELDERLY_CARE', 'CHILD_CARE', 'COMMUNITY_CORRECTION',
-  'PROPERTY', 'YOUTH', 'CULTURE', 'LEGAL', 'PSYCHOLOGY',
+  'CONSULTATION',
+  'MEDIATION',
+  'ELDERLY_CARE',
+  'CHILD_CARE',
+  'COMMUNITY_CORRECTION',
+  'PROPERTY',
+  'YOUTH',
+  'CULTURE',
+  'LEGAL',
+  'PSYCHOLOGY',
 ] as const;
 export type ServiceDomain = (typeof SERVICE_DOMAINS)[number];
 export type OrganizationStatus = 'ACTIVE' | 'SUSPENDED' | 'DEREGISTERED';
@@ -127,21 +151,36 @@ function profile(org: Organization) {
   };
 }
 
-export function organizationUpdatedEvent(org: Organization, changedFields: string[], caller: Caller, events: Pick<EventFactory, 'create'>): OutboxEntry {
+export function organizationUpdatedEvent(
+  org: Organization,
+  changedFields: string[],
+  caller: Caller,
+  events: Pick<EventFactory, 'create'>,
+): OutboxEntry {
   const coverage = org.partyCoverage
-    ? { mode: org.partyCoverage.mode, partyOrganizationId: org.partyCoverage.partyOrganizationId, partyMembers: org.partyCoverage.partyMembers }
+    ? {
+        mode: org.partyCoverage.mode,
+        partyOrganizationId: org.partyCoverage.partyOrganizationId,
+        partyMembers: org.partyCoverage.partyMembers,
+      }
     : null;
   return events.create(ORGANIZATION_UPDATED, org._id, { ...profile(org), partyCoverage: coverage, changedFields }, caller.traceparent);
 }
 
 function duplicateToConflict(err: unknown, org: Organization): never {
   if (err instanceof AlreadyExistsError) {
-    throw new ConflictError(`The id ${org._id}, the name ${org.name} or the credit code ${org.creditCode} already belongs to a registered organization.`);
+    throw new ConflictError(
+      `The id ${org._id}, the name ${org.name} or the credit code ${org.creditCode} already belongs to a registered organization.`,
+    );
   }
   throw err;
 }
 
-export async function registerOrganization(input: RegisterOrganizationInput, caller: Caller, deps: OrganizationDeps): Promise<Organization> {
+export async function registerOrganization(
+  input: RegisterOrganizationInput,
+  caller: Caller,
+  deps: OrganizationDeps,
+): Promise<Organization> {
   authorize(caller.identity, { action: 'register a social organization', roles: ['DISTRICT_ADMIN'] });
   const org: Organization = {
     _id: input.id?.trim() || `org-${randomUUID()}`,
@@ -158,7 +197,12 @@ export async function registerOrganization(input: RegisterOrganizationInput, cal
     version: 1,
   };
   await checkReferences(org, deps.store);
-  const event = deps.events.create(ORGANIZATION_REGISTERED, org._id, { ...profile(org), registeredOn: org.registeredOn }, caller.traceparent);
+  const event = deps.events.create(
+    ORGANIZATION_REGISTERED,
+    org._id,
+    { ...profile(org), registeredOn: org.registeredOn },
+    caller.traceparent,
+  );
   try {
     await deps.store.insert(org, [event]);
   } catch (err) {
@@ -167,13 +211,20 @@ export async function registerOrganization(input: RegisterOrganizationInput, cal
   return org;
 }
 
-export async function updateOrganization(id: string, input: UpdateOrganizationInput, caller: Caller, deps: OrganizationDeps): Promise<Organization> {
+export async function updateOrganization(
+  id: string,
+  input: UpdateOrganizationInput,
+  caller: Caller,
+  deps: OrganizationDeps,
+): Promise<Organization> {
   const current = await deps.store.organization(id);
   if (!current) throw new NotFoundError('SocialOrganization', id);
   authorize(caller.identity, { action: `update social organization ${id}`, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: id } });
   const authorityFields = AUTHORITY_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null);
   if (authorityFields.length > 0 && !roleCovers(caller.identity, 'DISTRICT_ADMIN')) {
-    throw new ForbiddenError(`To change ${authorityFields.join(', ')} of a social organization you need DISTRICT_ADMIN; its own staff may change domains and communityIds.`);
+    throw new ForbiddenError(
+      `To change ${authorityFields.join(', ')} of a social organization you need DISTRICT_ADMIN; its own staff may change domains and communityIds.`,
+    );
   }
   const next: Organization = {
     ...current,
@@ -187,9 +238,9 @@ export async function updateOrganization(id: string, input: UpdateOrganizationIn
     ...(input.communityIds ? { communityIds: idList('communityIds', input.communityIds) } : {}),
     version: current.version + 1,
   };
-  const changed = (['name', 'kind', 'creditCode', 'status', 'incubatingHubId', 'serviceCentreId', 'domains', 'communityIds'] as const).filter(
-    (f) => JSON.stringify(next[f]) !== JSON.stringify(current[f]),
-  );
+  const changed = (
+    ['name', 'kind', 'creditCode', 'status', 'incubatingHubId', 'serviceCentreId', 'domains', 'communityIds'] as const
+  ).filter((f) => JSON.stringify(next[f]) !== JSON.stringify(current[f]));
   if (changed.length === 0) return current;
   await checkReferences(next, deps.store);
   let saved: Organization | null;

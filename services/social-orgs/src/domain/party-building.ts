@@ -116,32 +116,69 @@ export interface JointMeetingInput {
 export type Events = Pick<EventFactory, 'create'>;
 
 /** Records a joint meeting. A district meeting is DISTRICT_ADMIN's; a street's, its staff's, with organizations working in that street. */
-export async function recordJointMeeting(input: JointMeetingInput, caller: Caller, store: PartyBuildingStore, events: Events): Promise<JointMeeting> {
+export async function recordJointMeeting(
+  input: JointMeetingInput,
+  caller: Caller,
+  store: PartyBuildingStore,
+  events: Events,
+): Promise<JointMeeting> {
   const streetId = input.streetId?.trim() || null;
-  const action = streetId ? `record a joint party-building meeting of street ${streetId}` : 'record a district joint party-building meeting';
-  authorize(caller.identity, streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] });
+  const action = streetId
+    ? `record a joint party-building meeting of street ${streetId}`
+    : 'record a district joint party-building meeting';
+  authorize(
+    caller.identity,
+    streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] },
+  );
   const topic = requireText('topic', input.topic, 100);
   const heldOn = pastDay('heldOn', input.heldOn);
-  if (input.organizationIds.length < 2) throw new BadInputError('organizationIds', 'A joint meeting brings together at least two organizations.');
-  if (input.decisions.length === 0) throw new BadInputError('decisions', 'Record at least one decision; a meeting without one is not a joint-meeting record.');
+  if (input.organizationIds.length < 2)
+    throw new BadInputError('organizationIds', 'A joint meeting brings together at least two organizations.');
+  if (input.decisions.length === 0)
+    throw new BadInputError('decisions', 'Record at least one decision; a meeting without one is not a joint-meeting record.');
   const orgs = await activeOrganizations(input.organizationIds, 'organizationIds', store);
   if (streetId) {
     const streets = await streetsOf(orgs, store);
     const outside = orgs.find((o) => !streets.get(o._id)!.has(streetId));
-    if (outside) throw new BadInputError('organizationIds', `${outside.name} serves no community of street ${streetId}; a street's meeting brings its own organizations together.`);
+    if (outside)
+      throw new BadInputError(
+        'organizationIds',
+        `${outside.name} serves no community of street ${streetId}; a street's meeting brings its own organizations together.`,
+      );
   }
   const followUps: FollowUp[] = [];
   const decisions = input.decisions.map((d, i) => {
     for (const [j, f] of (d.followUps ?? []).entries()) {
       const field = `decisions[${i}].followUps[${j}]`;
-      if (!input.organizationIds.includes(f.ownerOrgId)) throw new BadInputError(`${field}.ownerOrgId`, `The owner of a follow-up is one of the organizations at the meeting; ${f.ownerOrgId} was not there.`);
+      if (!input.organizationIds.includes(f.ownerOrgId))
+        throw new BadInputError(
+          `${field}.ownerOrgId`,
+          `The owner of a follow-up is one of the organizations at the meeting; ${f.ownerOrgId} was not there.`,
+        );
       const dueOn = parseDay(`${field}.dueOn`, f.dueOn);
       if (dueOn < heldOn) throw new BadInputError(`${field}.dueOn`, `A follow-up is due on or after the meeting day ${heldOn}.`);
-      followUps.push({ id: `${followUps.length + 1}`, decision: i, action: requireText(`${field}.action`, f.action, 200), ownerOrgId: f.ownerOrgId, dueOn, doneOn: null });
+      followUps.push({
+        id: `${followUps.length + 1}`,
+        decision: i,
+        action: requireText(`${field}.action`, f.action, 200),
+        ownerOrgId: f.ownerOrgId,
+        dueOn,
+        doneOn: null,
+      });
     }
     return requireText(`decisions[${i}].text`, d.text, 300);
   });
-  const meeting: JointMeeting = { _id: `jointmeeting-${randomUUID()}`, topic, heldOn, streetId, organizationIds: [...new Set(input.organizationIds)], decisions, followUps, version: 1, recordedAt: new Date() };
+  const meeting: JointMeeting = {
+    _id: `jointmeeting-${randomUUID()}`,
+    topic,
+    heldOn,
+    streetId,
+    organizationIds: [...new Set(input.organizationIds)],
+    decisions,
+    followUps,
+    version: 1,
+    recordedAt: new Date(),
+  };
   const event = events.create(
     JOINT_MEETING_RECORDED,
     meeting._id,
@@ -161,25 +198,38 @@ export async function recordJointMeeting(input: JointMeetingInput, caller: Calle
 }
 
 /** Marks a follow-up done: the owner organization's staff, the convening street's staff or the district. */
-export async function completeFollowUp(meetingId: string, followUpId: string, doneOn: string | null | undefined, caller: Caller, store: PartyBuildingStore, events: Events): Promise<JointMeeting> {
+export async function completeFollowUp(
+  meetingId: string,
+  followUpId: string,
+  doneOn: string | null | undefined,
+  caller: Caller,
+  store: PartyBuildingStore,
+  events: Events,
+): Promise<JointMeeting> {
   const meeting = await store.meeting(meetingId);
   if (!meeting) throw new NotFoundError('JointPartyMeeting', meetingId);
   const followUp = meeting.followUps.find((f) => f.id === followUpId);
   if (!followUp) throw new NotFoundError('FollowUp', `${meetingId}/${followUpId}`);
   const action = `complete follow-up ${followUpId} of meeting ${meetingId}`;
-  const byStreet = meeting.streetId !== null && allows(caller.identity, { action, roles: ['STREET_STAFF'], scope: { streetId: meeting.streetId } });
+  const byStreet =
+    meeting.streetId !== null && allows(caller.identity, { action, roles: ['STREET_STAFF'], scope: { streetId: meeting.streetId } });
   if (!byStreet) authorize(caller.identity, { action, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: followUp.ownerOrgId } });
   if (followUp.doneOn) throw new ConflictError(`Follow-up ${followUpId} was already done on ${followUp.doneOn}.`);
   const day = doneOn ? pastDay('doneOn', doneOn) : today();
   if (day < meeting.heldOn) throw new BadInputError('doneOn', `A follow-up cannot be done before the meeting day ${meeting.heldOn}.`);
-  const next: JointMeeting = { ...meeting, followUps: meeting.followUps.map((f) => (f.id === followUpId ? { ...f, doneOn: day } : f)), version: meeting.version + 1 };
+  const next: JointMeeting = {
+    ...meeting,
+    followUps: meeting.followUps.map((f) => (f.id === followUpId ? { ...f, doneOn: day } : f)),
+    version: meeting.version + 1,
+  };
   const event = events.create(
     JOINT_MEETING_FOLLOW_UP_COMPLETED,
     meeting._id,
     { meetingId: meeting._id, followUpId, ownerOrgId: followUp.ownerOrgId, dueOn: followUp.dueOn, doneOn: day, late: day > followUp.dueOn },
     caller.traceparent,
   );
-  if (!(await store.updateFollowUps(next, meeting.version, [event]))) throw new ConflictError(`Meeting ${meetingId} was changed by someone else meanwhile; reload it and try again.`);
+  if (!(await store.updateFollowUps(next, meeting.version, [event])))
+    throw new ConflictError(`Meeting ${meetingId} was changed by someone else meanwhile; reload it and try again.`);
   return next;
 }
 
@@ -195,15 +245,27 @@ export interface SupportInput {
 }
 
 /** Records support given to an organization: the district, or staff of a street the organization works in. */
-export async function recordSupport(input: SupportInput, caller: Caller, store: PartyBuildingStore, events: Events): Promise<OrganizationSupport> {
+export async function recordSupport(
+  input: SupportInput,
+  caller: Caller,
+  store: PartyBuildingStore,
+  events: Events,
+): Promise<OrganizationSupport> {
   const streetId = input.streetId?.trim() || null;
   const action = `record support given to social organization ${input.organizationId}`;
-  authorize(caller.identity, streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] });
-  if (!Number.isFinite(input.amountYuan) || input.amountYuan < 0 || input.amountYuan > 100_000_000) throw new BadInputError('amountYuan', 'amountYuan is the value in yuan, from 0 to 100,000,000.');
+  authorize(
+    caller.identity,
+    streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] },
+  );
+  if (!Number.isFinite(input.amountYuan) || input.amountYuan < 0 || input.amountYuan > 100_000_000)
+    throw new BadInputError('amountYuan', 'amountYuan is the value in yuan, from 0 to 100,000,000.');
   if (input.kind === 'FUNDS' && input.amountYuan === 0) throw new BadInputError('amountYuan', 'Funds given have an amount above 0.');
   const [org] = await activeOrganizations([input.organizationId], 'organizationId', store);
   if (streetId && !(await streetsOf([org!], store)).get(org!._id)!.has(streetId)) {
-    throw new BadInputError('organizationId', `${org!.name} serves no community of street ${streetId}; a street supports its own organizations.`);
+    throw new BadInputError(
+      'organizationId',
+      `${org!.name} serves no community of street ${streetId}; a street supports its own organizations.`,
+    );
   }
   const support: OrganizationSupport = {
     _id: `support-${randomUUID()}`,
@@ -218,7 +280,14 @@ export async function recordSupport(input: SupportInput, caller: Caller, store: 
   const event = events.create(
     SUPPORT_RECORDED,
     support.organizationId,
-    { supportId: support._id, organizationId: support.organizationId, kind: support.kind, amountYuan: support.amountYuan, givenOn: support.givenOn, ...(streetId ? { streetId } : {}) },
+    {
+      supportId: support._id,
+      organizationId: support.organizationId,
+      kind: support.kind,
+      amountYuan: support.amountYuan,
+      givenOn: support.givenOn,
+      ...(streetId ? { streetId } : {}),
+    },
     caller.traceparent,
   );
   await store.insertSupport(support, [event]);
@@ -244,21 +313,36 @@ export interface OrganizationEvaluationInput {
 }
 
 /** Records the year's target evaluation of an organization (DISTRICT_ADMIN); a second one for the year is a CONFLICT. */
-export async function recordOrganizationEvaluation(input: OrganizationEvaluationInput, caller: Caller, store: PartyBuildingStore): Promise<OrganizationEvaluation> {
+export async function recordOrganizationEvaluation(
+  input: OrganizationEvaluationInput,
+  caller: Caller,
+  store: PartyBuildingStore,
+): Promise<OrganizationEvaluation> {
   authorize(caller.identity, { action: 'record the target evaluation of a social organization', roles: ['DISTRICT_ADMIN'] });
   const currentYear = Number(today().slice(0, 4));
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > currentYear) throw new BadInputError('year', `year must be a whole year from 2000 to ${currentYear}.`);
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > currentYear)
+    throw new BadInputError('year', `year must be a whole year from 2000 to ${currentYear}.`);
   if (input.targets.length === 0) throw new BadInputError('targets', 'An evaluation has at least one target.');
   const targets = input.targets.map((t, i) => {
-    if (!Number.isInteger(t.weight) || t.weight <= 0) throw new BadInputError(`targets[${i}].weight`, 'A weight is a whole number above 0.');
-    if (!Number.isFinite(t.score) || t.score < 0 || t.score > 100) throw new BadInputError(`targets[${i}].score`, 'A score is from 0 to 100.');
+    if (!Number.isInteger(t.weight) || t.weight <= 0)
+      throw new BadInputError(`targets[${i}].weight`, 'A weight is a whole number above 0.');
+    if (!Number.isFinite(t.score) || t.score < 0 || t.score > 100)
+      throw new BadInputError(`targets[${i}].score`, 'A score is from 0 to 100.');
     return { name: requireText(`targets[${i}].name`, t.name, 60), weight: t.weight, score: round2(t.score) };
   });
   const weights = targets.reduce((n, t) => n + t.weight, 0);
   if (weights !== 100) throw new BadInputError('targets', `The targets' weights add up to ${weights}; they must add up to 100.`);
   const [org] = await activeOrganizations([input.organizationId], 'organizationId', store);
   const score = weightedScore(targets);
-  const evaluation: OrganizationEvaluation = { _id: `${org!._id}:${input.year}`, organizationId: org!._id, year: input.year, targets, score, rating: ratingOf(score), recordedAt: new Date() };
+  const evaluation: OrganizationEvaluation = {
+    _id: `${org!._id}:${input.year}`,
+    organizationId: org!._id,
+    year: input.year,
+    targets,
+    score,
+    rating: ratingOf(score),
+    recordedAt: new Date(),
+  };
   try {
     await store.insertEvaluation(evaluation);
   } catch (err) {

@@ -66,8 +66,13 @@ export interface ScheduleCourseInput {
 /** Schedules a course: a district course is DISTRICT_ADMIN's; a street's, its STREET_STAFF's. Past or future days are both fine. */
 export async function scheduleCourse(input: ScheduleCourseInput, caller: Caller, store: PartyTrainingStore): Promise<PartyTrainingCourse> {
   const streetId = input.streetId?.trim() || null;
-  const action = streetId ? `schedule a party-member and key-staff course of street ${streetId}` : 'schedule a district party-member and key-staff course';
-  authorize(caller.identity, streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] });
+  const action = streetId
+    ? `schedule a party-member and key-staff course of street ${streetId}`
+    : 'schedule a district party-member and key-staff course';
+  authorize(
+    caller.identity,
+    streetId ? { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId } } : { action, roles: ['DISTRICT_ADMIN'] },
+  );
   if (!Number.isFinite(input.hours) || input.hours <= 0 || input.hours > 40 || round2(input.hours * 2) % 1 !== 0) {
     throw new BadInputError('hours', 'hours is the length of the course in half hours, from 0.5 to 40.');
   }
@@ -103,7 +108,10 @@ export interface RecordAttendanceInput {
  */
 export async function recordAttendance(input: RecordAttendanceInput, caller: Caller, store: PartyTrainingStore): Promise<CourseAttendance> {
   // Callers without any of the roles learn nothing of which courses or organizations exist.
-  authorize(caller.identity, { action: 'record attendance of a party-member and key-staff course', roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'ORG_STAFF'] });
+  authorize(caller.identity, {
+    action: 'record attendance of a party-member and key-staff course',
+    roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'ORG_STAFF'],
+  });
   const course = await store.course(input.courseId);
   if (!course) throw new NotFoundError('PartyTrainingCourse', input.courseId);
   const action = `record attendance of course ${course._id} for social organization ${input.organizationId}`;
@@ -112,22 +120,41 @@ export async function recordAttendance(input: RecordAttendanceInput, caller: Cal
   const streetsOfOrg = new Set((await store.communities(org.communityIds)).map((c) => c.streetId));
   // The street that scheduled the course speaks for its organizations; any org speaks for its own people.
   const streetScope = course.streetId && streetsOfOrg.has(course.streetId) ? course.streetId : null;
-  authorize(caller.identity, { action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'ORG_STAFF'], scope: { orgId: org._id, streetId: streetScope } });
-  if (org.status !== 'ACTIVE') throw new BadInputError('organizationId', `${org.name} is ${org.status}; only ACTIVE organizations have people trained.`);
+  authorize(caller.identity, {
+    action,
+    roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'ORG_STAFF'],
+    scope: { orgId: org._id, streetId: streetScope },
+  });
+  if (org.status !== 'ACTIVE')
+    throw new BadInputError('organizationId', `${org.name} is ${org.status}; only ACTIVE organizations have people trained.`);
   if (course.streetId && !streetsOfOrg.has(course.streetId)) {
-    throw new BadInputError('organizationId', `${org.name} serves no community of street ${course.streetId}, which scheduled this course; record it on a district course or one of its own streets.`);
+    throw new BadInputError(
+      'organizationId',
+      `${org.name} serves no community of street ${course.streetId}, which scheduled this course; record it on a district course or one of its own streets.`,
+    );
   }
-  if (course.heldOn > today()) throw new BadInputError('courseId', `The course is held on ${course.heldOn}; record attendance on or after that day.`);
+  if (course.heldOn > today())
+    throw new BadInputError('courseId', `The course is held on ${course.heldOn}; record attendance on or after that day.`);
   const personId = requireText('personId', input.personId, 80);
   if (input.kind === 'PARTY_MEMBER') {
-    if (!org.partyCoverage) throw new BadInputError('kind', `${org.name} has no party coverage yet, so no party members of it are trained; set its party coverage first or record the person as KEY_STAFF.`);
+    if (!org.partyCoverage)
+      throw new BadInputError(
+        'kind',
+        `${org.name} has no party coverage yet, so no party members of it are trained; set its party coverage first or record the person as KEY_STAFF.`,
+      );
   } else {
     const worker = await store.socialWorker(personId);
-    if (!worker || worker.organizationId !== org._id) throw new BadInputError('personId', `${personId} is not a social worker of ${org.name}; key staff are recorded by their social-worker id.`);
-    if (worker.status !== 'ACTIVE') throw new BadInputError('personId', `${worker.name} has left ${org.name}; only active staff are credited.`);
+    if (!worker || worker.organizationId !== org._id)
+      throw new BadInputError(
+        'personId',
+        `${personId} is not a social worker of ${org.name}; key staff are recorded by their social-worker id.`,
+      );
+    if (worker.status !== 'ACTIVE')
+      throw new BadInputError('personId', `${worker.name} has left ${org.name}; only active staff are credited.`);
   }
   const hours = input.hoursCredited ?? course.hours;
-  if (!Number.isFinite(hours) || hours <= 0 || hours > course.hours) throw new BadInputError('hoursCredited', `hoursCredited is above 0 and at most the course's ${course.hours} hours.`);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > course.hours)
+    throw new BadInputError('hoursCredited', `hoursCredited is above 0 and at most the course's ${course.hours} hours.`);
   const attendance: CourseAttendance = {
     _id: `attendance-${randomUUID()}`,
     courseId: course._id,
@@ -142,7 +169,9 @@ export async function recordAttendance(input: RecordAttendanceInput, caller: Cal
     await store.insertAttendance(attendance);
   } catch (err) {
     if (err instanceof AlreadyExistsError) {
-      throw new ConflictError(`${personId} is already recorded on course "${course.title}"; attendance counts once per person and course, so nothing was added. The hours already credited are in ${org.name}'s partyTrainingByPerson.`);
+      throw new ConflictError(
+        `${personId} is already recorded on course "${course.title}"; attendance counts once per person and course, so nothing was added. The hours already credited are in ${org.name}'s partyTrainingByPerson.`,
+      );
     }
     throw err;
   }

@@ -47,7 +47,14 @@ export function contractPerformance(counters: PerformanceCounters | null, target
     (targets.minOrdersCompleted === null || completed >= targets.minOrdersCompleted) &&
     (targets.minOnTimeRate === null || counters.ordersOnTime / completed >= targets.minOnTimeRate) &&
     (targets.minAverageSatisfaction === null || counters.satisfactionSum / completed >= targets.minAverageSatisfaction);
-  return { ordersCompleted: completed, ordersOnTime: counters.ordersOnTime, onTimeRate, averageSatisfaction, lastClosedAt: counters.lastClosedAt, meetsTargets };
+  return {
+    ordersCompleted: completed,
+    ordersOnTime: counters.ordersOnTime,
+    onTimeRate,
+    averageSatisfaction,
+    lastClosedAt: counters.lastClosedAt,
+    meetsTargets,
+  };
 }
 
 /** What this context reads of resident-services' order.closed (its contract: schemas/events/resident-services/order.closed.v1.json). */

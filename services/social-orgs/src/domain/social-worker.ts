@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { AlreadyExistsError, authorize, BadInputError, ConflictError, maskName, NotFoundError, type OutboxEntry, type Policy } from '@sanshe/domain-kit';
+import {
+  AlreadyExistsError,
+  authorize,
+  BadInputError,
+  ConflictError,
+  maskName,
+  NotFoundError,
+  type OutboxEntry,
+  type Policy,
+} from '@sanshe/domain-kit';
 import type { EventFactory } from '@sanshe/service-kit';
 import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
@@ -66,7 +75,12 @@ export interface WorkerStore {
   /** Inserts the worker with its events in one write; a taken id throws a duplicate-key error. */
   insertWorker(worker: SocialWorker, events: OutboxEntry[]): Promise<void>;
   /** Sets the certificate only if the stored level is still `expectedLevel`; null otherwise. */
-  certify(id: string, expectedLevel: CertificateLevel | null, certificate: Certificate, events: OutboxEntry[]): Promise<SocialWorker | null>;
+  certify(
+    id: string,
+    expectedLevel: CertificateLevel | null,
+    certificate: Certificate,
+    events: OutboxEntry[],
+  ): Promise<SocialWorker | null>;
   addTraining(id: string, training: Training): Promise<SocialWorker | null>;
   /** Throws a duplicate-key error when the worker already has an evaluation for the year. */
   insertEvaluation(evaluation: Evaluation, events: OutboxEntry[]): Promise<void>;
@@ -109,7 +123,8 @@ export function candidacies(grade: EvaluationGrade, worker: Pick<SocialWorker, '
   return { awardCandidate: excellent, twoCommitteesCandidate: excellent && !!worker.certificate && !!worker.communityId };
 }
 
-export const monthlyAllowanceEligible = (worker: Pick<SocialWorker, 'certificate' | 'status'>) => !!worker.certificate && worker.status === 'ACTIVE';
+export const monthlyAllowanceEligible = (worker: Pick<SocialWorker, 'certificate' | 'status'>) =>
+  !!worker.certificate && worker.status === 'ACTIVE';
 
 async function loadWorker(store: WorkerStore, id: string): Promise<SocialWorker> {
   const worker = await store.worker(id);
@@ -135,14 +150,20 @@ export interface RegisterWorkerInput {
 }
 
 export async function registerSocialWorker(input: RegisterWorkerInput, caller: Caller, deps: WorkerDeps): Promise<SocialWorker> {
-  authorize(caller.identity, { action: `register a social worker of organization ${input.organizationId}`, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: input.organizationId } });
+  authorize(caller.identity, {
+    action: `register a social worker of organization ${input.organizationId}`,
+    roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
+    scope: { orgId: input.organizationId },
+  });
   const name = requireText('name', input.name, 30);
   const birthDate = pastDay('birthDate', input.birthDate);
   const age = ageOn(birthDate, today());
-  if (age < 16 || age > 75) throw new BadInputError('birthDate', `A social worker born on ${birthDate} would be ${age}; workers are 16 to 75.`);
+  if (age < 16 || age > 75)
+    throw new BadInputError('birthDate', `A social worker born on ${birthDate} would be ${age}; workers are 16 to 75.`);
   const org = await deps.store.organization(input.organizationId);
   if (!org) throw new NotFoundError('SocialOrganization', input.organizationId);
-  if (org.status !== 'ACTIVE') throw new ConflictError(`${org.name} is ${org.status}; only an ACTIVE organization registers social workers.`);
+  if (org.status !== 'ACTIVE')
+    throw new ConflictError(`${org.name} is ${org.status}; only an ACTIVE organization registers social workers.`);
   const community = await deps.store.community(input.communityId);
   if (!community) throw new NotFoundError('Community', input.communityId);
   const worker: SocialWorker = {
@@ -164,7 +185,13 @@ export async function registerSocialWorker(input: RegisterWorkerInput, caller: C
   const event = deps.events.create(
     SOCIAL_WORKER_REGISTERED,
     worker._id,
-    { socialWorkerId: worker._id, organizationId: worker.organizationId, communityId: worker.communityId, maskedName: maskName(worker.name), registeredOn: worker.registeredOn },
+    {
+      socialWorkerId: worker._id,
+      organizationId: worker.organizationId,
+      communityId: worker.communityId,
+      maskedName: maskName(worker.name),
+      registeredOn: worker.registeredOn,
+    },
     caller.traceparent,
   );
   try {
@@ -185,7 +212,8 @@ export async function recordCertification(
   const worker = await loadWorker(deps.store, id);
   authorize(caller.identity, employerPolicy(worker, 'record the certificate'));
   const certifiedOn = pastDay('certifiedOn', input.certifiedOn);
-  if (certifiedOn < addDays(worker.birthDate, 16 * 365)) throw new BadInputError('certifiedOn', `${worker.name} was not 16 yet on ${certifiedOn}.`);
+  if (certifiedOn < addDays(worker.birthDate, 16 * 365))
+    throw new BadInputError('certifiedOn', `${worker.name} was not 16 yet on ${certifiedOn}.`);
   const held = worker.certificate?.level ?? null;
   if (held && CERTIFICATE_LEVELS.indexOf(input.level) <= CERTIFICATE_LEVELS.indexOf(held)) {
     throw new ConflictError(`${worker.name} already holds ${held}; only a higher level can be recorded.`);
@@ -243,7 +271,8 @@ export async function recordEvaluation(
     scope: { streetId: worker.streetId },
   });
   const currentYear = Number(today().slice(0, 4));
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > currentYear) throw new BadInputError('year', `year must be a whole year from 2000 to ${currentYear}.`);
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > currentYear)
+    throw new BadInputError('year', `year must be a whole year from 2000 to ${currentYear}.`);
   if (!(input.score >= 0 && input.score <= 100)) throw new BadInputError('score', 'score must be from 0 to 100.');
   const score = Math.round(input.score * 10) / 10;
   const grade = gradeOf(score);
@@ -278,7 +307,8 @@ export async function recordEvaluation(
   try {
     await deps.store.insertEvaluation(evaluation, [event]);
   } catch (err) {
-    if (err instanceof AlreadyExistsError) throw new ConflictError(`${worker.name} has already been evaluated for ${evaluation.year}; an evaluation is recorded once per year.`);
+    if (err instanceof AlreadyExistsError)
+      throw new ConflictError(`${worker.name} has already been evaluated for ${evaluation.year}; an evaluation is recorded once per year.`);
     throw err;
   }
   return evaluation;

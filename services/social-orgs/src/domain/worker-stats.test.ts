@@ -14,19 +14,37 @@ describe('social-worker statistics', () => {
       certificate: i < 33 ? { level: 'ASSISTANT_SOCIAL_WORKER', certifiedOn: '2024-06-01', number: null } : null,
     }));
     expect(socialWorkerStats(workers, '2026-11-27')).toEqual({
-      total: 166, under35: 141, under35Share: 0.85, collegeOrAbove: 153, collegeShare: 0.92, certified: 33, certifiedShare: 0.2, asOf: '2026-11-27',
+      total: 166,
+      under35: 141,
+      under35Share: 0.85,
+      collegeOrAbove: 153,
+      collegeShare: 0.92,
+      certified: 33,
+      certifiedShare: 0.2,
+      asOf: '2026-11-27',
     });
   });
 
   it('gives the shares over the workers under target evaluation, and counts certified workers over everyone', () => {
     const evaluated: WorkerFacts[] = Array.from({ length: 10 }, (_, i) => ({
-      birthDate: '2001-03-01', education: 'BACHELOR', underTargetEvaluation: true,
+      birthDate: '2001-03-01',
+      education: 'BACHELOR',
+      underTargetEvaluation: true,
       certificate: i < 2 ? { level: 'SOCIAL_WORKER', certifiedOn: '2024-06-01', number: null } : null,
     }));
     const others: WorkerFacts[] = Array.from({ length: 5 }, () => ({
-      birthDate: '1980-03-01', education: 'BACHELOR', underTargetEvaluation: false, certificate: { level: 'SOCIAL_WORKER', certifiedOn: '2020-06-01', number: null },
+      birthDate: '1980-03-01',
+      education: 'BACHELOR',
+      underTargetEvaluation: false,
+      certificate: { level: 'SOCIAL_WORKER', certifiedOn: '2020-06-01', number: null },
     }));
-    expect(evaluatedWorkerStats([...evaluated, ...others], '2026-11-27')).toMatchObject({ total: 10, under35: 10, certified: 2, certifiedShare: 0.2, certifiedAllWorkers: 7 });
+    expect(evaluatedWorkerStats([...evaluated, ...others], '2026-11-27')).toMatchObject({
+      total: 10,
+      under35: 10,
+      certified: 2,
+      certifiedShare: 0.2,
+      certifiedAllWorkers: 7,
+    });
   });
 
   it('counts someone as 35 from their 35th birthday on', () => {

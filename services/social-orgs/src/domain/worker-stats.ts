@@ -25,7 +25,8 @@ export interface SocialWorkerStats {
   asOf: string;
 }
 
-export type WorkerFacts = Pick<SocialWorker, 'birthDate' | 'education' | 'certificate'> & Partial<Pick<SocialWorker, 'underTargetEvaluation'>>;
+export type WorkerFacts = Pick<SocialWorker, 'birthDate' | 'education' | 'certificate'> &
+  Partial<Pick<SocialWorker, 'underTargetEvaluation'>>;
 
 /**
  * The report gives its shares over the 166 under target evaluation and its 100多名社工师 over

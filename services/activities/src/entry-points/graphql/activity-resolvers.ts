@@ -2,10 +2,25 @@ import { authorize, BadInputError, pageRequest, toConnection, type Identity, typ
 import type { ActivityDoc } from '../../data-access/models';
 import { ACTIVITY_STAFF_ROLES, activityScope, ORGANIZER_ROLES } from '../../domain/access';
 import { cancelActivity, completeActivity, createActivity, publishActivity, type NewActivityInput } from '../../domain/activity';
-import { isPublic, seatsTaken, type Activity, type ActivityStatus, type Registration, type RegistrationStatus, type ShiftStatus, type VolunteerShift } from '../../domain/activity-model';
+import {
+  isPublic,
+  seatsTaken,
+  type Activity,
+  type ActivityStatus,
+  type Registration,
+  type RegistrationStatus,
+  type ShiftStatus,
+  type VolunteerShift,
+} from '../../domain/activity-model';
 import { cancelRegistration, checkIn, registerForActivity, type RegistrationView } from '../../domain/registration';
 import { parseDateTime } from '../../domain/time';
-import { reportVolunteerHours, scheduleVolunteer, verifyVolunteerHours, type ScheduleVolunteerInput, type VolunteerShiftView } from '../../domain/volunteer';
+import {
+  reportVolunteerHours,
+  scheduleVolunteer,
+  verifyVolunteerHours,
+  type ScheduleVolunteerInput,
+  type VolunteerShiftView,
+} from '../../domain/volunteer';
 import type { ActivitiesContext, ResolverDeps } from './context';
 
 export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
@@ -40,7 +55,8 @@ const fromShiftView = (v: VolunteerShiftView) => fromShift(v.activity, v);
 
 /** Drafts are seen only by those who may organize them. */
 export function visible<T extends Activity>(identity: Identity, activity: T | null): T | null {
-  if (activity && !isPublic(activity)) authorize(identity, { action: `see draft activity ${activity._id}`, roles: ORGANIZER_ROLES, scope: activityScope(activity) });
+  if (activity && !isPublic(activity))
+    authorize(identity, { action: `see draft activity ${activity._id}`, roles: ORGANIZER_ROLES, scope: activityScope(activity) });
   return activity;
 }
 
@@ -53,7 +69,11 @@ async function activityOf(parent: { activity?: Activity; activityId: string }, c
   return activity;
 }
 
-const ORGANIZER_TYPE = { COMMUNITY: 'Community', SOCIAL_ORGANIZATION: 'SocialOrganization', PARTY_ORGANIZATION: 'PartyOrganization' } as const;
+const ORGANIZER_TYPE = {
+  COMMUNITY: 'Community',
+  SOCIAL_ORGANIZATION: 'SocialOrganization',
+  PARTY_ORGANIZATION: 'PartyOrganization',
+} as const;
 const PUBLIC_STATUSES: ActivityStatus[] = ['PUBLISHED', 'CANCELLED', 'COMPLETED'];
 
 interface ActivityFilterArgs {
@@ -66,38 +86,58 @@ interface ActivityFilterArgs {
 }
 
 export function activityResolvers(deps: ResolverDeps) {
-  const activityDeps = { store: deps.activities, events: deps.events, venues: deps.venues, bookings: deps.bookings, settings: deps.settings };
+  const activityDeps = {
+    store: deps.activities,
+    events: deps.events,
+    venues: deps.venues,
+    bookings: deps.bookings,
+    settings: deps.settings,
+  };
   const registrationDeps = { ...activityDeps, checkInOpensMinutesBefore: deps.settings.checkInOpensMinutesBefore };
   return {
     Query: {
-      activity: async (_: unknown, args: { id: string }, ctx: ActivitiesContext) => visible(ctx.identity, await ctx.activities.load(args.id)),
+      activity: async (_: unknown, args: { id: string }, ctx: ActivitiesContext) =>
+        visible(ctx.identity, await ctx.activities.load(args.id)),
       activities: async (_: unknown, args: PageArgs & { filter?: ActivityFilterArgs | null }) => {
         const f = args.filter ?? {};
         const statuses = f.statuses ?? ['PUBLISHED', 'COMPLETED'];
-        if (statuses.some((s) => !PUBLIC_STATUSES.includes(s))) throw new BadInputError('filter.statuses', 'Drafts are not listed; ask for PUBLISHED, CANCELLED or COMPLETED activities.');
+        if (statuses.some((s) => !PUBLIC_STATUSES.includes(s)))
+          throw new BadInputError('filter.statuses', 'Drafts are not listed; ask for PUBLISHED, CANCELLED or COMPLETED activities.');
         const page = pageRequest(args);
         const rows = await deps.activities.page(
-          { ...f, statuses, startsFrom: f.startsFrom ? parseDateTime('filter.startsFrom', f.startsFrom) : null, startsBefore: f.startsBefore ? parseDateTime('filter.startsBefore', f.startsBefore) : null },
+          {
+            ...f,
+            statuses,
+            startsFrom: f.startsFrom ? parseDateTime('filter.startsFrom', f.startsFrom) : null,
+            startsBefore: f.startsBefore ? parseDateTime('filter.startsBefore', f.startsBefore) : null,
+          },
           page,
         );
         return toConnection(rows, page.limit, (a) => a._id);
       },
     },
     Mutation: {
-      createActivity: (_: unknown, args: { input: NewActivityInput }, ctx: ActivitiesContext) => createActivity(args.input, ctx, activityDeps),
+      createActivity: (_: unknown, args: { input: NewActivityInput }, ctx: ActivitiesContext) =>
+        createActivity(args.input, ctx, activityDeps),
       publishActivity: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => publishActivity(args.id, ctx, activityDeps),
-      cancelActivity: (_: unknown, args: { id: string; reason?: string | null }, ctx: ActivitiesContext) => cancelActivity(args.id, args.reason, ctx, activityDeps),
+      cancelActivity: (_: unknown, args: { id: string; reason?: string | null }, ctx: ActivitiesContext) =>
+        cancelActivity(args.id, args.reason, ctx, activityDeps),
       completeActivity: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => completeActivity(args.id, ctx, activityDeps),
       registerForActivity: async (_: unknown, args: { activityId: string; residentId?: string | null }, ctx: ActivitiesContext) =>
         fromView(await registerForActivity(args.activityId, args.residentId, ctx, registrationDeps)),
       cancelActivityRegistration: async (_: unknown, args: { activityId: string; residentId?: string | null }, ctx: ActivitiesContext) =>
         fromView(await cancelRegistration(args.activityId, args.residentId, ctx, registrationDeps)),
-      checkInToActivity: async (_: unknown, args: { activityId: string; code: string }, ctx: ActivitiesContext) => fromView(await checkIn(args.activityId, args.code, ctx, registrationDeps)),
-      scheduleVolunteer: async (_: unknown, args: { input: ScheduleVolunteerInput }, ctx: ActivitiesContext) => fromShiftView(await scheduleVolunteer(args.input, ctx, activityDeps)),
+      checkInToActivity: async (_: unknown, args: { activityId: string; code: string }, ctx: ActivitiesContext) =>
+        fromView(await checkIn(args.activityId, args.code, ctx, registrationDeps)),
+      scheduleVolunteer: async (_: unknown, args: { input: ScheduleVolunteerInput }, ctx: ActivitiesContext) =>
+        fromShiftView(await scheduleVolunteer(args.input, ctx, activityDeps)),
       reportVolunteerHours: async (_: unknown, args: { activityId: string; shiftId: string; hours: number }, ctx: ActivitiesContext) =>
         fromShiftView(await reportVolunteerHours(args, ctx, activityDeps)),
-      verifyVolunteerHours: async (_: unknown, args: { activityId: string; shiftId: string; hours?: number | null }, ctx: ActivitiesContext) =>
-        fromShiftView(await verifyVolunteerHours(args, ctx, activityDeps)),
+      verifyVolunteerHours: async (
+        _: unknown,
+        args: { activityId: string; shiftId: string; hours?: number | null },
+        ctx: ActivitiesContext,
+      ) => fromShiftView(await verifyVolunteerHours(args, ctx, activityDeps)),
     },
     Activity: {
       __resolveReference: async (ref: { id: string }, ctx: ActivitiesContext) => visible(ctx.identity, await ctx.activities.load(ref.id)),
@@ -138,7 +178,11 @@ export function activityResolvers(deps: ResolverDeps) {
         const activity = await activityOf(r, ctx);
         const entry = activity.registrations.find((x) => x.id === r.id);
         if (!entry?.checkInCode || entry.status !== 'REGISTERED') return null;
-        authorize(ctx.identity, { action: `see the check-in code of registration ${r.id}`, roles: [...ACTIVITY_STAFF_ROLES, 'RESIDENT'], scope: { ...activityScope(activity), residentId: entry.residentId } });
+        authorize(ctx.identity, {
+          action: `see the check-in code of registration ${r.id}`,
+          roles: [...ACTIVITY_STAFF_ROLES, 'RESIDENT'],
+          scope: { ...activityScope(activity), residentId: entry.residentId },
+        });
         return entry.checkInCode;
       },
     },

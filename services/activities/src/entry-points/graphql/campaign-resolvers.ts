@@ -21,7 +21,8 @@ export function campaignResolvers(deps: ResolverDeps) {
     Campaign: {
       __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => ctx.campaigns.load(ref.id),
       id: (c: Campaign) => c._id,
-      activities: (c: Campaign, args: PageArgs, ctx: ActivitiesContext) => ctx.campaignActivities.load({ campaignId: c._id, page: pageRequest(args) }),
+      activities: (c: Campaign, args: PageArgs, ctx: ActivitiesContext) =>
+        ctx.campaignActivities.load({ campaignId: c._id, page: pageRequest(args) }),
     },
   };
 }

@@ -43,15 +43,18 @@ export function entityResolvers(deps: ResolverDeps) {
     },
     Community: {
       activities: (c: { id: string }, _: unknown, ctx: ActivitiesContext) => ctx.publishedByCommunity.load(c.id),
-      upcomingActivities: async (c: { id: string }, args: { first: number }, ctx: ActivitiesContext) => (await ctx.upcomingByCommunity.load(c.id)).slice(0, Math.max(0, args.first)),
+      upcomingActivities: async (c: { id: string }, args: { first: number }, ctx: ActivitiesContext) =>
+        (await ctx.upcomingByCommunity.load(c.id)).slice(0, Math.max(0, args.first)),
       venues: (c: { id: string }, _: unknown, ctx: ActivitiesContext) => ctx.venuesByCommunity.load(c.id),
       activityGroups: (c: { id: string }, _: unknown, ctx: ActivitiesContext) => ctx.groupsByCommunity.load(c.id),
     },
     SocialOrganization: {
-      organizedActivities: async (o: { id: string }, args: PageArgs, ctx: ActivitiesContext) => organizedPage(await ctx.organizedBySocialOrganization.load(o.id), args),
+      organizedActivities: async (o: { id: string }, args: PageArgs, ctx: ActivitiesContext) =>
+        organizedPage(await ctx.organizedBySocialOrganization.load(o.id), args),
     },
     PartyOrganization: {
-      organizedActivities: async (o: { id: string }, args: PageArgs, ctx: ActivitiesContext) => organizedPage(await ctx.organizedByPartyOrganization.load(o.id), args),
+      organizedActivities: async (o: { id: string }, args: PageArgs, ctx: ActivitiesContext) =>
+        organizedPage(await ctx.organizedByPartyOrganization.load(o.id), args),
     },
     Resident: {
       activityRegistrations: async (r: { id: string }, _: unknown, ctx: ActivitiesContext): Promise<RegistrationParent[]> => {
@@ -68,7 +71,11 @@ export function entityResolvers(deps: ResolverDeps) {
       },
       volunteerHours: async (r: { id: string }, _: unknown, ctx: ActivitiesContext) => {
         const shifts = Object.values((await readRecord(ctx, r.id, 'volunteer hours'))?.shifts ?? {});
-        return { scheduled: sum(shifts.map((s) => s.scheduledHours)), completed: sum(shifts.map((s) => s.completedHours)), verified: sum(shifts.map((s) => s.verifiedHours)) };
+        return {
+          scheduled: sum(shifts.map((s) => s.scheduledHours)),
+          completed: sum(shifts.map((s) => s.completedHours)),
+          verified: sum(shifts.map((s) => s.verifiedHours)),
+        };
       },
     },
   };

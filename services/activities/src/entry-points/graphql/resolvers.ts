@@ -19,11 +19,18 @@ function signedIn(name: string, resolve: Resolver): Resolver {
 
 /** Merges the resolver maps of activities, venues and the entities this subgraph extends. */
 export function buildResolvers(deps: ResolverDeps): ServiceParts<ActivitiesContext>['resolvers'] {
-  const parts: Record<string, Record<string, unknown>>[] = [activityResolvers(deps), venueResolvers(deps), entityResolvers(deps), campaignResolvers(deps)];
+  const parts: Record<string, Record<string, unknown>>[] = [
+    activityResolvers(deps),
+    venueResolvers(deps),
+    entityResolvers(deps),
+    campaignResolvers(deps),
+  ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...fields };
   }
-  merged.Mutation = Object.fromEntries(Object.entries(merged.Mutation ?? {}).map(([name, resolve]) => [name, signedIn(name, resolve as Resolver)]));
+  merged.Mutation = Object.fromEntries(
+    Object.entries(merged.Mutation ?? {}).map(([name, resolve]) => [name, signedIn(name, resolve as Resolver)]),
+  );
   return merged as ServiceParts<ActivitiesContext>['resolvers'];
 }

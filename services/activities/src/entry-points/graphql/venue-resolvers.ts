@@ -4,7 +4,14 @@ import { changeGroupMembership, createActivityGroup, type NewGroupInput } from '
 import { rotaShares } from '../../domain/rota-generator';
 import { adoptRota, generateRota, rotaCycle, type GenerateRotaInput } from '../../domain/rota';
 import { formatClock, parseDateTime } from '../../domain/time';
-import { bookVenue, cancelVenueBooking, createVenue, releaseOrphanClaims, type BookVenueInput, type NewVenueInput } from '../../domain/venue';
+import {
+  bookVenue,
+  cancelVenueBooking,
+  createVenue,
+  releaseOrphanClaims,
+  type BookVenueInput,
+  type NewVenueInput,
+} from '../../domain/venue';
 import type { ActivityGroup, Booking, Rota, Venue } from '../../domain/venue-model';
 import { iso } from './activity-resolvers';
 import type { ActivitiesContext, ResolverDeps } from './context';
@@ -31,22 +38,29 @@ export function venueResolvers(deps: ResolverDeps) {
     },
     Mutation: {
       createVenue: (_: unknown, args: { input: NewVenueInput }, ctx: ActivitiesContext) => createVenue(args.input, ctx, deps.venues),
-      createActivityGroup: (_: unknown, args: { input: NewGroupInput }, ctx: ActivitiesContext) => createActivityGroup(args.input, ctx, deps.venues),
-      addActivityGroupMember: (_: unknown, args: { groupId: string; residentId: string }, ctx: ActivitiesContext) => changeGroupMembership(args.groupId, args.residentId, true, ctx, deps.venues),
-      removeActivityGroupMember: (_: unknown, args: { groupId: string; residentId: string }, ctx: ActivitiesContext) => changeGroupMembership(args.groupId, args.residentId, false, ctx, deps.venues),
+      createActivityGroup: (_: unknown, args: { input: NewGroupInput }, ctx: ActivitiesContext) =>
+        createActivityGroup(args.input, ctx, deps.venues),
+      addActivityGroupMember: (_: unknown, args: { groupId: string; residentId: string }, ctx: ActivitiesContext) =>
+        changeGroupMembership(args.groupId, args.residentId, true, ctx, deps.venues),
+      removeActivityGroupMember: (_: unknown, args: { groupId: string; residentId: string }, ctx: ActivitiesContext) =>
+        changeGroupMembership(args.groupId, args.residentId, false, ctx, deps.venues),
       generateRota: (_: unknown, args: { input: GenerateRotaInput }, ctx: ActivitiesContext) => generateRota(args.input, ctx, deps.venues),
       adoptRota: (_: unknown, args: { id: string; from: string; cycles: number }, ctx: ActivitiesContext) =>
         adoptRota({ rotaId: args.id, from: args.from, cycles: args.cycles }, ctx, { rotas: deps.venues, ...bookingDeps }),
       bookVenue: (_: unknown, args: { input: BookVenueInput }, ctx: ActivitiesContext) => bookVenue(args.input, ctx, bookingDeps),
       cancelVenueBooking: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => cancelVenueBooking(args.id, ctx, bookingDeps),
       releaseOrphanVenueClaims: (_: unknown, args: { venueId: string }, ctx: ActivitiesContext) =>
-        releaseOrphanClaims(args.venueId, ctx, { ...bookingDeps, activityStatus: async (id) => (await deps.activities.activity(id))?.status ?? null }),
+        releaseOrphanClaims(args.venueId, ctx, {
+          ...bookingDeps,
+          activityStatus: async (id) => (await deps.activities.activity(id))?.status ?? null,
+        }),
     },
     Venue: {
       __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => ctx.venues.load(ref.id),
       id: (v: Venue) => v._id,
       community: (v: Venue) => ({ __typename: 'Community', id: v.communityId }),
-      openingHours: (v: Venue) => v.openingHours.map((h) => ({ weekday: h.weekday, opens: formatClock(h.opens), closes: formatClock(h.closes) })),
+      openingHours: (v: Venue) =>
+        v.openingHours.map((h) => ({ weekday: h.weekday, opens: formatClock(h.opens), closes: formatClock(h.closes) })),
       bookings: (v: Venue, args: { from: string; to: string }, ctx: ActivitiesContext) => {
         authorize(ctx.identity, { action: `see the bookings of venue ${v._id}`, roles: BOOKER_ROLES, scope: communityScope(v) });
         const from = parseDateTime('from', args.from);
@@ -79,10 +93,18 @@ export function venueResolvers(deps: ResolverDeps) {
       __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => ctx.rotas.load(ref.id),
       id: (r: Rota) => r._id,
       venue: (r: Rota, _: unknown, ctx: ActivitiesContext) => venueOf(ctx, r.venueId),
-      groups: async (r: Rota, _: unknown, ctx: ActivitiesContext) => (await ctx.groups.loadMany(r.groupIds)).filter((g): g is ActivityGroup => !!g && !(g instanceof Error)),
+      groups: async (r: Rota, _: unknown, ctx: ActivitiesContext) =>
+        (await ctx.groups.loadMany(r.groupIds)).filter((g): g is ActivityGroup => !!g && !(g instanceof Error)),
       eveningStartsAt: (r: Rota) => formatClock(r.eveningStartsAt),
       slots: async (r: Rota, args: { cycle: number }, ctx: ActivitiesContext) =>
-        (await cycleOf(r, args.cycle, ctx)).map((s) => ({ week: s.week, weekday: s.weekday, startTime: formatClock(s.starts), endTime: formatClock(s.ends), evening: s.evening, groupId: s.groupId })),
+        (await cycleOf(r, args.cycle, ctx)).map((s) => ({
+          week: s.week,
+          weekday: s.weekday,
+          startTime: formatClock(s.starts),
+          endTime: formatClock(s.ends),
+          evening: s.evening,
+          groupId: s.groupId,
+        })),
       shares: async (r: Rota, args: { cycle: number }, ctx: ActivitiesContext) => rotaShares(r.groupIds, await cycleOf(r, args.cycle, ctx)),
     },
     RotaSlot: {
@@ -93,4 +115,3 @@ export function venueResolvers(deps: ResolverDeps) {
     },
   };
 }
-

@@ -32,11 +32,16 @@ async function statementOf(app: CreditsApp, account: Account, fromText: string, 
 
 async function rankingOf(app: CreditsApp, ctx: CreditsContext, communityId: string, firstArg: number | null | undefined) {
   const first = firstArg ?? 10;
-  if (!Number.isInteger(first) || first < 1 || first > RANKING_SIZE) throw new BadInputError('first', `"first" must be a whole number from 1 to ${RANKING_SIZE}.`);
+  if (!Number.isInteger(first) || first < 1 || first > RANKING_SIZE)
+    throw new BadInputError('first', `"first" must be a whole number from 1 to ${RANKING_SIZE}.`);
   const own = ctx.identity.residentId ? await ctx.accounts.load(ctx.identity.residentId) : null;
   await authorizeRankingRead(ctx.identity, app.territory, communityId, own?.communityId ?? null);
   const ranking = await ctx.rankings.load(communityId);
-  return (ranking?.top ?? []).slice(0, first).map((entry: { residentId: string; earned: number }, i: number) => ({ rank: i + 1, resident: ref('Resident', entry.residentId), earnedPoints: entry.earned }));
+  return (ranking?.top ?? []).slice(0, first).map((entry: { residentId: string; earned: number }, i: number) => ({
+    rank: i + 1,
+    resident: ref('Resident', entry.residentId),
+    earnedPoints: entry.earned,
+  }));
 }
 
 export function accountResolvers(app: CreditsApp) {
@@ -44,13 +49,17 @@ export function accountResolvers(app: CreditsApp) {
     Query: {
       pointsAccount: (_: unknown, args: { residentId: string }, ctx: CreditsContext) => residentAccount(app, ctx, args.residentId),
       myPointsAccount: (_: unknown, __: unknown, ctx: CreditsContext) => {
-        if (ctx.identity.userId === null) throw new UnauthenticatedError('Sign in first: to see your points account you need an authenticated caller.');
-        if (!ctx.identity.residentId) throw new ForbiddenError('To see your own points account you need to sign in as a resident; your token names no resident.');
+        if (ctx.identity.userId === null)
+          throw new UnauthenticatedError('Sign in first: to see your points account you need an authenticated caller.');
+        if (!ctx.identity.residentId)
+          throw new ForbiddenError('To see your own points account you need to sign in as a resident; your token names no resident.');
         return residentAccount(app, ctx, ctx.identity.residentId);
       },
-      virtueRanking: (_: unknown, args: { communityId: string; first?: number | null }, ctx: CreditsContext) => rankingOf(app, ctx, args.communityId, args.first),
+      virtueRanking: (_: unknown, args: { communityId: string; first?: number | null }, ctx: CreditsContext) =>
+        rankingOf(app, ctx, args.communityId, args.first),
       earningRules: () => app.rules.current(),
-      pointsEarnedByMonth: (_: unknown, args: { fromMonth: string; toMonth: string }) => pointsEarnedByMonth(app.ledger, args.fromMonth, args.toMonth),
+      pointsEarnedByMonth: (_: unknown, args: { fromMonth: string; toMonth: string }) =>
+        pointsEarnedByMonth(app.ledger, args.fromMonth, args.toMonth),
       ledgerBalanceSum: (_: unknown, __: unknown, ctx: CreditsContext) => {
         authorize(ctx.identity, { action: 'see the sum of all balances', roles: ['DISTRICT_ADMIN'] });
         return app.ledger.heads().then(balanceSum);
@@ -72,7 +81,8 @@ export function accountResolvers(app: CreditsApp) {
     },
     Community: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      virtueRanking: (community: { id: string }, args: { first?: number | null }, ctx: CreditsContext) => rankingOf(app, ctx, community.id, args.first),
+      virtueRanking: (community: { id: string }, args: { first?: number | null }, ctx: CreditsContext) =>
+        rankingOf(app, ctx, community.id, args.first),
     },
     PartyOrganization: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
@@ -83,7 +93,8 @@ export function accountResolvers(app: CreditsApp) {
     PointsAccount: {
       id: (a: Account) => a._id,
       resident: (a: Account) => (a.kind === 'RESIDENT' ? ref('Resident', a.ownerId) : null),
-      donorUnit: (a: Account) => (a.kind === 'DONOR' && (a.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? ref('PartyOrganization', a.ownerId) : null),
+      donorUnit: (a: Account) =>
+        a.kind === 'DONOR' && (a.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? ref('PartyOrganization', a.ownerId) : null,
       donor: (a: Account) => (a.kind === 'DONOR' ? donorRef(a.donorKind, a.ownerId) : null),
       community: (a: Account) => ref('Community', a.communityId),
       balance: async (a: Account, _: unknown, ctx: CreditsContext) => (await ctx.heads.load(a._id)).state.balance,

@@ -7,7 +7,10 @@ import type { CreditsApp } from '../../wiring';
 import { iso, type CreditsContext } from './context';
 
 /** A donor as an entity reference of its owner: registry's party organizations, social-orgs' social organizations. */
-export const donorRef = (kind: DonorKind | undefined, id: string) => ({ __typename: kind === 'SOCIAL_ORGANIZATION' ? 'SocialOrganization' : 'PartyOrganization', id });
+export const donorRef = (kind: DonorKind | undefined, id: string) => ({
+  __typename: kind === 'SOCIAL_ORGANIZATION' ? 'SocialOrganization' : 'PartyOrganization',
+  id,
+});
 
 export function catalogueResolvers(app: CreditsApp) {
   return {
@@ -27,11 +30,14 @@ export function catalogueResolvers(app: CreditsApp) {
     Mutation: {
       addReward: (_: unknown, args: { input: AddRewardInput }, ctx: CreditsContext) =>
         addReward(args.input, ctx, { rewards: app.rewards, stock: app.rewards, territory: app.territory, donors: app.ledger }),
-      restockReward: (_: unknown, args: { id: string; quantity: number }, ctx: CreditsContext) => restockReward(args, ctx.identity, { rewards: app.rewards, stock: app.rewards }),
+      restockReward: (_: unknown, args: { id: string; quantity: number }, ctx: CreditsContext) =>
+        restockReward(args, ctx.identity, { rewards: app.rewards, stock: app.rewards }),
       linkRewardToCampaign: (_: unknown, args: { rewardId: string; campaignId?: string | null }, ctx: CreditsContext) =>
         linkRewardToCampaign({ rewardId: args.rewardId, campaignId: args.campaignId ?? null }, ctx.identity, app.rewards),
-      redeemReward: (_: unknown, args: { rewardId: string; residentId?: string | null }, ctx: CreditsContext) => redeemReward(args, ctx, app.redeemingDeps),
-      cancelRedemption: (_: unknown, args: { id: string; reason?: string | null }, ctx: CreditsContext) => cancelRedemption(args, ctx, app.redeemingDeps),
+      redeemReward: (_: unknown, args: { rewardId: string; residentId?: string | null }, ctx: CreditsContext) =>
+        redeemReward(args, ctx, app.redeemingDeps),
+      cancelRedemption: (_: unknown, args: { id: string; reason?: string | null }, ctx: CreditsContext) =>
+        cancelRedemption(args, ctx, app.redeemingDeps),
     },
     Reward: {
       __resolveReference: (reference: { id: string }, ctx: CreditsContext) => ctx.rewards.load(reference.id),
@@ -39,7 +45,8 @@ export function catalogueResolvers(app: CreditsApp) {
       stock: (r: Reward, _: unknown, ctx: CreditsContext) => ctx.stock.load(r._id),
       donorKind: (r: Reward) => r.donorKind ?? 'PARTY_ORGANIZATION',
       donor: (r: Reward) => donorRef(r.donorKind, r.donorUnitId),
-      donorUnit: (r: Reward) => ((r.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? { __typename: 'PartyOrganization', id: r.donorUnitId } : null),
+      donorUnit: (r: Reward) =>
+        (r.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? { __typename: 'PartyOrganization', id: r.donorUnitId } : null,
       community: (r: Reward) => (r.communityId ? { __typename: 'Community', id: r.communityId } : null),
       campaign: (r: Reward) => (r.campaignId ? { __typename: 'Campaign', id: r.campaignId } : null),
     },

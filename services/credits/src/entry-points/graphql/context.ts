@@ -29,7 +29,10 @@ export function buildContext(base: RequestContext, app: CreditsApp): CreditsCont
       return ids.map((id) => stocks.get(id) ?? 0);
     }),
     rankings: byIdLoader((ids) => app.rankings.top(ids)),
-    rewardsByCampaign: groupedLoader((ids) => app.rewards.ofCampaigns(ids), (r) => r.campaignId ?? ''),
+    rewardsByCampaign: groupedLoader(
+      (ids) => app.rewards.ofCampaigns(ids),
+      (r) => r.campaignId ?? '',
+    ),
   };
 }
 

@@ -6,7 +6,11 @@ import { residentMoved } from '../../domain/residents';
 import type { CreditsApp } from '../../wiring';
 
 // Each handler is typed by its event type; the consumer has validated `data` against that contract before it runs.
-const source = <T>(event: { id: string; data: T }, meta: EventMeta): SourceEvent<T> => ({ id: event.id, data: event.data, ...(meta.traceparent ? { traceparent: meta.traceparent } : {}) });
+const source = <T>(event: { id: string; data: T }, meta: EventMeta): SourceEvent<T> => ({
+  id: event.id,
+  data: event.data,
+  ...(meta.traceparent ? { traceparent: meta.traceparent } : {}),
+});
 
 /** One group per source context, so a backlog in one never holds up earning from the other. */
 export function creditsConsumers(app: CreditsApp): ConsumerSpec[] {

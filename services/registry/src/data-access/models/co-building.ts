@@ -8,7 +8,12 @@ export type ProjectNeedDoc = ProjectNeed & { createdAt?: Date; updatedAt?: Date 
 const CATEGORIES = ['VENUE', 'FUNDING', 'VOLUNTEERS', 'EXPERTISE', 'MATERIALS', 'OTHER'];
 
 const matchSchema = new Schema<ProjectMatch>(
-  { needId: { type: String, required: true }, matchedAt: { type: Date, required: true }, note: { type: String, default: null }, kindMismatchReason: { type: String, default: null } },
+  {
+    needId: { type: String, required: true },
+    matchedAt: { type: Date, required: true },
+    note: { type: String, default: null },
+    kindMismatchReason: { type: String, default: null },
+  },
   { _id: false },
 );
 

@@ -1,7 +1,21 @@
 import type { Connection, Model } from 'mongoose';
 import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type ResourceOfferDoc } from './co-building';
-import { communityCentreSchema, investmentSchema, terminalSchema, type CommunityCentreDoc, type InvestmentDoc, type TerminalDoc } from './platform';
-import { partyMemberSchema, partyOrganizationSchema, servicePostSchema, type PartyMemberDoc, type PartyOrganizationDoc, type ServicePostDoc } from './party';
+import {
+  communityCentreSchema,
+  investmentSchema,
+  terminalSchema,
+  type CommunityCentreDoc,
+  type InvestmentDoc,
+  type TerminalDoc,
+} from './platform';
+import {
+  partyMemberSchema,
+  partyOrganizationSchema,
+  servicePostSchema,
+  type PartyMemberDoc,
+  type PartyOrganizationDoc,
+  type ServicePostDoc,
+} from './party';
 import { residentSchema, type ResidentDoc } from './residents';
 import { districtLinkageMeetingSchema } from './district-linkage';
 import type { DistrictLinkageMeeting } from '../../domain/district-linkage';

@@ -18,7 +18,11 @@ export const partyOrganizationSchema = new Schema<PartyOrganizationDoc>(
     _id: { type: String, required: true },
     name: { type: String, required: true },
     kind: { type: String, required: true, enum: ['COMMITTEE', 'GENERAL_BRANCH', 'BRANCH'] },
-    sector: { type: String, required: true, enum: ['COMMUNITY', 'ENTERPRISE', 'INSTITUTION', 'SCHOOL', 'SOCIAL_ORGANIZATION', 'NON_PUBLIC_ECONOMY'] },
+    sector: {
+      type: String,
+      required: true,
+      enum: ['COMMUNITY', 'ENTERPRISE', 'INSTITUTION', 'SCHOOL', 'SOCIAL_ORGANIZATION', 'NON_PUBLIC_ECONOMY'],
+    },
     unitName: { type: String, default: null },
     parentId: { type: String, default: null },
     streetId: { type: String, required: true },

@@ -33,7 +33,10 @@ const hallSchema = new Schema<ServiceHall>(
   { _id: false },
 );
 
-const brandSchema = new Schema<CommunityBrand>({ name: { type: String, required: true }, description: { type: String, required: true } }, { _id: false });
+const brandSchema = new Schema<CommunityBrand>(
+  { name: { type: String, required: true }, description: { type: String, required: true } },
+  { _id: false },
+);
 
 export const streetSchema = new Schema<StreetDoc>(
   {

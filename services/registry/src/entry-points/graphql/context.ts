@@ -66,7 +66,10 @@ export function buildContext(base: RequestContext, deps: RegistryDeps): Registry
     loaders: {
       streets: deps.territory.streetLoader(),
       communities: deps.territory.communityLoader(),
-      communitiesByStreet: groupedLoader((ids) => deps.territory.communitiesOfStreets(ids), (c) => c.streetId),
+      communitiesByStreet: groupedLoader(
+        (ids) => deps.territory.communitiesOfStreets(ids),
+        (c) => c.streetId,
+      ),
       committees: deps.territory.committeeLoader(),
       committeeMemberCounts: deps.party.memberCountsByCommittee(),
       committeeMembers: deps.party.membersOfCommittees(),

@@ -62,18 +62,36 @@ export function createLoaders(repos: Repositories): Loaders {
   return {
     orders: byIdLoader((ids) => repos.orders.byIds(ids)),
     items: byIdLoader((codes) => repos.catalogue.itemsByCodes(codes)),
-    itemsOfCategory: groupedLoader((codes) => repos.catalogue.itemsOfCategories(codes), (i) => i.categoryCode),
+    itemsOfCategory: groupedLoader(
+      (codes) => repos.catalogue.itemsOfCategories(codes),
+      (i) => i.categoryCode,
+    ),
     categories: byIdLoader((codes) => repos.catalogue.categoriesByCodes(codes)),
     communities: byIdLoader((ids) => repos.directory.communitiesByIds(ids)),
     notices: byIdLoader((ids) => repos.notices.byIds(ids)),
-    ordersOfResident: groupedLoader((ids) => repos.orders.ofMany('residentId', ids), (o) => o.residentId),
-    ordersOfCommunity: family(statusKey, (statuses) => groupedLoader((ids) => repos.orders.ofMany('communityId', ids, statuses), (o) => o.communityId)),
-    ordersOfProvider: family(statusKey, (statuses) => groupedLoader((ids) => repos.orders.ofMany('providerOrgId', ids, statuses), (o) => o.providerOrgId!)),
-    ordersOfWorker: family(statusKey, (statuses) =>
-      new DataLoader<string, ServiceOrder[]>(async (ids) => {
-        const orders = await repos.orders.ofMany('assignedWorkerIds', ids, statuses);
-        return ids.map((id) => orders.filter((o) => o.assignedWorkerIds.includes(id)));
-      }),
+    ordersOfResident: groupedLoader(
+      (ids) => repos.orders.ofMany('residentId', ids),
+      (o) => o.residentId,
+    ),
+    ordersOfCommunity: family(statusKey, (statuses) =>
+      groupedLoader(
+        (ids) => repos.orders.ofMany('communityId', ids, statuses),
+        (o) => o.communityId,
+      ),
+    ),
+    ordersOfProvider: family(statusKey, (statuses) =>
+      groupedLoader(
+        (ids) => repos.orders.ofMany('providerOrgId', ids, statuses),
+        (o) => o.providerOrgId!,
+      ),
+    ),
+    ordersOfWorker: family(
+      statusKey,
+      (statuses) =>
+        new DataLoader<string, ServiceOrder[]>(async (ids) => {
+          const orders = await repos.orders.ofMany('assignedWorkerIds', ids, statuses);
+          return ids.map((id) => orders.filter((o) => o.assignedWorkerIds.includes(id)));
+        }),
     ),
     workers: byIdLoader((ids) => repos.directory.workers(ids)),
     noticesReaching: family(
@@ -87,7 +105,12 @@ export function createLoaders(repos: Repositories): Loaders {
               kind,
             });
             return places.map((p) =>
-              all.filter((n) => n.scope === 'DISTRICT' || (n.scope === 'STREET' && n.streetId === p.streetId) || (n.scope === 'COMMUNITY' && n.communityId === p.communityId)),
+              all.filter(
+                (n) =>
+                  n.scope === 'DISTRICT' ||
+                  (n.scope === 'STREET' && n.streetId === p.streetId) ||
+                  (n.scope === 'COMMUNITY' && n.communityId === p.communityId),
+              ),
             );
           },
           { cacheKeyFn: (p) => `${p.communityId}|${p.streetId ?? ''}` },

@@ -10,11 +10,13 @@ const MAX_LIST = 200;
 
 function firstOf(first: number | null | undefined, fallback: number): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LIST) throw new BadInputError('first', `"first" must be a whole number from 1 to ${MAX_LIST}.`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIST)
+    throw new BadInputError('first', `"first" must be a whole number from 1 to ${MAX_LIST}.`);
   return n;
 }
 
-const statusesOr = (statuses: OrderStatus[] | null | undefined, fallback: readonly OrderStatus[]) => (statuses && statuses.length > 0 ? statuses : fallback);
+const statusesOr = (statuses: OrderStatus[] | null | undefined, fallback: readonly OrderStatus[]) =>
+  statuses && statuses.length > 0 ? statuses : fallback;
 
 export function entityResolvers() {
   return {
@@ -33,7 +35,9 @@ export function entityResolvers() {
       notices: async (c: { id: string }, args: { kind?: NoticeKind | null; first?: number | null }, ctx: Ctx) => {
         const first = firstOf(args.first, 10);
         const community = await ctx.loaders.communities.load(c.id);
-        const notices = await ctx.loaders.noticesReaching(args.kind ?? null).load({ communityId: c.id, streetId: community?.streetId ?? null });
+        const notices = await ctx.loaders
+          .noticesReaching(args.kind ?? null)
+          .load({ communityId: c.id, streetId: community?.streetId ?? null });
         return notices.slice(0, first);
       },
     },

@@ -1,4 +1,16 @@
-import { authorize, ForbiddenError, maskAddress, maskPhone, NotFoundError, pageRequest, UnauthenticatedError, toConnection, type EventFactory, type PageArgs, type Policy } from '@sanshe/service-kit';
+import {
+  authorize,
+  ForbiddenError,
+  maskAddress,
+  maskPhone,
+  NotFoundError,
+  pageRequest,
+  UnauthenticatedError,
+  toConnection,
+  type EventFactory,
+  type PageArgs,
+  type Policy,
+} from '@sanshe/service-kit';
 import type { DeadlineWatchRepository } from '../../data-access/deadline-watch-repository';
 import type { OrderFilter } from '../../data-access/order-repository';
 import { assertMayReadOrder, authorizeAny, mayReadOrderPersonalData, PROVIDER_ROLES, STAFF_ROLES } from '../../domain/access';
@@ -51,7 +63,11 @@ async function authorizeOrderList(filter: OrderFilterArgs, ctx: Ctx): Promise<vo
   if (filter.communityId) {
     const community = await ctx.loaders.communities.load(filter.communityId);
     if (!community) throw new NotFoundError('Community', filter.communityId);
-    policies.push({ action, roles: [...STAFF_ROLES, 'SOCIAL_WORKER'], scope: { communityId: community._id, streetId: community.streetId } });
+    policies.push({
+      action,
+      roles: [...STAFF_ROLES, 'SOCIAL_WORKER'],
+      scope: { communityId: community._id, streetId: community.streetId },
+    });
   }
   if (filter.streetId) policies.push({ action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId: filter.streetId } });
   if (filter.providerOrgId) policies.push({ action, roles: [...PROVIDER_ROLES, 'DISTRICT_ADMIN'], scope: { orgId: filter.providerOrgId } });
@@ -62,7 +78,14 @@ async function authorizeOrderList(filter: OrderFilterArgs, ctx: Ctx): Promise<vo
 
 export function orderResolvers(deps: OrderResolverDeps) {
   const workflow: WorkflowDeps = { orders: deps.orders, contracts: deps.directory, events: deps.events, now: deps.now };
-  const intake = { orders: deps.orders, catalogue: deps.catalogue, directory: deps.directory, watch: deps.watch, events: deps.events, now: deps.now };
+  const intake = {
+    orders: deps.orders,
+    catalogue: deps.catalogue,
+    directory: deps.directory,
+    watch: deps.watch,
+    events: deps.events,
+    now: deps.now,
+  };
 
   return {
     Query: {
@@ -110,14 +133,20 @@ export function orderResolvers(deps: OrderResolverDeps) {
     },
     Mutation: {
       submitServiceOrder: (_: unknown, args: { input: SubmitOrderInput }, ctx: Ctx) => submitOrder(args.input, ctx, intake),
-      acceptServiceOrder: (_: unknown, args: { id: string; note?: string | null }, ctx: Ctx) => acceptOrder(args.id, args.note, ctx, workflow),
-      dispatchServiceOrder: (_: unknown, args: { input: DispatchInput & { id: string } }, ctx: Ctx) => dispatchOrder(args.input.id, args.input, ctx, workflow),
-      startServiceOrder: (_: unknown, args: { id: string; note?: string | null }, ctx: Ctx) => startOrder(args.id, args.note, ctx, workflow),
+      acceptServiceOrder: (_: unknown, args: { id: string; note?: string | null }, ctx: Ctx) =>
+        acceptOrder(args.id, args.note, ctx, workflow),
+      dispatchServiceOrder: (_: unknown, args: { input: DispatchInput & { id: string } }, ctx: Ctx) =>
+        dispatchOrder(args.input.id, args.input, ctx, workflow),
+      startServiceOrder: (_: unknown, args: { id: string; note?: string | null }, ctx: Ctx) =>
+        startOrder(args.id, args.note, ctx, workflow),
       returnServiceOrder: (_: unknown, args: { id: string; reason: string }, ctx: Ctx) => returnOrder(args.id, args.reason, ctx, workflow),
-      resolveServiceOrder: (_: unknown, args: { input: ResolveInput & { id: string } }, ctx: Ctx) => resolveOrder(args.input.id, args.input, ctx, workflow),
-      closeServiceOrder: (_: unknown, args: { input: { id: string; satisfaction: number; comment?: string | null } }, ctx: Ctx) => closeOrder(args.input.id, args.input, ctx, workflow),
+      resolveServiceOrder: (_: unknown, args: { input: ResolveInput & { id: string } }, ctx: Ctx) =>
+        resolveOrder(args.input.id, args.input, ctx, workflow),
+      closeServiceOrder: (_: unknown, args: { input: { id: string; satisfaction: number; comment?: string | null } }, ctx: Ctx) =>
+        closeOrder(args.input.id, args.input, ctx, workflow),
       reopenServiceOrder: (_: unknown, args: { id: string; reason: string }, ctx: Ctx) => reopenOrder(args.id, args.reason, ctx, workflow),
-      cancelServiceOrder: (_: unknown, args: { id: string; reason?: string | null }, ctx: Ctx) => cancelOrder(args.id, args.reason, ctx, workflow),
+      cancelServiceOrder: (_: unknown, args: { id: string; reason?: string | null }, ctx: Ctx) =>
+        cancelOrder(args.id, args.reason, ctx, workflow),
       assignServiceOrderWorkers: (_: unknown, args: { input: { id: string; socialWorkerIds: string[] } }, ctx: Ctx) =>
         assignWorkers(args.input.id, args.input.socialWorkerIds, ctx, { orders: deps.orders, workers: deps.directory }),
     },
@@ -132,8 +161,10 @@ export function orderResolvers(deps: OrderResolverDeps) {
       resident: (o: ServiceOrder) => ref('Resident', o.residentId),
       community: (o: ServiceOrder) => ref('Community', o.communityId),
       item: (o: ServiceOrder, _: unknown, ctx: Ctx) => ctx.loaders.items.load(o.itemCode),
-      contactPhone: (o: ServiceOrder, _: unknown, ctx: Ctx) => (mayReadOrderPersonalData(ctx.identity, o) ? o.contactPhone : maskPhone(o.contactPhone)),
-      address: (o: ServiceOrder, _: unknown, ctx: Ctx) => (o.address === null ? null : mayReadOrderPersonalData(ctx.identity, o) ? o.address : maskAddress(o.address)),
+      contactPhone: (o: ServiceOrder, _: unknown, ctx: Ctx) =>
+        mayReadOrderPersonalData(ctx.identity, o) ? o.contactPhone : maskPhone(o.contactPhone),
+      address: (o: ServiceOrder, _: unknown, ctx: Ctx) =>
+        o.address === null ? null : mayReadOrderPersonalData(ctx.identity, o) ? o.address : maskAddress(o.address),
       provider: (o: ServiceOrder) => ref('SocialOrganization', o.providerOrgId),
       helperResidents: (o: ServiceOrder) => o.helperResidentIds.map((id) => ref('Resident', id)),
       // Orders stored before assignments existed have no list.
@@ -141,7 +172,10 @@ export function orderResolvers(deps: OrderResolverDeps) {
         const known = await ctx.loaders.workers.loadMany(o.assignedWorkerIds ?? []);
         return (o.assignedWorkerIds ?? []).map((id, i) => {
           const worker = known[i];
-          return { socialWorker: { __typename: 'SocialWorker', id }, maskedName: worker && !(worker instanceof Error) ? worker.maskedName : '*' };
+          return {
+            socialWorker: { __typename: 'SocialWorker', id },
+            maskedName: worker && !(worker instanceof Error) ? worker.maskedName : '*',
+          };
         });
       },
       deadlines: (o: ServiceOrder) => o,

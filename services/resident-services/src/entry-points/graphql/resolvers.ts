@@ -26,5 +26,11 @@ function merge(...maps: ResolverMap[]): ResolverMap {
 
 export function buildResolvers(deps: ResolverDeps): ServiceParts<ResidentServicesContext>['resolvers'] {
   // Each part is typed where it is written; Apollo's map type cannot express them, hence the cast.
-  return merge(catalogueResolvers(deps.catalogue), orderResolvers(deps), entityResolvers(), noticeResolvers(deps), statisticsResolvers(deps)) as ServiceParts<ResidentServicesContext>['resolvers'];
+  return merge(
+    catalogueResolvers(deps.catalogue),
+    orderResolvers(deps),
+    entityResolvers(),
+    noticeResolvers(deps),
+    statisticsResolvers(deps),
+  ) as ServiceParts<ResidentServicesContext>['resolvers'];
 }

@@ -36,7 +36,14 @@ export function statisticsResolvers(deps: { statistics: StatisticsRepository; ca
           }),
           deps.catalogue.categories(),
         ]);
-        return { fromMonth: fromMonth ?? null, toMonth: toMonth ?? null, ...summarize(buckets, categories.map((c) => c._id)) };
+        return {
+          fromMonth: fromMonth ?? null,
+          toMonth: toMonth ?? null,
+          ...summarize(
+            buckets,
+            categories.map((c) => c._id),
+          ),
+        };
       },
     },
     CategoryCount: {

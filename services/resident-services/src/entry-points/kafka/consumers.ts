@@ -4,7 +4,14 @@ import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
 import { ORDER_EVENT_TYPES } from '../../domain/order-events';
 import { projectOrderEvent, type ProjectionStores } from '../../domain/projections';
 import type { OrderStore } from '../../domain/ports';
-import { onContractEnded, onContractSigned, onResidentMoved, onResidentRegistered, onSocialWorkerRegistered, type ReadModelStore } from '../../domain/read-models';
+import {
+  onContractEnded,
+  onContractSigned,
+  onResidentMoved,
+  onResidentRegistered,
+  onSocialWorkerRegistered,
+  type ReadModelStore,
+} from '../../domain/read-models';
 
 type OrderEventType = (typeof ORDER_EVENT_TYPES)[keyof typeof ORDER_EVENT_TYPES];
 
@@ -12,7 +19,11 @@ type OrderEventType = (typeof ORDER_EVENT_TYPES)[keyof typeof ORDER_EVENT_TYPES]
  * Each handler is typed by its event type: the consumer has validated `data` against that
  * contract before it runs, and dedupes by event id; every effect here is idempotent as well.
  */
-export function residentServicesConsumers(deps: { communities: CommunityDirectory; readModels: ReadModelStore; projections: ProjectionStores & { orders: Pick<OrderStore, 'get'> } }): ConsumerSpec[] {
+export function residentServicesConsumers(deps: {
+  communities: CommunityDirectory;
+  readModels: ReadModelStore;
+  projections: ProjectionStores & { orders: Pick<OrderStore, 'get'> };
+}): ConsumerSpec[] {
   const { readModels } = deps;
   const communities = deps.communities.consumer('resident-services');
   const project: EventHandler<OrderEventType> = async (event) => {

@@ -35,7 +35,10 @@ export interface SocialOrgsDeps {
 }
 
 /** Groups rows under every key they carry (an organization serves several communities). */
-function multiGroupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keysOf: (row: T) => readonly string[]): DataLoader<string, T[]> {
+function multiGroupedLoader<T>(
+  fetch: (keys: readonly string[]) => Promise<T[]>,
+  keysOf: (row: T) => readonly string[],
+): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
     const rows = await fetch(keys);
     const wanted = new Set(keys);
@@ -54,31 +57,79 @@ function multiGroupedLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>,
 export function createLoaders(deps: SocialOrgsDeps) {
   return {
     organizations: byIdLoader<Organization>((ids) => deps.organizations.byIds(ids)),
-    organizationsServing: multiGroupedLoader((ids) => deps.organizations.serving(ids), (o: Organization) => o.communityIds),
-    incubatedBy: groupedLoader((ids) => deps.organizations.incubatedBy(ids), (o: Organization) => o.incubatingHubId ?? ''),
-    stationedAt: groupedLoader((ids) => deps.organizations.stationedAt(ids), (o: Organization) => o.serviceCentreId ?? ''),
-    branchOf: groupedLoader((ids) => deps.organizations.branchesOf(ids), (o: Organization) => o.partyCoverage?.partyOrganizationId ?? ''),
-    reviews: groupedLoader((ids) => deps.organizations.reviewsOf(ids), (r: AnnualReview) => r.organizationId),
+    organizationsServing: multiGroupedLoader(
+      (ids) => deps.organizations.serving(ids),
+      (o: Organization) => o.communityIds,
+    ),
+    incubatedBy: groupedLoader(
+      (ids) => deps.organizations.incubatedBy(ids),
+      (o: Organization) => o.incubatingHubId ?? '',
+    ),
+    stationedAt: groupedLoader(
+      (ids) => deps.organizations.stationedAt(ids),
+      (o: Organization) => o.serviceCentreId ?? '',
+    ),
+    branchOf: groupedLoader(
+      (ids) => deps.organizations.branchesOf(ids),
+      (o: Organization) => o.partyCoverage?.partyOrganizationId ?? '',
+    ),
+    reviews: groupedLoader(
+      (ids) => deps.organizations.reviewsOf(ids),
+      (r: AnnualReview) => r.organizationId,
+    ),
     centres: byIdLoader<ServiceCentre>((ids) => deps.organizations.centresByIds(ids)),
-    communityCentres: groupedLoader((ids) => deps.organizations.centresOfCommunities(ids), (c: ServiceCentre) => c.communityId ?? ''),
+    communityCentres: groupedLoader(
+      (ids) => deps.organizations.centresOfCommunities(ids),
+      (c: ServiceCentre) => c.communityId ?? '',
+    ),
     knownCommunities: byIdLoader<KnownCommunity>((ids) => deps.directory.getMany(ids)),
     workers: byIdLoader<SocialWorker>((ids) => deps.workers.byIds(ids)),
-    workersPostedIn: groupedLoader((ids) => deps.workers.postedIn(ids), (w: SocialWorker) => w.communityId),
-    workersEmployedBy: groupedLoader((ids) => deps.workers.employedBy(ids), (w: SocialWorker) => w.organizationId),
-    serviceYears: groupedLoader((ids) => deps.workerService.ofWorkers(ids), (y: WorkerServiceYear) => y.socialWorkerId),
-    evaluations: groupedLoader((ids) => deps.workers.evaluationsOf(ids), (e: Evaluation) => e.socialWorkerId),
+    workersPostedIn: groupedLoader(
+      (ids) => deps.workers.postedIn(ids),
+      (w: SocialWorker) => w.communityId,
+    ),
+    workersEmployedBy: groupedLoader(
+      (ids) => deps.workers.employedBy(ids),
+      (w: SocialWorker) => w.organizationId,
+    ),
+    serviceYears: groupedLoader(
+      (ids) => deps.workerService.ofWorkers(ids),
+      (y: WorkerServiceYear) => y.socialWorkerId,
+    ),
+    evaluations: groupedLoader(
+      (ids) => deps.workers.evaluationsOf(ids),
+      (e: Evaluation) => e.socialWorkerId,
+    ),
     yearScores: new DataLoader<number, number[]>(async (years) => {
       const rows = await deps.workers.scoresOf(years);
       return years.map((y) => rows.filter((r) => r.year === y).map((r) => r.score));
     }),
     contracts: byIdLoader<ServiceContract>((ids) => deps.contracts.byIds(ids)),
-    contractsOf: groupedLoader((ids) => deps.contracts.providedBy(ids), (c: ServiceContract) => c.providerOrgId),
-    meetingsOf: multiGroupedLoader((ids) => deps.partyBuilding.meetingsOf(ids), (m: JointMeeting) => m.organizationIds),
-    supportOf: groupedLoader((ids) => deps.partyBuilding.supportOf(ids), (s: OrganizationSupport) => s.organizationId),
-    orgEvaluationsOf: groupedLoader((ids) => deps.partyBuilding.evaluationsOf(ids), (e: OrganizationEvaluation) => e.organizationId),
+    contractsOf: groupedLoader(
+      (ids) => deps.contracts.providedBy(ids),
+      (c: ServiceContract) => c.providerOrgId,
+    ),
+    meetingsOf: multiGroupedLoader(
+      (ids) => deps.partyBuilding.meetingsOf(ids),
+      (m: JointMeeting) => m.organizationIds,
+    ),
+    supportOf: groupedLoader(
+      (ids) => deps.partyBuilding.supportOf(ids),
+      (s: OrganizationSupport) => s.organizationId,
+    ),
+    orgEvaluationsOf: groupedLoader(
+      (ids) => deps.partyBuilding.evaluationsOf(ids),
+      (e: OrganizationEvaluation) => e.organizationId,
+    ),
     trainingCourses: byIdLoader<PartyTrainingCourse>((ids) => deps.partyTraining.coursesByIds(ids)),
-    attendanceOfOrganizations: groupedLoader((ids) => deps.partyTraining.attendanceOfOrganizations(ids), (a: CourseAttendance) => a.organizationId),
-    attendanceOfCourses: groupedLoader((ids) => deps.partyTraining.attendanceOfCourses(ids), (a: CourseAttendance) => a.courseId),
+    attendanceOfOrganizations: groupedLoader(
+      (ids) => deps.partyTraining.attendanceOfOrganizations(ids),
+      (a: CourseAttendance) => a.organizationId,
+    ),
+    attendanceOfCourses: groupedLoader(
+      (ids) => deps.partyTraining.attendanceOfCourses(ids),
+      (a: CourseAttendance) => a.courseId,
+    ),
     performance: new DataLoader<string, PerformanceDoc | null>(async (ids) => {
       const rows = await deps.performance.byContracts(ids);
       return ids.map((id) => rows.find((r) => r._id === id) ?? null);

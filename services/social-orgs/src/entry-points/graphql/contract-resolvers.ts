@@ -7,7 +7,12 @@ import { contractPerformance, type ContractPerformance } from '../../domain/perf
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 export function contractResolvers(deps: SocialOrgsDeps) {
-  const contractDeps = { store: deps.contracts, claims: deps.claims, events: deps.events, claimGraceMs: deps.config.CONTRACT_CLAIM_GRACE_MS };
+  const contractDeps = {
+    store: deps.contracts,
+    claims: deps.claims,
+    events: deps.events,
+    claimGraceMs: deps.config.CONTRACT_CLAIM_GRACE_MS,
+  };
   return {
     Query: {
       serviceContract: (_: unknown, args: { id: string }, ctx: SocialOrgsContext) => ctx.loaders.contracts.load(args.id),
@@ -19,8 +24,10 @@ export function contractResolvers(deps: SocialOrgsDeps) {
       },
     },
     Mutation: {
-      signServiceContract: (_: unknown, args: { input: SignContractInput }, ctx: SocialOrgsContext) => signContract(args.input, ctx, contractDeps),
-      amendServiceContract: (_: unknown, args: { id: string; input: AmendContractInput }, ctx: SocialOrgsContext) => amendContract(args.id, args.input, ctx, contractDeps),
+      signServiceContract: (_: unknown, args: { input: SignContractInput }, ctx: SocialOrgsContext) =>
+        signContract(args.input, ctx, contractDeps),
+      amendServiceContract: (_: unknown, args: { id: string; input: AmendContractInput }, ctx: SocialOrgsContext) =>
+        amendContract(args.id, args.input, ctx, contractDeps),
       endServiceContract: (_: unknown, args: { id: string; endedOn: string; reason?: string | null }, ctx: SocialOrgsContext) =>
         endContract(args.id, args.endedOn, args.reason, ctx, contractDeps),
     },
@@ -31,7 +38,8 @@ export function contractResolvers(deps: SocialOrgsDeps) {
       serviceItems: (c: ServiceContract) => c.itemCodes.map((code) => ({ __typename: 'ServiceItem', code })),
       communities: (c: ServiceContract) => c.communityIds.map((id) => ({ __typename: 'Community', id })),
       status: (c: ServiceContract) => contractStatus(c),
-      performance: async (c: ServiceContract, _: unknown, ctx: SocialOrgsContext) => contractPerformance(await ctx.loaders.performance.load(c._id), c.kpiTargets),
+      performance: async (c: ServiceContract, _: unknown, ctx: SocialOrgsContext) =>
+        contractPerformance(await ctx.loaders.performance.load(c._id), c.kpiTargets),
     },
     ContractPerformance: {
       lastClosedAt: (p: ContractPerformance) => (p.lastClosedAt ? new Date(p.lastClosedAt).toISOString() : null),

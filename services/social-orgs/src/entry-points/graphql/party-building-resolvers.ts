@@ -23,27 +23,42 @@ export function partyBuildingResolvers(deps: SocialOrgsDeps) {
     Query: {
       jointPartyMeetings: async (_: unknown, args: PageArgs & JointMeetingFilter) => {
         const page = pageRequest(args);
-        return toConnection(await store.meetingPage({ streetId: args.streetId, organizationId: args.organizationId }, page), page.limit, (m) => m._id);
+        return toConnection(
+          await store.meetingPage({ streetId: args.streetId, organizationId: args.organizationId }, page),
+          page.limit,
+          (m) => m._id,
+        );
       },
     },
     Mutation: {
-      recordJointPartyMeeting: (_: unknown, args: { input: JointMeetingInput }, ctx: SocialOrgsContext) => recordJointMeeting(args.input, ctx, store, deps.events),
-      completeMeetingFollowUp: (_: unknown, args: { meetingId: string; followUpId: string; doneOn?: string | null }, ctx: SocialOrgsContext) =>
-        completeFollowUp(args.meetingId, args.followUpId, args.doneOn, ctx, store, deps.events),
-      recordOrganizationSupport: (_: unknown, args: { input: SupportInput }, ctx: SocialOrgsContext) => recordSupport(args.input, ctx, store, deps.events),
-      recordOrganizationEvaluation: (_: unknown, args: { input: OrganizationEvaluationInput }, ctx: SocialOrgsContext) => recordOrganizationEvaluation(args.input, ctx, store),
+      recordJointPartyMeeting: (_: unknown, args: { input: JointMeetingInput }, ctx: SocialOrgsContext) =>
+        recordJointMeeting(args.input, ctx, store, deps.events),
+      completeMeetingFollowUp: (
+        _: unknown,
+        args: { meetingId: string; followUpId: string; doneOn?: string | null },
+        ctx: SocialOrgsContext,
+      ) => completeFollowUp(args.meetingId, args.followUpId, args.doneOn, ctx, store, deps.events),
+      recordOrganizationSupport: (_: unknown, args: { input: SupportInput }, ctx: SocialOrgsContext) =>
+        recordSupport(args.input, ctx, store, deps.events),
+      recordOrganizationEvaluation: (_: unknown, args: { input: OrganizationEvaluationInput }, ctx: SocialOrgsContext) =>
+        recordOrganizationEvaluation(args.input, ctx, store),
     },
     SocialOrganization: {
       jointPartyMeetings: (o: Organization, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.meetingsOf.load(o._id),
       supportReceived: (o: Organization, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.supportOf.load(o._id),
       targetEvaluations: (o: Organization, _: unknown, ctx: SocialOrgsContext) => {
-        authorize(ctx.identity, { action: `read the target evaluations of ${o.name}`, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: o._id } });
+        authorize(ctx.identity, {
+          action: `read the target evaluations of ${o.name}`,
+          roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
+          scope: { orgId: o._id },
+        });
         return ctx.loaders.orgEvaluationsOf.load(o._id);
       },
     },
     JointPartyMeeting: {
       id: (m: JointMeeting) => m._id,
-      organizations: async (m: JointMeeting, _: unknown, ctx: SocialOrgsContext) => (await ctx.loaders.organizations.loadMany(m.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error)),
+      organizations: async (m: JointMeeting, _: unknown, ctx: SocialOrgsContext) =>
+        (await ctx.loaders.organizations.loadMany(m.organizationIds)).filter((o): o is Organization => !!o && !(o instanceof Error)),
       decisions: (m: JointMeeting) => m.decisions.map((text, i) => ({ text, followUps: m.followUps.filter((f) => f.decision === i) })),
     },
     MeetingFollowUp: {

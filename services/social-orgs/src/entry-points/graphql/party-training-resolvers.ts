@@ -14,12 +14,14 @@ import {
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 /** The person an attendance or a total names, as the entity the graph resolves. */
-const partyMemberOf = (p: { kind: string; personId: string }) => (p.kind === 'PARTY_MEMBER' ? { __typename: 'PartyMember', id: p.personId } : null);
+const partyMemberOf = (p: { kind: string; personId: string }) =>
+  p.kind === 'PARTY_MEMBER' ? { __typename: 'PartyMember', id: p.personId } : null;
 
 /** 党员和骨干人才同步培养: courses, attendance, and totals per organization and person. */
 export function partyTrainingResolvers(deps: SocialOrgsDeps) {
   const store = deps.partyTraining;
-  const socialWorkerOf = (p: { kind: string; personId: string }, ctx: SocialOrgsContext) => (p.kind === 'KEY_STAFF' ? ctx.loaders.workers.load(p.personId) : null);
+  const socialWorkerOf = (p: { kind: string; personId: string }, ctx: SocialOrgsContext) =>
+    p.kind === 'KEY_STAFF' ? ctx.loaders.workers.load(p.personId) : null;
   return {
     Query: {
       partyTrainingCourses: async (_: unknown, args: PageArgs & { streetId?: string | null }) => {
@@ -28,19 +30,27 @@ export function partyTrainingResolvers(deps: SocialOrgsDeps) {
       },
     },
     Mutation: {
-      schedulePartyTrainingCourse: (_: unknown, args: { input: ScheduleCourseInput }, ctx: SocialOrgsContext) => scheduleCourse(args.input, ctx, store),
-      recordCourseAttendance: (_: unknown, args: { input: RecordAttendanceInput }, ctx: SocialOrgsContext) => recordAttendance(args.input, ctx, store),
+      schedulePartyTrainingCourse: (_: unknown, args: { input: ScheduleCourseInput }, ctx: SocialOrgsContext) =>
+        scheduleCourse(args.input, ctx, store),
+      recordCourseAttendance: (_: unknown, args: { input: RecordAttendanceInput }, ctx: SocialOrgsContext) =>
+        recordAttendance(args.input, ctx, store),
     },
     SocialOrganization: {
-      partyTraining: async (o: Organization, _: unknown, ctx: SocialOrgsContext) => trainingTotals(await ctx.loaders.attendanceOfOrganizations.load(o._id)),
+      partyTraining: async (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
+        trainingTotals(await ctx.loaders.attendanceOfOrganizations.load(o._id)),
       partyTrainingByPerson: async (o: Organization, _: unknown, ctx: SocialOrgsContext) => {
-        authorize(ctx.identity, { action: `read the training of ${o.name}'s people`, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: o._id } });
+        authorize(ctx.identity, {
+          action: `read the training of ${o.name}'s people`,
+          roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
+          scope: { orgId: o._id },
+        });
         return trainingByPerson(await ctx.loaders.attendanceOfOrganizations.load(o._id));
       },
     },
     PartyTrainingCourse: {
       id: (c: PartyTrainingCourse) => c._id,
-      attendance: async (c: PartyTrainingCourse, _: unknown, ctx: SocialOrgsContext) => trainingTotals(await ctx.loaders.attendanceOfCourses.load(c._id)),
+      attendance: async (c: PartyTrainingCourse, _: unknown, ctx: SocialOrgsContext) =>
+        trainingTotals(await ctx.loaders.attendanceOfCourses.load(c._id)),
     },
     PersonPartyTraining: {
       partyMember: (p: PersonTraining) => partyMemberOf(p),

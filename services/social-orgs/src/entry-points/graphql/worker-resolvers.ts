@@ -22,7 +22,11 @@ import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 async function authorizeListing(identity: Identity, filter: WorkerFilter, deps: SocialOrgsDeps): Promise<void> {
   const policies: Policy[] = [];
   if (filter.organizationId) {
-    policies.push({ action: `list the social workers of organization ${filter.organizationId}`, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: filter.organizationId } });
+    policies.push({
+      action: `list the social workers of organization ${filter.organizationId}`,
+      roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
+      scope: { orgId: filter.organizationId },
+    });
   }
   if (filter.communityId) {
     const community = await deps.directory.get(filter.communityId);
@@ -33,7 +37,11 @@ async function authorizeListing(identity: Identity, filter: WorkerFilter, deps: 
     });
   }
   if (filter.streetId) {
-    policies.push({ action: `list the social workers of street ${filter.streetId}`, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId: filter.streetId } });
+    policies.push({
+      action: `list the social workers of street ${filter.streetId}`,
+      roles: ['DISTRICT_ADMIN', 'STREET_STAFF'],
+      scope: { streetId: filter.streetId },
+    });
   }
   if (policies.length === 0) policies.push({ action: 'list the social workers of the whole district', roles: ['DISTRICT_ADMIN'] });
   if (policies.some((p) => allows(identity, p))) return;
@@ -49,7 +57,8 @@ export function workerResolvers(deps: SocialOrgsDeps) {
   const workerDeps = { store: deps.workers, events: deps.events };
   return {
     Query: {
-      socialWorker: async (_: unknown, args: { id: string }, ctx: SocialOrgsContext) => visible(await ctx.loaders.workers.load(args.id), ctx),
+      socialWorker: async (_: unknown, args: { id: string }, ctx: SocialOrgsContext) =>
+        visible(await ctx.loaders.workers.load(args.id), ctx),
       socialWorkers: async (_: unknown, args: PageArgs & { filter?: WorkerFilter | null }, ctx: SocialOrgsContext) => {
         const filter = args.filter ?? {};
         await authorizeListing(ctx.identity, filter, deps);
@@ -65,13 +74,23 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       },
     },
     Mutation: {
-      registerSocialWorker: (_: unknown, args: { input: RegisterWorkerInput }, ctx: SocialOrgsContext) => registerSocialWorker(args.input, ctx, workerDeps),
-      recordCertification: (_: unknown, args: { socialWorkerId: string; input: { level: CertificateLevel; certifiedOn: string; number?: string | null } }, ctx: SocialOrgsContext) =>
-        recordCertification(args.socialWorkerId, args.input, ctx, workerDeps),
-      recordTraining: (_: unknown, args: { socialWorkerId: string; input: { title: string; provider: string; hours: number; completedOn: string } }, ctx: SocialOrgsContext) =>
-        recordTraining(args.socialWorkerId, args.input, ctx, workerDeps),
-      recordEvaluation: (_: unknown, args: { socialWorkerId: string; input: { year: number; score: number; comment?: string | null } }, ctx: SocialOrgsContext) =>
-        recordEvaluation(args.socialWorkerId, args.input, ctx, workerDeps),
+      registerSocialWorker: (_: unknown, args: { input: RegisterWorkerInput }, ctx: SocialOrgsContext) =>
+        registerSocialWorker(args.input, ctx, workerDeps),
+      recordCertification: (
+        _: unknown,
+        args: { socialWorkerId: string; input: { level: CertificateLevel; certifiedOn: string; number?: string | null } },
+        ctx: SocialOrgsContext,
+      ) => recordCertification(args.socialWorkerId, args.input, ctx, workerDeps),
+      recordTraining: (
+        _: unknown,
+        args: { socialWorkerId: string; input: { title: string; provider: string; hours: number; completedOn: string } },
+        ctx: SocialOrgsContext,
+      ) => recordTraining(args.socialWorkerId, args.input, ctx, workerDeps),
+      recordEvaluation: (
+        _: unknown,
+        args: { socialWorkerId: string; input: { year: number; score: number; comment?: string | null } },
+        ctx: SocialOrgsContext,
+      ) => recordEvaluation(args.socialWorkerId, args.input, ctx, workerDeps),
     },
     Community: {
       socialWorkers: async (c: { id: string }, _: unknown, ctx: SocialOrgsContext) => {
@@ -101,9 +120,11 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       averageSatisfaction: (y: WorkerServiceYear) => averageSatisfaction(y),
     },
     Evaluation: {
-      rank: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) => 1 + (await ctx.loaders.yearScores.load(e.year)).filter((s) => s > e.score).length,
+      rank: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) =>
+        1 + (await ctx.loaders.yearScores.load(e.year)).filter((s) => s > e.score).length,
       evaluatedCount: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) => (await ctx.loaders.yearScores.load(e.year)).length,
-      ordersServed: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) => (await ctx.loaders.serviceYears.load(e.socialWorkerId)).find((y) => y.year === e.year)?.ordersServed ?? 0,
+      ordersServed: async (e: Evaluation, _: unknown, ctx: SocialOrgsContext) =>
+        (await ctx.loaders.serviceYears.load(e.socialWorkerId)).find((y) => y.year === e.year)?.ordersServed ?? 0,
     },
   };
 }

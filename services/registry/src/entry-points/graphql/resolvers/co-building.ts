@@ -21,21 +21,37 @@ interface MatchView {
 }
 
 const matchOf = (offer: ResourceOffer): MatchView | null =>
-  offer.match ? { offer, needId: offer.match.needId, matchedAt: offer.match.matchedAt, note: offer.match.note, kindMismatchReason: offer.match.kindMismatchReason ?? null } : null;
+  offer.match
+    ? {
+        offer,
+        needId: offer.match.needId,
+        matchedAt: offer.match.matchedAt,
+        note: offer.match.note,
+        kindMismatchReason: offer.match.kindMismatchReason ?? null,
+      }
+    : null;
 
 export function coBuildingResolvers(deps: RegistryDeps) {
   const projectDeps = { projects: deps.coBuilding, organizations: deps.party, territory: deps.territory, events: deps.events };
   return {
     Query: {
       resourceOffer: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.offers.load(args.id),
-      resourceOffers: (_: unknown, args: { filter?: ResourceOfferFilter | null } & PageArgs) => deps.coBuilding.offerPage(args.filter ?? {}, pageRequest(args)),
+      resourceOffers: (_: unknown, args: { filter?: ResourceOfferFilter | null } & PageArgs) =>
+        deps.coBuilding.offerPage(args.filter ?? {}, pageRequest(args)),
       projectNeed: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.needs.load(args.id),
-      projectNeeds: (_: unknown, args: { filter?: ProjectNeedFilter | null } & PageArgs) => deps.coBuilding.needPage(args.filter ?? {}, pageRequest(args)),
+      projectNeeds: (_: unknown, args: { filter?: ProjectNeedFilter | null } & PageArgs) =>
+        deps.coBuilding.needPage(args.filter ?? {}, pageRequest(args)),
     },
     Mutation: {
-      postResourceOffer: (_: unknown, args: { input: PostResourceOfferInput }, ctx: RegistryContext) => postResourceOffer(args.input, ctx, projectDeps),
-      postProjectNeed: (_: unknown, args: { input: PostProjectNeedInput }, ctx: RegistryContext) => postProjectNeed(args.input, ctx, projectDeps),
-      matchResourceOffer: async (_: unknown, args: { offerId: string; needId: string; note?: string | null; kindMismatchReason?: string | null }, ctx: RegistryContext) => {
+      postResourceOffer: (_: unknown, args: { input: PostResourceOfferInput }, ctx: RegistryContext) =>
+        postResourceOffer(args.input, ctx, projectDeps),
+      postProjectNeed: (_: unknown, args: { input: PostProjectNeedInput }, ctx: RegistryContext) =>
+        postProjectNeed(args.input, ctx, projectDeps),
+      matchResourceOffer: async (
+        _: unknown,
+        args: { offerId: string; needId: string; note?: string | null; kindMismatchReason?: string | null },
+        ctx: RegistryContext,
+      ) => {
         const { offer } = await matchResourceOffer(args.offerId, args.needId, args.note, ctx, projectDeps, args.kindMismatchReason);
         return matchOf(offer);
       },

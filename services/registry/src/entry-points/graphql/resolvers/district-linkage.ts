@@ -1,5 +1,11 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
-import { districtCommitteeOf, recordDistrictLinkageMeeting, type DistrictLinkageMeeting, type DistrictLinkageMeetingInput, type DistrictPartyCommittee } from '../../../domain/district-linkage';
+import {
+  districtCommitteeOf,
+  recordDistrictLinkageMeeting,
+  type DistrictLinkageMeeting,
+  type DistrictLinkageMeetingInput,
+  type DistrictPartyCommittee,
+} from '../../../domain/district-linkage';
 import type { RegistryContext, RegistryDeps } from '../context';
 import { committeeOfStreet } from './territory';
 
@@ -10,7 +16,8 @@ export function districtLinkageResolvers(deps: RegistryDeps) {
   const committee = districtCommitteeOf(deps.district);
   return {
     Mutation: {
-      recordDistrictLinkageMeeting: (_: unknown, args: { input: DistrictLinkageMeetingInput }, ctx: RegistryContext) => recordDistrictLinkageMeeting(args.input, ctx, deps.districtLinkage),
+      recordDistrictLinkageMeeting: (_: unknown, args: { input: DistrictLinkageMeetingInput }, ctx: RegistryContext) =>
+        recordDistrictLinkageMeeting(args.input, ctx, deps.districtLinkage),
     },
     District: {
       partyCommittee: () => committee,
@@ -22,12 +29,15 @@ export function districtLinkageResolvers(deps: RegistryDeps) {
       id: (c: DistrictPartyCommittee) => c._id,
       district: () => ({ __typename: 'District', ...deps.district }),
       memberCommittees: async () => (await deps.territory.streets()).map(committeeOfStreet),
-      linkageMeetings: (_: DistrictPartyCommittee, args: PageArgs & { streetId?: string | null }) => deps.districtLinkage.meetingPage({ streetId: args.streetId }, pageRequest(args)),
+      linkageMeetings: (_: DistrictPartyCommittee, args: PageArgs & { streetId?: string | null }) =>
+        deps.districtLinkage.meetingPage({ streetId: args.streetId }, pageRequest(args)),
     },
     DistrictLinkageMeeting: {
       id: (m: DistrictLinkageMeeting) => m._id,
-      committees: async (m: DistrictLinkageMeeting, _: unknown, ctx: RegistryContext) => present(await ctx.loaders.committees.loadMany(m.committeeIds)),
-      streets: async (m: DistrictLinkageMeeting, _: unknown, ctx: RegistryContext) => present(await ctx.loaders.streets.loadMany(m.streetIds)),
+      committees: async (m: DistrictLinkageMeeting, _: unknown, ctx: RegistryContext) =>
+        present(await ctx.loaders.committees.loadMany(m.committeeIds)),
+      streets: async (m: DistrictLinkageMeeting, _: unknown, ctx: RegistryContext) =>
+        present(await ctx.loaders.streets.loadMany(m.streetIds)),
     },
   };
 }

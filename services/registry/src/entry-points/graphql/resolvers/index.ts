@@ -12,7 +12,14 @@ type ResolverMap = Record<string, Record<string, unknown>>;
 /** Merges the per-aggregate resolver maps; a type may get fields from several. */
 export function buildResolvers(deps: RegistryDeps): GraphQLResolverMap<RegistryContext> {
   const merged: ResolverMap = {};
-  for (const part of [territoryResolvers(deps), partyResolvers(deps), residentResolvers(deps), coBuildingResolvers(deps), platformResolvers(deps), districtLinkageResolvers(deps)] as ResolverMap[]) {
+  for (const part of [
+    territoryResolvers(deps),
+    partyResolvers(deps),
+    residentResolvers(deps),
+    coBuildingResolvers(deps),
+    platformResolvers(deps),
+    districtLinkageResolvers(deps),
+  ] as ResolverMap[]) {
     for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...fields };
   }
   return merged as GraphQLResolverMap<RegistryContext>;

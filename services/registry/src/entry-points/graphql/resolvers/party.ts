@@ -1,6 +1,12 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
 import type { PartyMemberFilter, PartyOrganizationFilter, ServicePostFilter } from '../../../data-access/party-repository';
-import { authorizeMemberListing, authorizeOrganizationMembers, mayReadMember, memberView, type PartyMember } from '../../../domain/party-members';
+import {
+  authorizeMemberListing,
+  authorizeOrganizationMembers,
+  mayReadMember,
+  memberView,
+  type PartyMember,
+} from '../../../domain/party-members';
 import {
   createPartyOrganization,
   joinCoBuilding,
@@ -11,7 +17,13 @@ import {
   type PartyOrganization,
   type PartyOrganizationChanges,
 } from '../../../domain/party-organizations';
-import { assignServicePost, endServicePost, postStatus, type AssignServicePostInput, type ServicePost } from '../../../domain/service-posts';
+import {
+  assignServicePost,
+  endServicePost,
+  postStatus,
+  type AssignServicePostInput,
+  type ServicePost,
+} from '../../../domain/service-posts';
 import type { Community } from '../../../domain/territory';
 import type { RegistryContext, RegistryDeps } from '../context';
 import { committeeOfCommunity } from './territory';
@@ -25,7 +37,8 @@ export function partyResolvers(deps: RegistryDeps) {
     Query: {
       partyOrganization: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.organizations.load(args.id),
       partyOrganizationByName: (_: unknown, args: { name: string }) => deps.party.organizationByName(args.name.trim()),
-      partyOrganizations: (_: unknown, args: Paged<{ filter?: PartyOrganizationFilter | null }>) => deps.party.organizationPage(args.filter ?? {}, pageRequest(args)),
+      partyOrganizations: (_: unknown, args: Paged<{ filter?: PartyOrganizationFilter | null }>) =>
+        deps.party.organizationPage(args.filter ?? {}, pageRequest(args)),
       partyMember: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.members.load(args.id),
       partyMembers: async (_: unknown, args: Paged<{ filter?: PartyMemberFilter | null }>, ctx: RegistryContext) => {
         const filter = args.filter ?? {};
@@ -34,19 +47,25 @@ export function partyResolvers(deps: RegistryDeps) {
         return deps.party.memberPage(filter, page);
       },
       servicePost: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.posts.load(args.id),
-      servicePosts: (_: unknown, args: Paged<{ filter?: ServicePostFilter | null }>) => deps.party.postPage(args.filter ?? {}, pageRequest(args)),
+      servicePosts: (_: unknown, args: Paged<{ filter?: ServicePostFilter | null }>) =>
+        deps.party.postPage(args.filter ?? {}, pageRequest(args)),
     },
     Mutation: {
-      createPartyOrganization: (_: unknown, args: { input: NewPartyOrganizationInput }, ctx: RegistryContext) => createPartyOrganization(args.input, ctx, orgDeps),
+      createPartyOrganization: (_: unknown, args: { input: NewPartyOrganizationInput }, ctx: RegistryContext) =>
+        createPartyOrganization(args.input, ctx, orgDeps),
       updatePartyOrganization: (_: unknown, args: { id: string; input: PartyOrganizationChanges }, ctx: RegistryContext) =>
         updatePartyOrganization(args.id, args.input, ctx, orgDeps),
-      joinCoBuilding: (_: unknown, args: { partyOrganizationId: string; committeeId: string; joinedOn?: string | null }, ctx: RegistryContext) =>
-        joinCoBuilding(args.partyOrganizationId, args.committeeId, args.joinedOn, ctx, orgDeps),
+      joinCoBuilding: (
+        _: unknown,
+        args: { partyOrganizationId: string; committeeId: string; joinedOn?: string | null },
+        ctx: RegistryContext,
+      ) => joinCoBuilding(args.partyOrganizationId, args.committeeId, args.joinedOn, ctx, orgDeps),
       leaveCoBuilding: (_: unknown, args: { partyOrganizationId: string; leftOn?: string | null }, ctx: RegistryContext) =>
         leaveCoBuilding(args.partyOrganizationId, args.leftOn, ctx, orgDeps),
       assignServicePost: (_: unknown, args: { input: AssignServicePostInput }, ctx: RegistryContext) =>
         assignServicePost(args.input, ctx, { posts: deps.party, territory: deps.territory }),
-      endServicePost: (_: unknown, args: { id: string; endsOn: string }, ctx: RegistryContext) => endServicePost(args.id, args.endsOn, ctx, { posts: deps.party }),
+      endServicePost: (_: unknown, args: { id: string; endsOn: string }, ctx: RegistryContext) =>
+        endServicePost(args.id, args.endsOn, ctx, { posts: deps.party }),
     },
     // social-orgs lists which party organizations are branches inside social organizations;
     // their members are registry's, so registry alone counts them (the report's 党员101人).
@@ -62,7 +81,8 @@ export function partyResolvers(deps: RegistryDeps) {
       id: (o: PartyOrganization) => o._id,
       parent: (o: PartyOrganization, _: unknown, ctx: RegistryContext) => (o.parentId ? ctx.loaders.organizations.load(o.parentId) : null),
       street: (o: PartyOrganization, _: unknown, ctx: RegistryContext) => ctx.loaders.streets.load(o.streetId),
-      community: (o: PartyOrganization, _: unknown, ctx: RegistryContext) => (o.communityId ? ctx.loaders.communities.load(o.communityId) : null),
+      community: (o: PartyOrganization, _: unknown, ctx: RegistryContext) =>
+        o.communityId ? ctx.loaders.communities.load(o.communityId) : null,
       memberCount: (o: PartyOrganization) => o.memberCount ?? 0,
       members: (o: PartyOrganization, args: PageArgs, ctx: RegistryContext) => {
         const page = pageRequest(args);
@@ -97,7 +117,8 @@ export function partyResolvers(deps: RegistryDeps) {
       regionalPartyCommittee: committeeOfCommunity,
       communityPartyOrganizations: async (c: Community, _: unknown, ctx: RegistryContext) =>
         (await ctx.loaders.organizationsByCommunity.load(c._id)).filter((o) => o.sector === 'COMMUNITY'),
-      coBuildingMemberCount: (c: Community, _: unknown, ctx: RegistryContext) => ctx.loaders.committeeMemberCounts.load(c.regionalCommittee._id),
+      coBuildingMemberCount: (c: Community, _: unknown, ctx: RegistryContext) =>
+        ctx.loaders.committeeMemberCounts.load(c.regionalCommittee._id),
       partyMemberCount: async (c: Community, _: unknown, ctx: RegistryContext) =>
         (await ctx.loaders.organizationsByCommunity.load(c._id)).reduce((n, o) => n + (o.memberCount ?? 0), 0),
       activeServicePosts: async (c: Community, _: unknown, ctx: RegistryContext) =>

@@ -1,7 +1,13 @@
 import type { CommunityCentre } from '../../../domain/community-centres';
 import type { FundedKind, Investment } from '../../../domain/investments';
 import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../../domain/platform';
-import { changeTerminalStatus, registerTerminal, type CommunityTerminal, type RegisterTerminalInput, type TerminalStatus } from '../../../domain/terminals';
+import {
+  changeTerminalStatus,
+  registerTerminal,
+  type CommunityTerminal,
+  type RegisterTerminalInput,
+  type TerminalStatus,
+} from '../../../domain/terminals';
 import type { Community } from '../../../domain/territory';
 import type { RegistryContext, RegistryDeps } from '../context';
 
@@ -16,7 +22,8 @@ export function platformResolvers(deps: RegistryDeps) {
       terminal: (_: unknown, args: { id: string }) => store.terminal(args.id),
     },
     Mutation: {
-      registerTerminal: (_: unknown, args: { input: RegisterTerminalInput }, ctx: RegistryContext) => registerTerminal(args.input, ctx, store),
+      registerTerminal: (_: unknown, args: { input: RegisterTerminalInput }, ctx: RegistryContext) =>
+        registerTerminal(args.input, ctx, store),
       setTerminalStatus: (_: unknown, args: { id: string; status: TerminalStatus; note?: string | null }, ctx: RegistryContext) =>
         changeTerminalStatus(args.id, args.status, args.note, ctx, store),
     },

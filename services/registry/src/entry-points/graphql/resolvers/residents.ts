@@ -53,8 +53,10 @@ export function residentResolvers(deps: RegistryDeps) {
       },
     },
     Mutation: {
-      registerResident: (_: unknown, args: { input: RegisterResidentInput }, ctx: RegistryContext) => registerResident(args.input, ctx, residentDeps),
-      updateResident: (_: unknown, args: { id: string; input: ResidentChanges }, ctx: RegistryContext) => updateResident(args.id, args.input, ctx, residentDeps),
+      registerResident: (_: unknown, args: { input: RegisterResidentInput }, ctx: RegistryContext) =>
+        registerResident(args.input, ctx, residentDeps),
+      updateResident: (_: unknown, args: { id: string; input: ResidentChanges }, ctx: RegistryContext) =>
+        updateResident(args.id, args.input, ctx, residentDeps),
       moveResident: (_: unknown, args: { id: string; input: { toCommunityId: string; address: string } }, ctx: RegistryContext) =>
         moveResident(args.id, args.input, ctx, residentDeps),
     },

@@ -19,8 +19,18 @@ import {
 } from '../../../domain/territory';
 import type { RegistryContext, RegistryDeps } from '../context';
 
-export const committeeOfStreet = (s: Street): Committee => ({ ...s.regionalCommittee, level: 'STREET', streetId: s._id, communityId: null });
-export const committeeOfCommunity = (c: Community): Committee => ({ ...c.regionalCommittee, level: 'COMMUNITY', streetId: c.streetId, communityId: c._id });
+export const committeeOfStreet = (s: Street): Committee => ({
+  ...s.regionalCommittee,
+  level: 'STREET',
+  streetId: s._id,
+  communityId: null,
+});
+export const committeeOfCommunity = (c: Community): Committee => ({
+  ...c.regionalCommittee,
+  level: 'COMMUNITY',
+  streetId: c.streetId,
+  communityId: c._id,
+});
 const brandOf = (c: Community) => (c.brand ? { ...c.brand, communityId: c._id } : null);
 
 export function territoryResolvers(deps: RegistryDeps) {
@@ -35,7 +45,8 @@ export function territoryResolvers(deps: RegistryDeps) {
       community: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.communities.load(args.id),
       communityByName: async (_: unknown, args: { name: string; streetId?: string | null }) => {
         const found = await deps.territory.communities({ name: args.name.trim(), streetId: args.streetId ?? null });
-        if (found.length > 1) throw new BadInputError('streetId', `${found.length} communities are named ${args.name}; give streetId to choose one.`);
+        if (found.length > 1)
+          throw new BadInputError('streetId', `${found.length} communities are named ${args.name}; give streetId to choose one.`);
         return found[0] ?? null;
       },
       communities: (_: unknown, args: { streetId?: string | null; urban?: boolean | null }) => deps.territory.communities(args),
@@ -48,13 +59,17 @@ export function territoryResolvers(deps: RegistryDeps) {
         return [...streets.map(committeeOfStreet), ...communities.map(committeeOfCommunity)];
       },
       districtOverview: async () => ({ ...districtOverview(await deps.statistics.overviewSource()), sources: DISTRICT_OVERVIEW_SOURCES }),
-      partyBuildingProfile: async (_: unknown, args: { communityId: string }, ctx: RegistryContext) => ctx.loaders.communities.load(args.communityId),
+      partyBuildingProfile: async (_: unknown, args: { communityId: string }, ctx: RegistryContext) =>
+        ctx.loaders.communities.load(args.communityId),
     },
     Mutation: {
       createStreet: (_: unknown, args: { input: NewStreetInput }, ctx: RegistryContext) => createStreet(args.input, ctx, territoryDeps),
-      updateStreet: (_: unknown, args: { id: string; input: { name?: string | null } }, ctx: RegistryContext) => updateStreet(args.id, args.input, ctx, territoryDeps),
-      createCommunity: (_: unknown, args: { input: NewCommunityInput }, ctx: RegistryContext) => createCommunity(args.input, ctx, territoryDeps),
-      updateCommunity: (_: unknown, args: { id: string; input: CommunityChanges }, ctx: RegistryContext) => updateCommunity(args.id, args.input, ctx, territoryDeps),
+      updateStreet: (_: unknown, args: { id: string; input: { name?: string | null } }, ctx: RegistryContext) =>
+        updateStreet(args.id, args.input, ctx, territoryDeps),
+      createCommunity: (_: unknown, args: { input: NewCommunityInput }, ctx: RegistryContext) =>
+        createCommunity(args.input, ctx, territoryDeps),
+      updateCommunity: (_: unknown, args: { id: string; input: CommunityChanges }, ctx: RegistryContext) =>
+        updateCommunity(args.id, args.input, ctx, territoryDeps),
       setCommunityBrand: (_: unknown, args: { communityId: string; brand?: CommunityBrand | null }, ctx: RegistryContext) =>
         setCommunityBrand(args.communityId, args.brand ?? null, ctx, territoryDeps),
     },
@@ -86,7 +101,8 @@ export function territoryResolvers(deps: RegistryDeps) {
       meetsThreeUnifiedStandard: (h: ServiceHall) => isStandardised(h),
     },
     CommunityBrand: {
-      community: (b: CommunityBrand & { communityId: string }, _: unknown, ctx: RegistryContext) => ctx.loaders.communities.load(b.communityId),
+      community: (b: CommunityBrand & { communityId: string }, _: unknown, ctx: RegistryContext) =>
+        ctx.loaders.communities.load(b.communityId),
     },
     RegionalPartyCommittee: {
       __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.committees.load(ref.id),
@@ -94,7 +110,8 @@ export function territoryResolvers(deps: RegistryDeps) {
       street: (c: Committee, _: unknown, ctx: RegistryContext) => ctx.loaders.streets.load(c.streetId),
       community: (c: Committee, _: unknown, ctx: RegistryContext) => (c.communityId ? ctx.loaders.communities.load(c.communityId) : null),
       memberCount: (c: Committee, _: unknown, ctx: RegistryContext) => ctx.loaders.committeeMemberCounts.load(c._id),
-      members: (c: Committee, args: PageArgs, ctx: RegistryContext) => ctx.loaders.committeeMembers.load({ group: c._id, page: pageRequest(args) }),
+      members: (c: Committee, args: PageArgs, ctx: RegistryContext) =>
+        ctx.loaders.committeeMembers.load({ group: c._id, page: pageRequest(args) }),
     },
   };
 }
