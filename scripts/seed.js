@@ -40,7 +40,7 @@ async function seedAll({ skipBuild = false, env = process.env, out = process.std
       const seen = [];
       progress.update(`${step}…`);
       const code = await runNode(
-        path.join(root, 'services', name, 'dist', 'seed.js'),
+        path.join(root, 'services', name, 'dist', 'seed', 'index.js'),
         [],
         { ...env, MONGO_DB: databaseFor(name, env) },
         (line) => {

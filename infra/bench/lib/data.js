@@ -13,7 +13,7 @@ const { root } = require('./ts-register');
 const { SERVICES, benchDb } = require('./stack');
 const { BENCH_MARK, fixtures, TokenMinter, staffClaims, adminClaims } = require('./operations');
 
-const hasSeed = (name) => fs.existsSync(path.join(root, 'services', name, 'src', 'seed.ts'));
+const hasSeed = (name) => fs.existsSync(path.join(root, 'services', name, 'src', 'seed', 'index.ts'));
 
 /** Runs one seed in a child process; resolves its last lines, rejects on failure or timeout. */
 function runSeed(name, env, { timeoutMs = 15 * 60_000, log }) {
@@ -81,7 +81,7 @@ async function probeDatabase(mongoUrl, dbName, timeoutMs = 90_000) {
 }
 
 /**
- * Seeds the bench databases: every service that has `src/seed.ts` runs it when its database
+ * Seeds the bench databases: every service that has `src/seed/index.ts` runs it when its database
  * is empty (or with `reseed`; seeds are idempotent);
  * a service without one gets the read-model rows registry's events would have given it
  * (known communities; for resident-services also known residents), so its queries and
@@ -112,7 +112,7 @@ async function seedBenchData({ mongoUrl, env, reseed = false, log = console.log 
       );
     } else {
       notes.push(
-        `${name} has no seed yet (services/${name}/src/seed.ts): the bench filled only its read models (known communities${name === 'resident-services' ? ', known residents' : ''}).`,
+        `${name} has no seed yet (services/${name}/src/seed/index.ts): the bench filled only its read models (known communities${name === 'resident-services' ? ', known residents' : ''}).`,
       );
     }
   }

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Runs one service's own seed (services/<name>/src/seed.ts, `seed({ env, log })`) against
+ * Runs one service's own seed (services/<name>/src/seed/index.ts, `seed({ env, log })`) against
  * the bench database named by MONGO_DB. Seeds are deterministic and idempotent, so this
  * costs a marker lookup when the database is already seeded.
  */
