@@ -56,17 +56,20 @@ function runLoad({ url, workload, durationSeconds, amount, connections = 10, pid
   return new Promise((resolve, reject) => {
     // `amount` (a number of requests) replaces the duration for workloads slower than a run.
     const shape = amount ? { amount } : { duration: durationSeconds };
+    const started = process.hrtime.bigint();
     const instance = autocannon({ url, connections, ...shape, requests, timeout: timeoutSeconds }, (err, result) => {
       const cpu = sampler.stop();
       if (err) return reject(err);
+      // autocannon reports whole seconds; a short fixed-amount run needs the real elapsed time.
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       latencies.sort((a, b) => a - b);
       const completed = latencies.length;
       const out = {
-        durationSeconds: round(result.duration, 2),
+        durationSeconds: round(seconds, 2),
         connections,
         ...(amount ? { amount } : {}),
         requests: completed,
-        rps: round(completed / result.duration),
+        rps: round(completed / seconds),
         latency: {
           p50: round(percentile(latencies, 50)),
           p95: round(percentile(latencies, 95)),
