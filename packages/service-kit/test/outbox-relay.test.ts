@@ -77,7 +77,7 @@ describe('the outbox relay', () => {
     await connection?.close();
   });
 
-  it('publishes a local write at once through the pending-events query, long before any sweep', async () => {
+  it('publishes a local write at once by reading the written document by `_id`, long before any sweep', async () => {
     await Things.create({ _id: 'a', n: 0 });
     const relay = startRelay(10 * 60_000); // the sweep at start, then none for ten minutes
     await new Promise((r) => setTimeout(r, 500));
@@ -90,12 +90,26 @@ describe('the outbox relay', () => {
         20_000,
       ),
     ).toBe(true);
-    // Found by the pending-events filter (the one the sparse index serves), not by a full read.
-    expect(finds.length).toBeGreaterThan(0);
-    expect(finds.every((f) => JSON.stringify(f) === JSON.stringify(OUTBOX_PENDING))).toBe(true);
+    // The write named its document, so the relay read exactly it: an `_id` read, no scan.
+    expect(finds).toEqual([{ _id: { $in: ['a'] }, ...OUTBOX_PENDING }]);
     expect((await Things.findById('a').lean())?.[OUTBOX_FIELD as keyof Thing]).toEqual([]);
     expect(relay.published).toBe(2);
     expect(await relay.pending()).toBe(0);
+  }, 60_000);
+
+  it('reads the pending-events index after a write that names no document', async () => {
+    await Things.create([
+      { _id: 'm1', n: 0 },
+      { _id: 'm2', n: 0 },
+    ]);
+    startRelay(10 * 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    finds.length = 0;
+    const events = [entry('m')];
+    await Things.updateMany({ n: 0, _id: { $in: ['m1', 'm2'] } }, { $set: { n: 1 }, ...pushEvents(events) });
+    expect(await arrived([events[0]!.id], 20_000)).toBe(true);
+    expect(finds.length).toBeGreaterThan(0);
+    expect(finds.every((f) => JSON.stringify(f) === JSON.stringify(OUTBOX_PENDING))).toBe(true);
   }, 60_000);
 
   it('declares the index that serves the pending-events query', async () => {

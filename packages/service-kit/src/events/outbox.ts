@@ -27,7 +27,11 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
   { _id: false },
 );
 
-/** Wakes the relay as soon as something was written with events (payload: the collection name). */
+/**
+ * Wakes the relay as soon as something was written with events. Payload: the collection name
+ * and, when the write names its documents (`_id` in the filter, a saved or inserted document),
+ * their ids; without ids the relay reads the collection's pending entries by the index.
+ */
 export const outboxSignal = new EventEmitter();
 outboxSignal.setMaxListeners(50);
 
@@ -40,27 +44,41 @@ export const OUTBOX_PENDING = { [`${OUTBOX_FIELD}.createdAt`]: { $gte: new Date(
 
 type Named = { collection?: { collectionName: string } };
 
+/** A filter's `_id` when it names one document (a plain value, not an operator). */
+function namedId(filter: Record<string, unknown> | undefined): unknown[] | undefined {
+  const id = filter?._id;
+  if (id === undefined || id === null) return undefined;
+  if (typeof id === 'object' && !Array.isArray(id) && Object.keys(id).some((k) => k.startsWith('$'))) {
+    const $in = (id as { $in?: unknown }).$in;
+    return Object.keys(id).length === 1 && Array.isArray($in) ? $in : undefined;
+  }
+  return [id];
+}
+
 /**
  * Adds the outbox field to a schema and its pending-events index, and wakes the relay after
- * writes that may carry events, naming the collection so it drains only that one then.
+ * writes that may carry events, naming the collection (and the documents, when the write names
+ * them) so it drains only those.
  */
 export function outboxPlugin(schema: Schema): void {
   schema.add({ [OUTBOX_FIELD]: { type: [outboxEntrySchema], default: undefined } });
   schema.index({ [`${OUTBOX_FIELD}.createdAt`]: 1 }, { sparse: true });
-  const signal = (collection: string | undefined) => {
-    if (collection) outboxSignal.emit('written', collection);
+  const signal = (collection: string | undefined, ids?: unknown[]) => {
+    if (collection) outboxSignal.emit('written', collection, ids);
   };
-  schema.post('save', function (this: { constructor: Named }) {
-    signal(this.constructor.collection?.collectionName);
+  schema.post('save', function (this: { constructor: Named; _id?: unknown }) {
+    signal(this.constructor.collection?.collectionName, this._id === undefined ? undefined : [this._id]);
   });
-  for (const op of ['insertMany', 'bulkWrite'] as const) {
-    schema.post(op, function (this: Named) {
-      signal(this.collection?.collectionName);
-    });
-  }
+  schema.post('insertMany', function (this: Named, docs: Array<{ _id?: unknown }>) {
+    const ids = Array.isArray(docs) ? docs.map((d) => d._id) : [];
+    signal(this.collection?.collectionName, ids.length > 0 && ids.every((id) => id !== undefined) ? ids : undefined);
+  });
+  schema.post('bulkWrite', function (this: Named) {
+    signal(this.collection?.collectionName);
+  });
   for (const op of ['findOneAndUpdate', 'updateOne', 'updateMany'] as const) {
-    schema.post(op, function (this: { model: { collection: { collectionName: string } } }) {
-      signal(this.model.collection.collectionName);
+    schema.post(op, function (this: { model: { collection: { collectionName: string } }; getFilter(): Record<string, unknown> }) {
+      signal(this.model.collection.collectionName, op === 'updateMany' ? undefined : namedId(this.getFilter()));
     });
   }
 }

@@ -34,8 +34,14 @@ export class OutboxRelay {
   private loopDone: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
   private failures = 0;
-  /** Collections written in this process since they were last drained. */
-  private readonly dirty = new Set<string>();
+  /**
+   * Collections written in this process since they were last drained, with the documents the
+   * writes named ('all' when a write did not name them). Draining named documents is an `_id`
+   * read; the pending-events index serves the rest. On the embedded store, which uses no
+   * non-unique index, that second query is a scan (15–500 ms on 24,000 residents' records):
+   * once per write it held up every write to the collection.
+   */
+  private readonly dirty = new Map<string, Set<unknown> | 'all'>();
   private sweepDue = true;
   private lastSweep = 0;
   published = 0;
@@ -58,12 +64,21 @@ export class OutboxRelay {
   }
 
   /** A failing broker is not hammered on every write: while failing, only the backoff retries. */
-  private readonly onSignal = (collection?: string): void => {
+  private readonly onSignal = (collection?: string, ids?: unknown[]): void => {
     if (!collection) this.sweepDue = true;
-    else if (this.opts.models.some((m) => m.collection.collectionName === collection)) this.dirty.add(collection);
+    else if (this.opts.models.some((m) => m.collection.collectionName === collection)) this.markDirty(collection, ids);
     else return; // another relay's collection
     if (this.failures === 0) this.wake?.();
   };
+
+  private markDirty(collection: string, ids?: unknown[]): void {
+    const seen = this.dirty.get(collection);
+    if (seen === 'all') return;
+    if (!ids) return void this.dirty.set(collection, 'all');
+    const named = seen ?? new Set<unknown>();
+    for (const id of ids) named.add(id);
+    this.dirty.set(collection, named);
+  }
 
   private async loop(): Promise<void> {
     while (this.running) {
@@ -130,17 +145,27 @@ export class OutboxRelay {
     let more = false;
     for (const model of this.opts.models) {
       const collection = model.collection.collectionName;
-      if (!sweep && !this.dirty.has(collection)) continue;
+      const marked = this.dirty.get(collection);
+      if (!sweep && !marked) continue;
       // Taken off before reading: a write that lands meanwhile marks the collection again.
       this.dirty.delete(collection);
+      let filter: Record<string, unknown> = OUTBOX_PENDING;
+      if (!sweep && marked instanceof Set) {
+        const ids = [...marked];
+        if (ids.length > limit) {
+          more = true;
+          this.markDirty(collection, ids.slice(limit));
+        }
+        filter = { _id: { $in: ids.slice(0, limit) }, ...OUTBOX_PENDING };
+      }
       const docs = await model
-        .find(OUTBOX_PENDING)
+        .find(filter)
         .select({ [OUTBOX_FIELD]: 1 })
         .limit(limit)
         .lean<OutboxDoc[]>();
-      if (docs.length === limit) {
+      if (docs.length === limit && filter === OUTBOX_PENDING) {
         more = true;
-        this.dirty.add(collection);
+        this.markDirty(collection);
       }
       if (docs.length === 0) continue;
       await this.publish(docs);
