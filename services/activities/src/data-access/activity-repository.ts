@@ -5,7 +5,7 @@ import type { FilterQuery, UpdateQuery } from 'mongoose';
 import type { ActivityStore } from '../domain/activity';
 import type { Activity, ActivityChange, ActivityStatus, OrganizerKind } from '../domain/activity-model';
 import type { ActivitiesModels, ActivityDoc } from './models';
-import type { ReadModels } from './read-models';
+import type { ReadModelRepository } from './read-model-repository';
 
 export interface ActivityListFilter {
   communityId?: string | null;
@@ -66,7 +66,7 @@ export class ActivityRepository implements ActivityStore {
   constructor(
     private readonly models: ActivitiesModels,
     private readonly communities: CommunityDirectory,
-    private readonly readModels: ReadModels,
+    private readonly readModels: ReadModelRepository,
     private readonly logger: Logger,
   ) {}
 
@@ -148,7 +148,7 @@ export class ActivityRepository implements ActivityStore {
     return activity;
   }
 
-  /** The write, then its events reflected in the read models (see ReadModels). */
+  /** The write, then its events reflected in the read models (see ReadModelRepository). */
   async apply(id: string, change: ActivityChange): Promise<Activity | null> {
     const { filter, update } = toConditionalUpdate(id, change);
     const updated = withoutOutbox(await this.models.Activity.findOneAndUpdate(filter, update, { new: true }).lean<Activity>().exec());

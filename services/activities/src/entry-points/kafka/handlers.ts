@@ -1,7 +1,7 @@
 import type { ConsumerSpec, EventHandler, EventHandlers } from '@sanshe/service-kit';
 import { TOPICS } from '@sanshe/schemas/generated/events';
 import type { ActivityRepository } from '../../data-access/activity-repository';
-import type { ReadModels } from '../../data-access/read-models';
+import type { ReadModelRepository } from '../../data-access/read-model-repository';
 import { READ_MODEL_EVENTS } from '../../domain/projections';
 
 /**
@@ -11,7 +11,7 @@ import { READ_MODEL_EVENTS } from '../../domain/projections';
  * activities this database does not hold (another deployment sharing the broker) are
  * skipped after one `_id` read.
  */
-export function activitiesConsumers(deps: { activities: ActivityRepository; readModels: ReadModels }): ConsumerSpec[] {
+export function activitiesConsumers(deps: { activities: ActivityRepository; readModels: ReadModelRepository }): ConsumerSpec[] {
   const project: EventHandler<(typeof READ_MODEL_EVENTS)[number]> = async (event) => {
     const activity = await deps.activities.liveActivity(event.data.activityId);
     if (activity) await deps.readModels.project(activity, event);

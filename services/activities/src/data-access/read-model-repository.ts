@@ -11,7 +11,7 @@ import type { StatsRepository } from './stats-repository';
  * from Kafka, which repairs anything a crash in between left out. Both writes are
  * idempotent, so the second call changes nothing.
  */
-export class ReadModels {
+export class ReadModelRepository {
   constructor(
     private readonly stats: StatsRepository,
     private readonly records: ResidentRecordRepository,

@@ -1,10 +1,10 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Campaign } from '../domain/campaign';
-import type { Activity, Registration, VolunteerShift } from '../domain/activity-model';
-import type { ResidentRecordEntry, ResidentShiftEntry } from '../domain/projections';
-import type { StatsBucket } from '../domain/stats';
-import type { ActivityGroup, Booking, CellClaim, Rota, Venue } from '../domain/venue-model';
+import type { Campaign } from '../../domain/campaign';
+import type { Activity, Registration, VolunteerShift } from '../../domain/activity-model';
+import type { ResidentRecordEntry, ResidentShiftEntry } from '../../domain/projections';
+import type { StatsBucket } from '../../domain/stats';
+import type { ActivityGroup, Booking, CellClaim, Rota, Venue } from '../../domain/venue-model';
 
 export type ActivityDoc = Activity & { createdAt: Date; updatedAt: Date };
 
