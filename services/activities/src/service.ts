@@ -41,11 +41,7 @@ export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, Activitie
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: [models.Activity],
-      consumers: [
-        communities.consumer('activities'),
-        records.homeConsumer('activities'),
-        ...activitiesConsumers({ activities, readModels }),
-      ],
+      consumers: [communities.consumer('activities'), ...activitiesConsumers({ activities, readModels, homes: records })],
     };
   },
 };
