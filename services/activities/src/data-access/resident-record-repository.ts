@@ -1,17 +1,16 @@
-import { byIdLoader, findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
+import { findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
 import type { ResidentRecordChange } from '../domain/projections';
-import type { ResidentHome, ResidentHomeStore } from '../domain/resident-record';
+import type { ResidentHome, ResidentHomeStore, ResidentRecordReader } from '../domain/resident-record';
 import type { ActivitiesModels, ResidentRecordDoc } from './models';
 
 const SAFE_KEY = /^[^.$]+$/;
 
 /** Residents' records — home, registrations, volunteer shifts: one document per resident, read by `_id`. */
-export class ResidentRecordRepository implements ResidentHomeStore {
+export class ResidentRecordRepository implements ResidentRecordReader, ResidentHomeStore {
   constructor(private readonly models: ActivitiesModels) {}
 
-  loader(): DataLoader<string, ResidentRecordDoc | null> {
-    return byIdLoader((ids) => findByIds(this.models.ResidentRecord, ids));
+  recordsByIds(ids: readonly string[]): Promise<ResidentRecordDoc[]> {
+    return findByIds<ResidentRecordDoc>(this.models.ResidentRecord, ids);
   }
 
   /** Where a resident lives, as registry announced it; the same event twice changes nothing. */
