@@ -7,7 +7,7 @@ import { ActivityRepository } from './data-access/activity-repository';
 import { CampaignRepository } from './data-access/campaign-repository';
 import { BookingRepository } from './data-access/booking-repository';
 import { createModels } from './data-access/models';
-import { ReadModels } from './data-access/read-models';
+import { ReadModelRepository } from './data-access/read-model-repository';
 import { ResidentRecordRepository } from './data-access/resident-record-repository';
 import { StatsRepository } from './data-access/stats-repository';
 import { VenueRepository } from './data-access/venue-repository';
@@ -21,7 +21,7 @@ export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, Activitie
     const communities = new CommunityDirectory(connection);
     const stats = new StatsRepository(models);
     const records = new ResidentRecordRepository(models);
-    const readModels = new ReadModels(stats, records);
+    const readModels = new ReadModelRepository(stats, records);
     const activities = new ActivityRepository(models, communities, readModels, logger);
     const deps: ResolverDeps = {
       activities,
@@ -41,11 +41,7 @@ export const activitiesDefinition: ServiceDefinition<ActivitiesConfig, Activitie
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: [models.Activity],
-      consumers: [
-        communities.consumer('activities'),
-        records.homeConsumer('activities'),
-        ...activitiesConsumers({ activities, readModels }),
-      ],
+      consumers: [communities.consumer('activities'), ...activitiesConsumers({ activities, readModels, homes: records })],
     };
   },
 };

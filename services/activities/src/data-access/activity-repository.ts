@@ -1,20 +1,11 @@
-import { byIdLoader, findByIds, type Logger, OUTBOX_FIELD, type PageRequest } from '@sanshe/service-kit';
+import { findByIds, type Logger, OUTBOX_FIELD, type PageRequest } from '@sanshe/service-kit';
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
-import type DataLoader from 'dataloader';
 import type { FilterQuery, UpdateQuery } from 'mongoose';
 import type { ActivityStore } from '../domain/activity';
-import type { Activity, ActivityChange, ActivityStatus, OrganizerKind } from '../domain/activity-model';
+import type { Activity, ActivityChange, OrganizerKind } from '../domain/activity-model';
+import type { ActivityListFilter, ActivityReader } from '../domain/activity-queries';
 import type { ActivitiesModels, ActivityDoc } from './models';
-import type { ReadModels } from './read-models';
-
-export interface ActivityListFilter {
-  communityId?: string | null;
-  streetId?: string | null;
-  category?: string | null;
-  statuses: ActivityStatus[];
-  startsFrom?: Date | null;
-  startsBefore?: Date | null;
-}
+import type { ReadModelRepository } from './read-model-repository';
 
 /** Translates a compare-and-set change into one conditional findOneAndUpdate. */
 export function toConditionalUpdate(
@@ -62,11 +53,11 @@ function withoutOutbox<T extends object>(doc: T | null): T | null {
   return doc;
 }
 
-export class ActivityRepository implements ActivityStore {
+export class ActivityRepository implements ActivityStore, ActivityReader {
   constructor(
     private readonly models: ActivitiesModels,
     private readonly communities: CommunityDirectory,
-    private readonly readModels: ReadModels,
+    private readonly readModels: ReadModelRepository,
     private readonly logger: Logger,
   ) {}
 
@@ -76,10 +67,6 @@ export class ActivityRepository implements ActivityStore {
     const found = new Set(live.map((a) => a._id));
     const missing = ids.filter((id) => !found.has(id));
     return missing.length === 0 ? live : [...live, ...(await findByIds<ActivityDoc>(this.models.ActivityArchive, missing))];
-  }
-
-  loader(): DataLoader<string, ActivityDoc | null> {
-    return byIdLoader((ids) => this.byIds(ids));
   }
 
   /** Published activities of many communities in one query, soonest first. */
@@ -148,7 +135,7 @@ export class ActivityRepository implements ActivityStore {
     return activity;
   }
 
-  /** The write, then its events reflected in the read models (see ReadModels). */
+  /** The write, then its events reflected in the read models (see ReadModelRepository). */
   async apply(id: string, change: ActivityChange): Promise<Activity | null> {
     const { filter, update } = toConditionalUpdate(id, change);
     const updated = withoutOutbox(await this.models.Activity.findOneAndUpdate(filter, update, { new: true }).lean<Activity>().exec());

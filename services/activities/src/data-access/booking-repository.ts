@@ -1,6 +1,7 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import { mongo } from 'mongoose';
 import type { BookingAdminStore } from '../domain/venue';
+import type { BookingReader } from '../domain/venue-queries';
 import type { Booking, CellClaim } from '../domain/venue-model';
 import type { ActivitiesModels } from './models';
 
@@ -10,7 +11,7 @@ function firstFailedIndex(err: InstanceType<typeof mongo.MongoBulkWriteError>): 
 }
 
 /** Bookings and the time cells they claim. Every write here is a single-document one. */
-export class BookingRepository implements BookingAdminStore {
+export class BookingRepository implements BookingAdminStore, BookingReader {
   constructor(private readonly models: ActivitiesModels) {}
 
   async claimCells(claims: CellClaim[]): Promise<{ claimed: number; blockedBy: string | null }> {

@@ -1,17 +1,11 @@
-import { byIdLoader, findByIds, OUTBOX_FIELD, toConnection, uniqueWrite, type Connection, type PageRequest } from '@sanshe/service-kit';
-import DataLoader from 'dataloader';
-import type { Campaign, CampaignStore } from '../domain/campaign';
+import { findByIds, OUTBOX_FIELD, toConnection, uniqueWrite, type Connection } from '@sanshe/service-kit';
+import type { Campaign, CampaignPageKey, CampaignReader, CampaignStore } from '../domain/campaign';
 import type { Activity } from '../domain/activity-model';
 import type { ActivitiesModels, ActivityDoc } from './models';
 
-export interface CampaignPageKey {
-  campaignId: string;
-  page: PageRequest;
-}
-
 const byIdOrder = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
-export class CampaignRepository implements CampaignStore {
+export class CampaignRepository implements CampaignStore, CampaignReader {
   constructor(private readonly models: ActivitiesModels) {}
 
   campaign(id: string): Promise<Campaign | null> {
@@ -48,8 +42,8 @@ export class CampaignRepository implements CampaignStore {
       .exec();
   }
 
-  campaignLoader(): DataLoader<string, Campaign | null> {
-    return byIdLoader((ids) => findByIds<Campaign>(this.models.Campaign, ids));
+  campaignsByIds(ids: readonly string[]): Promise<Campaign[]> {
+    return findByIds<Campaign>(this.models.Campaign, ids);
   }
 
   /**
@@ -57,34 +51,29 @@ export class CampaignRepository implements CampaignStore {
    * steps per batch, whatever the number of campaigns: the member ids of every campaign
    * asked (one id-only query per collection), then the documents of the pages cut from them.
    */
-  activityPages(): DataLoader<CampaignPageKey, Connection<ActivityDoc>, string> {
-    return new DataLoader<CampaignPageKey, Connection<ActivityDoc>, string>(
-      async (keys) => {
-        const campaignIds = [...new Set(keys.map((k) => k.campaignId))];
-        const query = { campaignId: { $in: campaignIds }, status: { $ne: 'DRAFT' } };
-        const idsOf = (model: ActivitiesModels['Activity']) =>
-          model.find(query, { _id: 1, campaignId: 1 }).lean<{ _id: string; campaignId: string }[]>().exec();
-        const members = (await Promise.all([idsOf(this.models.Activity), idsOf(this.models.ActivityArchive)])).flat().sort(byIdOrder);
-        const pages = keys.map(({ campaignId, page }) =>
-          members.filter((m) => m.campaignId === campaignId && (page.afterKey === null || m._id > page.afterKey)).slice(0, page.limit + 1),
-        );
-        const wanted = [...new Set(pages.flat().map((m) => m._id))];
-        const live = await findByIds<ActivityDoc>(this.models.Activity, wanted);
-        const liveIds = new Set(live.map((a) => a._id));
-        const archived = await findByIds<ActivityDoc>(
-          this.models.ActivityArchive,
-          wanted.filter((id) => !liveIds.has(id)),
-        );
-        const docs = new Map([...live, ...archived].map((a) => [a._id, a]));
-        return pages.map((rows, i) =>
-          toConnection(
-            rows.flatMap((m) => docs.get(m._id) ?? []),
-            keys[i]!.page.limit,
-            (a) => a._id,
-          ),
-        );
-      },
-      { cacheKeyFn: (k) => JSON.stringify([k.campaignId, k.page.afterKey, k.page.limit]) },
+  async activityPages(keys: readonly CampaignPageKey[]): Promise<Connection<ActivityDoc>[]> {
+    const campaignIds = [...new Set(keys.map((k) => k.campaignId))];
+    const query = { campaignId: { $in: campaignIds }, status: { $ne: 'DRAFT' } };
+    const idsOf = (model: ActivitiesModels['Activity']) =>
+      model.find(query, { _id: 1, campaignId: 1 }).lean<{ _id: string; campaignId: string }[]>().exec();
+    const members = (await Promise.all([idsOf(this.models.Activity), idsOf(this.models.ActivityArchive)])).flat().sort(byIdOrder);
+    const pages = keys.map(({ campaignId, page }) =>
+      members.filter((m) => m.campaignId === campaignId && (page.afterKey === null || m._id > page.afterKey)).slice(0, page.limit + 1),
+    );
+    const wanted = [...new Set(pages.flat().map((m) => m._id))];
+    const live = await findByIds<ActivityDoc>(this.models.Activity, wanted);
+    const liveIds = new Set(live.map((a) => a._id));
+    const archived = await findByIds<ActivityDoc>(
+      this.models.ActivityArchive,
+      wanted.filter((id) => !liveIds.has(id)),
+    );
+    const docs = new Map([...live, ...archived].map((a) => [a._id, a]));
+    return pages.map((rows, i) =>
+      toConnection(
+        rows.flatMap((m) => docs.get(m._id) ?? []),
+        keys[i]!.page.limit,
+        (a) => a._id,
+      ),
     );
   }
 }

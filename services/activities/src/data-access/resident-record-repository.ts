@@ -1,38 +1,21 @@
-import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
-import { byIdLoader, type ConsumerSpec, findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
+import { findByIds, isDuplicateKeyError } from '@sanshe/service-kit';
 import type { ResidentRecordChange } from '../domain/projections';
+import type { ResidentHome, ResidentHomeStore, ResidentRecordReader } from '../domain/resident-record';
 import type { ActivitiesModels, ResidentRecordDoc } from './models';
 
 const SAFE_KEY = /^[^.$]+$/;
 
 /** Residents' records — home, registrations, volunteer shifts: one document per resident, read by `_id`. */
-export class ResidentRecordRepository {
+export class ResidentRecordRepository implements ResidentRecordReader, ResidentHomeStore {
   constructor(private readonly models: ActivitiesModels) {}
 
-  loader(): DataLoader<string, ResidentRecordDoc | null> {
-    return byIdLoader((ids) => findByIds(this.models.ResidentRecord, ids));
+  recordsByIds(ids: readonly string[]): Promise<ResidentRecordDoc[]> {
+    return findByIds<ResidentRecordDoc>(this.models.ResidentRecord, ids);
   }
 
   /** Where a resident lives, as registry announced it; the same event twice changes nothing. */
-  async rememberHome(residentId: string, home: { communityId: string; streetId: string }): Promise<void> {
+  async rememberHome(residentId: string, home: ResidentHome): Promise<void> {
     await this.models.ResidentRecord.updateOne({ _id: residentId }, { $set: { home } }, { upsert: true }).exec();
-  }
-
-  /** The consumer of registry's resident events that keeps `home` current. */
-  homeConsumer(service: string): ConsumerSpec {
-    return {
-      groupId: `${service}.resident-homes`,
-      topics: [TOPICS.REGISTRY_V1],
-      handlers: {
-        [EVENT_TYPES.ResidentRegisteredV1]: async ({ data }) => {
-          await this.rememberHome(data.residentId, { communityId: data.communityId, streetId: data.streetId });
-        },
-        [EVENT_TYPES.ResidentMovedV1]: async ({ data }) => {
-          await this.rememberHome(data.residentId, { communityId: data.toCommunityId, streetId: data.streetId });
-        },
-      },
-    };
   }
 
   /**

@@ -1,13 +1,13 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { BucketDelta } from '../domain/projections';
-import type { StatsBucket, StatsFilter } from '../domain/stats';
+import type { StatsBucket, StatsFilter, StatsReader } from '../domain/stats';
 import type { ActivitiesModels } from './models';
 
 /**
  * The statistics buckets: one small document per community, month and source (about
  * 71 × 24 for the seeded history). Queries read buckets, never activities or attendances.
  */
-export class StatsRepository {
+export class StatsRepository implements StatsReader {
   constructor(private readonly models: ActivitiesModels) {}
 
   buckets(filter: StatsFilter): Promise<StatsBucket[]> {

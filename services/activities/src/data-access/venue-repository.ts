@@ -1,24 +1,20 @@
-import { byIdLoader, findByIds, uniqueWrite } from '@sanshe/service-kit';
+import { findByIds, uniqueWrite } from '@sanshe/service-kit';
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
-import type DataLoader from 'dataloader';
 import type { GroupStore } from '../domain/group';
 import type { RotaStore } from '../domain/rota';
+import type { VenueReader } from '../domain/venue-queries';
 import type { ActivityGroup, Rota, Venue } from '../domain/venue-model';
 import type { ActivitiesModels } from './models';
 
 /** Venues, residents' groups and rotas: small collections, one per community's few rooms and teams. */
-export class VenueRepository implements RotaStore, GroupStore {
+export class VenueRepository implements RotaStore, GroupStore, VenueReader {
   constructor(
     private readonly models: ActivitiesModels,
     private readonly communities: CommunityDirectory,
   ) {}
 
-  venueLoader(): DataLoader<string, Venue | null> {
-    return byIdLoader((ids) => findByIds(this.models.Venue, ids));
-  }
-
-  groupLoader(): DataLoader<string, ActivityGroup | null> {
-    return byIdLoader((ids) => findByIds(this.models.ActivityGroup, ids));
+  venuesByIds(ids: readonly string[]): Promise<Venue[]> {
+    return findByIds<Venue>(this.models.Venue, ids);
   }
 
   venuesOf(communityIds: readonly string[]): Promise<Venue[]> {
@@ -82,8 +78,8 @@ export class VenueRepository implements RotaStore, GroupStore {
     return this.models.Rota.findById(id).lean<Rota>().exec();
   }
 
-  rotaLoader(): DataLoader<string, Rota | null> {
-    return byIdLoader((ids) => findByIds(this.models.Rota, ids));
+  rotasByIds(ids: readonly string[]): Promise<Rota[]> {
+    return findByIds<Rota>(this.models.Rota, ids);
   }
 
   async insertRota(rota: Rota): Promise<void> {

@@ -1,4 +1,13 @@
-import { AlreadyExistsError, authorize, BadInputError, ConflictError, NotFoundError, type Role } from '@sanshe/domain-kit';
+import {
+  AlreadyExistsError,
+  authorize,
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  type Connection,
+  type PageRequest,
+  type Role,
+} from '@sanshe/domain-kit';
 import { randomUUID } from 'node:crypto';
 import { communityScope, type Caller } from './access';
 import type { Activity } from './activity-model';
@@ -30,6 +39,27 @@ export interface CampaignStore {
   /** One write on the activity; null when it vanished meanwhile. */
   setActivityCampaign(activityId: string, campaignId: string | null): Promise<Activity | null>;
 }
+
+/** One page of one campaign's activities. */
+export interface CampaignPageKey {
+  campaignId: string;
+  page: PageRequest;
+}
+
+/** The reads of campaigns and their public activities (live and imported history). */
+export interface CampaignReader {
+  /** Every campaign, by id. */
+  campaigns(): Promise<Campaign[]>;
+  campaignsByIds(ids: readonly string[]): Promise<Campaign[]>;
+  /** Pages of many campaigns' public activities, in the order asked, in a few queries whatever their number. */
+  activityPages(keys: readonly CampaignPageKey[]): Promise<Connection<Activity>[]>;
+}
+
+/** Campaigns are public: anyone may list them and their activities. */
+export const listCampaigns = (reader: CampaignReader): Promise<Campaign[]> => reader.campaigns();
+export const campaignsByIds = (ids: readonly string[], reader: CampaignReader): Promise<Campaign[]> => reader.campaignsByIds(ids);
+export const campaignActivityPages = (keys: readonly CampaignPageKey[], reader: CampaignReader): Promise<Connection<Activity>[]> =>
+  reader.activityPages(keys);
 
 const CAMPAIGN_ADMINS: readonly Role[] = ['DISTRICT_ADMIN'];
 /** Staff with territory over an activity may put it in a campaign or take it out. */

@@ -1,4 +1,4 @@
-import type { RegistrationStatus, ShiftStatus } from './activity-model';
+import type { Activity, RegistrationStatus, ShiftStatus } from './activity-model';
 import { EVENT } from './events';
 import { bucketId, type CategoryCounts } from './stats';
 import { monthOf } from './time';
@@ -149,4 +149,25 @@ export function bucketDelta(event: ActivityEvent, activity: CountedActivity): Bu
     category: activity.category,
     delta,
   };
+}
+
+/** Where the read models are kept: applying an event there twice changes nothing. */
+export interface ReadModelStore {
+  project(activity: Activity, event: ActivityEvent): Promise<void>;
+}
+
+export interface ReadModelDeps {
+  /** Only live activities change, so only they have events. */
+  activities: { liveActivity(id: string): Promise<Activity | null> };
+  readModels: ReadModelStore;
+}
+
+/**
+ * Applies one of the service's own events to the read models, again (a no-op) or for the
+ * first time after a crash between a write and its projection. Events about activities this
+ * database does not hold (another deployment sharing the broker) are skipped after one read.
+ */
+export async function projectActivityEvent(activityId: string, event: ActivityEvent, deps: ReadModelDeps): Promise<void> {
+  const activity = await deps.activities.liveActivity(activityId);
+  if (activity) await deps.readModels.project(activity, event);
 }

@@ -1,4 +1,5 @@
-import { BadInputError } from '@sanshe/domain-kit';
+import { BadInputError, type FigureSource } from '@sanshe/domain-kit';
+import { ACTIVITY_STATS_SOURCES } from './report-sources';
 
 /**
  * Activity statistics come from precomputed buckets, one per community and month,
@@ -92,4 +93,16 @@ export function summarize(buckets: readonly StatsBucket[], category: string | nu
     }
   }
   return { ...total, byCategory: sorted(byCategory), byMonth: sorted(byMonth), byCommunity: sorted(byCommunity) };
+}
+
+/** Where statistics buckets are read from: those of a period and territory. */
+export interface StatsReader {
+  buckets(filter: StatsFilter): Promise<StatsBucket[]>;
+}
+
+/** Activity statistics for a period and territory; district-wide figures name the report they come from. */
+export async function activityStats(args: StatsArgs, reader: StatsReader): Promise<ActivityStats & { sources: readonly FigureSource[] }> {
+  const filter = statsFilter(args);
+  const districtWide = Object.values(filter).every((v) => v === null);
+  return { ...summarize(await reader.buckets(filter), filter.category), sources: districtWide ? ACTIVITY_STATS_SOURCES : [] };
 }

@@ -1,19 +1,23 @@
-import { authorize, BadInputError, pageRequest, toConnection, type Identity, type PageArgs } from '@sanshe/service-kit';
-import type { ActivityDoc } from '../../data-access/models';
-import { ACTIVITY_STAFF_ROLES, activityScope, ORGANIZER_ROLES } from '../../domain/access';
+import type { PageArgs } from '@sanshe/service-kit';
 import { cancelActivity, completeActivity, createActivity, publishActivity, type NewActivityInput } from '../../domain/activity';
 import {
-  isPublic,
   seatsTaken,
   type Activity,
-  type ActivityStatus,
   type Registration,
   type RegistrationStatus,
   type ShiftStatus,
   type VolunteerShift,
 } from '../../domain/activity-model';
+import {
+  activityRegistrations,
+  activityVolunteerShifts,
+  checkInCodeOf,
+  findActivity,
+  listActivities,
+  waitlistPosition,
+  type ActivityFilterArgs,
+} from '../../domain/activity-queries';
 import { cancelRegistration, checkIn, registerForActivity, type RegistrationView } from '../../domain/registration';
-import { parseDateTime } from '../../domain/time';
 import {
   reportVolunteerHours,
   scheduleVolunteer,
@@ -53,16 +57,6 @@ const fromShift = (activity: Activity, s: VolunteerShift): ShiftParent => ({ ...
 const fromView = (v: RegistrationView) => fromRoster(v.activity, v);
 const fromShiftView = (v: VolunteerShiftView) => fromShift(v.activity, v);
 
-/** Drafts are seen only by those who may organize them. */
-export function visible<T extends Activity>(identity: Identity, activity: T | null): T | null {
-  if (activity && !isPublic(activity))
-    authorize(identity, { action: `see draft activity ${activity._id}`, roles: ORGANIZER_ROLES, scope: activityScope(activity) });
-  return activity;
-}
-
-const staffOnly = (identity: Identity, a: Activity, what: string) =>
-  authorize(identity, { action: `see the ${what} of activity ${a._id}`, roles: ACTIVITY_STAFF_ROLES, scope: activityScope(a) });
-
 async function activityOf(parent: { activity?: Activity; activityId: string }, ctx: ActivitiesContext): Promise<Activity> {
   const activity = parent.activity ?? (await ctx.activities.load(parent.activityId));
   if (!activity) throw new Error(`activity ${parent.activityId} of a registration is missing`);
@@ -74,17 +68,6 @@ const ORGANIZER_TYPE = {
   SOCIAL_ORGANIZATION: 'SocialOrganization',
   PARTY_ORGANIZATION: 'PartyOrganization',
 } as const;
-const PUBLIC_STATUSES: ActivityStatus[] = ['PUBLISHED', 'CANCELLED', 'COMPLETED'];
-
-interface ActivityFilterArgs {
-  communityId?: string | null;
-  streetId?: string | null;
-  category?: string | null;
-  statuses?: ActivityStatus[] | null;
-  startsFrom?: string | null;
-  startsBefore?: string | null;
-}
-
 export function activityResolvers(deps: ResolverDeps) {
   const activityDeps = {
     store: deps.activities,
@@ -96,25 +79,9 @@ export function activityResolvers(deps: ResolverDeps) {
   const registrationDeps = { ...activityDeps, checkInOpensMinutesBefore: deps.settings.checkInOpensMinutesBefore };
   return {
     Query: {
-      activity: async (_: unknown, args: { id: string }, ctx: ActivitiesContext) =>
-        visible(ctx.identity, await ctx.activities.load(args.id)),
-      activities: async (_: unknown, args: PageArgs & { filter?: ActivityFilterArgs | null }) => {
-        const f = args.filter ?? {};
-        const statuses = f.statuses ?? ['PUBLISHED', 'COMPLETED'];
-        if (statuses.some((s) => !PUBLIC_STATUSES.includes(s)))
-          throw new BadInputError('filter.statuses', 'Drafts are not listed; ask for PUBLISHED, CANCELLED or COMPLETED activities.');
-        const page = pageRequest(args);
-        const rows = await deps.activities.page(
-          {
-            ...f,
-            statuses,
-            startsFrom: f.startsFrom ? parseDateTime('filter.startsFrom', f.startsFrom) : null,
-            startsBefore: f.startsBefore ? parseDateTime('filter.startsBefore', f.startsBefore) : null,
-          },
-          page,
-        );
-        return toConnection(rows, page.limit, (a) => a._id);
-      },
+      activity: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => findActivity(ctx, args.id, ctx.activities),
+      activities: (_: unknown, args: PageArgs & { filter?: ActivityFilterArgs | null }) =>
+        listActivities(args.filter ?? {}, args, deps.activities),
     },
     Mutation: {
       createActivity: (_: unknown, args: { input: NewActivityInput }, ctx: ActivitiesContext) =>
@@ -140,25 +107,19 @@ export function activityResolvers(deps: ResolverDeps) {
       ) => fromShiftView(await verifyVolunteerHours(args, ctx, activityDeps)),
     },
     Activity: {
-      __resolveReference: async (ref: { id: string }, ctx: ActivitiesContext) => visible(ctx.identity, await ctx.activities.load(ref.id)),
-      id: (a: ActivityDoc) => a._id,
-      community: (a: ActivityDoc) => ({ __typename: 'Community', id: a.communityId }),
-      venue: (a: ActivityDoc, _: unknown, ctx: ActivitiesContext) => (a.venueId ? ctx.venues.load(a.venueId) : null),
-      organizer: (a: ActivityDoc) => ({ __typename: ORGANIZER_TYPE[a.organizer.kind], id: a.organizer.id }),
-      startsAt: (a: ActivityDoc) => iso(a.startsAt),
-      endsAt: (a: ActivityDoc) => iso(a.endsAt),
-      seatsTaken: (a: ActivityDoc) => seatsTaken(a),
-      seatsLeft: (a: ActivityDoc) => Math.max(0, a.seatsLeft),
-      waitlistLength: (a: ActivityDoc) => a.waitlisted,
-      attendedCount: (a: ActivityDoc) => a.attended,
-      registrations: (a: ActivityDoc, _: unknown, ctx: ActivitiesContext) => {
-        staffOnly(ctx.identity, a, 'registrations');
-        return a.registrations.map((r) => fromRoster(a, r));
-      },
-      volunteerShifts: (a: ActivityDoc, _: unknown, ctx: ActivitiesContext) => {
-        staffOnly(ctx.identity, a, 'volunteer shifts');
-        return a.volunteerShifts.map((s) => fromShift(a, s));
-      },
+      __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => findActivity(ctx, ref.id, ctx.activities),
+      id: (a: Activity) => a._id,
+      community: (a: Activity) => ({ __typename: 'Community', id: a.communityId }),
+      venue: (a: Activity, _: unknown, ctx: ActivitiesContext) => (a.venueId ? ctx.venues.load(a.venueId) : null),
+      organizer: (a: Activity) => ({ __typename: ORGANIZER_TYPE[a.organizer.kind], id: a.organizer.id }),
+      startsAt: (a: Activity) => iso(a.startsAt),
+      endsAt: (a: Activity) => iso(a.endsAt),
+      seatsTaken: (a: Activity) => seatsTaken(a),
+      seatsLeft: (a: Activity) => Math.max(0, a.seatsLeft),
+      waitlistLength: (a: Activity) => a.waitlisted,
+      attendedCount: (a: Activity) => a.attended,
+      registrations: (a: Activity, _: unknown, ctx: ActivitiesContext) => activityRegistrations(ctx, a).map((r) => fromRoster(a, r)),
+      volunteerShifts: (a: Activity, _: unknown, ctx: ActivitiesContext) => activityVolunteerShifts(ctx, a).map((s) => fromShift(a, s)),
     },
     ActivityOrganizer: {
       __resolveType: (o: { __typename: string }) => o.__typename,
@@ -170,21 +131,9 @@ export function activityResolvers(deps: ResolverDeps) {
       checkedInAt: (r: RegistrationParent) => iso(r.checkedInAt),
       waitlistPosition: async (r: RegistrationParent, _: unknown, ctx: ActivitiesContext) => {
         if (r.status !== 'WAITLISTED') return null;
-        const waiting = (await activityOf(r, ctx)).registrations.filter((x) => x.status === 'WAITLISTED');
-        const position = waiting.findIndex((x) => x.id === r.id);
-        return position >= 0 ? position + 1 : null;
+        return waitlistPosition(await activityOf(r, ctx), r.id);
       },
-      checkInCode: async (r: RegistrationParent, _: unknown, ctx: ActivitiesContext) => {
-        const activity = await activityOf(r, ctx);
-        const entry = activity.registrations.find((x) => x.id === r.id);
-        if (!entry?.checkInCode || entry.status !== 'REGISTERED') return null;
-        authorize(ctx.identity, {
-          action: `see the check-in code of registration ${r.id}`,
-          roles: [...ACTIVITY_STAFF_ROLES, 'RESIDENT'],
-          scope: { ...activityScope(activity), residentId: entry.residentId },
-        });
-        return entry.checkInCode;
-      },
+      checkInCode: async (r: RegistrationParent, _: unknown, ctx: ActivitiesContext) => checkInCodeOf(ctx, await activityOf(r, ctx), r.id),
     },
     VolunteerShift: {
       activity: (s: ShiftParent, _: unknown, ctx: ActivitiesContext) => activityOf(s, ctx),

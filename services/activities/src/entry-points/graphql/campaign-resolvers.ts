@@ -1,6 +1,6 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { ActivityDoc } from '../../data-access/models';
-import { createCampaign, linkActivityToCampaign, type Campaign, type NewCampaignInput } from '../../domain/campaign';
+import type { Activity } from '../../domain/activity-model';
+import { createCampaign, linkActivityToCampaign, listCampaigns, type Campaign, type NewCampaignInput } from '../../domain/campaign';
 import type { ActivitiesContext, ResolverDeps } from './context';
 
 export function campaignResolvers(deps: ResolverDeps) {
@@ -8,7 +8,7 @@ export function campaignResolvers(deps: ResolverDeps) {
   return {
     Query: {
       campaign: (_: unknown, args: { id: string }, ctx: ActivitiesContext) => ctx.campaigns.load(args.id),
-      campaigns: () => store.campaigns(),
+      campaigns: () => listCampaigns(store),
     },
     Mutation: {
       createCampaign: (_: unknown, args: { input: NewCampaignInput }, ctx: ActivitiesContext) => createCampaign(args.input, ctx, store),
@@ -16,7 +16,7 @@ export function campaignResolvers(deps: ResolverDeps) {
         linkActivityToCampaign(args.activityId, args.campaignId ?? null, ctx, store),
     },
     Activity: {
-      campaign: (a: ActivityDoc, _: unknown, ctx: ActivitiesContext) => (a.campaignId ? ctx.campaigns.load(a.campaignId) : null),
+      campaign: (a: Activity, _: unknown, ctx: ActivitiesContext) => (a.campaignId ? ctx.campaigns.load(a.campaignId) : null),
     },
     Campaign: {
       __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => ctx.campaigns.load(ref.id),

@@ -1,55 +1,82 @@
-import { groupedLoader, type Connection, type EventFactory, type RequestContext } from '@sanshe/service-kit';
+import { byIdLoader, groupedLoader, type Connection, type EventFactory, type RequestContext } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
-import type { ActivityRepository } from '../../data-access/activity-repository';
-import type { CampaignPageKey, CampaignRepository } from '../../data-access/campaign-repository';
-import type { BookingRepository } from '../../data-access/booking-repository';
-import type { ActivityDoc, ResidentRecordDoc } from '../../data-access/models';
-import type { ResidentRecordRepository } from '../../data-access/resident-record-repository';
-import type { StatsRepository } from '../../data-access/stats-repository';
-import type { VenueRepository } from '../../data-access/venue-repository';
-import type { Campaign } from '../../domain/campaign';
+import type { ActivityStore } from '../../domain/activity';
+import type { Activity } from '../../domain/activity-model';
+import {
+  activitiesByIds,
+  activitiesOrganizedBy,
+  publishedActivitiesIn,
+  upcomingActivitiesIn,
+  type ActivityReader,
+} from '../../domain/activity-queries';
+import {
+  campaignActivityPages,
+  campaignsByIds,
+  type Campaign,
+  type CampaignPageKey,
+  type CampaignReader,
+  type CampaignStore,
+} from '../../domain/campaign';
+import type { GroupStore } from '../../domain/group';
+import { residentRecordsByIds, type ResidentRecord, type ResidentRecordReader } from '../../domain/resident-record';
+import type { RotaStore } from '../../domain/rota';
+import type { StatsReader } from '../../domain/stats';
+import type { BookingAdminStore } from '../../domain/venue';
 import type { ActivityGroup, Booking, Rota, Venue } from '../../domain/venue-model';
+import {
+  bookingsOverlapping,
+  groupsByIds,
+  groupsOfCommunities,
+  rotasByIds,
+  rotasOfVenues,
+  venuesByIds,
+  venuesOfCommunities,
+  type BookingReader,
+  type BookingWindowLookup,
+  type VenueReader,
+} from '../../domain/venue-queries';
 
 export interface ActivitiesSettings {
   claimGraceMs: number;
   checkInOpensMinutesBefore: number;
 }
 
-/** Everything the resolvers reach: repositories, the event factory, settings. */
+/** Everything the resolvers reach: the domain's ports (service.ts fills them), the event factory, settings. */
 export interface ResolverDeps {
-  activities: ActivityRepository;
-  venues: VenueRepository;
-  bookings: BookingRepository;
-  stats: StatsRepository;
-  records: ResidentRecordRepository;
-  campaigns: CampaignRepository;
+  activities: ActivityStore & ActivityReader;
+  venues: RotaStore & GroupStore & VenueReader;
+  bookings: BookingAdminStore & BookingReader;
+  stats: StatsReader;
+  records: ResidentRecordReader;
+  campaigns: CampaignStore & CampaignReader;
   events: EventFactory;
   settings: ActivitiesSettings;
 }
 
-/** Per-request loaders: every entity and list field costs one query per batch. */
+/** Per-request loaders around the domain's batch reads: every entity and list field costs one query per batch. */
 export interface ActivitiesContext extends RequestContext {
   now: Date;
-  activities: DataLoader<string, ActivityDoc | null>;
-  publishedByCommunity: DataLoader<string, ActivityDoc[]>;
-  upcomingByCommunity: DataLoader<string, ActivityDoc[]>;
-  organizedBySocialOrganization: DataLoader<string, ActivityDoc[]>;
-  organizedByPartyOrganization: DataLoader<string, ActivityDoc[]>;
+  activities: DataLoader<string, Activity | null>;
+  publishedByCommunity: DataLoader<string, Activity[]>;
+  upcomingByCommunity: DataLoader<string, Activity[]>;
+  organizedBySocialOrganization: DataLoader<string, Activity[]>;
+  organizedByPartyOrganization: DataLoader<string, Activity[]>;
   venues: DataLoader<string, Venue | null>;
   venuesByCommunity: DataLoader<string, Venue[]>;
   groups: DataLoader<string, ActivityGroup | null>;
   groupsByCommunity: DataLoader<string, ActivityGroup[]>;
   rotas: DataLoader<string, Rota | null>;
   rotasByVenue: DataLoader<string, Rota[]>;
-  /** Keyed `venueId|from|to`: venues asked with the same window share one query. */
-  bookingsInWindow: DataLoader<string, Booking[]>;
-  residentRecords: DataLoader<string, ResidentRecordDoc | null>;
+  /** Venues asked with the same window share one query. */
+  bookingsInWindow: BookingWindowLookup;
+  residentRecords: DataLoader<string, ResidentRecord | null>;
   campaigns: DataLoader<string, Campaign | null>;
-  campaignActivities: DataLoader<CampaignPageKey, Connection<ActivityDoc>, string>;
+  campaignActivities: DataLoader<CampaignPageKey, Connection<Activity>, string>;
 }
 
-function bookingsLoader(bookings: BookingRepository): DataLoader<string, Booking[]> {
-  return new DataLoader<string, Booking[]>(async (keys) => {
+/** Keyed `venueId|from|to`: one query per distinct window, for all the venues asked with it. */
+function bookingsLoader(reader: BookingReader): BookingWindowLookup {
+  const loader = new DataLoader<string, Booking[]>(async (keys) => {
     const byWindow = new Map<string, string[]>();
     for (const key of keys) {
       const [venueId, from, to] = key.split('|') as [string, string, string];
@@ -58,56 +85,59 @@ function bookingsLoader(bookings: BookingRepository): DataLoader<string, Booking
     const found = new Map<string, Booking[]>();
     for (const [window, venueIds] of byWindow) {
       const [from, to] = window.split('|') as [string, string];
-      for (const b of await bookings.bookingsOverlapping(venueIds, new Date(from), new Date(to))) {
+      for (const b of await bookingsOverlapping(venueIds, new Date(from), new Date(to), reader)) {
         const key = `${b.venueId}|${window}`;
         found.set(key, [...(found.get(key) ?? []), b]);
       }
     }
     return keys.map((k) => found.get(k) ?? []);
   });
+  return { load: (venueId, from, to) => loader.load(`${venueId}|${from.toISOString()}|${to.toISOString()}`) };
 }
 
 export function buildContext(base: RequestContext, deps: ResolverDeps): ActivitiesContext {
   const now = new Date();
-  const { activities, venues } = deps;
+  const { activities, venues, campaigns } = deps;
   return {
     ...base,
     now,
-    activities: activities.loader(),
+    activities: byIdLoader((ids) => activitiesByIds(ids, activities)),
     publishedByCommunity: groupedLoader(
-      (ids) => activities.publishedIn(ids),
+      (ids) => publishedActivitiesIn(ids, activities),
       (a) => a.communityId,
     ),
     upcomingByCommunity: groupedLoader(
-      (ids) => activities.upcomingIn(ids, now),
+      (ids) => upcomingActivitiesIn(ids, now, activities),
       (a) => a.communityId,
     ),
     organizedBySocialOrganization: groupedLoader(
-      (ids) => activities.organizedBy('SOCIAL_ORGANIZATION', ids),
+      (ids) => activitiesOrganizedBy('SOCIAL_ORGANIZATION', ids, activities),
       (a) => a.organizer.id,
     ),
     organizedByPartyOrganization: groupedLoader(
-      (ids) => activities.organizedBy('PARTY_ORGANIZATION', ids),
+      (ids) => activitiesOrganizedBy('PARTY_ORGANIZATION', ids, activities),
       (a) => a.organizer.id,
     ),
-    venues: venues.venueLoader(),
+    venues: byIdLoader((ids) => venuesByIds(ids, venues)),
     venuesByCommunity: groupedLoader(
-      (ids) => venues.venuesOf(ids),
+      (ids) => venuesOfCommunities(ids, venues),
       (v) => v.communityId,
     ),
-    groups: venues.groupLoader(),
+    groups: byIdLoader((ids) => groupsByIds(ids, venues)),
     groupsByCommunity: groupedLoader(
-      (ids) => venues.groupsOf(ids),
+      (ids) => groupsOfCommunities(ids, venues),
       (g) => g.communityId,
     ),
-    rotas: venues.rotaLoader(),
+    rotas: byIdLoader((ids) => rotasByIds(ids, venues)),
     rotasByVenue: groupedLoader(
-      (ids) => venues.rotasOf(ids),
+      (ids) => rotasOfVenues(ids, venues),
       (r) => r.venueId,
     ),
     bookingsInWindow: bookingsLoader(deps.bookings),
-    residentRecords: deps.records.loader(),
-    campaigns: deps.campaigns.campaignLoader(),
-    campaignActivities: deps.campaigns.activityPages(),
+    residentRecords: byIdLoader((ids) => residentRecordsByIds(ids, deps.records)),
+    campaigns: byIdLoader((ids) => campaignsByIds(ids, campaigns)),
+    campaignActivities: new DataLoader<CampaignPageKey, Connection<Activity>, string>((keys) => campaignActivityPages(keys, campaigns), {
+      cacheKeyFn: (k) => JSON.stringify([k.campaignId, k.page.afterKey, k.page.limit]),
+    }),
   };
 }

@@ -1,9 +1,7 @@
-import { authorize, BadInputError } from '@sanshe/service-kit';
-import { BOOKER_ROLES, communityScope } from '../../domain/access';
 import { changeGroupMembership, createActivityGroup, type NewGroupInput } from '../../domain/group';
 import { rotaShares } from '../../domain/rota-generator';
 import { adoptRota, generateRota, rotaCycle, type GenerateRotaInput } from '../../domain/rota';
-import { formatClock, parseDateTime } from '../../domain/time';
+import { formatClock } from '../../domain/time';
 import {
   bookVenue,
   cancelVenueBooking,
@@ -13,10 +11,9 @@ import {
   type NewVenueInput,
 } from '../../domain/venue';
 import type { ActivityGroup, Booking, Rota, Venue } from '../../domain/venue-model';
+import { groupMembers, venueBookings } from '../../domain/venue-queries';
 import { iso } from './activity-resolvers';
 import type { ActivitiesContext, ResolverDeps } from './context';
-
-const MAX_BOOKING_WINDOW_DAYS = 92;
 
 async function venueOf(ctx: ActivitiesContext, id: string): Promise<Venue> {
   const venue = await ctx.venues.load(id);
@@ -61,15 +58,7 @@ export function venueResolvers(deps: ResolverDeps) {
       community: (v: Venue) => ({ __typename: 'Community', id: v.communityId }),
       openingHours: (v: Venue) =>
         v.openingHours.map((h) => ({ weekday: h.weekday, opens: formatClock(h.opens), closes: formatClock(h.closes) })),
-      bookings: (v: Venue, args: { from: string; to: string }, ctx: ActivitiesContext) => {
-        authorize(ctx.identity, { action: `see the bookings of venue ${v._id}`, roles: BOOKER_ROLES, scope: communityScope(v) });
-        const from = parseDateTime('from', args.from);
-        const to = parseDateTime('to', args.to);
-        if (to <= from || to.getTime() - from.getTime() > MAX_BOOKING_WINDOW_DAYS * 86_400_000) {
-          throw new BadInputError('to', `to must be after from, at most ${MAX_BOOKING_WINDOW_DAYS} days later.`);
-        }
-        return ctx.bookingsInWindow.load(`${v._id}|${from.toISOString()}|${to.toISOString()}`);
-      },
+      bookings: (v: Venue, args: { from: string; to: string }, ctx: ActivitiesContext) => venueBookings(ctx, v, args, ctx.bookingsInWindow),
       rotas: (v: Venue, _: unknown, ctx: ActivitiesContext) => ctx.rotasByVenue.load(v._id),
     },
     VenueBooking: {
@@ -84,10 +73,7 @@ export function venueResolvers(deps: ResolverDeps) {
       id: (g: ActivityGroup) => g._id,
       community: (g: ActivityGroup) => ({ __typename: 'Community', id: g.communityId }),
       memberCount: (g: ActivityGroup) => g.members.length,
-      members: (g: ActivityGroup, _: unknown, ctx: ActivitiesContext) => {
-        authorize(ctx.identity, { action: `see the members of group ${g.name}`, roles: BOOKER_ROLES, scope: communityScope(g) });
-        return g.members.map((id) => ({ __typename: 'Resident', id }));
-      },
+      members: (g: ActivityGroup, _: unknown, ctx: ActivitiesContext) => groupMembers(ctx, g).map((id) => ({ __typename: 'Resident', id })),
     },
     Rota: {
       __resolveReference: (ref: { id: string }, ctx: ActivitiesContext) => ctx.rotas.load(ref.id),

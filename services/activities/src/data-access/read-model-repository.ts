@@ -1,6 +1,6 @@
 import { parseCloudEvent, type Logger, type OutboxEntry } from '@sanshe/service-kit';
 import type { Activity } from '../domain/activity-model';
-import { bucketDelta, residentRecordChanges, type ActivityEvent } from '../domain/projections';
+import { bucketDelta, residentRecordChanges, type ActivityEvent, type ReadModelStore } from '../domain/projections';
 import type { ResidentRecordRepository } from './resident-record-repository';
 import type { StatsRepository } from './stats-repository';
 
@@ -11,7 +11,7 @@ import type { StatsRepository } from './stats-repository';
  * from Kafka, which repairs anything a crash in between left out. Both writes are
  * idempotent, so the second call changes nothing.
  */
-export class ReadModels {
+export class ReadModelRepository implements ReadModelStore {
   constructor(
     private readonly stats: StatsRepository,
     private readonly records: ResidentRecordRepository,

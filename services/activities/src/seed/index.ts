@@ -2,10 +2,10 @@ import { activityHistory, COMMUNITIES, inRunxianCampaign, residents, RUNXIAN_CAM
 import { connectMongo, insertMissing, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
-import { loadActivitiesConfig } from './config';
-import { createModels } from './data-access/models';
-import { attendanceCounts, historicActivity, historyBuckets, residentRecords } from './seed/history';
-import { seededGroups, seededRota, seededUpcoming, seededVenues, SHI_AYI_SHIFT } from './seed/places';
+import { loadActivitiesConfig } from '../config';
+import { createModels } from '../data-access/models';
+import { attendanceCounts, historicActivity, historyBuckets, residentRecords } from './history';
+import { seededGroups, seededRota, seededUpcoming, seededVenues, SHI_AYI_SHIFT } from './places';
 
 export type SeedSummary = Record<string, number>;
 

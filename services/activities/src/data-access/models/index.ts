@@ -1,10 +1,10 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Campaign } from '../domain/campaign';
-import type { Activity, Registration, VolunteerShift } from '../domain/activity-model';
-import type { ResidentRecordEntry, ResidentShiftEntry } from '../domain/projections';
-import type { StatsBucket } from '../domain/stats';
-import type { ActivityGroup, Booking, CellClaim, Rota, Venue } from '../domain/venue-model';
+import type { Campaign } from '../../domain/campaign';
+import type { Activity, Registration, VolunteerShift } from '../../domain/activity-model';
+import type { ResidentRecord } from '../../domain/resident-record';
+import type { StatsBucket } from '../../domain/stats';
+import type { ActivityGroup, Booking, CellClaim, Rota, Venue } from '../../domain/venue-model';
 
 export type ActivityDoc = Activity & { createdAt: Date; updatedAt: Date };
 
@@ -189,16 +189,8 @@ const statsBucketSchema = new Schema<StatsBucketDoc>(
 );
 statsBucketSchema.index({ month: 1, streetId: 1, communityId: 1 });
 
-/**
- * The resident as this service knows them: where they live (from registry's resident
- * events — no personal data), and their registrations and volunteer shifts.
- */
-export interface ResidentRecordDoc {
-  _id: string;
-  home?: { communityId: string; streetId: string };
-  registrations?: Record<string, ResidentRecordEntry>;
-  shifts?: Record<string, ResidentShiftEntry>;
-}
+/** One document per resident, read by `_id` (see the domain's ResidentRecord). */
+export type ResidentRecordDoc = ResidentRecord;
 
 const residentRecordSchema = new Schema<ResidentRecordDoc>(
   {
