@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connectMongo, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
-import { MongoClaimRegistry } from '@sanshe/social-orgs/data-access/claim-registry';
+import { ContractClaimRepository } from '@sanshe/social-orgs/data-access/contract-claim-repository';
 import { ContractRepository } from '@sanshe/social-orgs/data-access/contract-repository';
 import { createModels, type SocialOrgsModels } from '@sanshe/social-orgs/data-access/models';
 import { PerformanceRepository } from '@sanshe/social-orgs/data-access/performance-repository';
@@ -20,7 +20,7 @@ describe('the stores that keep contracts and KPIs consistent without transaction
     await syncIndexes(connection);
     deps = {
       store: new ContractRepository(models, new CommunityDirectory(connection)),
-      claims: new MongoClaimRegistry(models),
+      claims: new ContractClaimRepository(models),
       events: {
         create: () => {
           throw new Error('no events here');

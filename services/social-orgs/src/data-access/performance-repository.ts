@@ -1,6 +1,6 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { ClosedOrder, PerformanceStore } from '../domain/performance';
-import type { PerformanceDoc } from './contract-models';
+import type { PerformanceDoc } from './models/contract';
 import type { SocialOrgsModels } from './models';
 
 export class PerformanceRepository implements PerformanceStore {

@@ -2,8 +2,8 @@ import { byIdLoader, groupedLoader, type EventFactory, type RequestContext } fro
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import DataLoader from 'dataloader';
 import type { SocialOrgsConfig } from '../../config';
-import type { MongoClaimRegistry } from '../../data-access/claim-registry';
-import type { PerformanceDoc } from '../../data-access/contract-models';
+import type { ContractClaimRepository } from '../../data-access/contract-claim-repository';
+import type { PerformanceDoc } from '../../data-access/models/contract';
 import type { ContractRepository } from '../../data-access/contract-repository';
 import type { OrganizationRepository } from '../../data-access/organization-repository';
 import type { PartyBuildingRepository } from '../../data-access/party-building-repository';
@@ -27,7 +27,7 @@ export interface SocialOrgsDeps {
   organizations: OrganizationRepository;
   workers: WorkerRepository;
   contracts: ContractRepository;
-  claims: MongoClaimRegistry;
+  claims: ContractClaimRepository;
   performance: PerformanceRepository;
   workerService: WorkerServiceRepository;
   partyBuilding: PartyBuildingRepository;

@@ -1,8 +1,8 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import type { ServiceContract } from '../domain/contract';
-import type { ContractClaim } from '../domain/contract-claims';
-import type { PerformanceCounters } from '../domain/performance';
+import type { ServiceContract } from '../../domain/contract';
+import type { ContractClaim } from '../../domain/contract-claims';
+import type { PerformanceCounters } from '../../domain/performance';
 
 export const contractSchema = new Schema<ServiceContract>(
   {

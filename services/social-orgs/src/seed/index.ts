@@ -1,8 +1,8 @@
 import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
-import { loadSocialOrgsConfig } from './config';
-import { createModels } from './data-access/models';
+import { loadSocialOrgsConfig } from '../config';
+import { createModels } from '../data-access/models';
 import { SEEDED_AT, seedDocuments } from './seed-data';
 import { partyBuildingDocuments } from './seed-party-building';
 
