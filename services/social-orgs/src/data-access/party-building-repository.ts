@@ -3,17 +3,13 @@ import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-direc
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport, PartyBuildingStore } from '../domain/party-building';
+import type { JointMeetingFilter, PartyBuildingReads } from '../domain/party-building-queries';
 import type { SocialOrgsModels } from './models';
-
-export interface JointMeetingFilter {
-  streetId?: string | null;
-  organizationId?: string | null;
-}
 
 /** Reads leave the outbox out: it is bookkeeping, not the record. */
 const WITHOUT_OUTBOX = { [OUTBOX_FIELD]: 0 } as const;
 
-export class PartyBuildingRepository implements PartyBuildingStore {
+export class PartyBuildingRepository implements PartyBuildingStore, PartyBuildingReads {
   constructor(
     private readonly models: SocialOrgsModels,
     private readonly directory: CommunityDirectory,

@@ -3,10 +3,11 @@ import { OUTBOX_FIELD, uniqueWrite, type PageRequest } from '@sanshe/service-kit
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { CourseAttendance, PartyTrainingCourse, PartyTrainingStore } from '../domain/party-training';
+import type { PartyTrainingReads } from '../domain/party-training-queries';
 import type { SocialWorker } from '../domain/social-worker';
 import type { SocialOrgsModels } from './models';
 
-export class PartyTrainingRepository implements PartyTrainingStore {
+export class PartyTrainingRepository implements PartyTrainingStore, PartyTrainingReads {
   constructor(
     private readonly models: SocialOrgsModels,
     private readonly directory: CommunityDirectory,

@@ -1,9 +1,10 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { ClosedOrder, PerformanceStore } from '../domain/performance';
+import type { PerformanceReads } from '../domain/contract-queries';
 import type { PerformanceDoc } from './models/contract';
 import type { SocialOrgsModels } from './models';
 
-export class PerformanceRepository implements PerformanceStore {
+export class PerformanceRepository implements PerformanceStore, PerformanceReads {
   constructor(private readonly models: SocialOrgsModels) {}
 
   async knowsContract(contractId: string): Promise<boolean> {

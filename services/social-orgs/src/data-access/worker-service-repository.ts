@@ -1,8 +1,9 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import { serviceYearId, type ServedOrder, type WorkerServiceStore, type WorkerServiceYear } from '../domain/worker-service-record';
+import type { WorkerServiceReads } from '../domain/worker-queries';
 import type { SocialOrgsModels } from './models';
 
-export class WorkerServiceRepository implements WorkerServiceStore {
+export class WorkerServiceRepository implements WorkerServiceStore, WorkerServiceReads {
   constructor(private readonly models: SocialOrgsModels) {}
 
   async knownWorkers(ids: readonly string[]): Promise<string[]> {

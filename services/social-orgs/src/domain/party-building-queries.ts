@@ -1,0 +1,44 @@
+import { authorize, pageRequest, toConnection, type Connection, type Identity, type PageArgs, type PageRequest } from '@sanshe/domain-kit';
+import type { Load } from './organization-queries';
+import type { Organization } from './organization';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from './party-building';
+
+export interface JointMeetingFilter {
+  streetId?: string | null;
+  organizationId?: string | null;
+}
+
+/** What the party-building reads need of the store: pages and batch reads per organization. */
+export interface PartyBuildingReads {
+  meetingPage(filter: JointMeetingFilter, page: PageRequest): Promise<JointMeeting[]>;
+  meetingsOf(organizationIds: readonly string[]): Promise<JointMeeting[]>;
+  supportOf(organizationIds: readonly string[]): Promise<OrganizationSupport[]>;
+  evaluationsOf(organizationIds: readonly string[]): Promise<OrganizationEvaluation[]>;
+}
+
+/** Joint meetings are public, by street or organization. */
+export async function listJointMeetings(
+  args: PageArgs & JointMeetingFilter,
+  reads: Pick<PartyBuildingReads, 'meetingPage'>,
+): Promise<Connection<JointMeeting>> {
+  const page = pageRequest(args);
+  return toConnection(
+    await reads.meetingPage({ streetId: args.streetId, organizationId: args.organizationId }, page),
+    page.limit,
+    (m) => m._id,
+  );
+}
+
+/** An organization's target evaluations: the district and the organization's own staff. */
+export function targetEvaluationsOf(
+  identity: Identity,
+  organization: Organization,
+  evaluationsOf: Load<OrganizationEvaluation[]>,
+): Promise<OrganizationEvaluation[]> {
+  authorize(identity, {
+    action: `read the target evaluations of ${organization.name}`,
+    roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
+    scope: { orgId: organization._id },
+  });
+  return evaluationsOf(organization._id);
+}
