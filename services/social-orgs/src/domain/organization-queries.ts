@@ -59,12 +59,12 @@ export async function listServiceCentres(filter: CentreFilter, reads: Pick<Organ
   return await reads.centres(filter);
 }
 
-/** An organization's annual reviews: the district and the organization's own staff. */
+/** An organization's own records (reviews, workers, evaluations, training) are the district's and its own staff's to read. */
+export function authorizeOwnRecords(identity: Identity, organization: Organization, action: string): void {
+  authorize(identity, { action, roles: ['DISTRICT_ADMIN', 'ORG_STAFF'], scope: { orgId: organization._id } });
+}
+
 export function annualReviewsOf(identity: Identity, organization: Organization, reviewsOf: Load<AnnualReview[]>): Promise<AnnualReview[]> {
-  authorize(identity, {
-    action: `read the annual reviews of ${organization.name}`,
-    roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-    scope: { orgId: organization._id },
-  });
+  authorizeOwnRecords(identity, organization, `read the annual reviews of ${organization.name}`);
   return reviewsOf(organization._id);
 }

@@ -1,5 +1,5 @@
-import { authorize, pageRequest, toConnection, type Connection, type Identity, type PageArgs, type PageRequest } from '@sanshe/domain-kit';
-import type { Load } from './organization-queries';
+import { pageRequest, toConnection, type Connection, type Identity, type PageArgs, type PageRequest } from '@sanshe/domain-kit';
+import { authorizeOwnRecords, type Load } from './organization-queries';
 import type { Organization } from './organization';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from './party-building';
 
@@ -29,16 +29,11 @@ export async function listJointMeetings(
   );
 }
 
-/** An organization's target evaluations: the district and the organization's own staff. */
 export function targetEvaluationsOf(
   identity: Identity,
   organization: Organization,
   evaluationsOf: Load<OrganizationEvaluation[]>,
 ): Promise<OrganizationEvaluation[]> {
-  authorize(identity, {
-    action: `read the target evaluations of ${organization.name}`,
-    roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-    scope: { orgId: organization._id },
-  });
+  authorizeOwnRecords(identity, organization, `read the target evaluations of ${organization.name}`);
   return evaluationsOf(organization._id);
 }

@@ -1,5 +1,5 @@
-import { authorize, pageRequest, toConnection, type Connection, type Identity, type PageArgs, type PageRequest } from '@sanshe/domain-kit';
-import type { Load } from './organization-queries';
+import { pageRequest, toConnection, type Connection, type Identity, type PageArgs, type PageRequest } from '@sanshe/domain-kit';
+import { authorizeOwnRecords, type Load } from './organization-queries';
 import type { Organization } from './organization';
 import { trainingByPerson, type CourseAttendance, type PartyTrainingCourse, type PersonTraining } from './party-training';
 
@@ -20,16 +20,11 @@ export async function listCourses(
   return toConnection(await reads.coursePage({ streetId: args.streetId }, page), page.limit, (c) => c._id);
 }
 
-/** An organization's training per person: the district and the organization's own staff. */
 export async function trainingByPersonOf(
   identity: Identity,
   organization: Organization,
   attendanceOf: Load<CourseAttendance[]>,
 ): Promise<PersonTraining[]> {
-  authorize(identity, {
-    action: `read the training of ${organization.name}'s people`,
-    roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-    scope: { orgId: organization._id },
-  });
+  authorizeOwnRecords(identity, organization, `read the training of ${organization.name}'s people`);
   return trainingByPerson(await attendanceOf(organization._id));
 }

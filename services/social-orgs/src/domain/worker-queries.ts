@@ -12,7 +12,7 @@ import {
 } from '@sanshe/domain-kit';
 import type { KnownCommunity } from '@sanshe/community-directory';
 import { parseDay, today } from './common';
-import type { Load } from './organization-queries';
+import { authorizeOwnRecords, type Load } from './organization-queries';
 import type { Organization } from './organization';
 import { SOCIAL_WORKER_STATS_SOURCES } from './report-sources';
 import { readWorkerPolicy, type Evaluation, type SocialWorker } from './social-worker';
@@ -118,16 +118,11 @@ export async function workersPostedIn(
   return loads.postedIn(communityId);
 }
 
-/** An organization's workers: the district and the organization's own staff. */
 export function workersEmployedBy(
   identity: Identity,
   organization: Organization,
   employedBy: Load<SocialWorker[]>,
 ): Promise<SocialWorker[]> {
-  authorize(identity, {
-    action: `list the social workers of ${organization.name}`,
-    roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-    scope: { orgId: organization._id },
-  });
+  authorizeOwnRecords(identity, organization, `list the social workers of ${organization.name}`);
   return employedBy(organization._id);
 }
