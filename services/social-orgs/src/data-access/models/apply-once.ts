@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
-import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 
 /**
  * Counts one event into the document `id` at most once. One conditional upsert: the filter skips
@@ -14,7 +14,7 @@ export async function applyOnce<T extends { applied: string[] }>(
 ): Promise<boolean> {
   try {
     const result = await model.updateOne(
-      { _id: id, applied: { $ne: eventId } } as FilterQuery<T>,
+      { _id: id, applied: { $ne: eventId } },
       { ...update, $push: { applied: eventId } } as UpdateQuery<T>,
       { upsert: true, setDefaultsOnInsert: false },
     );
