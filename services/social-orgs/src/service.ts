@@ -14,7 +14,7 @@ import { WorkerRepository } from './data-access/worker-repository';
 import { WorkerServiceRepository } from './data-access/worker-service-repository';
 import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
-import { performanceConsumer } from './entry-points/kafka/handlers';
+import { socialOrgsConsumers } from './entry-points/kafka/handlers';
 
 export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrgsContext> = {
   name: 'social-orgs',
@@ -39,7 +39,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: outboxModels(models),
-      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance, deps.workerService)],
+      consumers: socialOrgsConsumers(deps),
     };
   },
 };
