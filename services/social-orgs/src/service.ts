@@ -3,7 +3,7 @@ import { CommunityDirectory } from '@sanshe/community-directory';
 import { loadSubgraphSdl } from '@sanshe/schemas';
 import { parse } from 'graphql';
 import { loadSocialOrgsConfig, type SocialOrgsConfig } from './config';
-import { MongoClaimRegistry } from './data-access/claim-registry';
+import { ContractClaimRepository } from './data-access/contract-claim-repository';
 import { ContractRepository } from './data-access/contract-repository';
 import { createModels, outboxModels } from './data-access/models';
 import { OrganizationRepository } from './data-access/organization-repository';
@@ -14,7 +14,7 @@ import { WorkerRepository } from './data-access/worker-repository';
 import { WorkerServiceRepository } from './data-access/worker-service-repository';
 import { buildContext, type SocialOrgsContext, type SocialOrgsDeps } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
-import { performanceConsumer } from './entry-points/kafka/consumers';
+import { socialOrgsConsumers } from './entry-points/kafka/handlers';
 
 export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrgsContext> = {
   name: 'social-orgs',
@@ -28,7 +28,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       organizations: new OrganizationRepository(models, directory),
       workers: new WorkerRepository(models, directory),
       contracts: new ContractRepository(models, directory),
-      claims: new MongoClaimRegistry(models),
+      claims: new ContractClaimRepository(models),
       performance: new PerformanceRepository(models),
       workerService: new WorkerServiceRepository(models),
       partyBuilding: new PartyBuildingRepository(models, directory),
@@ -39,7 +39,7 @@ export const socialOrgsDefinition: ServiceDefinition<SocialOrgsConfig, SocialOrg
       resolvers: buildResolvers(deps),
       contextFor: (base) => buildContext(base, deps),
       outboxModels: outboxModels(models),
-      consumers: [directory.consumer('social-orgs'), performanceConsumer(deps.performance, deps.workerService)],
+      consumers: socialOrgsConsumers(deps),
     };
   },
 };

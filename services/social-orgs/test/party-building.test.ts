@@ -1,6 +1,6 @@
 import { COMMUNITIES, communityByName, seedDayPlus, SOCIAL_ORGANIZATIONS, STREETS } from '@sanshe/seed-fixtures';
 import { seed } from '@sanshe/social-orgs/seed';
-import { SEEDED_EVALUATION_YEAR } from '@sanshe/social-orgs/seed-party-building';
+import { SEEDED_EVALUATION_YEAR } from '@sanshe/social-orgs/seed/party-building';
 import { startStack, type Stack } from '@sanshe/test-env';
 import { codeOf, publishedEvents } from './helpers';
 

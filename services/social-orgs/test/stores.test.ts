@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connectMongo, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
-import { MongoClaimRegistry } from '@sanshe/social-orgs/data-access/claim-registry';
+import { ContractClaimRepository } from '@sanshe/social-orgs/data-access/contract-claim-repository';
 import { ContractRepository } from '@sanshe/social-orgs/data-access/contract-repository';
 import { createModels, type SocialOrgsModels } from '@sanshe/social-orgs/data-access/models';
 import { PerformanceRepository } from '@sanshe/social-orgs/data-access/performance-repository';
+import { WorkerServiceRepository } from '@sanshe/social-orgs/data-access/worker-service-repository';
 import { claimAll, type ContractDeps } from '@sanshe/social-orgs/domain/contract';
 import { claimsFor } from '@sanshe/social-orgs/domain/contract-claims';
 import type { Connection } from 'mongoose';
@@ -20,7 +21,7 @@ describe('the stores that keep contracts and KPIs consistent without transaction
     await syncIndexes(connection);
     deps = {
       store: new ContractRepository(models, new CommunityDirectory(connection)),
-      claims: new MongoClaimRegistry(models),
+      claims: new ContractClaimRepository(models),
       events: {
         create: () => {
           throw new Error('no events here');
@@ -103,5 +104,19 @@ describe('the stores that keep contracts and KPIs consistent without transaction
       satisfactionSum: 6,
       lastClosedAt: new Date('2026-12-01T00:00:00Z'),
     });
+  });
+
+  it("counts a served order into the worker's year once per event id, a redelivery and a racing first insert included", async () => {
+    const repo = new WorkerServiceRepository(models);
+    const order = { eventId: randomUUID(), socialWorkerId: 'sw-served', year: 2026, satisfaction: 5 };
+    const [first, racing] = await Promise.all([repo.applyServed(order), repo.applyServed(order)]);
+    expect([first, racing].sort()).toEqual([false, true]);
+    expect(await repo.applyServed({ ...order, eventId: randomUUID(), satisfaction: 3 })).toBe(true);
+    expect(await repo.applyServed(order)).toBe(false);
+    expect(await repo.applyServed({ ...order, eventId: randomUUID(), year: 2025 })).toBe(true);
+    expect(await repo.ofWorkers(['sw-served'])).toEqual([
+      { _id: 'sw-served:2026', socialWorkerId: 'sw-served', year: 2026, ordersServed: 2, satisfactionSum: 8 },
+      { _id: 'sw-served:2025', socialWorkerId: 'sw-served', year: 2025, ordersServed: 1, satisfactionSum: 5 },
+    ]);
   });
 });

@@ -3,17 +3,11 @@ import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-direc
 import type { FilterQuery } from 'mongoose';
 import type { ContractAmendment, ContractStore, ServiceContract } from '../domain/contract';
 import type { ClaimOwner } from '../domain/contract-claims';
+import type { ContractFilter, ContractReads } from '../domain/contract-queries';
 import type { Organization } from '../domain/organization';
 import type { SocialOrgsModels } from './models';
 
-export interface ContractFilter {
-  providerOrgId?: string | null;
-  communityId?: string | null;
-  itemCode?: string | null;
-  activeOn?: string | null;
-}
-
-export class ContractRepository implements ContractStore {
+export class ContractRepository implements ContractStore, ContractReads {
   constructor(
     private readonly models: SocialOrgsModels,
     private readonly directory: CommunityDirectory,

@@ -2,30 +2,14 @@ import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@
 import type { CommunityDirectory } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { AnnualReview, AnnualReviewStore } from '../domain/annual-review';
-import type {
-  CentreLevel,
-  Organization,
-  OrganizationKind,
-  OrganizationStatus,
-  OrganizationStore,
-  ServiceCentre,
-  ServiceDomain,
-} from '../domain/organization';
+import type { Organization, OrganizationStore, ServiceCentre } from '../domain/organization';
+import type { CentreFilter, OrganizationFilter, OrganizationReads } from '../domain/organization-queries';
 import type { OverviewFacts } from '../domain/overview';
 import type { SocialOrgsModels } from './models';
 
-export interface OrganizationFilter {
-  domain?: ServiceDomain | null;
-  kind?: OrganizationKind | null;
-  communityId?: string | null;
-  hubId?: string | null;
-  status?: OrganizationStatus | null;
-  nameContains?: string | null;
-}
-
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export class OrganizationRepository implements OrganizationStore, AnnualReviewStore {
+export class OrganizationRepository implements OrganizationStore, AnnualReviewStore, OrganizationReads {
   constructor(
     private readonly models: SocialOrgsModels,
     private readonly directory: CommunityDirectory,
@@ -133,7 +117,7 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
       .lean<AnnualReview[]>();
   }
 
-  centres(filter: { level?: CentreLevel | null; streetId?: string | null }): Promise<ServiceCentre[]> {
+  centres(filter: CentreFilter): Promise<ServiceCentre[]> {
     const query: FilterQuery<ServiceCentre> = {};
     if (filter.level) query.level = filter.level;
     if (filter.streetId) query.streetId = filter.streetId;

@@ -1,34 +1,13 @@
 import { OUTBOX_FIELD, pushEvents, uniqueWrite, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
-import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
-import type { Organization } from '../domain/organization';
 import type { JointMeeting, OrganizationEvaluation, OrganizationSupport, PartyBuildingStore } from '../domain/party-building';
-import type { SocialOrgsModels } from './models';
-
-export interface JointMeetingFilter {
-  streetId?: string | null;
-  organizationId?: string | null;
-}
+import type { JointMeetingFilter, PartyBuildingReads } from '../domain/party-building-queries';
+import { ParticipantRepository } from './participant-repository';
 
 /** Reads leave the outbox out: it is bookkeeping, not the record. */
 const WITHOUT_OUTBOX = { [OUTBOX_FIELD]: 0 } as const;
 
-export class PartyBuildingRepository implements PartyBuildingStore {
-  constructor(
-    private readonly models: SocialOrgsModels,
-    private readonly directory: CommunityDirectory,
-  ) {}
-
-  organizations(ids: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ _id: { $in: [...ids] } })
-      .lean<Organization[]>()
-      .exec();
-  }
-
-  communities(ids: readonly string[]): Promise<KnownCommunity[]> {
-    return this.directory.getMany(ids);
-  }
-
+export class PartyBuildingRepository extends ParticipantRepository implements PartyBuildingStore, PartyBuildingReads {
   meeting(id: string): Promise<JointMeeting | null> {
     return this.models.JointMeeting.findById(id, WITHOUT_OUTBOX).lean<JointMeeting>().exec();
   }

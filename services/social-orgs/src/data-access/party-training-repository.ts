@@ -1,27 +1,11 @@
-import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import { OUTBOX_FIELD, uniqueWrite, type PageRequest } from '@sanshe/service-kit';
 import type { FilterQuery } from 'mongoose';
-import type { Organization } from '../domain/organization';
 import type { CourseAttendance, PartyTrainingCourse, PartyTrainingStore } from '../domain/party-training';
+import type { PartyTrainingReads } from '../domain/party-training-queries';
 import type { SocialWorker } from '../domain/social-worker';
-import type { SocialOrgsModels } from './models';
+import { ParticipantRepository } from './participant-repository';
 
-export class PartyTrainingRepository implements PartyTrainingStore {
-  constructor(
-    private readonly models: SocialOrgsModels,
-    private readonly directory: CommunityDirectory,
-  ) {}
-
-  organizations(ids: readonly string[]): Promise<Organization[]> {
-    return this.models.Organization.find({ _id: { $in: [...ids] } })
-      .lean<Organization[]>()
-      .exec();
-  }
-
-  communities(ids: readonly string[]): Promise<KnownCommunity[]> {
-    return this.directory.getMany(ids);
-  }
-
+export class PartyTrainingRepository extends ParticipantRepository implements PartyTrainingStore, PartyTrainingReads {
   socialWorker(id: string): Promise<SocialWorker | null> {
     return this.models.SocialWorker.findById(id, { [OUTBOX_FIELD]: 0 })
       .lean<SocialWorker>()

@@ -1,36 +1,22 @@
-import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { ClosedOrder, PerformanceStore } from '../domain/performance';
-import type { PerformanceDoc } from './contract-models';
+import type { PerformanceReads } from '../domain/contract-queries';
+import { applyOnce } from './models/apply-once';
+import type { PerformanceDoc } from './models/contract';
 import type { SocialOrgsModels } from './models';
 
-export class PerformanceRepository implements PerformanceStore {
+export class PerformanceRepository implements PerformanceStore, PerformanceReads {
   constructor(private readonly models: SocialOrgsModels) {}
 
   async knowsContract(contractId: string): Promise<boolean> {
     return (await this.models.ServiceContract.exists({ _id: contractId })) !== null;
   }
 
-  /**
-   * One conditional upsert: the filter skips a contract whose `applied` list holds the event
-   * id already; for a first order, a redelivery raced against the insert hits the unique
-   * `_id` and counts as already applied.
-   */
-  async apply(order: ClosedOrder): Promise<boolean> {
-    try {
-      const result = await this.models.Performance.updateOne(
-        { _id: order.contractId, applied: { $ne: order.eventId } },
-        {
-          $inc: { ordersCompleted: 1, ordersOnTime: order.resolvedOnTime ? 1 : 0, satisfactionSum: order.satisfaction },
-          $max: { lastClosedAt: order.closedAt },
-          $push: { applied: order.eventId },
-        },
-        { upsert: true, setDefaultsOnInsert: false },
-      );
-      return result.modifiedCount + result.upsertedCount > 0;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
+  /** Counts the order into its contract's counters once (see applyOnce). */
+  apply(order: ClosedOrder): Promise<boolean> {
+    return applyOnce(this.models.Performance, order.contractId, order.eventId, {
+      $inc: { ordersCompleted: 1, ordersOnTime: order.resolvedOnTime ? 1 : 0, satisfactionSum: order.satisfaction },
+      $max: { lastClosedAt: order.closedAt },
+    });
   }
 
   byContracts(contractIds: readonly string[]): Promise<PerformanceDoc[]> {

@@ -3,15 +3,9 @@ import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-direc
 import type { FilterQuery } from 'mongoose';
 import type { Organization } from '../domain/organization';
 import type { Certificate, CertificateLevel, Evaluation, SocialWorker, Training, WorkerStore } from '../domain/social-worker';
+import type { WorkerFilter, WorkerReads } from '../domain/worker-queries';
 import type { WorkerFacts } from '../domain/worker-stats';
 import type { SocialOrgsModels } from './models';
-
-export interface WorkerFilter {
-  organizationId?: string | null;
-  communityId?: string | null;
-  streetId?: string | null;
-  underTargetEvaluation?: boolean | null;
-}
 
 function workerQuery(filter: WorkerFilter): FilterQuery<SocialWorker> {
   const query: FilterQuery<SocialWorker> = {};
@@ -24,7 +18,7 @@ function workerQuery(filter: WorkerFilter): FilterQuery<SocialWorker> {
   return query;
 }
 
-export class WorkerRepository implements WorkerStore {
+export class WorkerRepository implements WorkerStore, WorkerReads {
   constructor(
     private readonly models: SocialOrgsModels,
     private readonly directory: CommunityDirectory,

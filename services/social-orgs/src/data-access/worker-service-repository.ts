@@ -1,8 +1,9 @@
-import { isDuplicateKeyError } from '@sanshe/service-kit';
 import { serviceYearId, type ServedOrder, type WorkerServiceStore, type WorkerServiceYear } from '../domain/worker-service-record';
+import type { WorkerServiceReads } from '../domain/worker-queries';
 import type { SocialOrgsModels } from './models';
+import { applyOnce } from './models/apply-once';
 
-export class WorkerServiceRepository implements WorkerServiceStore {
+export class WorkerServiceRepository implements WorkerServiceStore, WorkerServiceReads {
   constructor(private readonly models: SocialOrgsModels) {}
 
   async knownWorkers(ids: readonly string[]): Promise<string[]> {
@@ -12,26 +13,12 @@ export class WorkerServiceRepository implements WorkerServiceStore {
     return rows.map((r) => r._id);
   }
 
-  /**
-   * One conditional upsert, as for contract KPIs: the filter skips a record that counted the
-   * event already; a redelivery racing the first insert hits the unique `_id` and counts as counted.
-   */
-  async applyServed(order: ServedOrder): Promise<boolean> {
-    try {
-      const result = await this.models.WorkerServiceYear.updateOne(
-        { _id: serviceYearId(order.socialWorkerId, order.year), applied: { $ne: order.eventId } },
-        {
-          $set: { socialWorkerId: order.socialWorkerId, year: order.year },
-          $inc: { ordersServed: 1, satisfactionSum: order.satisfaction },
-          $push: { applied: order.eventId },
-        },
-        { upsert: true, setDefaultsOnInsert: false },
-      );
-      return result.modifiedCount + result.upsertedCount > 0;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
+  /** Counts the served order into the worker's year once, as for contract KPIs (see applyOnce). */
+  applyServed(order: ServedOrder): Promise<boolean> {
+    return applyOnce(this.models.WorkerServiceYear, serviceYearId(order.socialWorkerId, order.year), order.eventId, {
+      $set: { socialWorkerId: order.socialWorkerId, year: order.year },
+      $inc: { ordersServed: 1, satisfactionSum: order.satisfaction },
+    });
   }
 
   /** The records of many workers, newest year first, without the counted event ids. */

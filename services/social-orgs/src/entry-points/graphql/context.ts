@@ -2,36 +2,33 @@ import { byIdLoader, groupedLoader, type EventFactory, type RequestContext } fro
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import DataLoader from 'dataloader';
 import type { SocialOrgsConfig } from '../../config';
-import type { MongoClaimRegistry } from '../../data-access/claim-registry';
-import type { PerformanceDoc } from '../../data-access/contract-models';
-import type { ContractRepository } from '../../data-access/contract-repository';
-import type { OrganizationRepository } from '../../data-access/organization-repository';
-import type { PartyBuildingRepository } from '../../data-access/party-building-repository';
-import type { PartyTrainingRepository } from '../../data-access/party-training-repository';
-import type { CourseAttendance, PartyTrainingCourse } from '../../domain/party-training';
-import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../../domain/party-building';
-import type { PerformanceRepository } from '../../data-access/performance-repository';
-import type { WorkerRepository } from '../../data-access/worker-repository';
-import type { WorkerServiceRepository } from '../../data-access/worker-service-repository';
-import type { WorkerServiceYear } from '../../domain/worker-service-record';
-import type { AnnualReview } from '../../domain/annual-review';
-import type { ServiceContract } from '../../domain/contract';
-import type { Organization, ServiceCentre } from '../../domain/organization';
-import type { Evaluation, SocialWorker } from '../../domain/social-worker';
+import type { AnnualReview, AnnualReviewStore } from '../../domain/annual-review';
+import type { ClaimRegistry, ContractStore, ServiceContract } from '../../domain/contract';
+import type { ContractCounters, ContractReads, PerformanceReads } from '../../domain/contract-queries';
+import type { Organization, OrganizationStore, ServiceCentre } from '../../domain/organization';
+import type { OrganizationReads } from '../../domain/organization-queries';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport, PartyBuildingStore } from '../../domain/party-building';
+import type { PartyBuildingReads } from '../../domain/party-building-queries';
+import type { CourseAttendance, PartyTrainingCourse, PartyTrainingStore } from '../../domain/party-training';
+import type { PartyTrainingReads } from '../../domain/party-training-queries';
+import type { PerformanceStore } from '../../domain/performance';
+import type { Evaluation, SocialWorker, WorkerStore } from '../../domain/social-worker';
+import type { WorkerReads, WorkerServiceReads } from '../../domain/worker-queries';
+import type { WorkerServiceStore, WorkerServiceYear } from '../../domain/worker-service-record';
 
-/** Everything the resolvers reach, built once per service. */
+/** Everything the resolvers and consumers reach, built once per service: the domain's ports, implemented in data-access. */
 export interface SocialOrgsDeps {
   config: SocialOrgsConfig;
   events: EventFactory;
   directory: CommunityDirectory;
-  organizations: OrganizationRepository;
-  workers: WorkerRepository;
-  contracts: ContractRepository;
-  claims: MongoClaimRegistry;
-  performance: PerformanceRepository;
-  workerService: WorkerServiceRepository;
-  partyBuilding: PartyBuildingRepository;
-  partyTraining: PartyTrainingRepository;
+  organizations: OrganizationStore & AnnualReviewStore & OrganizationReads;
+  workers: WorkerStore & WorkerReads;
+  contracts: ContractStore & ContractReads;
+  claims: ClaimRegistry;
+  performance: PerformanceStore & PerformanceReads;
+  workerService: WorkerServiceStore & WorkerServiceReads;
+  partyBuilding: PartyBuildingStore & PartyBuildingReads;
+  partyTraining: PartyTrainingStore & PartyTrainingReads;
 }
 
 /** Groups rows under every key they carry (an organization serves several communities). */
@@ -130,7 +127,7 @@ export function createLoaders(deps: SocialOrgsDeps) {
       (ids) => deps.partyTraining.attendanceOfCourses(ids),
       (a: CourseAttendance) => a.courseId,
     ),
-    performance: new DataLoader<string, PerformanceDoc | null>(async (ids) => {
+    performance: new DataLoader<string, ContractCounters | null>(async (ids) => {
       const rows = await deps.performance.byContracts(ids);
       return ids.map((id) => rows.find((r) => r._id === id) ?? null);
     }),

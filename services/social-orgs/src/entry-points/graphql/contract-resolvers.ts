@@ -1,9 +1,8 @@
-import { pageRequest, toConnection, type PageArgs } from '@sanshe/service-kit';
-import type { ContractFilter } from '../../data-access/contract-repository';
-import { parseDay } from '../../domain/common';
+import type { PageArgs } from '@sanshe/service-kit';
 import { contractStatus, signContract, type ContractAmendment, type ServiceContract, type SignContractInput } from '../../domain/contract';
 import { amendContract, endContract, type AmendContractInput } from '../../domain/contract-changes';
-import { contractPerformance, type ContractPerformance } from '../../domain/performance';
+import { listContracts, performanceOf, type ContractFilter } from '../../domain/contract-queries';
+import type { ContractPerformance } from '../../domain/performance';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 export function contractResolvers(deps: SocialOrgsDeps) {
@@ -16,12 +15,7 @@ export function contractResolvers(deps: SocialOrgsDeps) {
   return {
     Query: {
       serviceContract: (_: unknown, args: { id: string }, ctx: SocialOrgsContext) => ctx.loaders.contracts.load(args.id),
-      serviceContracts: async (_: unknown, args: PageArgs & { filter?: ContractFilter | null }) => {
-        const filter = { ...(args.filter ?? {}) };
-        if (filter.activeOn) filter.activeOn = parseDay('activeOn', filter.activeOn);
-        const page = pageRequest(args);
-        return toConnection(await deps.contracts.search(filter, page), page.limit, (c) => c._id);
-      },
+      serviceContracts: (_: unknown, args: PageArgs & { filter?: ContractFilter | null }) => listContracts(args, deps.contracts),
     },
     Mutation: {
       signServiceContract: (_: unknown, args: { input: SignContractInput }, ctx: SocialOrgsContext) =>
@@ -38,8 +32,7 @@ export function contractResolvers(deps: SocialOrgsDeps) {
       serviceItems: (c: ServiceContract) => c.itemCodes.map((code) => ({ __typename: 'ServiceItem', code })),
       communities: (c: ServiceContract) => c.communityIds.map((id) => ({ __typename: 'Community', id })),
       status: (c: ServiceContract) => contractStatus(c),
-      performance: async (c: ServiceContract, _: unknown, ctx: SocialOrgsContext) =>
-        contractPerformance(await ctx.loaders.performance.load(c._id), c.kpiTargets),
+      performance: (c: ServiceContract, _: unknown, ctx: SocialOrgsContext) => performanceOf(c, (id) => ctx.loaders.performance.load(id)),
     },
     ContractPerformance: {
       lastClosedAt: (p: ContractPerformance) => (p.lastClosedAt ? new Date(p.lastClosedAt).toISOString() : null),

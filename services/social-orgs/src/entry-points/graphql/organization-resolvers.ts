@@ -1,19 +1,25 @@
-import { authorize, pageRequest, toConnection, type PageArgs } from '@sanshe/service-kit';
-import type { OrganizationFilter } from '../../data-access/organization-repository';
+import type { PageArgs } from '@sanshe/service-kit';
 import { recordAnnualReview, type AnnualReview, type AnnualReviewInput } from '../../domain/annual-review';
 import {
   registerOrganization,
   updateOrganization,
-  type CentreLevel,
   type Organization,
   type PartyCoverage,
   type RegisterOrganizationInput,
   type ServiceCentre,
   type UpdateOrganizationInput,
 } from '../../domain/organization';
-import { socialOrgOverview, type SocialOrgOverview } from '../../domain/overview';
+import {
+  annualReviewsOf,
+  listOrganizations,
+  listServiceCentres,
+  organizationOverview,
+  type CentreFilter,
+  type OrganizationFilter,
+} from '../../domain/organization-queries';
+import type { SocialOrgOverview } from '../../domain/overview';
 import { setPartyCoverage, type PartyCoverageInput } from '../../domain/party-coverage';
-import { SOCIAL_ORG_OVERVIEW_SOURCES } from '../../domain/report-sources';
+import { workersEmployedBy } from '../../domain/worker-queries';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 const ref = (typename: string, id: string) => ({ __typename: typename, id });
@@ -23,19 +29,10 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
   return {
     Query: {
       socialOrganization: (_: unknown, args: { id: string }, ctx: SocialOrgsContext) => ctx.loaders.organizations.load(args.id),
-      socialOrganizations: async (_: unknown, args: PageArgs & { filter?: OrganizationFilter | null }) => {
-        const page = pageRequest(args);
-        const rows = await deps.organizations.search(args.filter ?? {}, page);
-        return toConnection(rows, page.limit, (o) => o._id);
-      },
-      socialOrgOverview: async () => ({
-        ...socialOrgOverview(await deps.organizations.overviewFacts()),
-        sources: SOCIAL_ORG_OVERVIEW_SOURCES,
-      }),
-      // Awaited here: the store hands back a mongoose query, which runs again (and throws) each
-      // time something calls its then(), and Apollo's instrumentation calls it twice.
-      serviceCentres: async (_: unknown, args: { level?: CentreLevel | null; streetId?: string | null }) =>
-        await deps.organizations.centres(args),
+      socialOrganizations: (_: unknown, args: PageArgs & { filter?: OrganizationFilter | null }) =>
+        listOrganizations(args, deps.organizations),
+      socialOrgOverview: () => organizationOverview(deps.organizations),
+      serviceCentres: (_: unknown, args: CentreFilter) => listServiceCentres(args, deps.organizations),
     },
     Mutation: {
       registerSocialOrganization: (_: unknown, args: { input: RegisterOrganizationInput }, ctx: SocialOrgsContext) =>
@@ -68,22 +65,10 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
         o.serviceCentreId ? ctx.loaders.centres.load(o.serviceCentreId) : null,
       serviceCentreLevel: async (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
         o.serviceCentreId ? ((await ctx.loaders.centres.load(o.serviceCentreId))?.level ?? null) : null,
-      annualReviews: (o: Organization, _: unknown, ctx: SocialOrgsContext) => {
-        authorize(ctx.identity, {
-          action: `read the annual reviews of ${o.name}`,
-          roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-          scope: { orgId: o._id },
-        });
-        return ctx.loaders.reviews.load(o._id);
-      },
-      socialWorkers: (o: Organization, _: unknown, ctx: SocialOrgsContext) => {
-        authorize(ctx.identity, {
-          action: `list the social workers of ${o.name}`,
-          roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-          scope: { orgId: o._id },
-        });
-        return ctx.loaders.workersEmployedBy.load(o._id);
-      },
+      annualReviews: (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
+        annualReviewsOf(ctx.identity, o, (id) => ctx.loaders.reviews.load(id)),
+      socialWorkers: (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
+        workersEmployedBy(ctx.identity, o, (id) => ctx.loaders.workersEmployedBy.load(id)),
       contracts: (o: Organization, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.contractsOf.load(o._id),
     },
     PartyCoverage: {
@@ -94,10 +79,7 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
       recordedAt: (r: AnnualReview) => new Date(r.recordedAt).toISOString(),
     },
     SocialOrgOverview: {
-      __resolveReference: async () => ({
-        ...socialOrgOverview(await deps.organizations.overviewFacts()),
-        sources: SOCIAL_ORG_OVERVIEW_SOURCES,
-      }),
+      __resolveReference: () => organizationOverview(deps.organizations),
       partyBranchOrganizations: (o: SocialOrgOverview) => o.partyBranchIds.map((id) => ref('PartyOrganization', id)),
     },
     ServiceCentre: {

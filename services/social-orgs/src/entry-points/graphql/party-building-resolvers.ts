@@ -1,5 +1,4 @@
-import { authorize, pageRequest, toConnection, type PageArgs } from '@sanshe/service-kit';
-import type { JointMeetingFilter } from '../../data-access/party-building-repository';
+import type { PageArgs } from '@sanshe/service-kit';
 import { today } from '../../domain/common';
 import type { Organization } from '../../domain/organization';
 import {
@@ -14,6 +13,7 @@ import {
   type OrganizationSupport,
   type SupportInput,
 } from '../../domain/party-building';
+import { listJointMeetings, targetEvaluationsOf, type JointMeetingFilter } from '../../domain/party-building-queries';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 /** The 三三三 method's joint meetings, support and organization evaluations. */
@@ -21,14 +21,7 @@ export function partyBuildingResolvers(deps: SocialOrgsDeps) {
   const store = deps.partyBuilding;
   return {
     Query: {
-      jointPartyMeetings: async (_: unknown, args: PageArgs & JointMeetingFilter) => {
-        const page = pageRequest(args);
-        return toConnection(
-          await store.meetingPage({ streetId: args.streetId, organizationId: args.organizationId }, page),
-          page.limit,
-          (m) => m._id,
-        );
-      },
+      jointPartyMeetings: (_: unknown, args: PageArgs & JointMeetingFilter) => listJointMeetings(args, store),
     },
     Mutation: {
       recordJointPartyMeeting: (_: unknown, args: { input: JointMeetingInput }, ctx: SocialOrgsContext) =>
@@ -46,14 +39,8 @@ export function partyBuildingResolvers(deps: SocialOrgsDeps) {
     SocialOrganization: {
       jointPartyMeetings: (o: Organization, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.meetingsOf.load(o._id),
       supportReceived: (o: Organization, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.supportOf.load(o._id),
-      targetEvaluations: (o: Organization, _: unknown, ctx: SocialOrgsContext) => {
-        authorize(ctx.identity, {
-          action: `read the target evaluations of ${o.name}`,
-          roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-          scope: { orgId: o._id },
-        });
-        return ctx.loaders.orgEvaluationsOf.load(o._id);
-      },
+      targetEvaluations: (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
+        targetEvaluationsOf(ctx.identity, o, (id) => ctx.loaders.orgEvaluationsOf.load(id)),
     },
     JointPartyMeeting: {
       id: (m: JointMeeting) => m._id,

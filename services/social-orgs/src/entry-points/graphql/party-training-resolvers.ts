@@ -1,9 +1,8 @@
-import { authorize, pageRequest, toConnection, type PageArgs } from '@sanshe/service-kit';
+import type { PageArgs } from '@sanshe/service-kit';
 import type { Organization } from '../../domain/organization';
 import {
   recordAttendance,
   scheduleCourse,
-  trainingByPerson,
   trainingTotals,
   type CourseAttendance,
   type PartyTrainingCourse,
@@ -11,6 +10,7 @@ import {
   type RecordAttendanceInput,
   type ScheduleCourseInput,
 } from '../../domain/party-training';
+import { listCourses, trainingByPersonOf } from '../../domain/party-training-queries';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
 
 /** The person an attendance or a total names, as the entity the graph resolves. */
@@ -24,10 +24,7 @@ export function partyTrainingResolvers(deps: SocialOrgsDeps) {
     p.kind === 'KEY_STAFF' ? ctx.loaders.workers.load(p.personId) : null;
   return {
     Query: {
-      partyTrainingCourses: async (_: unknown, args: PageArgs & { streetId?: string | null }) => {
-        const page = pageRequest(args);
-        return toConnection(await store.coursePage({ streetId: args.streetId }, page), page.limit, (c) => c._id);
-      },
+      partyTrainingCourses: (_: unknown, args: PageArgs & { streetId?: string | null }) => listCourses(args, store),
     },
     Mutation: {
       schedulePartyTrainingCourse: (_: unknown, args: { input: ScheduleCourseInput }, ctx: SocialOrgsContext) =>
@@ -38,14 +35,8 @@ export function partyTrainingResolvers(deps: SocialOrgsDeps) {
     SocialOrganization: {
       partyTraining: async (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
         trainingTotals(await ctx.loaders.attendanceOfOrganizations.load(o._id)),
-      partyTrainingByPerson: async (o: Organization, _: unknown, ctx: SocialOrgsContext) => {
-        authorize(ctx.identity, {
-          action: `read the training of ${o.name}'s people`,
-          roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-          scope: { orgId: o._id },
-        });
-        return trainingByPerson(await ctx.loaders.attendanceOfOrganizations.load(o._id));
-      },
+      partyTrainingByPerson: (o: Organization, _: unknown, ctx: SocialOrgsContext) =>
+        trainingByPersonOf(ctx.identity, o, (id) => ctx.loaders.attendanceOfOrganizations.load(id)),
     },
     PartyTrainingCourse: {
       id: (c: PartyTrainingCourse) => c._id,

@@ -1,9 +1,7 @@
-import { allows, authorize, pageRequest, toConnection, type Identity, type PageArgs, type Policy } from '@sanshe/service-kit';
-import type { WorkerFilter } from '../../data-access/worker-repository';
-import { parseDay, today } from '../../domain/common';
+import type { PageArgs } from '@sanshe/service-kit';
+import { today } from '../../domain/common';
 import {
   monthlyAllowanceEligible,
-  readWorkerPolicy,
   recordCertification,
   recordEvaluation,
   recordTraining,
@@ -13,65 +11,21 @@ import {
   type RegisterWorkerInput,
   type SocialWorker,
 } from '../../domain/social-worker';
-import { SOCIAL_WORKER_STATS_SOURCES } from '../../domain/report-sources';
-import { ageOn, evaluatedWorkerStats, isCollegeOrAbove } from '../../domain/worker-stats';
+import { listWorkers, visibleWorker, workerStats, workersPostedIn, type WorkerFilter } from '../../domain/worker-queries';
+import { ageOn, isCollegeOrAbove } from '../../domain/worker-stats';
 import { averageSatisfaction, type WorkerServiceYear } from '../../domain/worker-service-record';
 import type { SocialOrgsContext, SocialOrgsDeps } from './context';
-
-/** Listing needs a scope the caller serves: an organization, a community or a street; the whole district is DISTRICT_ADMIN's. */
-async function authorizeListing(identity: Identity, filter: WorkerFilter, deps: SocialOrgsDeps): Promise<void> {
-  const policies: Policy[] = [];
-  if (filter.organizationId) {
-    policies.push({
-      action: `list the social workers of organization ${filter.organizationId}`,
-      roles: ['DISTRICT_ADMIN', 'ORG_STAFF'],
-      scope: { orgId: filter.organizationId },
-    });
-  }
-  if (filter.communityId) {
-    const community = await deps.directory.get(filter.communityId);
-    policies.push({
-      action: `list the social workers of community ${filter.communityId}`,
-      roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF'],
-      scope: { communityId: filter.communityId, streetId: community?.streetId ?? null },
-    });
-  }
-  if (filter.streetId) {
-    policies.push({
-      action: `list the social workers of street ${filter.streetId}`,
-      roles: ['DISTRICT_ADMIN', 'STREET_STAFF'],
-      scope: { streetId: filter.streetId },
-    });
-  }
-  if (policies.length === 0) policies.push({ action: 'list the social workers of the whole district', roles: ['DISTRICT_ADMIN'] });
-  if (policies.some((p) => allows(identity, p))) return;
-  authorize(identity, policies[0]!);
-}
-
-function visible(worker: SocialWorker | null, ctx: SocialOrgsContext): SocialWorker | null {
-  if (worker) authorize(ctx.identity, readWorkerPolicy(worker));
-  return worker;
-}
 
 export function workerResolvers(deps: SocialOrgsDeps) {
   const workerDeps = { store: deps.workers, events: deps.events };
   return {
     Query: {
       socialWorker: async (_: unknown, args: { id: string }, ctx: SocialOrgsContext) =>
-        visible(await ctx.loaders.workers.load(args.id), ctx),
-      socialWorkers: async (_: unknown, args: PageArgs & { filter?: WorkerFilter | null }, ctx: SocialOrgsContext) => {
-        const filter = args.filter ?? {};
-        await authorizeListing(ctx.identity, filter, deps);
-        const page = pageRequest(args);
-        return toConnection(await deps.workers.search(filter, page), page.limit, (w) => w._id);
-      },
-      socialWorkerStats: async (_: unknown, args: { filter?: WorkerFilter | null; asOf?: string | null }) => {
-        const asOf = args.asOf ? parseDay('asOf', args.asOf) : (deps.config.STATS_AS_OF ?? today());
-        // The filter's own underTargetEvaluation is ignored: the stats always split evaluated from all.
-        const stats = evaluatedWorkerStats(await deps.workers.statsFacts({ ...args.filter, underTargetEvaluation: null }), asOf);
-        const districtWide = !args.filter || Object.values(args.filter).every((v) => v === null || v === undefined);
-        return { ...stats, sources: districtWide ? SOCIAL_WORKER_STATS_SOURCES : [] };
-      },
+        visibleWorker(ctx.identity, await ctx.loaders.workers.load(args.id)),
+      socialWorkers: (_: unknown, args: PageArgs & { filter?: WorkerFilter | null }, ctx: SocialOrgsContext) =>
+        listWorkers(ctx.identity, args, deps.workers),
+      socialWorkerStats: (_: unknown, args: { filter?: WorkerFilter | null; asOf?: string | null }) =>
+        workerStats(args, deps.config.STATS_AS_OF, deps.workers),
     },
     Mutation: {
       registerSocialWorker: (_: unknown, args: { input: RegisterWorkerInput }, ctx: SocialOrgsContext) =>
@@ -93,18 +47,15 @@ export function workerResolvers(deps: SocialOrgsDeps) {
       ) => recordEvaluation(args.socialWorkerId, args.input, ctx, workerDeps),
     },
     Community: {
-      socialWorkers: async (c: { id: string }, _: unknown, ctx: SocialOrgsContext) => {
-        const community = await ctx.loaders.knownCommunities.load(c.id);
-        authorize(ctx.identity, {
-          action: `list the social workers of community ${c.id}`,
-          roles: ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_STAFF'],
-          scope: { communityId: c.id, streetId: community?.streetId ?? null },
-        });
-        return ctx.loaders.workersPostedIn.load(c.id);
-      },
+      socialWorkers: (c: { id: string }, _: unknown, ctx: SocialOrgsContext) =>
+        workersPostedIn(ctx.identity, c.id, {
+          community: (id) => ctx.loaders.knownCommunities.load(id),
+          postedIn: (id) => ctx.loaders.workersPostedIn.load(id),
+        }),
     },
     SocialWorker: {
-      __resolveReference: async (r: { id: string }, ctx: SocialOrgsContext) => visible(await ctx.loaders.workers.load(r.id), ctx),
+      __resolveReference: async (r: { id: string }, ctx: SocialOrgsContext) =>
+        visibleWorker(ctx.identity, await ctx.loaders.workers.load(r.id)),
       id: (w: SocialWorker) => w._id,
       underTargetEvaluation: (w: SocialWorker) => w.underTargetEvaluation !== false,
       organization: (w: SocialWorker, _: unknown, ctx: SocialOrgsContext) => ctx.loaders.organizations.load(w.organizationId),

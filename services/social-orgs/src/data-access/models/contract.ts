@@ -1,8 +1,8 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import type { ServiceContract } from '../domain/contract';
-import type { ContractClaim } from '../domain/contract-claims';
-import type { PerformanceCounters } from '../domain/performance';
+import type { ServiceContract } from '../../domain/contract';
+import type { ContractClaim } from '../../domain/contract-claims';
+import type { ContractCounters } from '../../domain/contract-queries';
 
 export const contractSchema = new Schema<ServiceContract>(
   {
@@ -50,8 +50,7 @@ export const contractClaimSchema = new Schema<ContractClaim>(
 contractClaimSchema.index({ contractId: 1 });
 
 /** Per-contract KPI counters; `applied` lists the order.closed event ids already counted. */
-export interface PerformanceDoc extends PerformanceCounters {
-  _id: string;
+export interface PerformanceDoc extends ContractCounters {
   applied: string[];
 }
 

@@ -1,7 +1,7 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import type { AnnualReview } from '../domain/annual-review';
-import type { Organization, PartyCoverage, ServiceCentre } from '../domain/organization';
+import type { AnnualReview } from '../../domain/annual-review';
+import type { Organization, PartyCoverage, ServiceCentre } from '../../domain/organization';
 
 const partyCoverageSchema = new Schema<PartyCoverage>(
   {

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { CourseAttendance, PartyTrainingCourse } from '../domain/party-training';
+import type { CourseAttendance, PartyTrainingCourse } from '../../domain/party-training';
 
 export const partyTrainingCourseSchema = new Schema<PartyTrainingCourse>(
   {

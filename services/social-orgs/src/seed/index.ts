@@ -1,10 +1,10 @@
 import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
-import { loadSocialOrgsConfig } from './config';
-import { createModels } from './data-access/models';
-import { SEEDED_AT, seedDocuments } from './seed-data';
-import { partyBuildingDocuments } from './seed-party-building';
+import { loadSocialOrgsConfig } from '../config';
+import { createModels } from '../data-access/models';
+import { SEEDED_AT, seedDocuments } from './data';
+import { partyBuildingDocuments } from './party-building';
 
 /** How many of each seeded kind exist after the run. */
 export type SeedSummary = Record<string, number>;
@@ -22,7 +22,7 @@ async function insertMissing<T extends { _id: string }>(model: Model<T>, docs: T
   await insertMissingDocuments(model.collection, stamped, { label: model.collection.collectionName, batchSize: BATCH });
 }
 
-/** Seeds the social-orgs database from @sanshe/seed-fixtures; see seed-data.ts for what. */
+/** Seeds the social-orgs database from @sanshe/seed-fixtures; see data.ts for what. */
 export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<SeedSummary> {
   const config = loadSocialOrgsConfig(options.env ?? process.env);
   const log = options.log ?? (() => undefined);

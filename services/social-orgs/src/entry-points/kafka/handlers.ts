@@ -1,4 +1,5 @@
 import type { ConsumerSpec } from '@sanshe/service-kit';
+import type { CommunityDirectory } from '@sanshe/community-directory';
 import { TOPICS } from '@sanshe/schemas/generated/events';
 import { ORDER_CLOSED } from '../../domain/events';
 import { onOrderClosed, type PerformanceStore } from '../../domain/performance';
@@ -20,4 +21,13 @@ export function performanceConsumer(store: PerformanceStore, workers: WorkerServ
       },
     },
   };
+}
+
+/** Every consumer of social-orgs: registry's communities (kept in the local directory) and resident-services' closed orders. */
+export function socialOrgsConsumers(deps: {
+  directory: Pick<CommunityDirectory, 'consumer'>;
+  performance: PerformanceStore;
+  workerService: WorkerServiceStore;
+}): ConsumerSpec[] {
+  return [deps.directory.consumer('social-orgs'), performanceConsumer(deps.performance, deps.workerService)];
 }

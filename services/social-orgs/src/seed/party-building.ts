@@ -8,8 +8,14 @@ import {
   SOCIAL_WORKERS,
   STREETS,
 } from '@sanshe/seed-fixtures';
-import { ratingOf, weightedScore, type JointMeeting, type OrganizationEvaluation, type OrganizationSupport } from './domain/party-building';
-import type { CourseAttendance, PartyTrainingCourse } from './domain/party-training';
+import {
+  ratingOf,
+  weightedScore,
+  type JointMeeting,
+  type OrganizationEvaluation,
+  type OrganizationSupport,
+} from '../domain/party-building';
+import type { CourseAttendance, PartyTrainingCourse } from '../domain/party-training';
 
 /**
  * The "三三三" mechanisms the report names (党建联席机制, 综合保障机制, 目标考评机制) and its second

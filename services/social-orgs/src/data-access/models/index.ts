@@ -1,17 +1,17 @@
 import type { Connection, Model } from 'mongoose';
-import type { AnnualReview } from '../domain/annual-review';
-import type { ServiceContract } from '../domain/contract';
-import type { Organization, ServiceCentre } from '../domain/organization';
-import type { Evaluation, SocialWorker } from '../domain/social-worker';
-import type { ContractClaim } from '../domain/contract-claims';
-import { contractClaimSchema, contractSchema, performanceSchema, type PerformanceDoc } from './contract-models';
-import { annualReviewSchema, organizationSchema, serviceCentreSchema } from './organization-models';
-import { evaluationSchema, socialWorkerSchema, workerServiceYearSchema } from './worker-models';
-import type { WorkerServiceYear } from '../domain/worker-service-record';
-import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../domain/party-building';
-import { jointMeetingSchema, organizationEvaluationSchema, organizationSupportSchema } from './party-building-models';
-import type { CourseAttendance, PartyTrainingCourse } from '../domain/party-training';
-import { courseAttendanceSchema, partyTrainingCourseSchema } from './party-training-models';
+import type { AnnualReview } from '../../domain/annual-review';
+import type { ServiceContract } from '../../domain/contract';
+import type { Organization, ServiceCentre } from '../../domain/organization';
+import type { Evaluation, SocialWorker } from '../../domain/social-worker';
+import type { ContractClaim } from '../../domain/contract-claims';
+import { contractClaimSchema, contractSchema, performanceSchema, type PerformanceDoc } from './contract';
+import { annualReviewSchema, organizationSchema, serviceCentreSchema } from './organization';
+import { evaluationSchema, socialWorkerSchema, workerServiceYearSchema } from './worker';
+import type { WorkerServiceYear } from '../../domain/worker-service-record';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../../domain/party-building';
+import { jointMeetingSchema, organizationEvaluationSchema, organizationSupportSchema } from './party-building';
+import type { CourseAttendance, PartyTrainingCourse } from '../../domain/party-training';
+import { courseAttendanceSchema, partyTrainingCourseSchema } from './party-training';
 
 export interface SocialOrgsModels {
   Organization: Model<Organization>;

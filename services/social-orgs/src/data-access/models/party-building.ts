@@ -1,6 +1,6 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../domain/party-building';
+import type { JointMeeting, OrganizationEvaluation, OrganizationSupport } from '../../domain/party-building';
 
 const followUpSchema = new Schema(
   { id: String, decision: Number, action: String, ownerOrgId: String, dueOn: String, doneOn: { type: String, default: null } },

@@ -12,13 +12,13 @@ import {
   SOCIAL_WORKERS,
   STREETS,
 } from '@sanshe/seed-fixtures';
-import type { AnnualReview, InspectionResult, PartyCheckupResult } from './domain/annual-review';
-import type { ServiceContract } from './domain/contract';
-import { today } from './domain/common';
-import { claimsFor, monthOf, type ContractClaim } from './domain/contract-claims';
-import { completeCreditCode } from './domain/credit-code';
-import type { Organization, PartyCoverage, ServiceCentre } from './domain/organization';
-import { candidacies, gradeOf, type Evaluation, type SocialWorker, type Training } from './domain/social-worker';
+import type { AnnualReview, InspectionResult, PartyCheckupResult } from '../domain/annual-review';
+import type { ServiceContract } from '../domain/contract';
+import { today } from '../domain/common';
+import { claimsFor, monthOf, type ContractClaim } from '../domain/contract-claims';
+import { completeCreditCode } from '../domain/credit-code';
+import type { Organization, PartyCoverage, ServiceCentre } from '../domain/organization';
+import { candidacies, gradeOf, type Evaluation, type SocialWorker, type Training } from '../domain/social-worker';
 
 /**
  * The seed's documents, built from @sanshe/seed-fixtures: the same ids and the same figures

@@ -1,7 +1,7 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema } from 'mongoose';
-import type { Evaluation, SocialWorker, Training } from '../domain/social-worker';
-import type { WorkerServiceYear } from '../domain/worker-service-record';
+import type { Evaluation, SocialWorker, Training } from '../../domain/social-worker';
+import type { WorkerServiceYear } from '../../domain/worker-service-record';
 
 const trainingSchema = new Schema<Training>(
   {

@@ -6,7 +6,7 @@ import type { SocialOrgsModels } from './models';
 const BATCH = 5_000;
 
 /** Claims in Mongo: the unique `_id` decides who holds a month; every write is by `_id`. */
-export class MongoClaimRegistry implements ClaimRegistry {
+export class ContractClaimRepository implements ClaimRegistry {
   constructor(private readonly models: SocialOrgsModels) {}
 
   async insertInOrder(claims: ContractClaim[]): Promise<{ inserted: number; stopped: boolean; holder: ContractClaim | null }> {
