@@ -4,7 +4,7 @@ import type { Account, AccountState, LedgerEntry } from '../domain/ledger';
 import type { UnfinishedWork } from '../domain/repair';
 import type { RankEntry } from '../domain/ranking';
 import type { EarningRules } from '../domain/rules';
-import type { HistoryLine } from '../seed-plan';
+import type { HistoryLine } from '../domain/statement';
 import type { Posting, Transfer, TransferOutcome } from '../domain/transfer';
 import type { HeadHint } from './streams';
 
