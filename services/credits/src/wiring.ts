@@ -1,9 +1,8 @@
 import { type EventFactory } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Connection } from 'mongoose';
-import { catalogueModels, type CatalogueModels } from './data-access/catalogue-models';
 import { RedemptionRepository, RewardRepository } from './data-access/catalogue-repository';
-import { ledgerModels, type LedgerModels } from './data-access/ledger-models';
+import { creditsModels, type CreditsModels } from './data-access/models';
 import { LedgerRepository } from './data-access/ledger-repository';
 import { RankingRepository } from './data-access/ranking-repository';
 import { RulesRepository } from './data-access/rules-repository';
@@ -13,7 +12,7 @@ import type { LedgerDeps } from './domain/posting';
 import type { RedeemingDeps } from './domain/redeeming';
 
 export interface CreditsApp {
-  models: LedgerModels & CatalogueModels;
+  models: CreditsModels;
   ledger: LedgerRepository;
   rewards: RewardRepository;
   redemptions: RedemptionRepository;
@@ -30,7 +29,7 @@ export interface CreditsApp {
 
 /** The composition root: repositories on the service's own connection, and the use-cases' dependencies. */
 export function wire(connection: Connection, events: EventFactory): CreditsApp {
-  const models = { ...ledgerModels(connection), ...catalogueModels(connection) };
+  const models = creditsModels(connection);
   const ledger = new LedgerRepository(models);
   const rewards = new RewardRepository(models);
   const redemptions = new RedemptionRepository(models, models);

@@ -1,6 +1,6 @@
 import { byIdLoader, groupedLoader, type RequestContext } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
-import type { RankingDoc } from '../../data-access/ledger-models';
+import type { RankingDoc } from '../../data-access/models';
 import type { Account, Head } from '../../domain/ledger';
 import type { Reward } from '../../domain/redemption';
 import type { CreditsApp } from '../../wiring';
