@@ -19,7 +19,7 @@ export interface StatementLine {
   counterAccountId: string | null;
 }
 
-/** A line of a history book (seeded history, see seed-plan.ts): what a statement line needs beyond what all history lines share. */
+/** A line of a history book (seeded history, see seed/seed-plan.ts): what a statement line needs beyond what all history lines share. */
 export interface HistoryLine {
   postingId: string;
   bookedAt: Date;

@@ -2,13 +2,13 @@ import { activityHistory, COMMUNITIES, HISTORY_END, residents } from '@sanshe/se
 import { connectMongo, insertMissing, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
-import { loadCreditsConfig } from './config';
-import { creditsModels, historyBookOf, type AccountDoc, type LedgerModels } from './data-access/models';
-import { LedgerRepository } from './data-access/ledger-repository';
-import { RulesRepository } from './data-access/rules-repository';
-import { entryId, entryKey, withHistory, type LedgerEntry, type Leg } from './domain/ledger';
-import { appendOnce } from './domain/stream';
-import { DEFAULT_RULES } from './domain/rules';
+import { loadCreditsConfig } from '../config';
+import { creditsModels, historyBookOf, type AccountDoc, type LedgerModels } from '../data-access/models';
+import { LedgerRepository } from '../data-access/ledger-repository';
+import { RulesRepository } from '../data-access/rules-repository';
+import { entryId, entryKey, withHistory, type LedgerEntry, type Leg } from '../domain/ledger';
+import { appendOnce } from '../domain/stream';
+import { DEFAULT_RULES } from '../domain/rules';
 import { planCatalogue } from './seed-catalogue';
 import { planHistory, type SeededAccount } from './seed-plan';
 
