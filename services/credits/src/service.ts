@@ -5,7 +5,7 @@ import { loadCreditsConfig, type CreditsConfig } from './config';
 import { buildContext, type CreditsContext } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
 import { creditsConsumers } from './entry-points/kafka/handlers';
-import { ledgerJobs } from './entry-points/maintenance';
+import { ledgerJobs } from './entry-points/jobs';
 import { wire } from './wiring';
 
 export const creditsDefinition: ServiceDefinition<CreditsConfig, CreditsContext> = {

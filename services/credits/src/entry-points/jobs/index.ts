@@ -1,7 +1,7 @@
 import { ANONYMOUS, type Identity, type Logger, type ScheduledJob } from '@sanshe/service-kit';
-import { runExpiry } from '../domain/expiry';
-import { repairUnfinished } from '../domain/repair';
-import type { CreditsApp } from '../wiring';
+import { runExpiry } from '../../domain/expiry';
+import { repairUnfinished } from '../../domain/repair';
+import type { CreditsApp } from '../../wiring';
 
 export interface MaintenanceSchedule {
   intervalMs: number;
