@@ -11,6 +11,7 @@ import { RankingRepository } from './data-access/ranking-repository';
 import { RulesRepository } from './data-access/rules-repository';
 import type { LedgerDeps } from './domain/posting';
 import type { CreditsPorts } from './domain/ports';
+import type { RedeemingDeps } from './domain/redeeming';
 import { buildContext, type CreditsContext } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
 import { creditsConsumers } from './entry-points/kafka/handlers';
@@ -42,6 +43,7 @@ export function wire(connection: Connection, events: EventFactory): CreditsApp {
     knows: async (communityId: string) => (await directory.get(communityId)) !== null,
   };
   const ledgerDeps: LedgerDeps = { store: ledger, rankings, events };
+  const redeemingDeps: RedeemingDeps = { ...ledgerDeps, rewards, stock: rewards, redemptions, territory, accounts: ledger };
   return {
     models,
     ledger,
@@ -54,7 +56,9 @@ export function wire(connection: Connection, events: EventFactory): CreditsApp {
     events,
     ledgerDeps,
     earningDeps: { ...ledgerDeps, rules, accounts: ledger },
-    redeemingDeps: { ...ledgerDeps, rewards, stock: rewards, redemptions, territory, accounts: ledger },
+    redeemingDeps,
+    expiryDeps: { ...ledgerDeps, rules, ledger },
+    repairDeps: { ...redeemingDeps, repairs: ledger },
   };
 }
 

@@ -3,12 +3,13 @@ import type { Territory } from './access';
 import type { CampaignLinkStore, CatalogueDeps, CatalogueReads } from './catalogue';
 import type { EarnedPointsTally } from './earned-by-month';
 import type { EarningDeps } from './earning';
+import type { ExpiryDeps } from './expiry';
 import type { LedgerDeps, LedgerStore, RankingBoard } from './posting';
 import type { RankingReads } from './ranking';
 import type { ReconcileStore } from './reconcile';
 import type { RedeemingDeps } from './redeeming';
 import type { RedemptionStore, RewardStore } from './redemption';
-import type { RepairStore } from './repair';
+import type { RepairDeps, RepairStore } from './repair';
 import type { ResidentAccounts } from './residents';
 import type { RulesStore } from './rules-admin';
 import type { StockStore } from './stock';
@@ -30,4 +31,6 @@ export interface CreditsPorts {
   ledgerDeps: LedgerDeps;
   earningDeps: EarningDeps;
   redeemingDeps: RedeemingDeps;
+  expiryDeps: ExpiryDeps;
+  repairDeps: RepairDeps;
 }

@@ -45,10 +45,10 @@ export function accountResolvers(credits: CreditsPorts) {
       updateEarningRules: (_: unknown, args: { input: EarningRulesInput & { expiryMonths?: number | null } }, ctx: CreditsContext) =>
         updateEarningRules({ ...args.input, expiryMonths: args.input.expiryMonths ?? null }, ctx.identity, credits.rules),
       runPointsExpiry: (_: unknown, args: { asOf?: string | null; limit?: number | null }, ctx: CreditsContext) =>
-        runExpiry(args, ctx.identity, { ...credits.ledgerDeps, rules: credits.rules, ledger: credits.ledger }, ctx.traceparent),
+        runExpiry(args, ctx.identity, credits.expiryDeps, ctx.traceparent),
       reconcileLedger: (_: unknown, __: unknown, ctx: CreditsContext) =>
         reconcileLedger(ctx.identity, credits.ledger, async () => {
-          await repairUnfinished(null, { ...credits.redeemingDeps, repairs: credits.ledger });
+          await repairUnfinished(null, credits.repairDeps);
         }),
     },
     Resident: {

@@ -17,14 +17,14 @@ const SCHEDULER: Identity = { ...ANONYMOUS, userId: 'system:credits-scheduler', 
  * unfinished after `staleAfterMs` — a crash, a request cut short, a consumer that gave up.
  */
 export async function repairLedger(credits: CreditsPorts, staleAfterMs: number, logger: Logger): Promise<void> {
-  const repaired = await repairUnfinished(new Date(Date.now() - staleAfterMs), { ...credits.redeemingDeps, repairs: credits.ledger });
+  const repaired = await repairUnfinished(new Date(Date.now() - staleAfterMs), credits.repairDeps);
   if (repaired > 0) logger.info({ repaired }, 'ledger maintenance took over unfinished work');
 }
 
 /** One expiry pass over every due account, in batches; postings are keyed per account and month, so a repeat changes nothing. */
 export async function expirePoints(credits: CreditsPorts, logger: Logger): Promise<void> {
   for (;;) {
-    const report = await runExpiry({ limit: 1_000 }, SCHEDULER, { ...credits.ledgerDeps, rules: credits.rules, ledger: credits.ledger });
+    const report = await runExpiry({ limit: 1_000 }, SCHEDULER, credits.expiryDeps);
     if (report.accountsExpired > 0) logger.info({ report }, 'points expiry posted');
     if (!report.hasMore) return;
   }
