@@ -6,7 +6,7 @@ import { decideLeg, decidingLeg, entryOf } from '@sanshe/credits/domain/decision
 import { entryId, ISSUING_ACCOUNT_ID } from '@sanshe/credits/domain/ledger';
 import { postTransfer } from '@sanshe/credits/domain/posting';
 import { appendOnce } from '@sanshe/credits/domain/stream';
-import { wire, type CreditsApp } from '@sanshe/credits/wiring';
+import { wire, type CreditsApp } from '@sanshe/credits/service';
 import {
   attendanceConfirmed,
   balanceBecomes,

@@ -11,10 +11,8 @@ import {
 } from '../domain/redemption';
 import { stockEntryId, type StockEntry, type StockState, type StockStore } from '../domain/stock';
 import type { AppendResult, StreamHead } from '../domain/stream';
-import type { WorkMark } from './ledger-models';
-import type { CatalogueModels } from './catalogue-models';
-import type { LedgerModels } from './ledger-models';
-import { StreamRepository } from './streams';
+import type { CatalogueModels, LedgerModels, WorkMark } from './models';
+import { StreamRepository } from './stream-repository';
 
 type Raw = Record<string, unknown>;
 

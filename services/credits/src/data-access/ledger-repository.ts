@@ -17,8 +17,8 @@ import type { RepairStore, UnfinishedWork } from '../domain/repair';
 import type { StatementLine } from '../domain/statement';
 import type { AppendResult } from '../domain/stream';
 import type { Posting, Transfer, TransferOutcome, TransferSpec } from '../domain/transfer';
-import { historyLinesOf, type AccountDoc, type HistoryBook, type LedgerModels, type WorkMark } from './ledger-models';
-import { StreamRepository } from './streams';
+import { historyLinesOf, type AccountDoc, type HistoryBook, type LedgerModels, type WorkMark } from './models';
+import { StreamRepository } from './stream-repository';
 
 type Raw = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { RankingBoard } from '../domain/posting';
 import { recordOnRanking, removeFromRanking, type RankEntry } from '../domain/ranking';
-import type { LedgerModels, RankingDoc } from './ledger-models';
+import type { LedgerModels, RankingDoc } from './models';
 
 /**
  * One small document per community, rewritten whole: a top-N list is merged in code, so

@@ -1,7 +1,7 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { RulesStore } from '../domain/rules-admin';
 import { DEFAULT_RULES, type EarningRules } from '../domain/rules';
-import type { LedgerModels, RulesDoc } from './ledger-models';
+import type { LedgerModels, RulesDoc } from './models';
 
 const idOf = (version: number) => `rules-v${version}`;
 const plain = ({ _id: _id, ...rules }: RulesDoc): EarningRules => rules;

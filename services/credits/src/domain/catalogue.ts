@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BadInputError, NotFoundError, authorize, type Identity, type Policy } from '@sanshe/domain-kit';
-import { CATALOGUE_KEEPERS, requireSignedIn, type Caller, type Territory } from './access';
-import { DONOR_KINDS, type DonorKind, type Reward, type RewardStore } from './redemption';
+import { BadInputError, NotFoundError, authorize, type Identity, type PageRequest, type Policy } from '@sanshe/domain-kit';
+import { authorizeAccountRead, CATALOGUE_KEEPERS, requireSignedIn, type Caller, type Territory } from './access';
+import { DONOR_KINDS, type DonorKind, type Redemption, type RedemptionStore, type Reward, type RewardStore } from './redemption';
 import { addItems, type StockStore } from './stock';
 
 export interface AddRewardInput {
@@ -109,4 +109,45 @@ export async function linkRewardToCampaign(
   const updated = await store.setCampaign(args.rewardId, campaignId);
   if (!updated) throw new NotFoundError('Reward', args.rewardId);
   return updated;
+}
+
+/** What reading the catalogue asks of the store. The catalogue is public: anyone may browse it. */
+export interface CatalogueReads {
+  /** Active rewards by id; with a community, its own and the district-wide ones (one more than the page, to tell if more follow). */
+  page(communityId: string | null, page: PageRequest): Promise<Reward[]>;
+  /** One query per batch. */
+  rewards(ids: readonly string[]): Promise<Reward[]>;
+  /** Items left, by reward id (none recorded: absent). */
+  stocks(rewardIds: readonly string[]): Promise<Map<string, number>>;
+  /** Rewards of many campaigns, one query. */
+  ofCampaigns(campaignIds: readonly string[]): Promise<Reward[]>;
+}
+
+/** A page of the active catalogue, optionally of one community (with the district-wide rewards). */
+export const listRewards = (communityId: string | null, page: PageRequest, store: CatalogueReads): Promise<Reward[]> =>
+  store.page(communityId, page);
+
+/** Rewards by id, for a per-request batch. */
+export const rewardsById = (ids: readonly string[], store: CatalogueReads): Promise<Reward[]> => store.rewards(ids);
+
+/** Items left per reward, in the order asked (0 when none was ever added), for a per-request batch. */
+export async function stocksById(rewardIds: readonly string[], store: CatalogueReads): Promise<number[]> {
+  const stocks = await store.stocks(rewardIds);
+  return rewardIds.map((id) => stocks.get(id) ?? 0);
+}
+
+/** The rewards of several campaigns, for a per-request batch grouped by campaign. */
+export const rewardsOfCampaigns = (campaignIds: readonly string[], store: CatalogueReads): Promise<Reward[]> =>
+  store.ofCampaigns(campaignIds);
+
+/** A redemption, for callers allowed to see its resident's account; null when there is none. */
+export async function readRedemption(
+  identity: Identity,
+  id: string,
+  deps: { redemptions: Pick<RedemptionStore, 'redemption'>; territory: Territory },
+): Promise<Redemption | null> {
+  const redemption = await deps.redemptions.redemption(id);
+  if (!redemption) return null;
+  await authorizeAccountRead(identity, deps.territory, redemption.residentId, redemption.communityId);
+  return redemption;
 }

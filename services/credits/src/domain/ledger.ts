@@ -9,7 +9,7 @@
  * An account is a stream of entries numbered 1, 2, 3…; each entry carries the account's
  * state after it, so the latest entry is the account's current state (its cached balance).
  * A seeded account's history is brought forward to position 1, or, for an account that
- * already had entries, by an OPENING entry (see seed-plan.ts).
+ * already had entries, by an OPENING entry (see seed/seed-plan.ts).
  */
 export const ISSUING_ACCOUNT_ID = 'issuing-district-jianxi';
 

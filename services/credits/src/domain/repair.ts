@@ -10,6 +10,9 @@ export interface UnfinishedWork {
   createdAt: Date;
 }
 
+/** What taking over unfinished work needs: settling redemptions, and the marks. */
+export type RepairDeps = RedeemingDeps & { repairs: RepairStore };
+
 export interface RepairStore {
   unfinished(olderThan: Date | null, limit: number): Promise<UnfinishedWork[]>;
   transfer(id: string): Promise<Transfer | null>;
@@ -21,7 +24,7 @@ export interface RepairStore {
  * that gave up: transfers and redemptions still marked after `olderThan` (null: all).
  * Everything it calls is safe to run concurrently with the original attempt.
  */
-export async function repairUnfinished(olderThan: Date | null, deps: RedeemingDeps & { repairs: RepairStore }): Promise<number> {
+export async function repairUnfinished(olderThan: Date | null, deps: RepairDeps): Promise<number> {
   const marks = await deps.repairs.unfinished(olderThan, 200);
   // Transfers first: a redemption's own transfers are then already settled.
   for (const mark of marks.filter((m) => m.kind === 'TRANSFER')) {

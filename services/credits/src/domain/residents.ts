@@ -7,6 +7,14 @@ export interface ResidentAccounts {
   head(accountId: string): Promise<Head>;
 }
 
+/** A resident registered (registry's resident.registered): their account is opened, once. */
+export async function residentRegistered(
+  data: { residentId: string; communityId: string },
+  deps: { accounts: Pick<ResidentAccounts, 'openResidentAccount'> },
+): Promise<void> {
+  await deps.accounts.openResidentAccount(data.residentId, data.communityId);
+}
+
 /**
  * A resident moved (registry's resident.moved): the account follows, and so does their
  * place on the virtue rankings. Every step can be repeated.

@@ -7,6 +7,9 @@ export interface RulesStore {
   insertVersion(rules: EarningRules): Promise<boolean>;
 }
 
+/** The rules in force: public, as residents are told how they earn. */
+export const currentEarningRules = (store: Pick<RulesStore, 'current'>): Promise<EarningRules> => store.current();
+
 /** A new version of the rules; the old ones stay, and postings keep the version they used. */
 export async function updateEarningRules(input: EarningRulesInput, identity: Identity, store: RulesStore): Promise<EarningRules> {
   authorize(identity, { action: 'change the earning rules', roles: ['DISTRICT_ADMIN'] });

@@ -19,6 +19,17 @@ export interface StatementLine {
   counterAccountId: string | null;
 }
 
+/** A line of a history book (seeded history, see seed/seed-plan.ts): what a statement line needs beyond what all history lines share. */
+export interface HistoryLine {
+  postingId: string;
+  bookedAt: Date;
+  amount: number;
+  balanceAfter: number;
+  requested: number;
+  capped: number;
+  note: string;
+}
+
 export interface Statement {
   accountId: string;
   from: Date;

@@ -1,88 +1,65 @@
-import { authorize, BadInputError, ForbiddenError, UnauthenticatedError } from '@sanshe/service-kit';
-import { authorizeAccountRead } from '../../domain/access';
+import { accountStatement, ledgerBalanceSum, ownAccount, residentAccount, type AccountLookup } from '../../domain/accounts';
 import { pointsEarnedByMonth } from '../../domain/earned-by-month';
 import { runExpiry, type ExpiryReport } from '../../domain/expiry';
 import type { Account } from '../../domain/ledger';
-import { authorizeRankingRead, RANKING_SIZE } from '../../domain/ranking';
-import { balanceSum, reconcileLedger } from '../../domain/reconcile';
+import type { CreditsPorts } from '../../domain/ports';
+import { virtueRanking } from '../../domain/ranking';
+import { reconcileLedger } from '../../domain/reconcile';
 import { repairUnfinished } from '../../domain/repair';
-import { updateEarningRules } from '../../domain/rules-admin';
+import { currentEarningRules, updateEarningRules } from '../../domain/rules-admin';
 import type { EarningRules, EarningRulesInput } from '../../domain/rules';
-import { buildStatement, statementPeriod, type Statement, type StatementLine } from '../../domain/statement';
-import type { CreditsApp } from '../../wiring';
+import type { Statement, StatementLine } from '../../domain/statement';
 import { donorRef } from './catalogue-resolvers';
 import { iso, type CreditsContext } from './context';
 
 const ref = (typename: string, id: string | null | undefined) => (id ? { __typename: typename, id } : null);
 
-/** A resident's account, for callers allowed to see it; null when they have none yet. */
-async function residentAccount(app: CreditsApp, ctx: CreditsContext, residentId: string): Promise<Account | null> {
-  const account = await ctx.accounts.load(residentId);
-  await authorizeAccountRead(ctx.identity, app.territory, residentId, account?.communityId ?? null);
-  return account?.kind === 'RESIDENT' ? account : null;
+/** The domain's account lookup with this request's loader. */
+const lookup = (credits: CreditsPorts, ctx: CreditsContext): AccountLookup => ({
+  territory: credits.territory,
+  account: (id) => ctx.accounts.load(id),
+});
+
+async function rankingOf(credits: CreditsPorts, ctx: CreditsContext, communityId: string, first: number | null | undefined) {
+  const ranked = await virtueRanking(ctx.identity, communityId, first, {
+    ...lookup(credits, ctx),
+    ranking: (id) => ctx.rankings.load(id),
+  });
+  return ranked.map((entry) => ({ rank: entry.rank, resident: ref('Resident', entry.residentId), earnedPoints: entry.earned }));
 }
 
-async function statementOf(app: CreditsApp, account: Account, fromText: string, toText: string): Promise<Statement> {
-  const { from, to } = statementPeriod(fromText, toText);
-  // The head first; what is read after it holds everything up to it.
-  const head = await app.ledger.head(account._id);
-  const [entries, history] = await Promise.all([app.ledger.entriesOf(account._id, head.seq), app.ledger.historyLines(account._id)]);
-  return buildStatement(account._id, head, entries, history, from, to);
-}
-
-async function rankingOf(app: CreditsApp, ctx: CreditsContext, communityId: string, firstArg: number | null | undefined) {
-  const first = firstArg ?? 10;
-  if (!Number.isInteger(first) || first < 1 || first > RANKING_SIZE)
-    throw new BadInputError('first', `"first" must be a whole number from 1 to ${RANKING_SIZE}.`);
-  const own = ctx.identity.residentId ? await ctx.accounts.load(ctx.identity.residentId) : null;
-  await authorizeRankingRead(ctx.identity, app.territory, communityId, own?.communityId ?? null);
-  const ranking = await ctx.rankings.load(communityId);
-  return (ranking?.top ?? []).slice(0, first).map((entry: { residentId: string; earned: number }, i: number) => ({
-    rank: i + 1,
-    resident: ref('Resident', entry.residentId),
-    earnedPoints: entry.earned,
-  }));
-}
-
-export function accountResolvers(app: CreditsApp) {
+export function accountResolvers(credits: CreditsPorts) {
   return {
     Query: {
-      pointsAccount: (_: unknown, args: { residentId: string }, ctx: CreditsContext) => residentAccount(app, ctx, args.residentId),
-      myPointsAccount: (_: unknown, __: unknown, ctx: CreditsContext) => {
-        if (ctx.identity.userId === null)
-          throw new UnauthenticatedError('Sign in first: to see your points account you need an authenticated caller.');
-        if (!ctx.identity.residentId)
-          throw new ForbiddenError('To see your own points account you need to sign in as a resident; your token names no resident.');
-        return residentAccount(app, ctx, ctx.identity.residentId);
-      },
+      pointsAccount: (_: unknown, args: { residentId: string }, ctx: CreditsContext) =>
+        residentAccount(ctx.identity, args.residentId, lookup(credits, ctx)),
+      myPointsAccount: (_: unknown, __: unknown, ctx: CreditsContext) => ownAccount(ctx.identity, lookup(credits, ctx)),
       virtueRanking: (_: unknown, args: { communityId: string; first?: number | null }, ctx: CreditsContext) =>
-        rankingOf(app, ctx, args.communityId, args.first),
-      earningRules: () => app.rules.current(),
+        rankingOf(credits, ctx, args.communityId, args.first),
+      earningRules: () => currentEarningRules(credits.rules),
       pointsEarnedByMonth: (_: unknown, args: { fromMonth: string; toMonth: string }) =>
-        pointsEarnedByMonth(app.ledger, args.fromMonth, args.toMonth),
-      ledgerBalanceSum: (_: unknown, __: unknown, ctx: CreditsContext) => {
-        authorize(ctx.identity, { action: 'see the sum of all balances', roles: ['DISTRICT_ADMIN'] });
-        return app.ledger.heads().then(balanceSum);
-      },
+        pointsEarnedByMonth(credits.ledger, args.fromMonth, args.toMonth),
+      ledgerBalanceSum: (_: unknown, __: unknown, ctx: CreditsContext) => ledgerBalanceSum(ctx.identity, credits.ledger),
     },
     Mutation: {
       updateEarningRules: (_: unknown, args: { input: EarningRulesInput & { expiryMonths?: number | null } }, ctx: CreditsContext) =>
-        updateEarningRules({ ...args.input, expiryMonths: args.input.expiryMonths ?? null }, ctx.identity, app.rules),
+        updateEarningRules({ ...args.input, expiryMonths: args.input.expiryMonths ?? null }, ctx.identity, credits.rules),
       runPointsExpiry: (_: unknown, args: { asOf?: string | null; limit?: number | null }, ctx: CreditsContext) =>
-        runExpiry(args, ctx.identity, { ...app.ledgerDeps, rules: app.rules, ledger: app.ledger }, ctx.traceparent),
+        runExpiry(args, ctx.identity, credits.expiryDeps, ctx.traceparent),
       reconcileLedger: (_: unknown, __: unknown, ctx: CreditsContext) =>
-        reconcileLedger(ctx.identity, app.ledger, async () => {
-          await repairUnfinished(null, { ...app.redeemingDeps, repairs: app.ledger });
+        reconcileLedger(ctx.identity, credits.ledger, async () => {
+          await repairUnfinished(null, credits.repairDeps);
         }),
     },
     Resident: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-      pointsAccount: (resident: { id: string }, _: unknown, ctx: CreditsContext) => residentAccount(app, ctx, resident.id),
+      pointsAccount: (resident: { id: string }, _: unknown, ctx: CreditsContext) =>
+        residentAccount(ctx.identity, resident.id, lookup(credits, ctx)),
     },
     Community: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
       virtueRanking: (community: { id: string }, args: { first?: number | null }, ctx: CreditsContext) =>
-        rankingOf(app, ctx, community.id, args.first),
+        rankingOf(credits, ctx, community.id, args.first),
     },
     PartyOrganization: {
       __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
@@ -99,7 +76,7 @@ export function accountResolvers(app: CreditsApp) {
       community: (a: Account) => ref('Community', a.communityId),
       balance: async (a: Account, _: unknown, ctx: CreditsContext) => (await ctx.heads.load(a._id)).state.balance,
       earnedPoints: async (a: Account, _: unknown, ctx: CreditsContext) => (await ctx.heads.load(a._id)).state.earnedTotal,
-      statement: (a: Account, args: { from: string; to: string }) => statementOf(app, a, args.from, args.to),
+      statement: (a: Account, args: { from: string; to: string }) => accountStatement(a, args.from, args.to, credits.ledger),
     },
     Statement: {
       from: (s: Statement) => s.from.toISOString(),

@@ -1,9 +1,8 @@
 import { pageRequest, toConnection } from '@sanshe/service-kit';
-import { authorizeAccountRead } from '../../domain/access';
-import { addReward, linkRewardToCampaign, restockReward, type AddRewardInput } from '../../domain/catalogue';
+import { addReward, linkRewardToCampaign, listRewards, readRedemption, restockReward, type AddRewardInput } from '../../domain/catalogue';
+import type { CreditsPorts } from '../../domain/ports';
 import { cancelRedemption, redeemReward } from '../../domain/redeeming';
 import type { DonorKind, Redemption, Reward } from '../../domain/redemption';
-import type { CreditsApp } from '../../wiring';
 import { iso, type CreditsContext } from './context';
 
 /** A donor as an entity reference of its owner: registry's party organizations, social-orgs' social organizations. */
@@ -12,32 +11,33 @@ export const donorRef = (kind: DonorKind | undefined, id: string) => ({
   id,
 });
 
-export function catalogueResolvers(app: CreditsApp) {
+export function catalogueResolvers(credits: CreditsPorts) {
   return {
     Query: {
       rewards: async (_: unknown, args: { communityId?: string | null; first?: number | null; after?: string | null }) => {
         const page = pageRequest(args, { defaultSize: 20, maxSize: 100 });
-        return toConnection(await app.rewards.page(args.communityId ?? null, page), page.limit, (r) => r._id);
+        return toConnection(await listRewards(args.communityId ?? null, page, credits.rewards), page.limit, (r) => r._id);
       },
       reward: (_: unknown, args: { id: string }, ctx: CreditsContext) => ctx.rewards.load(args.id),
-      redemption: async (_: unknown, args: { id: string }, ctx: CreditsContext) => {
-        const redemption = await app.redemptions.redemption(args.id);
-        if (!redemption) return null;
-        await authorizeAccountRead(ctx.identity, app.territory, redemption.residentId, redemption.communityId);
-        return redemption;
-      },
+      redemption: (_: unknown, args: { id: string }, ctx: CreditsContext) =>
+        readRedemption(ctx.identity, args.id, { redemptions: credits.redemptions, territory: credits.territory }),
     },
     Mutation: {
       addReward: (_: unknown, args: { input: AddRewardInput }, ctx: CreditsContext) =>
-        addReward(args.input, ctx, { rewards: app.rewards, stock: app.rewards, territory: app.territory, donors: app.ledger }),
+        addReward(args.input, ctx, {
+          rewards: credits.rewards,
+          stock: credits.rewards,
+          territory: credits.territory,
+          donors: credits.ledger,
+        }),
       restockReward: (_: unknown, args: { id: string; quantity: number }, ctx: CreditsContext) =>
-        restockReward(args, ctx.identity, { rewards: app.rewards, stock: app.rewards }),
+        restockReward(args, ctx.identity, { rewards: credits.rewards, stock: credits.rewards }),
       linkRewardToCampaign: (_: unknown, args: { rewardId: string; campaignId?: string | null }, ctx: CreditsContext) =>
-        linkRewardToCampaign({ rewardId: args.rewardId, campaignId: args.campaignId ?? null }, ctx.identity, app.rewards),
+        linkRewardToCampaign({ rewardId: args.rewardId, campaignId: args.campaignId ?? null }, ctx.identity, credits.rewards),
       redeemReward: (_: unknown, args: { rewardId: string; residentId?: string | null }, ctx: CreditsContext) =>
-        redeemReward(args, ctx, app.redeemingDeps),
+        redeemReward(args, ctx, credits.redeemingDeps),
       cancelRedemption: (_: unknown, args: { id: string; reason?: string | null }, ctx: CreditsContext) =>
-        cancelRedemption(args, ctx, app.redeemingDeps),
+        cancelRedemption(args, ctx, credits.redeemingDeps),
     },
     Reward: {
       __resolveReference: (reference: { id: string }, ctx: CreditsContext) => ctx.rewards.load(reference.id),

@@ -1,36 +1,32 @@
 import { byIdLoader, groupedLoader, type RequestContext } from '@sanshe/service-kit';
 import DataLoader from 'dataloader';
-import type { RankingDoc } from '../../data-access/ledger-models';
+import { accountsById, headsById } from '../../domain/accounts';
+import { rewardsById, rewardsOfCampaigns, stocksById } from '../../domain/catalogue';
 import type { Account, Head } from '../../domain/ledger';
+import type { CreditsPorts } from '../../domain/ports';
+import { rankingsById, type CommunityRanking } from '../../domain/ranking';
 import type { Reward } from '../../domain/redemption';
-import type { CreditsApp } from '../../wiring';
 
 export interface CreditsContext extends RequestContext {
   accounts: DataLoader<string, Account | null>;
   heads: DataLoader<string, Head>;
   rewards: DataLoader<string, Reward | null>;
   stock: DataLoader<string, number>;
-  rankings: DataLoader<string, RankingDoc | null>;
+  rankings: DataLoader<string, CommunityRanking | null>;
   rewardsByCampaign: DataLoader<string, Reward[]>;
 }
 
-/** Per-request loaders: any number of references costs one query per kind. */
-export function buildContext(base: RequestContext, app: CreditsApp): CreditsContext {
+/** Per-request loaders around the domain's batch reads: any number of references costs one query per kind. */
+export function buildContext(base: RequestContext, credits: CreditsPorts): CreditsContext {
   return {
     ...base,
-    accounts: byIdLoader((ids) => app.ledger.accounts(ids)),
-    heads: new DataLoader(async (ids) => {
-      const heads = await app.ledger.headsOf(ids);
-      return ids.map((id) => heads.get(id)!);
-    }),
-    rewards: byIdLoader((ids) => app.rewards.rewards(ids)),
-    stock: new DataLoader(async (ids) => {
-      const stocks = await app.rewards.stocks(ids);
-      return ids.map((id) => stocks.get(id) ?? 0);
-    }),
-    rankings: byIdLoader((ids) => app.rankings.top(ids)),
+    accounts: byIdLoader((ids) => accountsById(ids, credits.ledger)),
+    heads: new DataLoader((ids) => headsById(ids, credits.ledger)),
+    rewards: byIdLoader((ids) => rewardsById(ids, credits.rewards)),
+    stock: new DataLoader((ids) => stocksById(ids, credits.rewards)),
+    rankings: byIdLoader((ids) => rankingsById(ids, credits.rankings)),
     rewardsByCampaign: groupedLoader(
-      (ids) => app.rewards.ofCampaigns(ids),
+      (ids) => rewardsOfCampaigns(ids, credits.rewards),
       (r) => r.campaignId ?? '',
     ),
   };

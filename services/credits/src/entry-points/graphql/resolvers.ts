@@ -1,10 +1,10 @@
-import type { CreditsApp } from '../../wiring';
+import type { CreditsPorts } from '../../domain/ports';
 import { accountResolvers } from './account-resolvers';
 import { catalogueResolvers } from './catalogue-resolvers';
 
-export function buildResolvers(app: CreditsApp) {
-  const accounts = accountResolvers(app);
-  const catalogue = catalogueResolvers(app);
+export function buildResolvers(credits: CreditsPorts) {
+  const accounts = accountResolvers(credits);
+  const catalogue = catalogueResolvers(credits);
   return {
     ...accounts,
     ...catalogue,

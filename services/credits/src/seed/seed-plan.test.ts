@@ -1,6 +1,6 @@
 import { activityHistory, HISTORY_END, residents, SOCIAL_ORGANIZATIONS } from '@sanshe/seed-fixtures';
-import { ISSUING_ACCOUNT_ID } from './domain/ledger';
-import { DEFAULT_RULES } from './domain/rules';
+import { ISSUING_ACCOUNT_ID } from '../domain/ledger';
+import { DEFAULT_RULES } from '../domain/rules';
 import { planCatalogue } from './seed-catalogue';
 import { planHistory } from './seed-plan';
 

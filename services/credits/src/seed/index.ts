@@ -2,14 +2,13 @@ import { activityHistory, COMMUNITIES, HISTORY_END, residents } from '@sanshe/se
 import { connectMongo, insertMissing, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Model } from 'mongoose';
-import { loadCreditsConfig } from './config';
-import { catalogueModels } from './data-access/catalogue-models';
-import { historyBookOf, ledgerModels, type AccountDoc, type LedgerModels } from './data-access/ledger-models';
-import { LedgerRepository } from './data-access/ledger-repository';
-import { RulesRepository } from './data-access/rules-repository';
-import { entryId, entryKey, withHistory, type LedgerEntry, type Leg } from './domain/ledger';
-import { appendOnce } from './domain/stream';
-import { DEFAULT_RULES } from './domain/rules';
+import { loadCreditsConfig } from '../config';
+import { creditsModels, historyBookOf, type AccountDoc, type LedgerModels } from '../data-access/models';
+import { LedgerRepository } from '../data-access/ledger-repository';
+import { RulesRepository } from '../data-access/rules-repository';
+import { entryId, entryKey, withHistory, type LedgerEntry, type Leg } from '../domain/ledger';
+import { appendOnce } from '../domain/stream';
+import { DEFAULT_RULES } from '../domain/rules';
 import { planCatalogue } from './seed-catalogue';
 import { planHistory, type SeededAccount } from './seed-plan';
 
@@ -93,7 +92,7 @@ export async function seed(options: SeedOptions = {}): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB);
   try {
-    const models = { ...ledgerModels(connection), ...catalogueModels(connection) };
+    const models = creditsModels(connection);
     // Registered before the indexes are synced: a model first built later would create its
     // collection (autoIndex) while the first write creates it too, which the Mongo-wire store refuses.
     const directory = new CommunityDirectory(connection);

@@ -14,9 +14,9 @@ import {
   SeededRandom,
   SOCIAL_ORGANIZATIONS,
 } from '@sanshe/seed-fixtures';
-import type { Account } from './domain/ledger';
-import type { Reward } from './domain/redemption';
-import { stockEntryId, type StockEntry } from './domain/stock';
+import type { Account } from '../domain/ledger';
+import type { Reward } from '../domain/redemption';
+import { stockEntryId, type StockEntry } from '../domain/stock';
 
 const ITEMS: { title: string; description: string; cost: [number, number] }[] = [
   { title: '爱心大米一袋', description: '5 kg of rice from a co-building unit.', cost: [40, 80] },

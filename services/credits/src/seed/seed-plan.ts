@@ -15,22 +15,12 @@
  * text in one field: each is read whole and never queried into.
  */
 import type { ActivityHistory, ResidentFixture } from '@sanshe/seed-fixtures';
-import { ISSUING_ACCOUNT_ID, type Account, type AccountState, type PointsTally } from './domain/ledger';
-import { recordOnRanking, RANKING_SIZE, type RankEntry } from './domain/ranking';
-import { DAY_TALLY_DAYS, volunteerPoints, type EarningRulesInput } from './domain/rules';
-import { businessDay, businessMonth, DAY_MS } from './domain/time';
-import type { Posting } from './domain/transfer';
-
-/** A line of a history book: what a statement line needs beyond what all history lines share. */
-export interface HistoryLine {
-  postingId: string;
-  bookedAt: Date;
-  amount: number;
-  balanceAfter: number;
-  requested: number;
-  capped: number;
-  note: string;
-}
+import { ISSUING_ACCOUNT_ID, type Account, type AccountState, type PointsTally } from '../domain/ledger';
+import { recordOnRanking, RANKING_SIZE, type RankEntry } from '../domain/ranking';
+import { DAY_TALLY_DAYS, volunteerPoints, type EarningRulesInput } from '../domain/rules';
+import { businessDay, businessMonth, DAY_MS } from '../domain/time';
+import type { HistoryLine } from '../domain/statement';
+import type { Posting } from '../domain/transfer';
 
 /** An account as seeded: with the state its history brings forward to position 1, if any. */
 export interface SeededAccount extends Account {

@@ -1,12 +1,12 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Account, AccountState, LedgerEntry } from '../domain/ledger';
-import type { UnfinishedWork } from '../domain/repair';
-import type { RankEntry } from '../domain/ranking';
-import type { EarningRules } from '../domain/rules';
-import type { HistoryLine } from '../seed-plan';
-import type { Posting, Transfer, TransferOutcome } from '../domain/transfer';
-import type { HeadHint } from './streams';
+import type { Account, AccountState, LedgerEntry } from '../../domain/ledger';
+import type { UnfinishedWork } from '../../domain/repair';
+import type { RankEntry } from '../../domain/ranking';
+import type { EarningRules } from '../../domain/rules';
+import type { HistoryLine } from '../../domain/statement';
+import type { Posting, Transfer, TransferOutcome } from '../../domain/transfer';
+import type { HeadHint } from './head-hint';
 
 /**
  * The ledger's collections. Entries, postings, transfers, outcomes and history books are

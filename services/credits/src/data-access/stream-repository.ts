@@ -1,13 +1,7 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { Model } from 'mongoose';
 import type { AppendResult, StreamHead } from '../domain/stream';
-
-/** Where a stream stood when last seen: a hint, kept in a small collection of its own. */
-export interface HeadHint<S> {
-  _id: string;
-  seq: number;
-  state: S;
-}
+import type { HeadHint } from './models';
 
 interface StreamEntry<S> {
   _id: string;

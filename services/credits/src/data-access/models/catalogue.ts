@@ -1,11 +1,11 @@
 import { outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { RedemptionRequest, RedemptionStep, Reward } from '../domain/redemption';
-import type { StockEntry, StockState } from '../domain/stock';
-import type { HeadHint } from './streams';
+import type { RedemptionRequest, RedemptionStep, Reward } from '../../domain/redemption';
+import type { StockEntry, StockState } from '../../domain/stock';
+import type { HeadHint } from './head-hint';
 
 /**
- * The catalogue's collections; written once each, like the ledger's (see ledger-models.ts),
+ * The catalogue's collections; written once each, like the ledger's (see ledger.ts),
  * except a reward's campaign link, one field set in place.
  */
 const rewardSchema = new Schema<Reward>(
