@@ -4,18 +4,18 @@ import {
   type CommunityCentre,
   type OpenCommunityCentreInput,
   type UpdateCommunityCentreInput,
-} from '../../../domain/community-centres';
-import { recordInvestment, type FundedKind, type Investment, type RecordInvestmentInput } from '../../../domain/investments';
-import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../../domain/platform';
+} from '../../domain/community-centres';
+import { recordInvestment, type FundedKind, type Investment, type RecordInvestmentInput } from '../../domain/investments';
+import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../domain/platform';
 import {
   changeTerminalStatus,
   registerTerminal,
   type CommunityTerminal,
   type RegisterTerminalInput,
   type TerminalStatus,
-} from '../../../domain/terminals';
-import type { Community } from '../../../domain/territory';
-import type { RegistryContext, RegistryDeps } from '../context';
+} from '../../domain/terminals';
+import type { Community } from '../../domain/territory';
+import type { RegistryContext, RegistryDeps } from './context';
 
 export function platformResolvers(deps: RegistryDeps) {
   const store = deps.platform;
