@@ -7,7 +7,7 @@
 import { loadSupergraphSdl } from '@sanshe/schemas';
 import { apiSchemaOf } from '@sanshe/schemas/supergraph-check';
 import { communityByName } from '@sanshe/seed-fixtures';
-import { buildPlatformSeed, TIANJIU_NEIGHBOURHOOD_CENTRE_ID } from '@sanshe/registry/seed-platform';
+import { buildPlatformSeed, TIANJIU_NEIGHBOURHOOD_CENTRE_ID } from '@sanshe/registry/seed/seed-platform';
 import { startStack, type GraphQLResponse, type Stack } from '@sanshe/test-env';
 
 const CREATE_STREET = 'mutation($input: CreateStreetInput!) { createStreet(input: $input) { id } }';

@@ -6,7 +6,7 @@
 import { ANONYMOUS, normalizeIdentity } from '@sanshe/service-kit';
 import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, residentsOf, seedDayPlus } from '@sanshe/seed-fixtures';
 import { seed, type SeedSummary } from '@sanshe/registry/seed';
-import { buildSeedData } from '@sanshe/registry/seed-data';
+import { buildSeedData } from '@sanshe/registry/seed/seed-data';
 import { eventually, postSigned, startStack, type Stack } from '@sanshe/test-env';
 
 /** The driver reports every command it sends when the connection string asks it to. */

@@ -312,6 +312,11 @@ export type CentreOffering = {
   name: Scalars['String']['output'];
 };
 
+export type CentreOfferingInput = {
+  description: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type Certificate = {
   certifiedOn: Scalars['String']['output'];
   level: CertificateLevel;
@@ -874,7 +879,14 @@ export type Investment = {
   fundedKind: FundedKind;
   id: Scalars['ID']['output'];
   purpose: Scalars['String']['output'];
-  source: FigureSource;
+  /** The report's wording and sentence; null for an investment the report does not state (recorded through recordInvestment without a source). */
+  source?: Maybe<FigureSource>;
+};
+
+/** Where the report states an investment: its wording (e.g. 200余万元) and the sentence. */
+export type InvestmentSourceInput = {
+  citation: Scalars['String']['input'];
+  reported: Scalars['String']['input'];
 };
 
 export type JointMeetingDecision = {
@@ -1017,6 +1029,8 @@ export type Mutation = {
   matchResourceOffer: ProjectMatch;
   /** Emits resident.moved. */
   moveResident: Resident;
+  /** Community staff of the community, its street's staff or district admins; a centre's name is unique in its community (CONFLICT). The citation stays null: only the report's centres quote it. No event: no other context reads centres. */
+  openCommunityCentre: CommunityCentre;
   postProjectNeed: ProjectNeed;
   postResourceOffer: ResourceOffer;
   /** Publishes a draft (活动发布); emits activity.published. */
@@ -1041,6 +1055,8 @@ export type Mutation = {
    * target evaluation). Once per worker and year (CONFLICT). Emits evaluation.recorded.
    */
   recordEvaluation: Evaluation;
+  /** DISTRICT_ADMIN (the district funds them); a street's staff only for a COMMUNITY_CENTRE in their street. No event: no other context reads investments. */
+  recordInvestment: Investment;
   /** The 三三三 method's joint meetings: DISTRICT_ADMIN for the district, STREET_STAFF for their street's organizations. */
   recordJointPartyMeeting: JointPartyMeeting;
   /** DISTRICT_ADMIN. CONFLICT when the organization already has an evaluation for the year. */
@@ -1099,6 +1115,8 @@ export type Mutation = {
   submitServiceOrder: ServiceOrder;
   /** Emits community.updated. */
   updateCommunity: Community;
+  /** Same roles as openCommunityCentre, judged on the centre's community. */
+  updateCommunityCentre: CommunityCentre;
   /** Makes a new version of the earning rules (district admins). */
   updateEarningRules: EarningRules;
   updatePartyOrganization: PartyOrganization;
@@ -1448,6 +1466,15 @@ export type MutationMoveResidentArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationOpenCommunityCentreArgs = {
+  input: OpenCommunityCentreInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationPostProjectNeedArgs = {
   input: PostProjectNeedInput;
 };
@@ -1524,6 +1551,15 @@ export type MutationRecordDistrictLinkageMeetingArgs = {
 export type MutationRecordEvaluationArgs = {
   input: EvaluationInput;
   socialWorkerId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordInvestmentArgs = {
+  input: RecordInvestmentInput;
 };
 
 
@@ -1790,6 +1826,16 @@ export type MutationUpdateCommunityArgs = {
  * Order changes: an illegal transition, or a change that lost a race with another, is refused
  * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
  */
+export type MutationUpdateCommunityCentreArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCommunityCentreInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
 export type MutationUpdateEarningRulesArgs = {
   input: EarningRulesInput;
 };
@@ -1883,6 +1929,16 @@ export type NoticeScope =
   | 'COMMUNITY'
   | 'DISTRICT'
   | 'STREET';
+
+export type OpenCommunityCentreInput = {
+  communityId: Scalars['ID']['input'];
+  kind: CommunityCentreKind;
+  /** Unique within the community, e.g. 天九社区邻里中心. */
+  name: Scalars['String']['input'];
+  offerings: Array<CentreOfferingInput>;
+  /** Its function rooms, each once, e.g. 党员之家. */
+  rooms: Array<Scalars['String']['input']>;
+};
 
 /** 目标考评 of a social organization (the 三三三 method's 目标考评机制): weighted targets, one evaluation per year. */
 export type OrganizationEvaluation = {
@@ -2754,6 +2810,19 @@ export type RecordDistrictLinkageMeetingInput = {
   /** YYYY-MM-DD, not in the future. */
   heldOn: Scalars['String']['input'];
   topic: Scalars['String']['input'];
+};
+
+export type RecordInvestmentInput = {
+  /** The lower bound in yuan the record vouches for; above 0. */
+  amountAtLeastYuan: Scalars['Int']['input'];
+  /** What the money built; at least one item. */
+  built: Array<Scalars['String']['input']>;
+  /** Required for COMMUNITY_CENTRE, refused for every other kind. */
+  centreId?: InputMaybe<Scalars['ID']['input']>;
+  fundedKind: FundedKind;
+  purpose: Scalars['String']['input'];
+  /** Omitted or null: the investment is not a figure of the report. */
+  source?: InputMaybe<InvestmentSourceInput>;
 };
 
 export type RecordJointPartyMeetingInput = {
@@ -3754,6 +3823,13 @@ export type TrainingInput = {
   hours: Scalars['Float']['input'];
   provider: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+/** Omitted or null fields stay as they are; give at least one. Lists replace the centre's lists. */
+export type UpdateCommunityCentreInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  offerings?: InputMaybe<Array<CentreOfferingInput>>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type UpdateCommunityInput = {

@@ -1,11 +1,11 @@
 import { byIdLoader, findByIds, groupedLoader, uniqueWrite } from '@sanshe/service-kit';
 import type DataLoader from 'dataloader';
-import type { CommunityCentre } from '../domain/community-centres';
-import type { FundedKind, Investment } from '../domain/investments';
+import type { CentreStore, CommunityCentre } from '../domain/community-centres';
+import type { FundedKind, Investment, InvestmentStore } from '../domain/investments';
 import type { CommunityTerminal, TerminalStatus, TerminalStore } from '../domain/terminals';
 import type { CommunityCentreDoc, InvestmentDoc, RegistryModels, TerminalDoc } from './models';
 
-export class PlatformRepository implements TerminalStore {
+export class PlatformRepository implements TerminalStore, CentreStore, InvestmentStore {
   constructor(private readonly models: RegistryModels) {}
 
   community(id: string): Promise<{ _id: string; streetId: string } | null> {
@@ -24,6 +24,26 @@ export class PlatformRepository implements TerminalStore {
   async changeTerminalStatus(id: string, status: TerminalStatus, note: string | null, at: Date): Promise<CommunityTerminal | null> {
     const done = await this.models.Terminal.updateOne({ _id: id }, { $set: { status, statusNote: note, statusChangedAt: at } }).exec();
     return done.matchedCount === 0 ? null : this.terminal(id);
+  }
+
+  centre(id: string): Promise<CommunityCentre | null> {
+    return this.models.CommunityCentre.findById(id).lean<CommunityCentreDoc>().exec();
+  }
+
+  async insertCentre(centre: CommunityCentre): Promise<CommunityCentre> {
+    await uniqueWrite('CommunityCentre', () => this.models.CommunityCentre.create(centre));
+    return centre;
+  }
+
+  async updateCentre(id: string, fields: Partial<Pick<CommunityCentre, 'name' | 'rooms' | 'offerings'>>): Promise<CommunityCentre | null> {
+    return uniqueWrite('CommunityCentre', () =>
+      this.models.CommunityCentre.findOneAndUpdate({ _id: id }, { $set: fields }, { new: true }).lean<CommunityCentreDoc>().exec(),
+    );
+  }
+
+  async insertInvestment(investment: Investment): Promise<Investment> {
+    await uniqueWrite('Investment', () => this.models.Investment.create(investment));
+    return investment;
   }
 
   terminalCounts(): Promise<{ _id: TerminalStatus; count: number }[]> {

@@ -1,4 +1,7 @@
-import type { FigureSource } from '@sanshe/service-kit';
+import { randomUUID } from 'node:crypto';
+import { authorize, BadInputError, NotFoundError, type FigureSource } from '@sanshe/domain-kit';
+import type { CommunityCentre } from './community-centres';
+import { requireRole, text, type Caller } from './rules';
 
 export type FundedKind = 'COMMUNITY_CENTRE' | 'INFORMATION_CENTRE' | 'SOCIAL_ORG_SERVICE_CENTRES' | 'INFORMATION_PLATFORM';
 
@@ -17,5 +20,82 @@ export interface Investment {
   /** What the money built, as the report lists it. */
   built: string[];
   amountAtLeastYuan: number;
-  source: FigureSource;
+  /** The report's wording and sentence; null for an investment recorded that the report does not state. */
+  source: FigureSource | null;
+}
+
+export const FUNDED_KINDS: readonly FundedKind[] = [
+  'COMMUNITY_CENTRE',
+  'INFORMATION_CENTRE',
+  'SOCIAL_ORG_SERVICE_CENTRES',
+  'INFORMATION_PLATFORM',
+];
+
+export interface InvestmentStore {
+  centre(id: string): Promise<CommunityCentre | null>;
+  insertInvestment(investment: Investment): Promise<Investment>;
+}
+
+export interface RecordInvestmentInput {
+  purpose: string;
+  fundedKind: FundedKind;
+  /** Required for COMMUNITY_CENTRE, refused for every other kind. */
+  centreId?: string | null;
+  built: string[];
+  amountAtLeastYuan: number;
+  /** Where the report states it; omitted or null when it is not a figure of the report. */
+  source?: { reported: string; citation: string } | null;
+}
+
+/**
+ * Records money the district put into something it built. The district funds them, so
+ * DISTRICT_ADMIN records any; a street's staff may record one only for a community centre in
+ * their street. No event: no other context reads investments today.
+ */
+export async function recordInvestment(input: RecordInvestmentInput, caller: Caller, store: InvestmentStore): Promise<Investment> {
+  requireRole(caller.identity, 'record an investment', ['DISTRICT_ADMIN', 'STREET_STAFF']);
+  const purpose = text('purpose', input.purpose, 100);
+  if (!FUNDED_KINDS.includes(input.fundedKind))
+    throw new BadInputError('fundedKind', `fundedKind must be one of ${FUNDED_KINDS.join(', ')}.`);
+  const centreId = input.centreId?.trim() || null;
+  if (input.fundedKind === 'COMMUNITY_CENTRE' && !centreId)
+    throw new BadInputError('centreId', 'An investment in a COMMUNITY_CENTRE names the centre it funded (centreId).');
+  if (input.fundedKind !== 'COMMUNITY_CENTRE' && centreId)
+    throw new BadInputError('centreId', `Only a COMMUNITY_CENTRE investment names a centre; drop centreId for ${input.fundedKind}.`);
+  if (input.built.length === 0) throw new BadInputError('built', 'List at least one thing the money built.');
+  const built = input.built.map((b, i) => text(`built[${i}]`, b, 60));
+  if (!Number.isInteger(input.amountAtLeastYuan) || input.amountAtLeastYuan <= 0)
+    throw new BadInputError(
+      'amountAtLeastYuan',
+      'amountAtLeastYuan is a whole number of yuan above 0 (the lower bound the record vouches for).',
+    );
+  const source: FigureSource | null = input.source
+    ? {
+        field: 'amountAtLeastYuan',
+        reported: text('source.reported', input.source.reported, 40),
+        citation: text('source.citation', input.source.citation, 500),
+      }
+    : null;
+  let centre: CommunityCentre | null = null;
+  if (centreId) {
+    centre = await store.centre(centreId);
+    if (!centre) throw new NotFoundError('CommunityCentre', centreId);
+  }
+  authorize(caller.identity, {
+    action: centre ? `record an investment in community centre ${centre._id}` : `record an investment in ${input.fundedKind}`,
+    // Only the district funds the district-wide things; a street its own community centres too.
+    roles: centre ? ['DISTRICT_ADMIN', 'STREET_STAFF'] : ['DISTRICT_ADMIN'],
+    scope: centre ? { streetId: centre.streetId } : undefined,
+  });
+  const investment: Investment = {
+    _id: `investment-${randomUUID()}`,
+    purpose,
+    fundedKind: input.fundedKind,
+    centreId: centre?._id ?? null,
+    communityId: centre?.communityId ?? null,
+    built,
+    amountAtLeastYuan: input.amountAtLeastYuan,
+    source,
+  };
+  return store.insertInvestment(investment);
 }

@@ -38,7 +38,8 @@ export const investmentSchema = new Schema<InvestmentDoc>(
     communityId: { type: String, default: null },
     built: { type: [String], default: [] },
     amountAtLeastYuan: { type: Number, required: true },
-    source: { type: sourceSchema, required: true },
+    // Null for an investment the report does not state.
+    source: { type: sourceSchema, default: null },
   },
   { collection: 'investments', versionKey: false },
 );

@@ -5,9 +5,9 @@ import {
   type DistrictLinkageMeeting,
   type DistrictLinkageMeetingInput,
   type DistrictPartyCommittee,
-} from '../../../domain/district-linkage';
-import type { RegistryContext, RegistryDeps } from '../context';
-import { committeeOfStreet } from './territory';
+} from '../../domain/district-linkage';
+import type { RegistryContext, RegistryDeps } from './context';
+import { committeeOfStreet } from './territory-resolvers';
 
 const present = <T>(rows: (T | null | Error)[]): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));
 

@@ -9,10 +9,10 @@
  */
 import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
 import type { mongo } from 'mongoose';
-import { loadRegistryConfig } from './config';
-import { createModels } from './data-access/models';
-import { StatisticsRepository } from './data-access/statistics-repository';
-import { districtOverview } from './domain/statistics';
+import { loadRegistryConfig } from '../config';
+import { createModels } from '../data-access/models';
+import { StatisticsRepository } from '../data-access/statistics-repository';
+import { districtOverview } from '../domain/statistics';
 import { buildSeedData, SEEDED_AT } from './seed-data';
 import { buildPlatformSeed } from './seed-platform';
 

@@ -1,12 +1,12 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { PartyMemberFilter, PartyOrganizationFilter, ServicePostFilter } from '../../../data-access/party-repository';
+import type { PartyMemberFilter, PartyOrganizationFilter, ServicePostFilter } from '../../data-access/party-repository';
 import {
   authorizeMemberListing,
   authorizeOrganizationMembers,
   mayReadMember,
   memberView,
   type PartyMember,
-} from '../../../domain/party-members';
+} from '../../domain/party-members';
 import {
   createPartyOrganization,
   joinCoBuilding,
@@ -16,17 +16,11 @@ import {
   type NewPartyOrganizationInput,
   type PartyOrganization,
   type PartyOrganizationChanges,
-} from '../../../domain/party-organizations';
-import {
-  assignServicePost,
-  endServicePost,
-  postStatus,
-  type AssignServicePostInput,
-  type ServicePost,
-} from '../../../domain/service-posts';
-import type { Community } from '../../../domain/territory';
-import type { RegistryContext, RegistryDeps } from '../context';
-import { committeeOfCommunity } from './territory';
+} from '../../domain/party-organizations';
+import { assignServicePost, endServicePost, postStatus, type AssignServicePostInput, type ServicePost } from '../../domain/service-posts';
+import type { Community } from '../../domain/territory';
+import type { RegistryContext, RegistryDeps } from './context';
+import { committeeOfCommunity } from './territory-resolvers';
 
 type Paged<T = object> = T & PageArgs;
 

@@ -1,15 +1,21 @@
-import type { CommunityCentre } from '../../../domain/community-centres';
-import type { FundedKind, Investment } from '../../../domain/investments';
-import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../../domain/platform';
+import {
+  openCommunityCentre,
+  updateCommunityCentre,
+  type CommunityCentre,
+  type OpenCommunityCentreInput,
+  type UpdateCommunityCentreInput,
+} from '../../domain/community-centres';
+import { recordInvestment, type FundedKind, type Investment, type RecordInvestmentInput } from '../../domain/investments';
+import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../domain/platform';
 import {
   changeTerminalStatus,
   registerTerminal,
   type CommunityTerminal,
   type RegisterTerminalInput,
   type TerminalStatus,
-} from '../../../domain/terminals';
-import type { Community } from '../../../domain/territory';
-import type { RegistryContext, RegistryDeps } from '../context';
+} from '../../domain/terminals';
+import type { Community } from '../../domain/territory';
+import type { RegistryContext, RegistryDeps } from './context';
 
 export function platformResolvers(deps: RegistryDeps) {
   const store = deps.platform;
@@ -26,6 +32,12 @@ export function platformResolvers(deps: RegistryDeps) {
         registerTerminal(args.input, ctx, store),
       setTerminalStatus: (_: unknown, args: { id: string; status: TerminalStatus; note?: string | null }, ctx: RegistryContext) =>
         changeTerminalStatus(args.id, args.status, args.note, ctx, store),
+      openCommunityCentre: (_: unknown, args: { input: OpenCommunityCentreInput }, ctx: RegistryContext) =>
+        openCommunityCentre(args.input, ctx, store),
+      updateCommunityCentre: (_: unknown, args: { id: string; input: UpdateCommunityCentreInput }, ctx: RegistryContext) =>
+        updateCommunityCentre(args.id, args.input, ctx, store),
+      recordInvestment: (_: unknown, args: { input: RecordInvestmentInput }, ctx: RegistryContext) =>
+        recordInvestment(args.input, ctx, store),
     },
     InformationPlatform: {
       modules: () => PLATFORM_MODULES,

@@ -1,11 +1,11 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { RegistryContext, RegistryDeps } from '../context';
-import { coBuildingResolvers } from './co-building';
-import { districtLinkageResolvers } from './district-linkage';
-import { partyResolvers } from './party';
-import { platformResolvers } from './platform';
-import { residentResolvers } from './residents';
-import { territoryResolvers } from './territory';
+import type { RegistryContext, RegistryDeps } from './context';
+import { coBuildingResolvers } from './co-building-resolvers';
+import { districtLinkageResolvers } from './district-linkage-resolvers';
+import { partyResolvers } from './party-resolvers';
+import { platformResolvers } from './platform-resolvers';
+import { residentResolvers } from './residents-resolvers';
+import { territoryResolvers } from './territory-resolvers';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 

@@ -1,5 +1,5 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { ProjectNeedFilter, ResourceOfferFilter } from '../../../data-access/co-building-repository';
+import type { ProjectNeedFilter, ResourceOfferFilter } from '../../data-access/co-building-repository';
 import {
   matchResourceOffer,
   postProjectNeed,
@@ -8,8 +8,8 @@ import {
   type PostResourceOfferInput,
   type ProjectNeed,
   type ResourceOffer,
-} from '../../../domain/co-building';
-import type { RegistryContext, RegistryDeps } from '../context';
+} from '../../domain/co-building';
+import type { RegistryContext, RegistryDeps } from './context';
 
 /** A match as the API shows it: the committed offer and the need it serves. */
 interface MatchView {

@@ -1,5 +1,5 @@
 import { maskAddress, maskPhone, pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { ResidentFilter } from '../../../data-access/resident-repository';
+import type { ResidentFilter } from '../../data-access/resident-repository';
 import {
   assertMayViewResident,
   assertServesResident,
@@ -12,8 +12,8 @@ import {
   type RegisterResidentInput,
   type Resident,
   type ResidentChanges,
-} from '../../../domain/residents';
-import type { RegistryContext, RegistryDeps } from '../context';
+} from '../../domain/residents';
+import type { RegistryContext, RegistryDeps } from './context';
 
 /**
  * Every field but the id is for staff or the resident themself. Outside the resident's

@@ -1,6 +1,6 @@
 import { BadInputError, pageRequest, type PageArgs } from '@sanshe/service-kit';
-import { DISTRICT_OVERVIEW_SOURCES } from '../../../domain/report-sources';
-import { districtOverview } from '../../../domain/statistics';
+import { DISTRICT_OVERVIEW_SOURCES } from '../../domain/report-sources';
+import { districtOverview } from '../../domain/statistics';
 import {
   createCommunity,
   createStreet,
@@ -16,8 +16,8 @@ import {
   type NewStreetInput,
   type ServiceHall,
   type Street,
-} from '../../../domain/territory';
-import type { RegistryContext, RegistryDeps } from '../context';
+} from '../../domain/territory';
+import type { RegistryContext, RegistryDeps } from './context';
 
 export const committeeOfStreet = (s: Street): Committee => ({
   ...s.regionalCommittee,

@@ -5,10 +5,10 @@
  * communities were equipped with dedicated front-end devices, not how many or where).
  */
 import { COMMUNITIES, communityByName, SEEDED_AT } from '@sanshe/seed-fixtures';
-import type { CommunityCentre } from './domain/community-centres';
-import type { Investment } from './domain/investments';
-import { PLATFORM_MODULE_KEYS } from './domain/platform';
-import type { CommunityTerminal } from './domain/terminals';
+import type { CommunityCentre } from '../domain/community-centres';
+import type { Investment } from '../domain/investments';
+import { PLATFORM_MODULE_KEYS } from '../domain/platform';
+import type { CommunityTerminal } from '../domain/terminals';
 
 export interface PlatformSeed {
   centres: CommunityCentre[];

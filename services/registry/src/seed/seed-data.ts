@@ -19,13 +19,13 @@ import {
   type PartyOrganizationFixture,
   type ResidentFixture,
 } from '@sanshe/seed-fixtures';
-import type { ProjectNeed, ResourceCategory, ResourceOffer } from './domain/co-building';
-import type { DistrictLinkageMeeting } from './domain/district-linkage';
-import type { PartyMember } from './domain/party-members';
-import type { PartyOrganization } from './domain/party-organizations';
-import type { Resident } from './domain/residents';
-import { WEEKDAYS, type ServicePost } from './domain/service-posts';
-import { committeeIdOf, communityCommitteeName, streetCommitteeName, type Community, type Street } from './domain/territory';
+import type { ProjectNeed, ResourceCategory, ResourceOffer } from '../domain/co-building';
+import type { DistrictLinkageMeeting } from '../domain/district-linkage';
+import type { PartyMember } from '../domain/party-members';
+import type { PartyOrganization } from '../domain/party-organizations';
+import type { Resident } from '../domain/residents';
+import { WEEKDAYS, type ServicePost } from '../domain/service-posts';
+import { committeeIdOf, communityCommitteeName, streetCommitteeName, type Community, type Street } from '../domain/territory';
 
 export interface SeedData {
   streets: Street[];
