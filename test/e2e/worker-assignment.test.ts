@@ -6,7 +6,7 @@ import { completeCreditCode } from '@sanshe/social-orgs/domain/credit-code';
 import { createModels as socialOrgsModels } from '@sanshe/social-orgs/data-access/models';
 import { PerformanceRepository } from '@sanshe/social-orgs/data-access/performance-repository';
 import { WorkerServiceRepository } from '@sanshe/social-orgs/data-access/worker-service-repository';
-import { performanceConsumer } from '@sanshe/social-orgs/entry-points/kafka/consumers';
+import { performanceConsumer } from '@sanshe/social-orgs/entry-points/kafka/handlers';
 import { eventually, startStack, type Stack } from '@sanshe/test-env';
 import { closeKafka, contracts, givenDistrict, ok, type District } from '../../services/resident-services/test/support';
 

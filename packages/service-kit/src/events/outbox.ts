@@ -69,8 +69,8 @@ export function outboxPlugin(schema: Schema): void {
   schema.post('save', function (this: { constructor: Named; _id?: unknown }) {
     signal(this.constructor.collection?.collectionName, this._id === undefined ? undefined : [this._id]);
   });
-  schema.post('insertMany', function (this: Named, docs: Array<{ _id?: unknown }>) {
-    const ids = Array.isArray(docs) ? docs.map((d) => d._id) : [];
+  schema.post('insertMany', function (this: Named, docs: unknown) {
+    const ids = Array.isArray(docs) ? (docs as Array<{ _id?: unknown }>).map((d) => d._id) : [];
     signal(this.collection?.collectionName, ids.length > 0 && ids.every((id) => id !== undefined) ? ids : undefined);
   });
   schema.post('bulkWrite', function (this: Named) {
