@@ -188,9 +188,12 @@ async function buildWorkloads({ poolSize = 3000, residentPool = 6000, mutationCo
 
   let d = 0;
   const dashboard = () => {
-    const i = d++;
-    const community = communities[i % communities.length];
-    return { token: dashboardTokens[i % dashboardTokens.length], body: { query: DASHBOARD, variables: { id: community.id } } };
+    // The community follows from the token's index, so the pair still matches after the pool wraps
+    // (3,000 is no multiple of 71: deriving both from the request counter paired staff with other
+    // communities after the first wrap, and those dashboards were refused).
+    const t = d++ % dashboardTokens.length;
+    const community = communities[t % communities.length];
+    return { token: dashboardTokens[t], body: { query: DASHBOARD, variables: { id: community.id } } };
   };
   let l = 0;
   const district = () => ({ token: adminTokens[l++ % adminTokens.length], body: { query: DISTRICT_LIST } });
@@ -225,10 +228,11 @@ async function buildWorkloads({ poolSize = 3000, residentPool = 6000, mutationCo
     const startsAt = new Date(Date.now() + 30 * 24 * 3600 * 1000);
     const createActivity = () => {
       const i = a++;
-      const community = communities[i % communities.length];
+      const t = i % staffTokens.length;
+      const community = communities[t % communities.length];
       const starts = new Date(startsAt.getTime() + (i % 500) * 3600 * 1000);
       return {
-        token: staffTokens[i % staffTokens.length],
+        token: staffTokens[t],
         body: {
           query: CREATE_ACTIVITY,
           variables: {

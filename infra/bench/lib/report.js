@@ -219,6 +219,18 @@ function acceptance(results) {
   row('dashboard throughput, gateway ÷ monolith', fmt(vsMono), '≥ 0.6', vsMono != null && vsMono >= 0.6);
   const vsHive = results.ratios.overhead?.gatewayVsPeer?.rps;
   row('control throughput, gateway ÷ Hive Gateway', fmt(vsHive), '≥ 1.0', vsHive != null && vsHive >= 1.0);
+  // A ratio over requests that were refused measures the refusal: the read workloads must answer cleanly.
+  const failed = ['overhead', 'dashboard', 'district'].flatMap((w) =>
+    Object.entries(results.load[w] ?? {})
+      .filter(([, r]) => r && r.non2xx + r.connectionErrors + r.timeouts + r.graphqlErrors > 0)
+      .map(([target]) => `${w}/${target}`),
+  );
+  row(
+    'read workloads answered without any error, every target',
+    results.load.overhead ? (failed.length ? `errors in ${failed.join(', ')}` : 'all') : null,
+    'all',
+    failed.length === 0,
+  );
   const at40 = results.concurrency?.find((r) => r.n === 40);
   const slow = at40 ? ratio(at40.latency.max, control) : null;
   row('concurrency N=40: slowest ÷ control p50', fmt(slow), '≤ 100', slow != null && slow <= 100);
