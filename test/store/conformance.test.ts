@@ -243,4 +243,31 @@ describe('the Mongo-wire store', () => {
       .toArray();
     expect(page.map((d) => d._id)).toEqual(['r06', 'r09', 'r12']);
   });
+  it('applies the whole filter when it pins a unique index next to other conditions (guarded updates, pending outbox by _id, unique claims)', async () => {
+    const [c] = fresh();
+    await c!.createIndex({ communityId: 1, name: 1 }, { unique: true });
+    await c!.insertMany(
+      Array.from({ length: 12 }, (_, i) => ({
+        _id: `o${String(i).padStart(2, '0')}` as never,
+        communityId: `c${i % 3}`,
+        name: `n${i}`,
+        status: i % 2 === 0 ? 'OPEN' : 'DONE',
+        tags: i % 4 === 0 ? ['x'] : [],
+      })),
+    );
+    // _id pinned by value / by $in, with further conditions: only documents meeting all of them.
+    expect(await c!.findOne({ _id: 'o01' as never, status: 'OPEN' })).toBeNull();
+    const some = await c!.find({ _id: { $in: ['o00', 'o01', 'o04', 'missing'] as never[] }, status: 'OPEN', tags: 'x' }).toArray();
+    expect(some.map((d) => d._id).sort()).toEqual(['o00', 'o04']);
+    expect(await c!.countDocuments({ _id: { $in: [] as never[] }, status: 'OPEN' })).toBe(0);
+    // A compound unique index pinned in full, plus an $or.
+    const hit = await c!.find({ communityId: 'c1', name: { $in: ['n1', 'n4', 'n2'] }, $or: [{ status: 'DONE' }, { tags: 'x' }] }).toArray();
+    expect(hit.map((d) => d._id).sort()).toEqual(['o01', 'o04']);
+    // A guarded update that misses changes nothing; the one that matches changes one document.
+    expect((await c!.updateOne({ _id: 'o01' as never, status: 'OPEN' }, { $set: { status: 'CLOSED' } })).matchedCount).toBe(0);
+    expect((await c!.updateOne({ _id: 'o02' as never, status: 'OPEN' }, { $set: { status: 'CLOSED' } })).modifiedCount).toBe(1);
+    expect(await c!.countDocuments({ status: 'CLOSED' })).toBe(1);
+    // A filter that pins only part of the compound index still sees every document it should.
+    expect(await c!.countDocuments({ communityId: 'c2', status: 'OPEN' })).toBe(1); // o08 (o02 was just closed)
+  });
 });
