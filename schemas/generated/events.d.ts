@@ -816,6 +816,19 @@ export interface SocialWorkerCertifiedV1 {
 }
 
 /**
+ * Emitted by social-orgs when a social worker's departure is recorded. resident-services stops assigning the worker to service orders from then on; orders they served keep their name. Subject: the social worker id.
+ *
+ * The data of `cn.sanshe.social-orgs.socialWorker.left.v1` (schemas/events/social-orgs/socialWorker.left.v1.json).
+ */
+export interface SocialWorkerLeftV1 {
+  socialWorkerId: string;
+  organizationId: string;
+  communityId: string;
+  leftOn: string;
+  [k: string]: unknown;
+}
+
+/**
  * Emitted by social-orgs when a social worker (社工) is registered with their employing organization. Carries the name only masked (surname and asterisks), so other contexts can show who serves an order without holding the worker's personal data. Subject: the social worker id.
  *
  * The data of `cn.sanshe.social-orgs.socialWorker.registered.v1` (schemas/events/social-orgs/socialWorker.registered.v1.json).
@@ -894,6 +907,7 @@ export interface EventDataByType {
   'cn.sanshe.social-orgs.organization.registered.v1': OrganizationRegisteredV1;
   'cn.sanshe.social-orgs.organization.updated.v1': OrganizationUpdatedV1;
   'cn.sanshe.social-orgs.socialWorker.certified.v1': SocialWorkerCertifiedV1;
+  'cn.sanshe.social-orgs.socialWorker.left.v1': SocialWorkerLeftV1;
   'cn.sanshe.social-orgs.socialWorker.registered.v1': SocialWorkerRegisteredV1;
   'cn.sanshe.social-orgs.support.recorded.v1': SupportRecordedV1;
 }
@@ -909,7 +923,7 @@ export interface EventTypesByTopic {
   'sanshe.credits.v1': 'cn.sanshe.credits.points.awarded.v1' | 'cn.sanshe.credits.points.expired.v1' | 'cn.sanshe.credits.redemption.cancelled.v1' | 'cn.sanshe.credits.reward.redeemed.v1';
   'sanshe.registry.v1': 'cn.sanshe.registry.community.created.v1' | 'cn.sanshe.registry.community.updated.v1' | 'cn.sanshe.registry.partyOrganization.joinedCoBuilding.v1' | 'cn.sanshe.registry.partyOrganization.leftCoBuilding.v1' | 'cn.sanshe.registry.project.matched.v1' | 'cn.sanshe.registry.resident.moved.v1' | 'cn.sanshe.registry.resident.registered.v1';
   'sanshe.resident-services.v1': 'cn.sanshe.resident-services.notice.published.v1' | 'cn.sanshe.resident-services.order.accepted.v1' | 'cn.sanshe.resident-services.order.cancelled.v1' | 'cn.sanshe.resident-services.order.closed.v1' | 'cn.sanshe.resident-services.order.dispatched.v1' | 'cn.sanshe.resident-services.order.escalated.v1' | 'cn.sanshe.resident-services.order.reopened.v1' | 'cn.sanshe.resident-services.order.resolved.v1' | 'cn.sanshe.resident-services.order.returned.v1' | 'cn.sanshe.resident-services.order.started.v1' | 'cn.sanshe.resident-services.order.submitted.v1';
-  'sanshe.social-orgs.v1': 'cn.sanshe.social-orgs.contract.amended.v1' | 'cn.sanshe.social-orgs.contract.ended.v1' | 'cn.sanshe.social-orgs.contract.signed.v1' | 'cn.sanshe.social-orgs.evaluation.recorded.v1' | 'cn.sanshe.social-orgs.inspection.recorded.v1' | 'cn.sanshe.social-orgs.jointMeeting.followUpCompleted.v1' | 'cn.sanshe.social-orgs.jointMeeting.recorded.v1' | 'cn.sanshe.social-orgs.organization.registered.v1' | 'cn.sanshe.social-orgs.organization.updated.v1' | 'cn.sanshe.social-orgs.socialWorker.certified.v1' | 'cn.sanshe.social-orgs.socialWorker.registered.v1' | 'cn.sanshe.social-orgs.support.recorded.v1';
+  'sanshe.social-orgs.v1': 'cn.sanshe.social-orgs.contract.amended.v1' | 'cn.sanshe.social-orgs.contract.ended.v1' | 'cn.sanshe.social-orgs.contract.signed.v1' | 'cn.sanshe.social-orgs.evaluation.recorded.v1' | 'cn.sanshe.social-orgs.inspection.recorded.v1' | 'cn.sanshe.social-orgs.jointMeeting.followUpCompleted.v1' | 'cn.sanshe.social-orgs.jointMeeting.recorded.v1' | 'cn.sanshe.social-orgs.organization.registered.v1' | 'cn.sanshe.social-orgs.organization.updated.v1' | 'cn.sanshe.social-orgs.socialWorker.certified.v1' | 'cn.sanshe.social-orgs.socialWorker.left.v1' | 'cn.sanshe.social-orgs.socialWorker.registered.v1' | 'cn.sanshe.social-orgs.support.recorded.v1';
 }
 
 /** Every event topic the contracts declare. */
@@ -968,6 +982,7 @@ export declare const EVENT_TYPES: {
   readonly OrganizationRegisteredV1: 'cn.sanshe.social-orgs.organization.registered.v1';
   readonly OrganizationUpdatedV1: 'cn.sanshe.social-orgs.organization.updated.v1';
   readonly SocialWorkerCertifiedV1: 'cn.sanshe.social-orgs.socialWorker.certified.v1';
+  readonly SocialWorkerLeftV1: 'cn.sanshe.social-orgs.socialWorker.left.v1';
   readonly SocialWorkerRegisteredV1: 'cn.sanshe.social-orgs.socialWorker.registered.v1';
   readonly SupportRecordedV1: 'cn.sanshe.social-orgs.support.recorded.v1';
 };
@@ -1016,6 +1031,7 @@ export declare const TOPIC_OF_EVENT_TYPE: {
   readonly 'cn.sanshe.social-orgs.organization.registered.v1': 'sanshe.social-orgs.v1';
   readonly 'cn.sanshe.social-orgs.organization.updated.v1': 'sanshe.social-orgs.v1';
   readonly 'cn.sanshe.social-orgs.socialWorker.certified.v1': 'sanshe.social-orgs.v1';
+  readonly 'cn.sanshe.social-orgs.socialWorker.left.v1': 'sanshe.social-orgs.v1';
   readonly 'cn.sanshe.social-orgs.socialWorker.registered.v1': 'sanshe.social-orgs.v1';
   readonly 'cn.sanshe.social-orgs.support.recorded.v1': 'sanshe.social-orgs.v1';
 };

@@ -53,6 +53,7 @@ const EVENT_TYPES = Object.freeze({
   OrganizationRegisteredV1: 'cn.sanshe.social-orgs.organization.registered.v1',
   OrganizationUpdatedV1: 'cn.sanshe.social-orgs.organization.updated.v1',
   SocialWorkerCertifiedV1: 'cn.sanshe.social-orgs.socialWorker.certified.v1',
+  SocialWorkerLeftV1: 'cn.sanshe.social-orgs.socialWorker.left.v1',
   SocialWorkerRegisteredV1: 'cn.sanshe.social-orgs.socialWorker.registered.v1',
   SupportRecordedV1: 'cn.sanshe.social-orgs.support.recorded.v1',
 });
@@ -100,6 +101,7 @@ const TOPIC_OF_EVENT_TYPE = Object.freeze({
   'cn.sanshe.social-orgs.organization.registered.v1': 'sanshe.social-orgs.v1',
   'cn.sanshe.social-orgs.organization.updated.v1': 'sanshe.social-orgs.v1',
   'cn.sanshe.social-orgs.socialWorker.certified.v1': 'sanshe.social-orgs.v1',
+  'cn.sanshe.social-orgs.socialWorker.left.v1': 'sanshe.social-orgs.v1',
   'cn.sanshe.social-orgs.socialWorker.registered.v1': 'sanshe.social-orgs.v1',
   'cn.sanshe.social-orgs.support.recorded.v1': 'sanshe.social-orgs.v1',
 });

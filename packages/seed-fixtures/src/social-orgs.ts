@@ -1,5 +1,5 @@
 import { pad, SeededRandom } from './random';
-import { COMMUNITIES, communityByName } from './territory';
+import { COMMUNITIES, communityByName, STREETS } from './territory';
 
 export type OrganizationKind = 'HUB' | 'SOCIAL_WORK_AGENCY' | 'ASSOCIATION' | 'VOLUNTEER_TEAM' | 'FOUNDATION' | 'PRIVATE_NON_ENTERPRISE';
 export type ServiceDomain =
@@ -113,3 +113,19 @@ function build(): SocialOrganizationFixture[] {
 }
 
 export const SOCIAL_ORGANIZATIONS: SocialOrganizationFixture[] = build();
+
+/**
+ * The ids of the three levels of social-organization service centres (one for the district, one
+ * per street, one per community). social-orgs seeds the centres; registry's investment that built
+ * them (the report's 300余万) refers to the same ids.
+ */
+export const serviceCentreIds = {
+  district: 'centre-district',
+  street: (streetId: string): string => `centre-${streetId}`,
+  community: (communityId: string): string => `centre-${communityId}`,
+  all: (): string[] => [
+    serviceCentreIds.district,
+    ...STREETS.map((s) => serviceCentreIds.street(s.id)),
+    ...COMMUNITIES.map((c) => serviceCentreIds.community(c.id)),
+  ],
+};

@@ -66,6 +66,31 @@ describe('social workers', () => {
     });
   });
 
+  it("records a worker's departure once, by the employer's staff, keeps the record, and publishes it", async () => {
+    const DEPART = `mutation($id: ID!, $leftOn: String!) { recordSocialWorkerDeparture(socialWorkerId: $id, leftOn: $leftOn) { status leftOn monthlyAllowanceEligible } }`;
+    const { id } = await register('1990-02-02');
+    await stack.query(CERTIFY, { id, input: { level: 'SOCIAL_WORKER', certifiedOn: '2024-06-30' } }, orgStaff);
+    const otherOrgStaff = await stack.token({ roles: ['ORG_STAFF'], orgIds: ['org-001'] });
+    expect(codeOf(await stack.query(DEPART, { id, leftOn: '2025-01-01' }, otherOrgStaff))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(DEPART, { id, leftOn: '2099-01-01' }, orgStaff))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.query(DEPART, { id: 'worker-none', leftOn: '2025-01-01' }, orgStaff))).toBe('NOT_FOUND');
+    // Five staff sessions record it at once: one wins, the others are told it is already done.
+    const leftOn = new Date().toISOString().slice(0, 10);
+    const racing = await Promise.all(Array.from({ length: 5 }, () => stack.query(DEPART, { id, leftOn }, orgStaff)));
+    const won = racing.filter((r) => !r.errors);
+    expect(won.map((r) => r.data)).toEqual([{ recordSocialWorkerDeparture: { status: 'LEFT', leftOn, monthlyAllowanceEligible: false } }]);
+    expect(racing.filter((r) => r.errors).map(codeOf)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+    const events = await publishedEvents(TOPICS.SOCIAL_ORGS_V1, id, ['cn.sanshe.social-orgs.socialWorker.left.v1']);
+    expect(events.get('cn.sanshe.social-orgs.socialWorker.left.v1')?.data).toEqual({
+      socialWorkerId: id,
+      organizationId: org,
+      communityId: community,
+      leftOn,
+    });
+    const record = await stack.query(`query($id: ID!) { socialWorker(id: $id) { status leftOn certificate { level } } }`, { id }, admin);
+    expect(record.data).toEqual({ socialWorker: { status: 'LEFT', leftOn, certificate: { level: 'SOCIAL_WORKER' } } });
+  });
+
   it('adds up the training hours the employer records', async () => {
     const { id } = await register('2000-10-10');
     await stack.query(

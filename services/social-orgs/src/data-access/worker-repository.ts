@@ -58,6 +58,14 @@ export class WorkerRepository implements WorkerStore, WorkerReads {
     return this.models.SocialWorker.findOneAndUpdate({ _id: id }, { $push: { trainings: training } }, { new: true }).lean<SocialWorker>();
   }
 
+  recordDeparture(id: string, leftOn: string, events: OutboxEntry[]): Promise<SocialWorker | null> {
+    return this.models.SocialWorker.findOneAndUpdate(
+      { _id: id, status: 'ACTIVE' },
+      { $set: { status: 'LEFT', leftOn }, $push: { [OUTBOX_FIELD]: { $each: events } } },
+      { new: true },
+    ).lean<SocialWorker>();
+  }
+
   async insertEvaluation(evaluation: Evaluation, events: OutboxEntry[]): Promise<void> {
     await uniqueWrite('Evaluation', () => this.models.Evaluation.create({ ...evaluation, [OUTBOX_FIELD]: events }));
   }

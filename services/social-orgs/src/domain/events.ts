@@ -4,6 +4,7 @@ export const ORGANIZATION_UPDATED = 'cn.sanshe.social-orgs.organization.updated.
 export const INSPECTION_RECORDED = 'cn.sanshe.social-orgs.inspection.recorded.v1';
 export const SOCIAL_WORKER_REGISTERED = 'cn.sanshe.social-orgs.socialWorker.registered.v1';
 export const SOCIAL_WORKER_CERTIFIED = 'cn.sanshe.social-orgs.socialWorker.certified.v1';
+export const SOCIAL_WORKER_LEFT = 'cn.sanshe.social-orgs.socialWorker.left.v1';
 export const EVALUATION_RECORDED = 'cn.sanshe.social-orgs.evaluation.recorded.v1';
 export const CONTRACT_SIGNED = 'cn.sanshe.social-orgs.contract.signed.v1';
 export const CONTRACT_AMENDED = 'cn.sanshe.social-orgs.contract.amended.v1';

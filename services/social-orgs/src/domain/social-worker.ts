@@ -12,7 +12,7 @@ import {
 import type { EventFactory } from '@sanshe/service-kit';
 import type { KnownCommunity } from '@sanshe/community-directory';
 import { addDays, optionalText, parseDay, requireText, today, type Caller } from './common';
-import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED, SOCIAL_WORKER_REGISTERED } from './events';
+import { EVALUATION_RECORDED, SOCIAL_WORKER_CERTIFIED, SOCIAL_WORKER_LEFT, SOCIAL_WORKER_REGISTERED } from './events';
 import type { Organization } from './organization';
 import { ageOn } from './worker-stats';
 
@@ -48,6 +48,8 @@ export interface SocialWorker {
   trainings: Training[];
   status: 'ACTIVE' | 'LEFT';
   registeredOn: string;
+  /** The day a LEFT worker left; absent while ACTIVE. */
+  leftOn?: string | null;
   /** Among those whose annual target evaluation the district keeps (the report's 166); others are counted only as staff. */
   underTargetEvaluation: boolean;
 }
@@ -82,6 +84,8 @@ export interface WorkerStore {
     events: OutboxEntry[],
   ): Promise<SocialWorker | null>;
   addTraining(id: string, training: Training): Promise<SocialWorker | null>;
+  /** Marks the worker LEFT only while still ACTIVE, with its events in the same write; null otherwise. */
+  recordDeparture(id: string, leftOn: string, events: OutboxEntry[]): Promise<SocialWorker | null>;
   /** Throws a duplicate-key error when the worker already has an evaluation for the year. */
   insertEvaluation(evaluation: Evaluation, events: OutboxEntry[]): Promise<void>;
 }
@@ -234,6 +238,29 @@ export async function recordCertification(
   );
   const saved = await deps.store.certify(worker._id, held, certificate, [event]);
   if (!saved) throw new ConflictError(`The certificate of ${worker.name} was changed by someone else meanwhile; reload and try again.`);
+  return saved;
+}
+
+/**
+ * A social worker leaves their organization: the record stays (evaluations, served orders and
+ * certificates are history), the status becomes LEFT, and socialWorker.left tells resident-services
+ * to stop assigning them. Recorded once (CONFLICT after that).
+ */
+export async function recordDeparture(id: string, input: { leftOn: string }, caller: Caller, deps: WorkerDeps): Promise<SocialWorker> {
+  const worker = await loadWorker(deps.store, id);
+  authorize(caller.identity, employerPolicy(worker, 'record the departure'));
+  const leftOn = pastDay('leftOn', input.leftOn);
+  if (leftOn < worker.registeredOn)
+    throw new BadInputError('leftOn', `${worker.name} was registered on ${worker.registeredOn}; leftOn cannot be earlier.`);
+  if (worker.status === 'LEFT') throw new ConflictError(`${worker.name} already left on ${worker.leftOn ?? 'an earlier day'}.`);
+  const event = deps.events.create(
+    SOCIAL_WORKER_LEFT,
+    worker._id,
+    { socialWorkerId: worker._id, organizationId: worker.organizationId, communityId: worker.communityId, leftOn },
+    caller.traceparent,
+  );
+  const saved = await deps.store.recordDeparture(worker._id, leftOn, [event]);
+  if (!saved) throw new ConflictError(`${worker.name}'s departure was recorded by someone else meanwhile; reload to see it.`);
   return saved;
 }
 

@@ -10,6 +10,7 @@ import {
   SOCIAL_ORGANIZATIONS,
   OTHER_SOCIAL_WORKERS,
   SOCIAL_WORKERS,
+  serviceCentreIds,
   STREETS,
 } from '@sanshe/seed-fixtures';
 import type { AnnualReview, InspectionResult, PartyCheckupResult } from '../domain/annual-review';
@@ -31,9 +32,9 @@ export const REVIEW_YEAR = SEED_YEAR - 1;
 /** A day of this year's review season, kept in the past when the seed runs early in the year. */
 const pastDay = (day: string): string => (day < seedDayPlus(0) ? day : seedDayPlus(-1));
 
-const districtCentreId = 'centre-district';
-const streetCentreId = (streetId: string) => `centre-${streetId}`;
-const communityCentreId = (communityId: string) => `centre-${communityId}`;
+const districtCentreId = serviceCentreIds.district;
+const streetCentreId = serviceCentreIds.street;
+const communityCentreId = serviceCentreIds.community;
 
 const hubs = () => SOCIAL_ORGANIZATIONS.filter((o) => o.kind === 'HUB');
 

@@ -30,6 +30,7 @@ export const socialWorkerSchema = new Schema<SocialWorker>(
     trainings: { type: [trainingSchema], default: [] },
     status: { type: String, required: true },
     registeredOn: { type: String, required: true },
+    leftOn: { type: String, default: null },
     underTargetEvaluation: { type: Boolean, default: true },
   },
   { collection: 'social_workers', timestamps: true, versionKey: false },

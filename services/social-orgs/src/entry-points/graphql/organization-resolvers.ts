@@ -83,6 +83,7 @@ export function organizationResolvers(deps: SocialOrgsDeps) {
       partyBranchOrganizations: (o: SocialOrgOverview) => o.partyBranchIds.map((id) => ref('PartyOrganization', id)),
     },
     ServiceCentre: {
+      __resolveReference: (r: { id: string }, ctx: SocialOrgsContext) => ctx.loaders.centres.load(r.id),
       id: (c: ServiceCentre) => c._id,
       community: (c: ServiceCentre) => (c.communityId ? ref('Community', c.communityId) : null),
       operator: (c: ServiceCentre, _: unknown, ctx: SocialOrgsContext) =>

@@ -3,6 +3,7 @@ import { today } from '../../domain/common';
 import {
   monthlyAllowanceEligible,
   recordCertification,
+  recordDeparture,
   recordEvaluation,
   recordTraining,
   registerSocialWorker,
@@ -40,6 +41,8 @@ export function workerResolvers(deps: SocialOrgsDeps) {
         args: { socialWorkerId: string; input: { title: string; provider: string; hours: number; completedOn: string } },
         ctx: SocialOrgsContext,
       ) => recordTraining(args.socialWorkerId, args.input, ctx, workerDeps),
+      recordSocialWorkerDeparture: (_: unknown, args: { socialWorkerId: string; leftOn: string }, ctx: SocialOrgsContext) =>
+        recordDeparture(args.socialWorkerId, { leftOn: args.leftOn }, ctx, workerDeps),
       recordEvaluation: (
         _: unknown,
         args: { socialWorkerId: string; input: { year: number; score: number; comment?: string | null } },
