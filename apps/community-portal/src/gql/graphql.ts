@@ -1115,6 +1115,13 @@ export type Mutation = {
   recordOrganizationEvaluation: OrganizationEvaluation;
   /** DISTRICT_ADMIN, or STREET_STAFF for organizations serving their street. */
   recordOrganizationSupport: OrganizationSupport;
+  /**
+   * A social worker left the employing organization on leftOn (YYYY-MM-DD, not in the future, not
+   * before registeredOn). DISTRICT_ADMIN or ORG_STAFF of the employer. Once (CONFLICT after that).
+   * The record stays; the status becomes LEFT. Emits socialWorker.left, after which resident-services
+   * no longer assigns the worker to service orders.
+   */
+  recordSocialWorkerDeparture: SocialWorker;
   /** DISTRICT_ADMIN or ORG_STAFF of the employer. */
   recordTraining: SocialWorker;
   /**
@@ -1639,6 +1646,16 @@ export type MutationRecordOrganizationEvaluationArgs = {
  */
 export type MutationRecordOrganizationSupportArgs = {
   input: RecordOrganizationSupportInput;
+};
+
+
+/**
+ * Order changes: an illegal transition, or a change that lost a race with another, is refused
+ * with CONFLICT; a missing or malformed argument with BAD_USER_INPUT naming it in extensions.field.
+ */
+export type MutationRecordSocialWorkerDepartureArgs = {
+  leftOn: Scalars['String']['input'];
+  socialWorkerId: Scalars['ID']['input'];
 };
 
 
@@ -3301,7 +3318,10 @@ export type ServiceCategory = {
   name: Scalars['String']['output'];
 };
 
-/** 社会组织服务中心 — a social-organization service centre at district, street or community level. */
+/**
+ * 社会组织服务中心 — a social-organization service centre at district, street or community level.
+ * An entity: registry's district investments refer to the centres they built.
+ */
 export type ServiceCentre = {
   __typename?: 'ServiceCentre';
   /** The community, for community-level centres. */
@@ -3740,6 +3760,8 @@ export type SocialWorker = {
   /** Annual target evaluations, newest first. */
   evaluations: Array<Evaluation>;
   id: Scalars['ID']['output'];
+  /** The day the worker left (YYYY-MM-DD); null while ACTIVE. */
+  leftOn?: Maybe<Scalars['String']['output']>;
   /** Certified workers receive the monthly post allowance while active. */
   monthlyAllowanceEligible: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
