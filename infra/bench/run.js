@@ -343,12 +343,17 @@ function save(results, t0, complete = false) {
 
 function summarizeSizes(sizes) {
   const pick = (service, collection) => sizes[service]?.[collection];
+  const sum = (...counts) => (counts.every((n) => n === undefined) ? undefined : counts.reduce((a, n) => a + (n ?? 0), 0));
   const parts = [
     ['communities', pick('registry', 'communities')],
     ['residents', pick('registry', 'residents')],
     ['social organizations', pick('social-orgs', 'social_organizations') ?? pick('social-orgs', 'organizations')],
-    ['activities', pick('activities', 'activities')],
-    ['service orders', pick('resident-services', 'service_orders')],
+    ['activities (live + archived)', sum(pick('activities', 'activities'), pick('activities', 'activity_archive'))],
+    [
+      'service orders (live + archived)',
+      sum(pick('resident-services', 'service_orders'), pick('resident-services', 'service_order_archive')),
+    ],
+    ['points postings', pick('credits', 'postings')],
     ['points accounts', pick('credits', 'accounts') ?? pick('credits', 'points_accounts')],
   ];
   return (
