@@ -76,6 +76,17 @@ describe.each(['default', 'production'])('the chart with the %s values', (values
     expect(ofKind('NetworkPolicy')).toHaveLength(2);
   });
 
+  it('gives the gateway the JWKS refetch cooldown whenever it verifies tokens against a JWKS', () => {
+    const gateway = ofKind('Deployment').find((d) => d.metadata.name === 'sanshe-gateway')!;
+    const env = (gateway.spec as { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } }).template.spec
+      .containers[0]!.env;
+    const jwks = env.find((e) => e.name === 'JWKS_URL');
+    const cooldown = env.find((e) => e.name === 'JWKS_REFETCH_COOLDOWN_SECONDS');
+    expect(Boolean(cooldown)).toBe(Boolean(jwks));
+    // Production verifies against the district's SSO; the default values use a local HS256 secret.
+    expect(cooldown?.value).toBe(values === 'production' ? '30' : undefined);
+  });
+
   it('reads every secret from a Secret, and runs non-root on a read-only root filesystem', () => {
     const rendered = JSON.stringify(ofKind('Deployment'));
     expect(rendered).not.toContain('check-identity-signing-key');
