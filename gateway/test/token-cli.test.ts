@@ -75,6 +75,9 @@ describe('npm run token', () => {
     [['--role', 'street-staff'], /--role street-staff needs --street <id>/],
     [['--role', 'resident'], /--role resident needs --resident <id>/],
     [['--role', 'district-admin', '--ttl', 'forever'], /--ttl "forever" is not a duration/],
+    [['--role', 'district-admin', '--ttl', '13h'], /--ttl "13h" must be between 1s and 12h/],
+    [['--role', 'district-admin', '--ttl', '7d'], /--ttl "7d" must be between 1s and 12h/],
+    [['--role', 'district-admin', '--ttl', '0m'], /--ttl "0m" must be between 1s and 12h/],
     [['--role', 'district-admin', '--colour', 'red'], /Unknown option '--colour'/],
   ])('refuses %j with a message saying what to change, printing no token', async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);

@@ -3,6 +3,9 @@ import { ROLES, type Role } from '@sanshe/service-kit';
 import { mintToken, type SansheClaims } from '../auth';
 import { loadGatewayConfig } from '../config';
 
+/** The longest a locally minted token lives. */
+const MAX_TTL_SECONDS = 12 * 3600;
+
 export const USAGE = `Mints a local Sanshe access token (HS256, signed with the gateway's JWT_SECRET) and prints only the token.
 
   npm run -s token -- --role <role> [scope…] [--sub <name>] [--ttl 8h]
@@ -62,7 +65,11 @@ export function tokenRequestFromArgs(argv: string[]): TokenRequest {
   const roles = [...new Set((values.role ?? []).map(toRole))];
   if (roles.length === 0) throw new UsageError('Give at least one --role, e.g. --role district-admin.');
   const ttl = values.ttl ?? '8h';
-  if (!/^\d+[smhdw]$/.test(ttl)) throw new UsageError(`--ttl "${ttl}" is not a duration like 30m, 8h or 7d.`);
+  if (!/^\d+[smhdw]$/.test(ttl)) throw new UsageError(`--ttl "${ttl}" is not a duration like 30m or 8h.`);
+  const seconds = Number(ttl.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 }[ttl.slice(-1) as 's' | 'm' | 'h' | 'd' | 'w'];
+  // A leaked local token is usable until it expires: one working day at most.
+  if (seconds < 1 || seconds > MAX_TTL_SECONDS)
+    throw new UsageError(`--ttl "${ttl}" must be between 1s and 12h: mint a new token when it runs out.`);
   const claims: TokenRequest['claims'] = {
     sub: values.sub ?? `${roles.map(toFlag).join('+')}-cli`,
     roles,
