@@ -244,6 +244,10 @@ export interface RewardRedeemedV1 {
   residentId: string;
   communityId: string | null;
   donorUnitId: string;
+  /**
+   * What donorUnitId names: a party organization (registry) or a social organization (social-orgs). Events before 2026-12 lack it; those donors are party organizations.
+   */
+  donorKind?: 'PARTY_ORGANIZATION' | 'SOCIAL_ORGANIZATION';
   points: number;
   redeemedAt: string;
   [k: string]: unknown;

@@ -149,7 +149,7 @@ describe('redeeming points for rewards', () => {
       TOPICS.CREDITS_V1,
       (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.reward.redeemed.v1',
     );
-    expect(redeemedEvent.event).toMatchObject({ data: { residentId, points: 4, donorUnitId } });
+    expect(redeemedEvent.event).toMatchObject({ data: { residentId, points: 4, donorUnitId, donorKind: 'PARTY_ORGANIZATION' } });
   });
 
   it('lets community staff redeem for their residents and refuses everyone else', async () => {

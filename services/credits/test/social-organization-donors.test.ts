@@ -1,10 +1,20 @@
-import type { Stack } from '@sanshe/test-env';
-import { balanceBecomes, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, volunteerHoursVerified } from './helpers';
+import { readEvent, type Stack } from '@sanshe/test-env';
+import { TOPICS } from '@sanshe/schemas/generated/events';
+import {
+  balanceBecomes,
+  expectLedgerWhole,
+  expectNoErrors,
+  knownCommunity,
+  readEvent,
+  send,
+  startCredits,
+  volunteerHoursVerified,
+} from './helpers';
 
 const ADD_REWARD = `mutation($input: AddRewardInput!) {
   addReward(input: $input) { id donorKind donor { __typename ... on SocialOrganization { id } ... on PartyOrganization { id } } donorUnit { id } community { id } }
 }`;
-const REDEEM = `mutation($rewardId: ID!) { redeemReward(rewardId: $rewardId) { state points } }`;
+const REDEEM = `mutation($rewardId: ID!) { redeemReward(rewardId: $rewardId) { id state points } }`;
 const LINES = `query($id: ID!, $from: String!, $to: String!) { pointsAccount(residentId: $id) { balance statement(from: $from, to: $to) { lines { kind amount counterpartyAccountId } } } }`;
 
 interface AddedReward {
@@ -54,9 +64,16 @@ describe('social organizations as donors to the points bank', () => {
     ]);
     await balanceBecomes(stack, admin, residentId, 20);
     const resident = await stack.token({ roles: ['RESIDENT'], residentId });
-    expect(
-      expectNoErrors(await stack.query<{ redeemReward: { state: string } }>(REDEEM, { rewardId: added.id }, resident)).redeemReward.state,
-    ).toBe('COMPLETED');
+    const redeemed = expectNoErrors(
+      await stack.query<{ redeemReward: { id: string; state: string } }>(REDEEM, { rewardId: added.id }, resident),
+    ).redeemReward;
+    expect(redeemed.state).toBe('COMPLETED');
+    // Partners learn whose account the points went to, and what kind of donor that is.
+    const { event } = await readEvent(
+      TOPICS.CREDITS_V1,
+      (e) => e.subject === redeemed.id && e.type === 'cn.sanshe.credits.reward.redeemed.v1',
+    );
+    expect(event).toMatchObject({ data: { donorUnitId: socialOrgId, donorKind: 'SOCIAL_ORGANIZATION', points: 10 } });
 
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const to = new Date(Date.now() + 86_400_000).toISOString();

@@ -106,6 +106,7 @@ async function settle(r: Redemption, deps: RedeemingDeps, traceparent?: string):
     residentId: r.residentId,
     communityId: r.communityId,
     donorUnitId: r.donorUnitId,
+    donorKind: r.donorKind ?? 'PARTY_ORGANIZATION',
     points: r.points,
     redeemedAt: completed.at.toISOString(),
   };
@@ -183,6 +184,7 @@ export async function redeemReward(
     rewardId: reward._id,
     rewardTitle: reward.title,
     donorUnitId: reward.donorUnitId,
+    donorKind: reward.donorKind ?? 'PARTY_ORGANIZATION',
     points: reward.cost,
     createdAt: new Date(),
   };

@@ -15,6 +15,8 @@ export interface RedemptionRequest {
   rewardId: string;
   rewardTitle: string;
   donorUnitId: string;
+  /** Absent on requests stored before social organizations donated: those went to party organizations. */
+  donorKind?: DonorKind;
   points: number;
   createdAt: Date;
 }

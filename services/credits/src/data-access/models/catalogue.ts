@@ -59,6 +59,7 @@ const redemptionSchema = new Schema<RedemptionRequest>(
     rewardId: String,
     rewardTitle: String,
     donorUnitId: String,
+    donorKind: { type: String, default: undefined },
     points: Number,
     createdAt: Date,
   },
