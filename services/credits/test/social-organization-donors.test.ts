@@ -1,15 +1,6 @@
 import { readEvent, type Stack } from '@sanshe/test-env';
 import { TOPICS } from '@sanshe/schemas/generated/events';
-import {
-  balanceBecomes,
-  expectLedgerWhole,
-  expectNoErrors,
-  knownCommunity,
-  readEvent,
-  send,
-  startCredits,
-  volunteerHoursVerified,
-} from './helpers';
+import { balanceBecomes, expectLedgerWhole, expectNoErrors, knownCommunity, send, startCredits, volunteerHoursVerified } from './helpers';
 
 const ADD_REWARD = `mutation($input: AddRewardInput!) {
   addReward(input: $input) { id donorKind donor { __typename ... on SocialOrganization { id } ... on PartyOrganization { id } } donorUnit { id } community { id } }
