@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const RESULTS = path.join(__dirname, '..', '..', 'infra', 'bench', 'results');
-const STORE_PROCESSES = new Set(['ferretdb', 'mongo', 'mongo-java-server', 'mongo store', 'kafka', 'load generator']);
+const STORE_PROCESSES = new Set(['mongo', 'mongo-java-server', 'mongo store', 'kafka', 'load generator']);
 
 /** The newest full run (YYYY-MM-DD.json, not -quick). */
 function latestResult(dir = RESULTS) {
