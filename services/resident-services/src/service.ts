@@ -17,8 +17,8 @@ import { projectStep } from './domain/projections';
 import { sweepDeadlines } from './domain/sla-sweep';
 import { buildContext, type ResidentServicesContext } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
-import { residentServicesConsumers } from './entry-points/kafka/consumers';
-import { housekeepingJobs, type Housekeeping } from './entry-points/housekeeping';
+import { residentServicesConsumers } from './entry-points/kafka/handlers';
+import { housekeepingJobs, type Housekeeping } from './entry-points/jobs';
 
 /** The housekeeping of each running instance, by its connection: the kit's scheduler runs it, tests call it directly. */
 const housekeeping = new WeakMap<Connection, Housekeeping>();

@@ -7,7 +7,7 @@ import type { Connection } from 'mongoose';
 /**
  * The seed's writing, run twice on its own database. The whole district (24,000 residents,
  * 21,000+ orders) is more than a test needs, so this feeds it the first 400 orders of the
- * generated history; the generator itself is checked in src/seeding/order-history.test.ts.
+ * generated history; the generator itself is checked in src/seed/order-history.test.ts.
  */
 describe('the seed', () => {
   let connection: Connection;
