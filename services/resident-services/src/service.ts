@@ -11,7 +11,6 @@ import { createModels } from './data-access/models';
 import { NoticeRepository } from './data-access/notice-repository';
 import { OrderRepository } from './data-access/order-repository';
 import { StatisticsRepository } from './data-access/statistics-repository';
-import { buildCatalogue } from './domain/catalogue';
 import type { ServiceOrder } from './domain/model';
 import { projectStep } from './domain/projections';
 import { sweepDeadlines } from './domain/sla-sweep';
@@ -45,8 +44,6 @@ export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfi
     };
     const watch = new DeadlineWatchRepository(models);
     const now = () => new Date();
-    // The catalogue is reference data defined in code: the store always holds the current one.
-    await repos.catalogue.sync(buildCatalogue());
     const work: Housekeeping = {
       sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders: repos.orders, watch, events }),
       archiveFinishedOrders: () => repos.orders.archiveFinished(),

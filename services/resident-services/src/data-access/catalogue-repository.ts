@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
-import type { Catalogue } from '../domain/catalogue';
+import type { Catalogue } from '../domain/model';
 import type { ServiceCategory, ServiceItem } from '../domain/model';
 import type { CatalogueStore } from '../domain/ports';
 import type { ResidentServicesModels } from './models';
@@ -12,8 +12,8 @@ export class CatalogueRepository implements CatalogueStore {
   constructor(private readonly models: ResidentServicesModels) {}
 
   /**
-   * Makes the stored catalogue match `catalogue`, writing only what differs: the service
-   * runs this at every start, and a replica starting beside another changes nothing.
+   * Makes the stored catalogue match `catalogue`, writing only what differs: the seed runs
+   * this on every run, and a second run changes nothing.
    */
   async sync(catalogue: Catalogue): Promise<{ written: number }> {
     const [categories, items] = await Promise.all([

@@ -6,9 +6,9 @@ import { loadResidentServicesConfig } from '../config';
 import { CatalogueRepository } from '../data-access/catalogue-repository';
 import { createModels, type ResidentServicesModels } from '../data-access/models';
 import { noticeSortKey } from '../data-access/notice-repository';
-import { buildCatalogue } from '../domain/catalogue';
 import type { KnownSocialWorker, Notice, ServiceContract, ServiceOrder } from '../domain/model';
 import { isTerminal } from '../domain/order-status';
+import { buildCatalogue } from './catalogue';
 import { seededContracts } from './contracts';
 import { deadlineWatchOf, numberCountersOf, providerLoadOf, statisticsOf } from './derived';
 import { seededNotices } from './notices';
@@ -80,6 +80,14 @@ async function seedHistory(models: ResidentServicesModels, data: SeedData, log: 
   return finished.length;
 }
 
+/**
+ * Makes the stored catalogue the one defined in seed/catalogue.ts, writing only what differs:
+ * the service reads its catalogue from the store, and a second run changes nothing.
+ */
+export function seedCatalogue(connection: Connection): Promise<{ written: number }> {
+  return new CatalogueRepository(createModels(connection)).sync(buildCatalogue());
+}
+
 /** Writes `data` into the service's database on `connection`; see `seed`. */
 export async function seedDatabase(
   connection: Connection,
@@ -88,7 +96,7 @@ export async function seedDatabase(
 ): Promise<SeedSummary> {
   const models = createModels(connection);
   const communities = new CommunityDirectory(connection);
-  await new CatalogueRepository(models).sync(buildCatalogue());
+  await seedCatalogue(connection);
   log('catalogue: 12 categories, 120 services');
   await communities.rememberAll(COMMUNITIES.map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
   log(`known communities: ${COMMUNITIES.length}`);
