@@ -12,6 +12,7 @@ import { NoticeRepository } from './data-access/notice-repository';
 import { OrderRepository } from './data-access/order-repository';
 import { StatisticsRepository } from './data-access/statistics-repository';
 import type { ServiceOrder } from './domain/model';
+import type { ResidentServicesPorts } from './domain/ports';
 import { projectStep } from './domain/projections';
 import { sweepDeadlines } from './domain/sla-sweep';
 import { buildContext, type ResidentServicesContext } from './entry-points/graphql/context';
@@ -36,25 +37,28 @@ export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfi
         logger.warn({ err, orderId: order._id, eventId }, 'could not project an order step yet; its event will'),
       );
     };
-    const repos = {
-      orders: new OrderRepository(models, projectAtOnce),
+    const orders = new OrderRepository(models, projectAtOnce);
+    const watch = new DeadlineWatchRepository(models);
+    const ports: ResidentServicesPorts = {
+      orders,
       catalogue: new CatalogueRepository(models),
       directory,
       notices: new NoticeRepository(models),
+      watch,
+      statistics,
     };
-    const watch = new DeadlineWatchRepository(models);
     const now = () => new Date();
     const work: Housekeeping = {
-      sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders: repos.orders, watch, events }),
-      archiveFinishedOrders: () => repos.orders.archiveFinished(),
+      sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders, watch, events }),
+      archiveFinishedOrders: () => orders.archiveFinished(),
     };
     housekeeping.set(connection, work);
     return {
       typeDefs: parse(loadSubgraphSdl('resident-services')),
-      resolvers: buildResolvers({ ...repos, watch, statistics, events, now }),
-      contextFor: (base) => buildContext(base, repos),
+      resolvers: buildResolvers({ ...ports, events, now }),
+      contextFor: (base) => buildContext(base, ports),
       outboxModels: [models.ServiceOrder, models.Notice],
-      consumers: residentServicesConsumers({ communities, readModels: directory, projections: { ...projections, orders: repos.orders } }),
+      consumers: residentServicesConsumers({ communities, readModels: directory, projections: { ...projections, orders } }),
       jobs: housekeepingJobs(work, config.SLA_SWEEP_MS, logger),
     };
   },

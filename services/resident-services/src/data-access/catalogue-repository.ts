@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
-import type { Catalogue } from '../domain/model';
-import type { ServiceCategory, ServiceItem } from '../domain/model';
+import type { CatalogueReader } from '../domain/catalogue-queries';
+import type { Catalogue, ServiceCategory, ServiceItem } from '../domain/model';
 import type { CatalogueStore } from '../domain/ports';
 import type { ResidentServicesModels } from './models';
 
 /** Equal as stored: compared through JSON, so absent and undefined fields agree. */
 const sameContent = (a: object, b: object) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
-export class CatalogueRepository implements CatalogueStore {
+export class CatalogueRepository implements CatalogueStore, CatalogueReader {
   constructor(private readonly models: ResidentServicesModels) {}
 
   /**
