@@ -131,13 +131,24 @@ export async function seedDatabase(
  * statistics, providers' desks, deadline watch, number counters and notices. No events are
  * emitted for history. Idempotent: reference data is upserted or inserted when missing,
  * the history once (a marker records it).
+ *
+ * With `only: 'catalogue'` (`node dist/seed/index.js --catalogue`) it writes the catalogue
+ * alone: the reference data every deployment needs, demo district or not, since the service
+ * reads its catalogue from the store and does not write it itself.
  */
-export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<SeedSummary> {
+export async function seed(
+  options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void; only?: 'catalogue' } = {},
+): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
   const config = loadResidentServicesConfig(options.env ?? process.env);
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB);
   try {
     log(`seeding ${config.MONGO_DB}`);
+    if (options.only === 'catalogue') {
+      const { written } = await seedCatalogue(connection);
+      log(`catalogue: ${written} categories and services written`);
+      return { catalogueWritten: written };
+    }
     return await seedDatabase(connection, demoDistrict(), log);
   } finally {
     await connection.close();
@@ -145,7 +156,8 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
 }
 
 if (require.main === module) {
-  seed({ env: process.env, log: (line) => console.log(line) }).then(
+  const only = process.argv.includes('--catalogue') ? 'catalogue' : undefined;
+  seed({ env: process.env, log: (line) => console.log(line), only }).then(
     () => process.exit(0),
     (err: unknown) => {
       console.error(err);
