@@ -102,6 +102,19 @@ export async function postSigned<T>(
 }
 
 /**
+ * The reference data a seeded deployment holds before it serves: resident-services' catalogue,
+ * which its seed writes and the service only reads. Loaded only for a stack that runs it.
+ */
+async function seedReferenceData(name: ServiceName, service: RunningService): Promise<void> {
+  if (name !== 'resident-services') return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { seedCatalogue } = require('@sanshe/resident-services/seed') as {
+    seedCatalogue: (connection: RunningService['connection']) => Promise<unknown>;
+  };
+  await seedCatalogue(service.connection);
+}
+
+/**
  * `extra` configures every process of the stack; `options.gatewayEnv` the gateway alone (its
  * production profile over test subgraphs, an OIDC issuer's keys instead of the local secret).
  */
@@ -126,6 +139,7 @@ export async function startStack(
     for (const name of names) {
       const service = await createServiceFromEnv(name, { ...env, MONGO_DB: `${runId}_${name.replaceAll('-', '_')}` });
       services[name] = service;
+      await seedReferenceData(name, service);
       serviceUrls[name] = await service.listen(0);
     }
     // Groups start at the topics' ends: wait until those are fixed, so no event a test causes is missed.

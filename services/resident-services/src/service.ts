@@ -11,14 +11,14 @@ import { createModels } from './data-access/models';
 import { NoticeRepository } from './data-access/notice-repository';
 import { OrderRepository } from './data-access/order-repository';
 import { StatisticsRepository } from './data-access/statistics-repository';
-import { buildCatalogue } from './domain/catalogue';
 import type { ServiceOrder } from './domain/model';
+import type { ResidentServicesPorts } from './domain/ports';
 import { projectStep } from './domain/projections';
 import { sweepDeadlines } from './domain/sla-sweep';
 import { buildContext, type ResidentServicesContext } from './entry-points/graphql/context';
 import { buildResolvers } from './entry-points/graphql/resolvers';
-import { residentServicesConsumers } from './entry-points/kafka/consumers';
-import { housekeepingJobs, type Housekeeping } from './entry-points/housekeeping';
+import { residentServicesConsumers } from './entry-points/kafka/handlers';
+import { housekeepingJobs, type Housekeeping } from './entry-points/jobs';
 
 /** The housekeeping of each running instance, by its connection: the kit's scheduler runs it, tests call it directly. */
 const housekeeping = new WeakMap<Connection, Housekeeping>();
@@ -37,27 +37,28 @@ export const residentServicesDefinition: ServiceDefinition<ResidentServicesConfi
         logger.warn({ err, orderId: order._id, eventId }, 'could not project an order step yet; its event will'),
       );
     };
-    const repos = {
-      orders: new OrderRepository(models, projectAtOnce),
+    const orders = new OrderRepository(models, projectAtOnce);
+    const watch = new DeadlineWatchRepository(models);
+    const ports: ResidentServicesPorts = {
+      orders,
       catalogue: new CatalogueRepository(models),
       directory,
       notices: new NoticeRepository(models),
+      watch,
+      statistics,
     };
-    const watch = new DeadlineWatchRepository(models);
     const now = () => new Date();
-    // The catalogue is reference data defined in code: the store always holds the current one.
-    await repos.catalogue.sync(buildCatalogue());
     const work: Housekeeping = {
-      sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders: repos.orders, watch, events }),
-      archiveFinishedOrders: () => repos.orders.archiveFinished(),
+      sweepDeadlines: (at = now()) => sweepDeadlines(at, { orders, watch, events }),
+      archiveFinishedOrders: () => orders.archiveFinished(),
     };
     housekeeping.set(connection, work);
     return {
       typeDefs: parse(loadSubgraphSdl('resident-services')),
-      resolvers: buildResolvers({ ...repos, watch, statistics, events, now }),
-      contextFor: (base) => buildContext(base, repos),
+      resolvers: buildResolvers({ ...ports, events, now }),
+      contextFor: (base) => buildContext(base, ports),
       outboxModels: [models.ServiceOrder, models.Notice],
-      consumers: residentServicesConsumers({ communities, readModels: directory, projections: { ...projections, orders: repos.orders } }),
+      consumers: residentServicesConsumers({ communities, readModels: directory, projections: { ...projections, orders } }),
       jobs: housekeepingJobs(work, config.SLA_SWEEP_MS, logger),
     };
   },

@@ -1,3 +1,5 @@
+import { createModels } from '@sanshe/resident-services/data-access/models';
+import { seedCatalogue } from '@sanshe/resident-services/seed';
 import { startStack, type Stack } from '@sanshe/test-env';
 
 describe('the service catalogue', () => {
@@ -45,5 +47,29 @@ describe('the service catalogue', () => {
         { code: 'until', datatype: 'DATETIME', required: true, order: 3, min: null, max: null, values: [] },
       ],
     });
+  });
+
+  // Last: it empties the store's catalogue before the seed writes it back.
+  it('serves the catalogue its store holds, which the seed writes and a second run leaves alone', async () => {
+    const connection = stack.services['resident-services']!.connection;
+    const categoryCodes = async () => {
+      const res = await stack.query<{ serviceCatalog: { categories: { code: string; items: { code: string }[] }[] } }>(
+        `{ serviceCatalog { categories { code items { code } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.serviceCatalog.categories;
+    };
+    // The test stack seeds the catalogue as a deployment's seed does: nothing is left to write.
+    expect(await seedCatalogue(connection)).toEqual({ written: 0 });
+
+    const models = createModels(connection);
+    await models.ServiceItem.deleteMany({});
+    await models.ServiceCategory.deleteMany({});
+    expect(await categoryCodes()).toEqual([]);
+
+    expect(await seedCatalogue(connection)).toEqual({ written: 132 });
+    const categories = await categoryCodes();
+    expect(categories).toHaveLength(12);
+    expect(categories.flatMap((c) => c.items)).toHaveLength(120);
   });
 });

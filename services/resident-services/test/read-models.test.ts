@@ -2,7 +2,7 @@ import { DirectoryRepository } from '@sanshe/resident-services/data-access/direc
 import { createModels } from '@sanshe/resident-services/data-access/models';
 import { OrderRepository } from '@sanshe/resident-services/data-access/order-repository';
 import { StatisticsRepository } from '@sanshe/resident-services/data-access/statistics-repository';
-import { residentServicesConsumers } from '@sanshe/resident-services/entry-points/kafka/consumers';
+import { residentServicesConsumers } from '@sanshe/resident-services/entry-points/kafka/handlers';
 import { createLogger, handlerFor, newCloudEvent, type ConsumerSpec, type EventMeta } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import { startStack, type Stack } from '@sanshe/test-env';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { demoDistrict, seedDatabase, type SeedData } from '@sanshe/resident-services/seed';
+import { demoDistrict, seed, seedDatabase, type SeedData } from '@sanshe/resident-services/seed';
 import { sequenceOf } from '@sanshe/resident-services/domain/order-intake';
 import { connectMongo } from '@sanshe/service-kit';
 import type { Connection } from 'mongoose';
@@ -7,7 +7,7 @@ import type { Connection } from 'mongoose';
 /**
  * The seed's writing, run twice on its own database. The whole district (24,000 residents,
  * 21,000+ orders) is more than a test needs, so this feeds it the first 400 orders of the
- * generated history; the generator itself is checked in src/seeding/order-history.test.ts.
+ * generated history; the generator itself is checked in src/seed/order-history.test.ts.
  */
 describe('the seed', () => {
   let connection: Connection;
@@ -62,5 +62,29 @@ describe('the seed', () => {
       .collection('order_number_counters')
       .findOne({ _id: `service-order:${String(someOpen!._id).slice(3, 11)}` } as never);
     expect(counter?.seq).toBeGreaterThanOrEqual(sequenceOf(String(someOpen!._id)));
+  });
+});
+
+describe('the seed of the catalogue alone', () => {
+  const database = `t${randomBytes(4).toString('hex')}_resident_services_catalogue`;
+  const env = { ...process.env, MONGO_DB: database };
+  afterAll(async () => {
+    const connection = await connectMongo(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', database);
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('writes the 12 categories and 120 services and no demo data, and nothing when run again', async () => {
+    expect(await seed({ env, only: 'catalogue' })).toEqual({ catalogueWritten: 132 });
+    expect(await seed({ env, only: 'catalogue' })).toEqual({ catalogueWritten: 0 });
+    const connection = await connectMongo(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017', database);
+    try {
+      expect(await connection.collection('service_categories').countDocuments()).toBe(12);
+      expect(await connection.collection('service_items').countDocuments()).toBe(120);
+      expect(await connection.collection('known_residents').countDocuments()).toBe(0);
+      expect(await connection.collection('service_orders').countDocuments()).toBe(0);
+    } finally {
+      await connection.close();
+    }
   });
 });

@@ -1,19 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
-import type { Catalogue } from '../domain/catalogue';
-import type { ServiceCategory, ServiceItem } from '../domain/model';
+import type { CatalogueReader } from '../domain/catalogue-queries';
+import type { Catalogue, ServiceCategory, ServiceItem } from '../domain/model';
 import type { CatalogueStore } from '../domain/ports';
 import type { ResidentServicesModels } from './models';
 
 /** Equal as stored: compared through JSON, so absent and undefined fields agree. */
 const sameContent = (a: object, b: object) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
-export class CatalogueRepository implements CatalogueStore {
+export class CatalogueRepository implements CatalogueStore, CatalogueReader {
   constructor(private readonly models: ResidentServicesModels) {}
 
   /**
-   * Makes the stored catalogue match `catalogue`, writing only what differs: the service
-   * runs this at every start, and a replica starting beside another changes nothing.
+   * Makes the stored catalogue match `catalogue`, writing only what differs: the seed runs
+   * this on every run, and a second run changes nothing.
    */
   async sync(catalogue: Catalogue): Promise<{ written: number }> {
     const [categories, items] = await Promise.all([

@@ -1,12 +1,13 @@
 import type { CommunityDirectory, KnownCommunity } from '@sanshe/community-directory';
 import type { KnownResident, KnownSocialWorker, ServiceContract } from '../domain/model';
+import type { CommunityReader } from '../domain/order-queries';
 import type { ContractStore, Directory, WorkerDirectory } from '../domain/ports';
 import type { ProviderLoadStore } from '../domain/projections';
 import type { ReadModelStore } from '../domain/read-models';
 import type { ResidentServicesModels } from './models';
 
 /** The copies of other contexts' data this service keeps: communities, residents, contracts, social workers, and the providers' load. */
-export class DirectoryRepository implements Directory, ContractStore, ReadModelStore, ProviderLoadStore, WorkerDirectory {
+export class DirectoryRepository implements Directory, CommunityReader, ContractStore, ReadModelStore, ProviderLoadStore, WorkerDirectory {
   constructor(
     private readonly models: ResidentServicesModels,
     private readonly communities: CommunityDirectory,

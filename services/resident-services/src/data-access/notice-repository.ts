@@ -1,17 +1,8 @@
 import { OUTBOX_FIELD, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
-import type { Notice, NoticeKind } from '../domain/model';
+import type { Notice } from '../domain/model';
+import { noticeSortKey, type NoticeReach, type NoticeReader } from '../domain/notice-queries';
 import type { NoticeStore } from '../domain/ports';
 import type { NoticeDoc, ResidentServicesModels } from './models';
-
-export const noticeSortKey = (notice: Pick<Notice, '_id' | 'publishedAt'>) => `${notice.publishedAt.toISOString()}~${notice._id}`;
-
-/** Where notices reach: a community hears its own, its street's and the district's; a street its own and the district's. */
-export interface NoticeReach {
-  communityIds?: readonly string[];
-  streetIds?: readonly string[];
-  /** Only notices of this kind. */
-  kind?: NoticeKind | null;
-}
 
 function reachQuery(reach: NoticeReach | null): Record<string, unknown> {
   const q: Record<string, unknown> = reach?.kind ? { kind: reach.kind } : {};
@@ -22,7 +13,7 @@ function reachQuery(reach: NoticeReach | null): Record<string, unknown> {
   return { ...q, $or: or };
 }
 
-export class NoticeRepository implements NoticeStore {
+export class NoticeRepository implements NoticeStore, NoticeReader {
   constructor(private readonly models: ResidentServicesModels) {}
 
   async insert(notice: Notice, events: OutboxEntry[]): Promise<Notice> {

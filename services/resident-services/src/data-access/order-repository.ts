@@ -1,18 +1,10 @@
 import { OUTBOX_FIELD, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
 import type { Model } from 'mongoose';
-import type { Channel, OrderStatus, ServiceOrder } from '../domain/model';
+import type { OrderStatus, ServiceOrder } from '../domain/model';
+import type { OrderFilter, OrderReader } from '../domain/order-queries';
 import { TERMINAL_STATUSES } from '../domain/order-status';
 import type { OrderChange, OrderStore } from '../domain/ports';
 import type { ResidentServicesModels } from './models';
-
-export interface OrderFilter {
-  residentId?: string;
-  communityId?: string;
-  streetId?: string;
-  providerOrgId?: string;
-  statuses?: readonly OrderStatus[];
-  channel?: Channel;
-}
 
 function query(filter: OrderFilter, statuses: readonly OrderStatus[] | undefined): Record<string, unknown> {
   const q: Record<string, unknown> = {};
@@ -37,7 +29,7 @@ const newestFirst = (a: ServiceOrder, b: ServiceOrder) => (a._id < b._id ? 1 : a
  * filters; on MongoDB it keeps the working set small). Reads look in the archive after the
  * live collection, and history lists read both.
  */
-export class OrderRepository implements OrderStore {
+export class OrderRepository implements OrderStore, OrderReader {
   private readonly live: Model<ServiceOrder>;
   private readonly archive: Model<ServiceOrder>;
 

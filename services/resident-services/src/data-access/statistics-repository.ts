@@ -1,16 +1,10 @@
 import { isDuplicateKeyError } from '@sanshe/service-kit';
 import type { StatisticsStore } from '../domain/projections';
 import type { CounterDelta, StatisticsBucket } from '../domain/statistics';
+import type { StatisticsQuery, StatisticsReader } from '../domain/statistics-queries';
 import type { ResidentServicesModels } from './models';
 
-export interface StatisticsQuery {
-  communityId?: string;
-  streetId?: string;
-  fromMonth?: string;
-  toMonth?: string;
-}
-
-export class StatisticsRepository implements StatisticsStore {
+export class StatisticsRepository implements StatisticsStore, StatisticsReader {
   constructor(private readonly models: ResidentServicesModels) {}
 
   /**

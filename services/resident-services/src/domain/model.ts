@@ -43,6 +43,12 @@ export interface ServiceItem {
   doorToDoor: boolean;
 }
 
+/** The whole catalogue: what the seed writes and the store holds. */
+export interface Catalogue {
+  categories: ServiceCategory[];
+  items: ServiceItem[];
+}
+
 export const ORDER_STATUSES = [
   'SUBMITTED',
   'ACCEPTED',

@@ -1,6 +1,10 @@
 import type { Identity, OutboxEntry } from '@sanshe/domain-kit';
 import type { EventFactory } from '@sanshe/service-kit';
+import type { CatalogueReader } from './catalogue-queries';
 import type { KnownResident, KnownSocialWorker, Notice, ServiceContract, ServiceItem, ServiceOrder, TimelineEntry } from './model';
+import type { NoticeReader } from './notice-queries';
+import type { CommunityReader, OrderReader } from './order-queries';
+import type { StatisticsReader } from './statistics-queries';
 
 /** What the use-cases need from storage; data-access implements it. */
 
@@ -76,3 +80,13 @@ export interface Caller {
 
 export type Events = Pick<EventFactory, 'create'>;
 export type Clock = () => Date;
+
+/** Every store the GraphQL entry point reaches, by what the domain asks of it; service.ts fills it with the repositories. */
+export interface ResidentServicesPorts {
+  orders: OrderStore & OrderReader;
+  catalogue: CatalogueStore & CatalogueReader;
+  directory: Directory & ContractStore & WorkerDirectory & CommunityReader;
+  notices: NoticeStore & NoticeReader;
+  watch: DeadlineWatch;
+  statistics: StatisticsReader;
+}

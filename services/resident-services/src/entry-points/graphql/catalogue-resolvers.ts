@@ -1,16 +1,16 @@
-import type { CatalogueRepository } from '../../data-access/catalogue-repository';
+import { listCategories, type CatalogueReader } from '../../domain/catalogue-queries';
 import type { ServiceCategory, ServiceItem } from '../../domain/model';
 import type { ResidentServicesContext as Ctx } from './context';
 
 /** The catalogue is public: no guard on any of these. */
-export function catalogueResolvers(catalogue: CatalogueRepository) {
+export function catalogueResolvers(catalogue: CatalogueReader) {
   return {
     Query: {
       serviceCatalog: () => ({}),
       serviceItem: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.loaders.items.load(args.code),
     },
     ServiceCatalog: {
-      categories: () => catalogue.categories(),
+      categories: () => listCategories(catalogue),
       item: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.loaders.items.load(args.code),
     },
     ServiceCategory: {

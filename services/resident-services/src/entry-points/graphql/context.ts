@@ -1,41 +1,35 @@
 import { byIdLoader, groupedLoader, type RequestContext } from '@sanshe/service-kit';
-import type { KnownCommunity } from '@sanshe/community-directory';
 import DataLoader from 'dataloader';
-import type { CatalogueRepository } from '../../data-access/catalogue-repository';
-import type { DirectoryRepository } from '../../data-access/directory-repository';
-import type { NoticeDoc } from '../../data-access/models';
-import type { NoticeRepository } from '../../data-access/notice-repository';
-import type { OrderRepository } from '../../data-access/order-repository';
-import type { KnownSocialWorker, NoticeKind, OrderStatus, ServiceCategory, ServiceItem, ServiceOrder } from '../../domain/model';
-
-export interface Repositories {
-  orders: OrderRepository;
-  catalogue: CatalogueRepository;
-  directory: DirectoryRepository;
-  notices: NoticeRepository;
-}
-
-/** A place notices can reach: a community and the street it lies in. */
-export interface Place {
-  communityId: string;
-  streetId: string | null;
-}
+import { categoriesByCodes, itemsByCodes, itemsOfCategories } from '../../domain/catalogue-queries';
+import type { KnownSocialWorker, Notice, NoticeKind, OrderStatus, ServiceCategory, ServiceItem, ServiceOrder } from '../../domain/model';
+import { noticesByIds, noticesReachingPlaces, type Place } from '../../domain/notice-queries';
+import {
+  communitiesByIds,
+  ordersByIds,
+  ordersOfCommunities,
+  ordersOfProviders,
+  ordersOfResidents,
+  ordersOfWorkers,
+  workersByIds,
+  type CommunityPlace,
+} from '../../domain/order-queries';
+import type { ResidentServicesPorts } from '../../domain/ports';
 
 export interface Loaders {
   orders: DataLoader<string, ServiceOrder | null>;
   items: DataLoader<string, ServiceItem | null>;
   itemsOfCategory: DataLoader<string, ServiceItem[]>;
   categories: DataLoader<string, ServiceCategory | null>;
-  communities: DataLoader<string, KnownCommunity | null>;
-  notices: DataLoader<string, NoticeDoc | null>;
+  communities: DataLoader<string, CommunityPlace | null>;
+  notices: DataLoader<string, Notice | null>;
   ordersOfResident: DataLoader<string, ServiceOrder[]>;
   /** One loader per set of statuses asked for. */
-  ordersOfCommunity(statuses: readonly OrderStatus[]): DataLoader<string, ServiceOrder[]>;
-  ordersOfProvider(statuses: readonly OrderStatus[]): DataLoader<string, ServiceOrder[]>;
+  ordersOfCommunity: (statuses: readonly OrderStatus[]) => DataLoader<string, ServiceOrder[]>;
+  ordersOfProvider: (statuses: readonly OrderStatus[]) => DataLoader<string, ServiceOrder[]>;
   /** An order with a team sits under each of its workers. */
-  ordersOfWorker(statuses: readonly OrderStatus[]): DataLoader<string, ServiceOrder[]>;
+  ordersOfWorker: (statuses: readonly OrderStatus[]) => DataLoader<string, ServiceOrder[]>;
   workers: DataLoader<string, KnownSocialWorker | null>;
-  noticesReaching(kind: NoticeKind | null): DataLoader<Place, NoticeDoc[], string>;
+  noticesReaching: (kind: NoticeKind | null) => DataLoader<Place, Notice[], string>;
 }
 
 export interface ResidentServicesContext extends RequestContext {
@@ -58,67 +52,49 @@ function family<A, L>(keyOf: (arg: A) => string, make: (arg: A) => L): (arg: A) 
 
 const statusKey = (statuses: readonly OrderStatus[]) => [...statuses].sort().join(',');
 
-export function createLoaders(repos: Repositories): Loaders {
+/** Per-request loaders around the domain's batch reads: every entity and list field costs one query per batch. */
+export function createLoaders(ports: ResidentServicesPorts): Loaders {
   return {
-    orders: byIdLoader((ids) => repos.orders.byIds(ids)),
-    items: byIdLoader((codes) => repos.catalogue.itemsByCodes(codes)),
+    orders: byIdLoader((ids) => ordersByIds(ids, ports.orders)),
+    items: byIdLoader((codes) => itemsByCodes(codes, ports.catalogue)),
     itemsOfCategory: groupedLoader(
-      (codes) => repos.catalogue.itemsOfCategories(codes),
+      (codes) => itemsOfCategories(codes, ports.catalogue),
       (i) => i.categoryCode,
     ),
-    categories: byIdLoader((codes) => repos.catalogue.categoriesByCodes(codes)),
-    communities: byIdLoader((ids) => repos.directory.communitiesByIds(ids)),
-    notices: byIdLoader((ids) => repos.notices.byIds(ids)),
+    categories: byIdLoader((codes) => categoriesByCodes(codes, ports.catalogue)),
+    communities: byIdLoader((ids) => communitiesByIds(ids, ports.directory)),
+    notices: byIdLoader((ids) => noticesByIds(ids, ports.notices)),
     ordersOfResident: groupedLoader(
-      (ids) => repos.orders.ofMany('residentId', ids),
+      (ids) => ordersOfResidents(ids, ports.orders),
       (o) => o.residentId,
     ),
     ordersOfCommunity: family(statusKey, (statuses) =>
       groupedLoader(
-        (ids) => repos.orders.ofMany('communityId', ids, statuses),
+        (ids) => ordersOfCommunities(ids, statuses, ports.orders),
         (o) => o.communityId,
       ),
     ),
     ordersOfProvider: family(statusKey, (statuses) =>
       groupedLoader(
-        (ids) => repos.orders.ofMany('providerOrgId', ids, statuses),
+        (ids) => ordersOfProviders(ids, statuses, ports.orders),
         (o) => o.providerOrgId!,
       ),
     ),
     ordersOfWorker: family(
       statusKey,
-      (statuses) =>
-        new DataLoader<string, ServiceOrder[]>(async (ids) => {
-          const orders = await repos.orders.ofMany('assignedWorkerIds', ids, statuses);
-          return ids.map((id) => orders.filter((o) => o.assignedWorkerIds.includes(id)));
-        }),
+      (statuses) => new DataLoader<string, ServiceOrder[]>((ids) => ordersOfWorkers(ids, statuses, ports.orders)),
     ),
-    workers: byIdLoader((ids) => repos.directory.workers(ids)),
+    workers: byIdLoader((ids) => workersByIds(ids, ports.directory)),
     noticesReaching: family(
       (kind) => kind ?? '',
       (kind) =>
-        new DataLoader<Place, NoticeDoc[], string>(
-          async (places) => {
-            const all = await repos.notices.reaching({
-              communityIds: places.map((p) => p.communityId),
-              streetIds: places.flatMap((p) => (p.streetId ? [p.streetId] : [])),
-              kind,
-            });
-            return places.map((p) =>
-              all.filter(
-                (n) =>
-                  n.scope === 'DISTRICT' ||
-                  (n.scope === 'STREET' && n.streetId === p.streetId) ||
-                  (n.scope === 'COMMUNITY' && n.communityId === p.communityId),
-              ),
-            );
-          },
-          { cacheKeyFn: (p) => `${p.communityId}|${p.streetId ?? ''}` },
-        ),
+        new DataLoader<Place, Notice[], string>((places) => noticesReachingPlaces(places, kind, ports.notices), {
+          cacheKeyFn: (p) => `${p.communityId}|${p.streetId ?? ''}`,
+        }),
     ),
   };
 }
 
-export function buildContext(base: RequestContext, repos: Repositories): ResidentServicesContext {
-  return { ...base, loaders: createLoaders(repos) };
+export function buildContext(base: RequestContext, ports: ResidentServicesPorts): ResidentServicesContext {
+  return { ...base, loaders: createLoaders(ports) };
 }

@@ -1,20 +1,5 @@
-import {
-  authorize,
-  ForbiddenError,
-  maskAddress,
-  maskPhone,
-  NotFoundError,
-  pageRequest,
-  UnauthenticatedError,
-  toConnection,
-  type EventFactory,
-  type PageArgs,
-  type Policy,
-} from '@sanshe/service-kit';
-import type { DeadlineWatchRepository } from '../../data-access/deadline-watch-repository';
-import type { OrderFilter } from '../../data-access/order-repository';
-import { assertMayReadOrder, authorizeAny, mayReadOrderPersonalData, PROVIDER_ROLES, STAFF_ROLES } from '../../domain/access';
-import type { OrderStatus, ServiceOrder, TimelineEntry } from '../../domain/model';
+import type { EventFactory, PageArgs } from '@sanshe/service-kit';
+import type { ServiceOrder, TimelineEntry } from '../../domain/model';
 import {
   acceptOrder,
   cancelOrder,
@@ -28,53 +13,31 @@ import {
   type ResolveInput,
 } from '../../domain/order-actions';
 import { submitOrder, type SubmitOrderInput } from '../../domain/order-intake';
-import { assignWorkers } from '../../domain/worker-assignment';
+import {
+  assignedWorkersOf,
+  findOrder,
+  listMyOrders,
+  listOrders,
+  referencedOrder,
+  trackOrder,
+  visibleAddress,
+  visibleContactPhone,
+  type OrderFilterArgs,
+} from '../../domain/order-queries';
 import { nextActions } from '../../domain/order-status';
 import type { WorkflowDeps } from '../../domain/order-transition';
-import type { Clock } from '../../domain/ports';
+import type { Clock, ResidentServicesPorts } from '../../domain/ports';
 import { resolvedOnTime, respondedOnTime, timeInStatus } from '../../domain/sla';
-import type { Repositories, ResidentServicesContext as Ctx } from './context';
+import { assignWorkers } from '../../domain/worker-assignment';
+import type { ResidentServicesContext as Ctx } from './context';
 
-export interface OrderResolverDeps extends Repositories {
-  watch: DeadlineWatchRepository;
+export interface OrderResolverDeps extends ResidentServicesPorts {
   events: EventFactory;
   now: Clock;
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const ref = (typename: string, id: string | null) => (id ? { __typename: typename, id } : null);
-const requireSignedIn = (ctx: Ctx, action: string) => {
-  if (ctx.identity.userId === null) throw new UnauthenticatedError(`Sign in first: to ${action} you need an authenticated caller.`);
-};
-const samePhone = (a: string, b: string) => a.replace(/[\s-]/g, '') === b.replace(/[\s-]/g, '');
-
-interface OrderFilterArgs {
-  communityId?: string | null;
-  streetId?: string | null;
-  providerOrgId?: string | null;
-  statuses?: OrderStatus[] | null;
-  channel?: OrderFilter['channel'] | null;
-}
-
-/** A list of orders needs a right on at least one dimension of its filter; the query then intersects them all. */
-async function authorizeOrderList(filter: OrderFilterArgs, ctx: Ctx): Promise<void> {
-  const action = 'list service orders';
-  const policies: Policy[] = [];
-  if (filter.communityId) {
-    const community = await ctx.loaders.communities.load(filter.communityId);
-    if (!community) throw new NotFoundError('Community', filter.communityId);
-    policies.push({
-      action,
-      roles: [...STAFF_ROLES, 'SOCIAL_WORKER'],
-      scope: { communityId: community._id, streetId: community.streetId },
-    });
-  }
-  if (filter.streetId) policies.push({ action, roles: ['DISTRICT_ADMIN', 'STREET_STAFF'], scope: { streetId: filter.streetId } });
-  if (filter.providerOrgId) policies.push({ action, roles: [...PROVIDER_ROLES, 'DISTRICT_ADMIN'], scope: { orgId: filter.providerOrgId } });
-  // Partners (Open311 apps) read the district's orders masked, as GeoReport's request feed is public.
-  if (policies.length === 0) policies.push({ action: `${action} of the whole district`, roles: ['DISTRICT_ADMIN', 'PARTNER'] });
-  authorizeAny(ctx.identity, action, policies);
-}
 
 export function orderResolvers(deps: OrderResolverDeps) {
   const workflow: WorkflowDeps = { orders: deps.orders, contracts: deps.directory, events: deps.events, now: deps.now };
@@ -89,47 +52,12 @@ export function orderResolvers(deps: OrderResolverDeps) {
 
   return {
     Query: {
-      serviceOrder: async (_: unknown, args: { id: string }, ctx: Ctx) => {
-        // Refused before the store is asked: an anonymous caller learns nothing of whether the order exists.
-        requireSignedIn(ctx, 'read a service order');
-        const order = await ctx.loaders.orders.load(args.id);
-        if (order) assertMayReadOrder(ctx.identity, order);
-        return order;
-      },
-      trackServiceOrder: async (_: unknown, args: { number: string; phone: string }, ctx: Ctx) => {
-        requireSignedIn(ctx, 'track a service order by number and phone');
-        const order = await ctx.loaders.orders.load(args.number.trim());
-        // A wrong phone reads exactly like a wrong number: the pair is what proves the caller's claim.
-        // The gateway counts these failures against a tight per-caller budget (brute force).
-        if (!order || !samePhone(order.contactPhone, args.phone)) {
-          throw new NotFoundError('ServiceOrder', args.number, 'No service order has that number and phone; check both with the resident.');
-        }
-        // Then the same territory as serviceOrder: the resident, staff and social workers serving them, the provider.
-        assertMayReadOrder(ctx.identity, order);
-        return order;
-      },
-      myServiceOrders: async (_: unknown, args: PageArgs, ctx: Ctx) => {
-        const residentId = ctx.identity.residentId;
-        if (ctx.identity.userId !== null && ctx.identity.roles.includes('RESIDENT') && !residentId) {
-          throw new ForbiddenError('To list your service orders your token must carry your residentId.');
-        }
-        authorize(ctx.identity, { action: 'list your service orders', roles: ['RESIDENT'], scope: { residentId } });
-        const page = pageRequest(args);
-        return toConnection(await deps.orders.page({ residentId: residentId! }, page), page.limit, (o) => o._id);
-      },
-      serviceOrders: async (_: unknown, args: PageArgs & { filter: OrderFilterArgs }, ctx: Ctx) => {
-        const page = pageRequest(args);
-        await authorizeOrderList(args.filter, ctx);
-        const f = args.filter;
-        const filter: OrderFilter = {
-          ...(f.communityId ? { communityId: f.communityId } : {}),
-          ...(f.streetId ? { streetId: f.streetId } : {}),
-          ...(f.providerOrgId ? { providerOrgId: f.providerOrgId } : {}),
-          ...(f.statuses ? { statuses: f.statuses } : {}),
-          ...(f.channel ? { channel: f.channel } : {}),
-        };
-        return toConnection(await deps.orders.page(filter, page), page.limit, (o) => o._id);
-      },
+      serviceOrder: (_: unknown, args: { id: string }, ctx: Ctx) => findOrder(ctx, args.id, ctx.loaders.orders),
+      trackServiceOrder: (_: unknown, args: { number: string; phone: string }, ctx: Ctx) =>
+        trackOrder(ctx, args.number, args.phone, ctx.loaders.orders),
+      myServiceOrders: (_: unknown, args: PageArgs, ctx: Ctx) => listMyOrders(ctx, args, deps.orders),
+      serviceOrders: (_: unknown, args: PageArgs & { filter: OrderFilterArgs }, ctx: Ctx) =>
+        listOrders(ctx, args.filter, args, { orders: deps.orders, communities: ctx.loaders.communities }),
     },
     Mutation: {
       submitServiceOrder: (_: unknown, args: { input: SubmitOrderInput }, ctx: Ctx) => submitOrder(args.input, ctx, intake),
@@ -151,33 +79,21 @@ export function orderResolvers(deps: OrderResolverDeps) {
         assignWorkers(args.input.id, args.input.socialWorkerIds, ctx, { orders: deps.orders, workers: deps.directory }),
     },
     ServiceOrder: {
-      __resolveReference: async (reference: { id: string }, ctx: Ctx) => {
-        const order = await ctx.loaders.orders.load(reference.id);
-        if (order) assertMayReadOrder(ctx.identity, order);
-        return order;
-      },
+      __resolveReference: (reference: { id: string }, ctx: Ctx) => referencedOrder(ctx, reference.id, ctx.loaders.orders),
       id: (o: ServiceOrder) => o._id,
       number: (o: ServiceOrder) => o._id,
       resident: (o: ServiceOrder) => ref('Resident', o.residentId),
       community: (o: ServiceOrder) => ref('Community', o.communityId),
       item: (o: ServiceOrder, _: unknown, ctx: Ctx) => ctx.loaders.items.load(o.itemCode),
-      contactPhone: (o: ServiceOrder, _: unknown, ctx: Ctx) =>
-        mayReadOrderPersonalData(ctx.identity, o) ? o.contactPhone : maskPhone(o.contactPhone),
-      address: (o: ServiceOrder, _: unknown, ctx: Ctx) =>
-        o.address === null ? null : mayReadOrderPersonalData(ctx.identity, o) ? o.address : maskAddress(o.address),
+      contactPhone: (o: ServiceOrder, _: unknown, ctx: Ctx) => visibleContactPhone(ctx, o),
+      address: (o: ServiceOrder, _: unknown, ctx: Ctx) => visibleAddress(ctx, o),
       provider: (o: ServiceOrder) => ref('SocialOrganization', o.providerOrgId),
       helperResidents: (o: ServiceOrder) => o.helperResidentIds.map((id) => ref('Resident', id)),
-      // Orders stored before assignments existed have no list.
-      assignedWorkers: async (o: ServiceOrder, _: unknown, ctx: Ctx) => {
-        const known = await ctx.loaders.workers.loadMany(o.assignedWorkerIds ?? []);
-        return (o.assignedWorkerIds ?? []).map((id, i) => {
-          const worker = known[i];
-          return {
-            socialWorker: { __typename: 'SocialWorker', id },
-            maskedName: worker && !(worker instanceof Error) ? worker.maskedName : '*',
-          };
-        });
-      },
+      assignedWorkers: async (o: ServiceOrder, _: unknown, ctx: Ctx) =>
+        (await assignedWorkersOf(o, ctx.loaders.workers)).map((w) => ({
+          socialWorker: { __typename: 'SocialWorker', id: w.socialWorkerId },
+          maskedName: w.maskedName,
+        })),
       deadlines: (o: ServiceOrder) => o,
       submittedAt: (o: ServiceOrder) => iso(o.submittedAt),
       closedAt: (o: ServiceOrder) => iso(o.closedAt),

@@ -1,17 +1,14 @@
 import type { EventFactory, ServiceParts } from '@sanshe/service-kit';
-import type { DeadlineWatchRepository } from '../../data-access/deadline-watch-repository';
-import type { StatisticsRepository } from '../../data-access/statistics-repository';
-import type { Clock } from '../../domain/ports';
+import type { Clock, ResidentServicesPorts } from '../../domain/ports';
 import { catalogueResolvers } from './catalogue-resolvers';
-import type { Repositories, ResidentServicesContext } from './context';
+import type { ResidentServicesContext } from './context';
 import { entityResolvers } from './entity-resolvers';
 import { noticeResolvers } from './notice-resolvers';
 import { orderResolvers } from './order-resolvers';
 import { statisticsResolvers } from './statistics-resolvers';
 
-export interface ResolverDeps extends Repositories {
-  watch: DeadlineWatchRepository;
-  statistics: StatisticsRepository;
+/** Everything the resolvers reach: the domain's ports (service.ts fills them), the event factory, the clock. */
+export interface ResolverDeps extends ResidentServicesPorts {
   events: EventFactory;
   now: Clock;
 }

@@ -1,10 +1,11 @@
 import { SERVICE_CATEGORIES } from '@sanshe/seed-fixtures';
-import type { AttributeDefinition, Channel, ServiceCategory, ServiceItem } from './model';
+import type { AttributeDefinition, Catalogue, Channel, ServiceCategory, ServiceItem } from '../domain/model';
 
 /**
  * The resident service catalogue (12 categories, 120 services): codes and names come from
  * the shared fixtures; intake questions, service levels and channels are defined here, per
- * category, with a few services that differ. The service keeps it in its store at start-up.
+ * category, with a few services that differ. The seed writes it to the service's store; the service
+ * reads it from there.
  */
 
 type AttributeSpec = Omit<AttributeDefinition, 'order' | 'values' | 'min' | 'max'> & {
@@ -286,11 +287,6 @@ function attribute(spec: AttributeSpec, order: number): AttributeDefinition {
 
 function channelsOf(doorToDoor: boolean): Channel[] {
   return doorToDoor ? ['WEB', 'APP', 'CALL_CENTER', 'DOOR_TO_DOOR'] : ['WEB', 'APP', 'CALL_CENTER'];
-}
-
-export interface Catalogue {
-  categories: ServiceCategory[];
-  items: ServiceItem[];
 }
 
 export function buildCatalogue(): Catalogue {

@@ -7,8 +7,8 @@ import type {
   ServiceContract,
   ServiceItem,
   ServiceOrder,
-} from '../domain/model';
-import type { StatisticsBucket } from '../domain/statistics';
+} from '../../domain/model';
+import type { StatisticsBucket } from '../../domain/statistics';
 import {
   archivedServiceOrderSchema,
   deadlineWatchSchema,

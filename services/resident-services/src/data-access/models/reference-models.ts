@@ -10,8 +10,8 @@ import {
   type ServiceCategory,
   type ServiceContract,
   type ServiceItem,
-} from '../domain/model';
-import type { StatisticsBucket } from '../domain/statistics';
+} from '../../domain/model';
+import type { StatisticsBucket } from '../../domain/statistics';
 
 export const serviceCategorySchema = new Schema<ServiceCategory>(
   {

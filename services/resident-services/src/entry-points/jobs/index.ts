@@ -1,5 +1,5 @@
 import type { Logger, ScheduledJob } from '@sanshe/service-kit';
-import type { SweepReport } from '../domain/sla-sweep';
+import type { SweepReport } from '../../domain/sla-sweep';
 
 /** The service's background work, run by the kit's scheduler; tests call the same functions directly. */
 export interface Housekeeping {

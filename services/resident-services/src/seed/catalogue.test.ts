@@ -1,5 +1,5 @@
 import { SERVICE_CATEGORIES } from '@sanshe/seed-fixtures';
-import { ATTRIBUTE_DATATYPES } from './model';
+import { ATTRIBUTE_DATATYPES } from '../domain/model';
 import { buildCatalogue } from './catalogue';
 
 describe('the catalogue', () => {

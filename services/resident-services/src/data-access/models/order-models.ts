@@ -8,7 +8,7 @@ import {
   type AssistedIntake,
   type ServiceOrder,
   type TimelineEntry,
-} from '../domain/model';
+} from '../../domain/model';
 
 const timelineEntrySchema = new Schema<TimelineEntry>(
   {

@@ -2,18 +2,18 @@ import { COMMUNITIES, HISTORY_END, residents } from '@sanshe/seed-fixtures';
 import { connectMongo, insertMissing as insertMissingDocuments, syncIndexes } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
 import type { Connection, Model } from 'mongoose';
-import { loadResidentServicesConfig } from './config';
-import { CatalogueRepository } from './data-access/catalogue-repository';
-import { createModels, type ResidentServicesModels } from './data-access/models';
-import { noticeSortKey } from './data-access/notice-repository';
-import { buildCatalogue } from './domain/catalogue';
-import type { KnownSocialWorker, Notice, ServiceContract, ServiceOrder } from './domain/model';
-import { isTerminal } from './domain/order-status';
-import { seededContracts } from './seeding/contracts';
-import { deadlineWatchOf, numberCountersOf, providerLoadOf, statisticsOf } from './seeding/derived';
-import { seededNotices } from './seeding/notices';
-import { orderHistory } from './seeding/order-history';
-import { seededWorkers } from './seeding/workers';
+import { loadResidentServicesConfig } from '../config';
+import { CatalogueRepository } from '../data-access/catalogue-repository';
+import { createModels, type ResidentServicesModels } from '../data-access/models';
+import type { KnownSocialWorker, Notice, ServiceContract, ServiceOrder } from '../domain/model';
+import { noticeSortKey } from '../domain/notice-queries';
+import { isTerminal } from '../domain/order-status';
+import { buildCatalogue } from './catalogue';
+import { seededContracts } from './contracts';
+import { deadlineWatchOf, numberCountersOf, providerLoadOf, statisticsOf } from './derived';
+import { seededNotices } from './notices';
+import { orderHistory } from './order-history';
+import { seededWorkers } from './workers';
 
 export type SeedSummary = Record<string, number>;
 
@@ -80,6 +80,14 @@ async function seedHistory(models: ResidentServicesModels, data: SeedData, log: 
   return finished.length;
 }
 
+/**
+ * Makes the stored catalogue the one defined in seed/catalogue.ts, writing only what differs:
+ * the service reads its catalogue from the store, and a second run changes nothing.
+ */
+export function seedCatalogue(connection: Connection): Promise<{ written: number }> {
+  return new CatalogueRepository(createModels(connection)).sync(buildCatalogue());
+}
+
 /** Writes `data` into the service's database on `connection`; see `seed`. */
 export async function seedDatabase(
   connection: Connection,
@@ -88,7 +96,7 @@ export async function seedDatabase(
 ): Promise<SeedSummary> {
   const models = createModels(connection);
   const communities = new CommunityDirectory(connection);
-  await new CatalogueRepository(models).sync(buildCatalogue());
+  await seedCatalogue(connection);
   log('catalogue: 12 categories, 120 services');
   await communities.rememberAll(COMMUNITIES.map((c) => ({ _id: c.id, name: c.name, streetId: c.streetId, urban: c.urban })));
   log(`known communities: ${COMMUNITIES.length}`);
@@ -123,13 +131,24 @@ export async function seedDatabase(
  * statistics, providers' desks, deadline watch, number counters and notices. No events are
  * emitted for history. Idempotent: reference data is upserted or inserted when missing,
  * the history once (a marker records it).
+ *
+ * With `only: 'catalogue'` (`node dist/seed/index.js --catalogue`) it writes the catalogue
+ * alone: the reference data every deployment needs, demo district or not, since the service
+ * reads its catalogue from the store and does not write it itself.
  */
-export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<SeedSummary> {
+export async function seed(
+  options: { env?: NodeJS.ProcessEnv; log?: (line: string) => void; only?: 'catalogue' } = {},
+): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
   const config = loadResidentServicesConfig(options.env ?? process.env);
   const connection = await connectMongo(config.MONGO_URL, config.MONGO_DB);
   try {
     log(`seeding ${config.MONGO_DB}`);
+    if (options.only === 'catalogue') {
+      const { written } = await seedCatalogue(connection);
+      log(`catalogue: ${written} categories and services written`);
+      return { catalogueWritten: written };
+    }
     return await seedDatabase(connection, demoDistrict(), log);
   } finally {
     await connection.close();
@@ -137,7 +156,8 @@ export async function seed(options: { env?: NodeJS.ProcessEnv; log?: (line: stri
 }
 
 if (require.main === module) {
-  seed({ env: process.env, log: (line) => console.log(line) }).then(
+  const only = process.argv.includes('--catalogue') ? 'catalogue' : undefined;
+  seed({ env: process.env, log: (line) => console.log(line), only }).then(
     () => process.exit(0),
     (err: unknown) => {
       console.error(err);

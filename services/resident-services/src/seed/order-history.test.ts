@@ -1,6 +1,6 @@
 import { COMMUNITIES, HISTORY_END, residents, SERVICE_CONTRACTS } from '@sanshe/seed-fixtures';
 import { validateAnswers } from '../domain/answers';
-import { buildCatalogue } from '../domain/catalogue';
+import { buildCatalogue } from './catalogue';
 import { inForce } from '../domain/dispatch';
 import { CHANNELS } from '../domain/model';
 import { isTerminal, nextStatus, type TransitionAction } from '../domain/order-status';

@@ -1,7 +1,7 @@
 import { HISTORY_END, HISTORY_START, residents, SEED_YEAR, SeededRandom, type ResidentFixture } from '@sanshe/seed-fixtures';
 import { validateAnswers } from '../domain/answers';
 import { compactDay, localDay } from '../domain/calendar';
-import type { Catalogue } from '../domain/catalogue';
+import type { Catalogue } from '../domain/model';
 import { chooseContract, covers } from '../domain/dispatch';
 import {
   CHANNELS,
