@@ -62,7 +62,27 @@ async function seedAll({ skipBuild = false, env = process.env, out = process.std
   }
 }
 
-module.exports = { seedAll };
+/**
+ * Writes only resident-services' service catalogue (reference data the service reads and no
+ * longer writes at start-up), so a store seeded before a catalogue change serves the current one.
+ */
+async function refreshCatalogue({ env = process.env } = {}) {
+  const log = fs.createWriteStream(logFile('seed'), { flags: 'a' });
+  try {
+    const name = 'resident-services';
+    const code = await runNode(
+      path.join(root, 'services', name, 'dist', 'seed', 'index.js'),
+      ['--catalogue'],
+      { ...env, MONGO_DB: databaseFor(name, env) },
+      (line) => log.write(`[${name} catalogue] ${line}\n`),
+    );
+    if (code !== 0) throw new Error(`writing the service catalogue failed (exit ${code}); the full output is in ${logFile('seed')}`);
+  } finally {
+    log.end();
+  }
+}
+
+module.exports = { seedAll, refreshCatalogue };
 
 if (require.main === module) {
   (async () => {

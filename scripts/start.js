@@ -15,7 +15,7 @@ const infra = require('../infra/local/infra.js');
 const { localServiceEnv } = require('../infra/local/kafka-auth.js');
 const { root, services, build, databaseFor } = require('./lib');
 const { LOG_DIR, routeLogs } = require('./logs');
-const { seedAll } = require('./seed');
+const { seedAll, refreshCatalogue } = require('./seed');
 
 /** The line that tells a person, and the start script's test, that everything answers. */
 const READY_LINE = 'Sanshe is ready. Press Ctrl-C to stop.';
@@ -113,6 +113,9 @@ async function main() {
   if (await storeIsEmpty(mongoUrl)) {
     console.log('the store is empty: seeding the demo district (full output in .data/logs/seed.log)');
     await seedAll({ skipBuild: true, env });
+  } else {
+    // The demo data stays as it is; the catalogue is reference data and follows the code.
+    await refreshCatalogue({ env });
   }
 
   const gatewayEnv = { ...env, ...(signingKey ? { IDENTITY_SIGNING_KEY: signingKey } : {}), PORT: String(GATEWAY_PORT) };

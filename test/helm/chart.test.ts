@@ -76,6 +76,16 @@ describe.each(['default', 'production'])('the chart with the %s values', (values
     expect(ofKind('NetworkPolicy')).toHaveLength(2);
   });
 
+  it('writes the service catalogue after every install and upgrade, with the seed entry resident-services ships', () => {
+    const job = ofKind('Job').find((j) => j.metadata.name === 'sanshe-catalogue') as
+      (Manifest & { metadata: { annotations: Record<string, string> } }) | undefined;
+    expect(job?.metadata.annotations['helm.sh/hook']).toBe('post-install,post-upgrade');
+    const container = (job!.spec as { template: { spec: { containers: { image: string; command: string[] }[] } } }).template.spec
+      .containers[0]!;
+    expect(container.image).toMatch(/\/resident-services:/);
+    expect(container.command).toEqual(['node', 'services/resident-services/dist/seed/index.js', '--catalogue']);
+  });
+
   it('gives the gateway the JWKS refetch cooldown whenever it verifies tokens against a JWKS', () => {
     const gateway = ofKind('Deployment').find((d) => d.metadata.name === 'sanshe-gateway')!;
     const env = (gateway.spec as { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } }).template.spec
