@@ -1,4 +1,4 @@
-/** A cross-context flow: resident-services assigns social-orgs workers, and social-orgs counts what they served (the replayed event is handed to social-orgs' own consumer). */
+/** A cross-context flow: resident-services assigns social-orgs workers (and stops when one leaves), and social-orgs counts what they served (the replayed event is handed to social-orgs' own consumer). */
 import { randomBytes } from 'node:crypto';
 import { createLogger, newCloudEvent, type EventMeta } from '@sanshe/service-kit';
 import { CommunityDirectory } from '@sanshe/community-directory';
@@ -177,6 +177,44 @@ describe('social workers serving a dispatched order', () => {
     }
     const empty = await stack.query(ASSIGN, { input: { id, socialWorkerIds: [] } }, providerStaff);
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('stops assigning a worker once social-orgs records that they left, and keeps them on the orders they served', async () => {
+    const leaving = await registerWorker('赵思琪', district.providerOrgIds[0]!);
+    const served = await dispatchedOrder();
+    await eventually(
+      async () => !(await stack.query(ASSIGN, { input: { id: served, socialWorkerIds: [leaving] } }, providerStaff)).errors,
+      60_000,
+      'the worker to be known',
+    );
+    const leftOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await ok(
+      stack,
+      `mutation($id: ID!, $leftOn: String!) { recordSocialWorkerDeparture(socialWorkerId: $id, leftOn: $leftOn) { status } }`,
+      { id: leaving, leftOn },
+      providerStaff,
+    );
+    // socialWorker.left reaches resident-services over Kafka; from then on the worker is refused, saying why.
+    const next = await dispatchedOrder();
+    const refused = await eventually(
+      async () => {
+        const res = await stack.query(ASSIGN, { input: { id: next, socialWorkerIds: [leaving] } }, providerStaff);
+        return res.errors ? res.errors[0] : undefined;
+      },
+      60_000,
+      'the departure to reach resident-services',
+    );
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'socialWorkerIds' });
+    expect(refused.message).toContain(`${leaving} left organization ${district.providerOrgIds[0]} on ${leftOn}`);
+    // A colleague still can be; the order the leaver served keeps their name.
+    expect((await stack.query(ASSIGN, { input: { id: next, socialWorkerIds: [workers.own] } }, providerStaff)).errors).toBeUndefined();
+    const seen = await ok<{ serviceOrder: { assignedWorkers: { maskedName: string }[] } }>(
+      stack,
+      ORDER_AS_RESIDENT,
+      { id: served },
+      resident,
+    );
+    expect(seen.serviceOrder.assignedWorkers.map((w) => w.maskedName)).toEqual(['赵**']);
   });
 
   it("counts the closed order in the worker's service record once, from order.closed", async () => {

@@ -1029,7 +1029,8 @@ export type Mutation = {
   /**
    * 社工团队执行: ORG_STAFF of the provider (or staff of the order's territory) put one of its social
    * workers, or a team, on a DISPATCHED, IN_PROGRESS or REOPENED order. A worker of another
-   * organization is refused with BAD_USER_INPUT; an order not with a provider with CONFLICT.
+   * organization, or one who left it (social-orgs' socialWorker.left), is refused with
+   * BAD_USER_INPUT; an order not with a provider with CONFLICT.
    */
   assignServiceOrderWorkers: ServiceOrder;
   assignServicePost: ServicePost;

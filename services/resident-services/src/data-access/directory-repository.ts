@@ -51,6 +51,16 @@ export class DirectoryRepository implements Directory, CommunityReader, Contract
     );
   }
 
+  async workerLeft(workerId: string, organizationId: string, leftOn: string): Promise<void> {
+    // socialWorker.left follows socialWorker.registered on the same partition (keyed by the worker),
+    // so the record exists; the upsert only keeps a redelivery or a replay from failing.
+    await this.models.KnownSocialWorker.updateOne(
+      { _id: workerId },
+      { $set: { leftOn }, $setOnInsert: { organizationId } },
+      { upsert: true },
+    );
+  }
+
   naming(itemCode: string, communityId: string): Promise<ServiceContract[]> {
     return this.models.ServiceContract.find({ itemCodes: itemCode, communityIds: communityId }).lean<ServiceContract[]>().exec();
   }

@@ -165,6 +165,8 @@ export interface KnownSocialWorker {
   organizationId: string;
   /** 张** — the surname and asterisks, what residents are shown. */
   maskedName: string;
+  /** The day the worker left the organization (socialWorker.left); they are no longer assigned. */
+  leftOn?: string | null;
 }
 
 export interface KnownResident {

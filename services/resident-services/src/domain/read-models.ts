@@ -11,6 +11,8 @@ export interface ReadModelStore {
   rememberContract(contract: Omit<ServiceContract, 'endedOn'>): Promise<void>;
   endContract(contractId: string, providerOrgId: string, endedOn: string): Promise<void>;
   rememberWorker(worker: KnownSocialWorker): Promise<void>;
+  /** Marks the worker as gone from `organizationId` since `leftOn`; the rest of the record stays. */
+  workerLeft(workerId: string, organizationId: string, leftOn: string): Promise<void>;
 }
 
 export const onResidentRegistered = (store: ReadModelStore, data: { residentId: string; communityId: string; streetId: string }) =>
@@ -39,3 +41,6 @@ export const onSocialWorkerRegistered = (
   store: ReadModelStore,
   data: { socialWorkerId: string; organizationId: string; maskedName: string },
 ) => store.rememberWorker({ _id: data.socialWorkerId, organizationId: data.organizationId, maskedName: data.maskedName });
+
+export const onSocialWorkerLeft = (store: ReadModelStore, data: { socialWorkerId: string; organizationId: string; leftOn: string }) =>
+  store.workerLeft(data.socialWorkerId, data.organizationId, data.leftOn);

@@ -60,6 +60,13 @@ export async function assignWorkers(
       `${strangers.join(', ')} ${strangers.length === 1 ? 'is not a social worker' : 'are not social workers'} of organization ${provider}, to which order ${id} is dispatched; assign workers registered with that organization (see SocialOrganization.socialWorkers).`,
     );
   }
+  const gone = ids.filter((w) => known.get(w)?.leftOn);
+  if (gone.length > 0) {
+    throw new BadInputError(
+      'socialWorkerIds',
+      `${gone.map((w) => `${w} left organization ${provider} on ${known.get(w)!.leftOn}`).join('; ')}; assign workers who still work there (see SocialOrganization.socialWorkers).`,
+    );
+  }
   const updated = await deps.orders.assignWorkers(id, { status: order.status, version: order.version, providerOrgId: provider }, ids);
   if (!updated) {
     throw new ConflictError(

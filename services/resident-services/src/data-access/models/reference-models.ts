@@ -60,7 +60,12 @@ export const knownResidentSchema = new Schema<KnownResident>(
 );
 
 export const knownSocialWorkerSchema = new Schema<KnownSocialWorker>(
-  { _id: { type: String, required: true }, organizationId: { type: String, required: true }, maskedName: { type: String, required: true } },
+  {
+    _id: { type: String, required: true },
+    organizationId: { type: String, required: true },
+    maskedName: { type: String, required: true },
+    leftOn: { type: String, default: null },
+  },
   { collection: 'known_social_workers', versionKey: false },
 );
 

@@ -9,6 +9,7 @@ import {
   onContractSigned,
   onResidentMoved,
   onResidentRegistered,
+  onSocialWorkerLeft,
   onSocialWorkerRegistered,
   type ReadModelStore,
 } from '../../domain/read-models';
@@ -42,6 +43,7 @@ export function residentServicesConsumers(deps: {
         [EVENT_TYPES.ContractSignedV1]: ({ data }) => onContractSigned(readModels, data),
         [EVENT_TYPES.ContractEndedV1]: ({ data }) => onContractEnded(readModels, data),
         [EVENT_TYPES.SocialWorkerRegisteredV1]: ({ data }) => onSocialWorkerRegistered(readModels, data),
+        [EVENT_TYPES.SocialWorkerLeftV1]: ({ data }) => onSocialWorkerLeft(readModels, data),
       },
     },
     {
