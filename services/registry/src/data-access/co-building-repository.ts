@@ -2,7 +2,7 @@ import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry
 import type DataLoader from 'dataloader';
 import type { CoBuildingStore, ProjectMatch, ProjectNeed, ResourceCategory, ResourceOffer } from '../domain/co-building';
 import type { ProjectNeedDoc, RegistryModels, ResourceOfferDoc } from './models';
-import { keysetPage, withoutBookkeeping } from './paging';
+import { keysetPage, withoutBookkeeping } from './models/paging';
 
 export interface ResourceOfferFilter {
   committeeId?: string | null;

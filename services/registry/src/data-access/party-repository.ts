@@ -19,7 +19,7 @@ import type {
 } from '../domain/party-organizations';
 import type { ServicePost, ServicePostStore } from '../domain/service-posts';
 import type { PartyMemberDoc, PartyOrganizationDoc, RegistryModels, ServicePostDoc } from './models';
-import { groupedPageLoader, keysetPage, withoutBookkeeping, type GroupPageKey } from './paging';
+import { keysetPage, withoutBookkeeping } from './models/paging';
 
 export interface PartyOrganizationFilter {
   streetId?: string | null;
@@ -171,26 +171,18 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
     });
   }
 
-  /** Co-building members of many committees, a page each, in one query over the (small) organizations collection. */
-  membersOfCommittees(): DataLoader<GroupPageKey, Connection<PartyOrganization>, string> {
-    return groupedPageLoader<PartyOrganizationDoc>(
-      (ids) =>
-        this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...ids] } }, { _outbox: 0 })
-          .lean<PartyOrganizationDoc[]>()
-          .exec(),
-      (o) => o.coBuilding?.committeeId ?? '',
-    );
+  /** Co-building members of many committees, in one query over the (small) organizations collection. */
+  coBuildingMembersOf(committeeIds: readonly string[]): Promise<PartyOrganization[]> {
+    return this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...committeeIds] } }, { _outbox: 0 })
+      .lean<PartyOrganizationDoc[]>()
+      .exec();
   }
 
-  /** Members of many organizations, a page each, in one query. */
-  membersOfOrganizations(): DataLoader<GroupPageKey, Connection<PartyMember>, string> {
-    return groupedPageLoader<PartyMemberDoc>(
-      (ids) =>
-        this.models.PartyMember.find({ organizationId: { $in: [...ids] } })
-          .lean<PartyMemberDoc[]>()
-          .exec(),
-      (m) => m.organizationId,
-    );
+  /** Members of many organizations in one query. */
+  membersOf(organizationIds: readonly string[]): Promise<PartyMember[]> {
+    return this.models.PartyMember.find({ organizationId: { $in: [...organizationIds] } })
+      .lean<PartyMemberDoc[]>()
+      .exec();
   }
 
   /** Posts of many communities in one query, to be narrowed to the active ones by the caller. */

@@ -2,7 +2,7 @@ import { byIdLoader, type Connection, findByIds, OUTBOX_FIELD, type OutboxEntry,
 import type DataLoader from 'dataloader';
 import type { CareTag, ContactChannel, Resident, ResidentStore } from '../domain/residents';
 import { RESIDENT_READ_PROJECTION, type RegistryModels, type ResidentDoc } from './models';
-import { keysetPage, withoutBookkeeping } from './paging';
+import { keysetPage, withoutBookkeeping } from './models/paging';
 
 export interface ResidentFilter {
   communityId?: string | null;

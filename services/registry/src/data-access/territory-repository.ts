@@ -2,7 +2,7 @@ import { byIdLoader, findByIds, type OutboxEntry, pushEvents, uniqueWrite } from
 import type DataLoader from 'dataloader';
 import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
 import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
-import { withoutBookkeeping } from './paging';
+import { withoutBookkeeping } from './models/paging';
 
 export class TerritoryRepository implements TerritoryStore {
   constructor(private readonly models: RegistryModels) {}

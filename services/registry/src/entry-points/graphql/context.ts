@@ -1,9 +1,8 @@
 import { groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
 import type { Connection } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { CoBuildingRepository } from '../../data-access/co-building-repository';
 import type { DistrictLinkageRepository } from '../../data-access/district-linkage-repository';
-import type { GroupPageKey } from '../../data-access/paging';
 import type { PlatformRepository } from '../../data-access/platform-repository';
 import type { PartyRepository } from '../../data-access/party-repository';
 import type { ResidentRepository } from '../../data-access/resident-repository';
@@ -18,6 +17,7 @@ import type { PartyOrganization } from '../../domain/party-organizations';
 import type { Resident } from '../../domain/residents';
 import type { ServicePost } from '../../domain/service-posts';
 import type { Committee, Community, Street } from '../../domain/territory';
+import { groupsOf, pagesOfGroups, type GroupPageKey } from '../../domain/group-pages';
 
 /** What the resolvers are built from, once per service. */
 export interface RegistryDeps {
@@ -56,6 +56,16 @@ export interface RegistryLoaders {
   investmentsByCentre: DataLoader<string, Investment[]>;
 }
 
+/** Pages of a nested list for many parents, one read per batch: every row of the batch's groups, each page cut from its group. */
+function groupedPageLoader<T extends { _id: string }>(
+  fetch: (groups: readonly string[]) => Promise<T[]>,
+  groupOf: (row: T) => string,
+): DataLoader<GroupPageKey, Connection<T>, string> {
+  return new DataLoader<GroupPageKey, Connection<T>, string>(async (keys) => pagesOfGroups(keys, await fetch(groupsOf(keys)), groupOf), {
+    cacheKeyFn: (k) => JSON.stringify([k.group, k.page.afterKey, k.page.limit]),
+  });
+}
+
 export interface RegistryContext extends RequestContext {
   loaders: RegistryLoaders;
 }
@@ -72,8 +82,14 @@ export function buildContext(base: RequestContext, deps: RegistryDeps): Registry
       ),
       committees: deps.territory.committeeLoader(),
       committeeMemberCounts: deps.party.memberCountsByCommittee(),
-      committeeMembers: deps.party.membersOfCommittees(),
-      organizationMembers: deps.party.membersOfOrganizations(),
+      committeeMembers: groupedPageLoader(
+        (ids) => deps.party.coBuildingMembersOf(ids),
+        (o) => o.coBuilding?.committeeId ?? '',
+      ),
+      organizationMembers: groupedPageLoader(
+        (ids) => deps.party.membersOf(ids),
+        (m) => m.organizationId,
+      ),
       organizations: deps.party.organizationLoader(),
       organizationsByCommunity: deps.party.organizationsByCommunity(),
       members: deps.party.memberLoader(),
