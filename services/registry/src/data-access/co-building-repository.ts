@@ -1,25 +1,12 @@
-import { byIdLoader, type Connection, findByIds, groupedLoader, type OutboxEntry, type PageRequest, pushEvents } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
-import type { CoBuildingStore, ProjectMatch, ProjectNeed, ResourceCategory, ResourceOffer } from '../domain/co-building';
+import { type Connection, findByIds, type OutboxEntry, type PageRequest, pushEvents } from '@sanshe/service-kit';
+import type { CoBuildingStore, ProjectMatch, ProjectNeed, ResourceOffer } from '../domain/co-building';
+import type { CoBuildingReader, ProjectNeedFilter, ResourceOfferFilter } from '../domain/co-building-queries';
 import type { ProjectNeedDoc, RegistryModels, ResourceOfferDoc } from './models';
-import { keysetPage, withoutBookkeeping } from './paging';
-
-export interface ResourceOfferFilter {
-  committeeId?: string | null;
-  organizationId?: string | null;
-  status?: 'OPEN' | 'MATCHED' | null;
-  category?: ResourceCategory | null;
-}
-
-export interface ProjectNeedFilter {
-  committeeId?: string | null;
-  communityId?: string | null;
-  category?: ResourceCategory | null;
-}
+import { keysetPage, withoutBookkeeping } from './models/paging';
 
 const defined = (filter: object) => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
 
-export class CoBuildingRepository implements CoBuildingStore {
+export class CoBuildingRepository implements CoBuildingStore, CoBuildingReader {
   constructor(private readonly models: RegistryModels) {}
 
   offer(id: string): Promise<ResourceOffer | null> {
@@ -59,23 +46,19 @@ export class CoBuildingRepository implements CoBuildingStore {
     return keysetPage<ProjectNeedDoc>(this.models.ProjectNeed, defined(filter), page);
   }
 
-  offerLoader(): DataLoader<string, ResourceOffer | null> {
-    return byIdLoader((ids) => findByIds<ResourceOfferDoc>(this.models.ResourceOffer, ids, { _outbox: 0 }));
+  offersByIds(ids: readonly string[]): Promise<ResourceOffer[]> {
+    return findByIds<ResourceOfferDoc>(this.models.ResourceOffer, ids, { _outbox: 0 });
   }
 
-  needLoader(): DataLoader<string, ProjectNeed | null> {
-    return byIdLoader((ids) => findByIds<ProjectNeedDoc>(this.models.ProjectNeed, ids));
+  needsByIds(ids: readonly string[]): Promise<ProjectNeed[]> {
+    return findByIds<ProjectNeedDoc>(this.models.ProjectNeed, ids);
   }
 
   /** The offers pooled for many needs, in one query, oldest match first. */
-  offersByNeed(): DataLoader<string, ResourceOffer[]> {
-    return groupedLoader(
-      (ids) =>
-        this.models.ResourceOffer.find({ 'match.needId': { $in: [...ids] } }, { _outbox: 0 })
-          .sort({ 'match.matchedAt': 1, _id: 1 })
-          .lean<ResourceOfferDoc[]>()
-          .exec(),
-      (o) => o.match?.needId ?? '',
-    );
+  offersMatchedTo(needIds: readonly string[]): Promise<ResourceOffer[]> {
+    return this.models.ResourceOffer.find({ 'match.needId': { $in: [...needIds] } }, { _outbox: 0 })
+      .sort({ 'match.matchedAt': 1, _id: 1 })
+      .lean<ResourceOfferDoc[]>()
+      .exec();
   }
 }

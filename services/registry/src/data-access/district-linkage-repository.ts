@@ -1,11 +1,12 @@
 import type { Connection, PageRequest } from '@sanshe/service-kit';
 import type { Committee } from '../domain/territory';
 import type { DistrictLinkageMeeting, DistrictLinkageStore } from '../domain/district-linkage';
+import type { DistrictLinkageReader } from '../domain/district-linkage-queries';
 import type { RegistryModels } from './models';
-import { keysetPage } from './paging';
+import { keysetPage } from './models/paging';
 import type { TerritoryRepository } from './territory-repository';
 
-export class DistrictLinkageRepository implements DistrictLinkageStore {
+export class DistrictLinkageRepository implements DistrictLinkageStore, DistrictLinkageReader {
   constructor(
     private readonly models: RegistryModels,
     private readonly territory: TerritoryRepository,

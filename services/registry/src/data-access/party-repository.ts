@@ -1,53 +1,16 @@
-import {
-  byIdLoader,
-  type Connection,
-  findByIds,
-  groupedLoader,
-  type OutboxEntry,
-  type PageRequest,
-  pushEvents,
-  uniqueWrite,
-} from '@sanshe/service-kit';
-import DataLoader from 'dataloader';
+import { type Connection, findByIds, type OutboxEntry, type PageRequest, pushEvents, uniqueWrite } from '@sanshe/service-kit';
 import type { PartyMember } from '../domain/party-members';
-import type {
-  CoBuildingMembership,
-  PartyOrganization,
-  PartyOrganizationKind,
-  PartyOrganizationSector,
-  PartyOrganizationStore,
-} from '../domain/party-organizations';
+import type { CoBuildingMembership, PartyOrganization, PartyOrganizationStore } from '../domain/party-organizations';
+import type { PartyMemberFilter, PartyOrganizationFilter, PartyReader, ServicePostFilter } from '../domain/party-queries';
 import type { ServicePost, ServicePostStore } from '../domain/service-posts';
 import type { PartyMemberDoc, PartyOrganizationDoc, RegistryModels, ServicePostDoc } from './models';
-import { groupedPageLoader, keysetPage, withoutBookkeeping, type GroupPageKey } from './paging';
-
-export interface PartyOrganizationFilter {
-  streetId?: string | null;
-  communityId?: string | null;
-  sector?: PartyOrganizationSector | null;
-  kind?: PartyOrganizationKind | null;
-  coBuilding?: boolean | null;
-  committeeId?: string | null;
-}
-
-export interface PartyMemberFilter {
-  organizationId?: string | null;
-  communityId?: string | null;
-  streetId?: string | null;
-}
-
-export interface ServicePostFilter {
-  communityId?: string | null;
-  streetId?: string | null;
-  holderId?: string | null;
-  status?: 'ACTIVE' | 'ENDED' | null;
-}
+import { keysetPage, withoutBookkeeping } from './models/paging';
 
 function defined(filter: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
 }
 
-export class PartyRepository implements PartyOrganizationStore, ServicePostStore {
+export class PartyRepository implements PartyOrganizationStore, ServicePostStore, PartyReader {
   constructor(private readonly models: RegistryModels) {}
 
   organization(id: string): Promise<PartyOrganization | null> {
@@ -135,73 +98,54 @@ export class PartyRepository implements PartyOrganizationStore, ServicePostStore
     return keysetPage<ServicePostDoc>(this.models.ServicePost, defined(filter), page);
   }
 
-  organizationLoader(): DataLoader<string, PartyOrganization | null> {
-    return byIdLoader((ids) => findByIds<PartyOrganizationDoc>(this.models.PartyOrganization, ids, { _outbox: 0 }));
+  organizationsByIds(ids: readonly string[]): Promise<PartyOrganization[]> {
+    return findByIds<PartyOrganizationDoc>(this.models.PartyOrganization, ids, { _outbox: 0 });
   }
 
-  memberLoader(): DataLoader<string, PartyMember | null> {
-    return byIdLoader((ids) => findByIds<PartyMemberDoc>(this.models.PartyMember, ids));
+  membersByIds(ids: readonly string[]): Promise<PartyMember[]> {
+    return findByIds<PartyMemberDoc>(this.models.PartyMember, ids);
   }
 
-  postLoader(): DataLoader<string, ServicePost | null> {
-    return byIdLoader((ids) => findByIds<ServicePostDoc>(this.models.ServicePost, ids));
+  postsByIds(ids: readonly string[]): Promise<ServicePost[]> {
+    return findByIds<ServicePostDoc>(this.models.ServicePost, ids);
   }
 
   /** Organizations of many communities in one query (party-building profiles). */
-  organizationsByCommunity(): DataLoader<string, PartyOrganization[]> {
-    return groupedLoader(
-      (ids) =>
-        this.models.PartyOrganization.find({ communityId: { $in: [...ids] } }, { _outbox: 0 })
-          .sort({ _id: 1 })
-          .lean<PartyOrganizationDoc[]>()
-          .exec(),
-      (o) => o.communityId ?? '',
-    );
+  organizationsOfCommunities(communityIds: readonly string[]): Promise<PartyOrganization[]> {
+    return this.models.PartyOrganization.find({ communityId: { $in: [...communityIds] } }, { _outbox: 0 })
+      .sort({ _id: 1 })
+      .lean<PartyOrganizationDoc[]>()
+      .exec();
   }
 
   /** Co-building member counts of many committees in one aggregation over the (small) organizations collection. */
-  memberCountsByCommittee(): DataLoader<string, number> {
-    return new DataLoader(async (ids) => {
-      const rows = await this.models.PartyOrganization.aggregate<{ _id: string; count: number }>([
-        { $match: { 'coBuilding.committeeId': { $in: [...ids] } } },
-        { $group: { _id: '$coBuilding.committeeId', count: { $sum: 1 } } },
-      ]);
-      const counts = new Map(rows.map((r) => [r._id, r.count]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    });
+  async coBuildingMemberCounts(committeeIds: readonly string[]): Promise<{ committeeId: string; count: number }[]> {
+    const rows = await this.models.PartyOrganization.aggregate<{ _id: string; count: number }>([
+      { $match: { 'coBuilding.committeeId': { $in: [...committeeIds] } } },
+      { $group: { _id: '$coBuilding.committeeId', count: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ committeeId: r._id, count: r.count }));
   }
 
-  /** Co-building members of many committees, a page each, in one query over the (small) organizations collection. */
-  membersOfCommittees(): DataLoader<GroupPageKey, Connection<PartyOrganization>, string> {
-    return groupedPageLoader<PartyOrganizationDoc>(
-      (ids) =>
-        this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...ids] } }, { _outbox: 0 })
-          .lean<PartyOrganizationDoc[]>()
-          .exec(),
-      (o) => o.coBuilding?.committeeId ?? '',
-    );
+  /** Co-building members of many committees, in one query over the (small) organizations collection. */
+  coBuildingMembersOf(committeeIds: readonly string[]): Promise<PartyOrganization[]> {
+    return this.models.PartyOrganization.find({ 'coBuilding.committeeId': { $in: [...committeeIds] } }, { _outbox: 0 })
+      .lean<PartyOrganizationDoc[]>()
+      .exec();
   }
 
-  /** Members of many organizations, a page each, in one query. */
-  membersOfOrganizations(): DataLoader<GroupPageKey, Connection<PartyMember>, string> {
-    return groupedPageLoader<PartyMemberDoc>(
-      (ids) =>
-        this.models.PartyMember.find({ organizationId: { $in: [...ids] } })
-          .lean<PartyMemberDoc[]>()
-          .exec(),
-      (m) => m.organizationId,
-    );
+  /** Members of many organizations in one query. */
+  membersOf(organizationIds: readonly string[]): Promise<PartyMember[]> {
+    return this.models.PartyMember.find({ organizationId: { $in: [...organizationIds] } })
+      .lean<PartyMemberDoc[]>()
+      .exec();
   }
 
-  /** Posts of many communities in one query, to be narrowed to the active ones by the caller. */
-  postsByCommunity(): DataLoader<string, ServicePost[]> {
-    return groupedLoader(
-      (ids) =>
-        this.models.ServicePost.find({ communityId: { $in: [...ids] }, status: 'ACTIVE' })
-          .sort({ _id: 1 })
-          .lean<ServicePostDoc[]>()
-          .exec(),
-      (p) => p.communityId,
-    );
+  /** The active posts of many communities in one query. */
+  activePostsOfCommunities(communityIds: readonly string[]): Promise<ServicePost[]> {
+    return this.models.ServicePost.find({ communityId: { $in: [...communityIds] }, status: 'ACTIVE' })
+      .sort({ _id: 1 })
+      .lean<ServicePostDoc[]>()
+      .exec();
   }
 }

@@ -1,11 +1,11 @@
-import { byIdLoader, findByIds, groupedLoader, uniqueWrite } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
+import { findByIds, uniqueWrite } from '@sanshe/service-kit';
 import type { CentreStore, CommunityCentre } from '../domain/community-centres';
 import type { FundedKind, Investment, InvestmentStore } from '../domain/investments';
+import type { PlatformReader } from '../domain/platform-queries';
 import type { CommunityTerminal, TerminalStatus, TerminalStore } from '../domain/terminals';
 import type { CommunityCentreDoc, InvestmentDoc, RegistryModels, TerminalDoc } from './models';
 
-export class PlatformRepository implements TerminalStore, CentreStore, InvestmentStore {
+export class PlatformRepository implements TerminalStore, CentreStore, InvestmentStore, PlatformReader {
   constructor(private readonly models: RegistryModels) {}
 
   community(id: string): Promise<{ _id: string; streetId: string } | null> {
@@ -60,41 +60,29 @@ export class PlatformRepository implements TerminalStore, CentreStore, Investmen
   }
 
   /** The terminals of many communities, one query. */
-  terminalsByCommunity(): DataLoader<string, CommunityTerminal[]> {
-    return groupedLoader(
-      (ids) =>
-        this.models.Terminal.find({ communityId: { $in: [...ids] } })
-          .sort({ _id: 1 })
-          .lean<TerminalDoc[]>()
-          .exec(),
-      (t) => t.communityId,
-    );
+  terminalsOfCommunities(communityIds: readonly string[]): Promise<CommunityTerminal[]> {
+    return this.models.Terminal.find({ communityId: { $in: [...communityIds] } })
+      .sort({ _id: 1 })
+      .lean<TerminalDoc[]>()
+      .exec();
   }
 
-  centresByCommunity(): DataLoader<string, CommunityCentre[]> {
-    return groupedLoader(
-      (ids) =>
-        this.models.CommunityCentre.find({ communityId: { $in: [...ids] } })
-          .sort({ _id: 1 })
-          .lean<CommunityCentreDoc[]>()
-          .exec(),
-      (c) => c.communityId,
-    );
+  centresOfCommunities(communityIds: readonly string[]): Promise<CommunityCentre[]> {
+    return this.models.CommunityCentre.find({ communityId: { $in: [...communityIds] } })
+      .sort({ _id: 1 })
+      .lean<CommunityCentreDoc[]>()
+      .exec();
   }
 
-  centreLoader(): DataLoader<string, CommunityCentre | null> {
-    return byIdLoader((ids) => findByIds<CommunityCentreDoc>(this.models.CommunityCentre, ids));
+  centresByIds(ids: readonly string[]): Promise<CommunityCentre[]> {
+    return findByIds<CommunityCentreDoc>(this.models.CommunityCentre, ids);
   }
 
   /** Investments of many centres, one query. */
-  investmentsByCentre(): DataLoader<string, Investment[]> {
-    return groupedLoader(
-      (ids) =>
-        this.models.Investment.find({ centreId: { $in: [...ids] } })
-          .sort({ _id: 1 })
-          .lean<InvestmentDoc[]>()
-          .exec(),
-      (i) => i.centreId ?? '',
-    );
+  investmentsOfCentres(centreIds: readonly string[]): Promise<Investment[]> {
+    return this.models.Investment.find({ centreId: { $in: [...centreIds] } })
+      .sort({ _id: 1 })
+      .lean<InvestmentDoc[]>()
+      .exec();
   }
 }

@@ -1,25 +1,15 @@
-import { byIdLoader, type Connection, findByIds, OUTBOX_FIELD, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
-import type { CareTag, ContactChannel, Resident, ResidentStore } from '../domain/residents';
+import { type Connection, findByIds, OUTBOX_FIELD, type OutboxEntry, type PageRequest } from '@sanshe/service-kit';
+import type { ResidentFilter, ResidentReader } from '../domain/resident-queries';
+import type { Resident, ResidentStore } from '../domain/residents';
 import { RESIDENT_READ_PROJECTION, type RegistryModels, type ResidentDoc } from './models';
-import { keysetPage, withoutBookkeeping } from './paging';
-
-export interface ResidentFilter {
-  communityId?: string | null;
-  streetId?: string | null;
-  careTag?: CareTag | null;
-  volunteer?: boolean | null;
-  preferredChannel?: ContactChannel | null;
-  bornFrom?: number | null;
-  bornTo?: number | null;
-}
+import { keysetPage, withoutBookkeeping } from './models/paging';
 
 function strip(doc: ResidentDoc): Resident {
   const { eventIds: _e, ...rest } = withoutBookkeeping(doc);
   return rest;
 }
 
-export class ResidentRepository implements ResidentStore {
+export class ResidentRepository implements ResidentStore, ResidentReader {
   constructor(private readonly models: RegistryModels) {}
 
   resident(id: string): Promise<Resident | null> {
@@ -64,7 +54,7 @@ export class ResidentRepository implements ResidentStore {
   }
 
   /** One query for any number of resident references. */
-  loader(): DataLoader<string, Resident | null> {
-    return byIdLoader((ids) => findByIds<ResidentDoc>(this.models.Resident, ids, RESIDENT_READ_PROJECTION));
+  residentsByIds(ids: readonly string[]): Promise<Resident[]> {
+    return findByIds<ResidentDoc>(this.models.Resident, ids, RESIDENT_READ_PROJECTION);
   }
 }

@@ -1,4 +1,5 @@
 import type { CounterStore, OverviewSource } from '../domain/statistics';
+import type { OverviewReader } from '../domain/statistics-queries';
 import { isStandardised, type CommunityStats } from '../domain/territory';
 import { todayInDistrict } from '../domain/rules';
 import type { CommunityDoc, RegistryModels } from './models';
@@ -6,7 +7,7 @@ import type { CommunityDoc, RegistryModels } from './models';
 /** How many applied event ids a community keeps; the consumers' processed-events marker covers older ones. */
 const APPLIED_WINDOW = 100;
 
-export class StatisticsRepository implements CounterStore {
+export class StatisticsRepository implements CounterStore, OverviewReader {
   constructor(private readonly models: RegistryModels) {}
 
   async applyToCommunity(communityId: string, eventId: string, delta: Partial<CommunityStats>): Promise<boolean> {

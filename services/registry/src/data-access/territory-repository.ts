@@ -1,10 +1,10 @@
-import { byIdLoader, findByIds, type OutboxEntry, pushEvents, uniqueWrite } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
+import { findByIds, type OutboxEntry, pushEvents, uniqueWrite } from '@sanshe/service-kit';
 import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
+import type { CommunityFilter, TerritoryReader } from '../domain/territory-queries';
 import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
-import { withoutBookkeeping } from './paging';
+import { withoutBookkeeping } from './models/paging';
 
-export class TerritoryRepository implements TerritoryStore {
+export class TerritoryRepository implements TerritoryStore, TerritoryReader {
   constructor(private readonly models: RegistryModels) {}
 
   street(id: string): Promise<Street | null> {
@@ -68,7 +68,7 @@ export class TerritoryRepository implements TerritoryStore {
     return this.models.Street.findOne({ name }).lean<StreetDoc>().exec();
   }
 
-  communities(filter: { streetId?: string | null; urban?: boolean | null; name?: string | null }): Promise<Community[]> {
+  communities(filter: CommunityFilter): Promise<Community[]> {
     const query: Record<string, unknown> = {};
     if (filter.streetId) query.streetId = filter.streetId;
     if (typeof filter.urban === 'boolean') query.urban = filter.urban;
@@ -91,16 +91,12 @@ export class TerritoryRepository implements TerritoryStore {
   }
 
   /** One query for any number of street references. */
-  streetLoader(): DataLoader<string, Street | null> {
-    return byIdLoader((ids) => findByIds<StreetDoc>(this.models.Street, ids));
+  streetsByIds(ids: readonly string[]): Promise<Street[]> {
+    return findByIds<StreetDoc>(this.models.Street, ids);
   }
 
   /** One query for any number of community references. */
-  communityLoader(): DataLoader<string, Community | null> {
-    return byIdLoader((ids) => findByIds<CommunityDoc>(this.models.Community, ids, COMMUNITY_READ_PROJECTION));
-  }
-
-  committeeLoader(): DataLoader<string, Committee | null> {
-    return byIdLoader((ids) => this.committees(ids));
+  communitiesByIds(ids: readonly string[]): Promise<Community[]> {
+    return findByIds<CommunityDoc>(this.models.Community, ids, COMMUNITY_READ_PROJECTION);
   }
 }

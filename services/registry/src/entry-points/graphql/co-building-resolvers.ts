@@ -1,5 +1,4 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { ProjectNeedFilter, ResourceOfferFilter } from '../../data-access/co-building-repository';
 import {
   matchResourceOffer,
   postProjectNeed,
@@ -9,6 +8,7 @@ import {
   type ProjectNeed,
   type ResourceOffer,
 } from '../../domain/co-building';
+import { listProjectNeeds, listResourceOffers, type ProjectNeedFilter, type ResourceOfferFilter } from '../../domain/co-building-queries';
 import type { RegistryContext, RegistryDeps } from './context';
 
 /** A match as the API shows it: the committed offer and the need it serves. */
@@ -37,10 +37,10 @@ export function coBuildingResolvers(deps: RegistryDeps) {
     Query: {
       resourceOffer: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.offers.load(args.id),
       resourceOffers: (_: unknown, args: { filter?: ResourceOfferFilter | null } & PageArgs) =>
-        deps.coBuilding.offerPage(args.filter ?? {}, pageRequest(args)),
+        listResourceOffers(args.filter ?? {}, pageRequest(args), deps.coBuilding),
       projectNeed: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.needs.load(args.id),
       projectNeeds: (_: unknown, args: { filter?: ProjectNeedFilter | null } & PageArgs) =>
-        deps.coBuilding.needPage(args.filter ?? {}, pageRequest(args)),
+        listProjectNeeds(args.filter ?? {}, pageRequest(args), deps.coBuilding),
     },
     Mutation: {
       postResourceOffer: (_: unknown, args: { input: PostResourceOfferInput }, ctx: RegistryContext) =>

@@ -1,33 +1,55 @@
-import { groupedLoader, type EventFactory, type RequestContext } from '@sanshe/service-kit';
-import type { Connection } from '@sanshe/service-kit';
-import type DataLoader from 'dataloader';
-import type { CoBuildingRepository } from '../../data-access/co-building-repository';
-import type { DistrictLinkageRepository } from '../../data-access/district-linkage-repository';
-import type { GroupPageKey } from '../../data-access/paging';
-import type { PlatformRepository } from '../../data-access/platform-repository';
-import type { PartyRepository } from '../../data-access/party-repository';
-import type { ResidentRepository } from '../../data-access/resident-repository';
-import type { StatisticsRepository } from '../../data-access/statistics-repository';
-import type { TerritoryRepository } from '../../data-access/territory-repository';
-import type { CommunityCentre } from '../../domain/community-centres';
-import type { Investment } from '../../domain/investments';
-import type { CommunityTerminal } from '../../domain/terminals';
-import type { ProjectNeed, ResourceOffer } from '../../domain/co-building';
+import { byIdLoader, groupedLoader, type Connection, type EventFactory, type RequestContext } from '@sanshe/service-kit';
+import DataLoader from 'dataloader';
+import type { CoBuildingStore, ProjectNeed, ResourceOffer } from '../../domain/co-building';
+import { needsByIds, offersByIds, offersMatchedTo, type CoBuildingReader } from '../../domain/co-building-queries';
+import type { CentreStore, CommunityCentre } from '../../domain/community-centres';
+import type { DistrictLinkageStore } from '../../domain/district-linkage';
+import type { DistrictLinkageReader } from '../../domain/district-linkage-queries';
+import { groupsOf, pagesOfGroups, type GroupPageKey } from '../../domain/group-pages';
+import type { Investment, InvestmentStore } from '../../domain/investments';
 import type { PartyMember } from '../../domain/party-members';
-import type { PartyOrganization } from '../../domain/party-organizations';
-import type { Resident } from '../../domain/residents';
-import type { ServicePost } from '../../domain/service-posts';
-import type { Committee, Community, Street } from '../../domain/territory';
+import type { PartyOrganization, PartyOrganizationStore } from '../../domain/party-organizations';
+import {
+  activePostsOfCommunities,
+  coBuildingMemberCounts,
+  coBuildingMembersOf,
+  membersByIds,
+  membersOf,
+  organizationsByIds,
+  organizationsOfCommunities,
+  postsByIds,
+  type PartyReader,
+} from '../../domain/party-queries';
+import {
+  centresByIds,
+  centresOfCommunities,
+  investmentsOfCentres,
+  terminalsOfCommunities,
+  type PlatformReader,
+} from '../../domain/platform-queries';
+import { residentsByIds, type ResidentReader } from '../../domain/resident-queries';
+import type { Resident, ResidentStore } from '../../domain/residents';
+import type { ServicePost, ServicePostStore } from '../../domain/service-posts';
+import type { OverviewReader } from '../../domain/statistics-queries';
+import type { CommunityTerminal, TerminalStore } from '../../domain/terminals';
+import type { Committee, Community, Street, TerritoryStore } from '../../domain/territory';
+import {
+  committeesByIds,
+  communitiesByIds,
+  communitiesOfStreets,
+  streetsByIds,
+  type TerritoryReader,
+} from '../../domain/territory-queries';
 
-/** What the resolvers are built from, once per service. */
+/** What the resolvers are built from, once per service: the domain's ports (service.ts fills them), the event factory, the district. */
 export interface RegistryDeps {
-  territory: TerritoryRepository;
-  party: PartyRepository;
-  residents: ResidentRepository;
-  coBuilding: CoBuildingRepository;
-  districtLinkage: DistrictLinkageRepository;
-  statistics: StatisticsRepository;
-  platform: PlatformRepository;
+  territory: TerritoryStore & TerritoryReader;
+  party: PartyOrganizationStore & ServicePostStore & PartyReader;
+  residents: ResidentStore & ResidentReader;
+  coBuilding: CoBuildingStore & CoBuildingReader;
+  districtLinkage: DistrictLinkageStore & DistrictLinkageReader;
+  statistics: OverviewReader;
+  platform: TerminalStore & CentreStore & InvestmentStore & PlatformReader;
   events: EventFactory;
   district: { id: string; name: string; population: number };
 }
@@ -60,33 +82,68 @@ export interface RegistryContext extends RequestContext {
   loaders: RegistryLoaders;
 }
 
+/** Pages of a nested list for many parents, one read per batch: every row of the batch's groups, each page cut from its group. */
+function groupedPageLoader<T extends { _id: string }>(
+  fetch: (groups: readonly string[]) => Promise<T[]>,
+  groupOf: (row: T) => string,
+): DataLoader<GroupPageKey, Connection<T>, string> {
+  return new DataLoader<GroupPageKey, Connection<T>, string>(async (keys) => pagesOfGroups(keys, await fetch(groupsOf(keys)), groupOf), {
+    cacheKeyFn: (k) => JSON.stringify([k.group, k.page.afterKey, k.page.limit]),
+  });
+}
+
 export function buildContext(base: RequestContext, deps: RegistryDeps): RegistryContext {
+  const { territory, party, residents, coBuilding, platform } = deps;
   return {
     ...base,
     loaders: {
-      streets: deps.territory.streetLoader(),
-      communities: deps.territory.communityLoader(),
+      streets: byIdLoader((ids) => streetsByIds(ids, territory)),
+      communities: byIdLoader((ids) => communitiesByIds(ids, territory)),
       communitiesByStreet: groupedLoader(
-        (ids) => deps.territory.communitiesOfStreets(ids),
+        (ids) => communitiesOfStreets(ids, territory),
         (c) => c.streetId,
       ),
-      committees: deps.territory.committeeLoader(),
-      committeeMemberCounts: deps.party.memberCountsByCommittee(),
-      committeeMembers: deps.party.membersOfCommittees(),
-      organizationMembers: deps.party.membersOfOrganizations(),
-      organizations: deps.party.organizationLoader(),
-      organizationsByCommunity: deps.party.organizationsByCommunity(),
-      members: deps.party.memberLoader(),
-      posts: deps.party.postLoader(),
-      activePostsByCommunity: deps.party.postsByCommunity(),
-      residents: deps.residents.loader(),
-      offers: deps.coBuilding.offerLoader(),
-      offersByNeed: deps.coBuilding.offersByNeed(),
-      needs: deps.coBuilding.needLoader(),
-      terminalsByCommunity: deps.platform.terminalsByCommunity(),
-      centres: deps.platform.centreLoader(),
-      centresByCommunity: deps.platform.centresByCommunity(),
-      investmentsByCentre: deps.platform.investmentsByCentre(),
+      committees: byIdLoader((ids) => committeesByIds(ids, territory)),
+      committeeMemberCounts: new DataLoader((ids) => coBuildingMemberCounts(ids, party)),
+      committeeMembers: groupedPageLoader(
+        (ids) => coBuildingMembersOf(ids, party),
+        (o) => o.coBuilding?.committeeId ?? '',
+      ),
+      organizationMembers: groupedPageLoader(
+        (ids) => membersOf(ids, party),
+        (m) => m.organizationId,
+      ),
+      organizations: byIdLoader((ids) => organizationsByIds(ids, party)),
+      organizationsByCommunity: groupedLoader(
+        (ids) => organizationsOfCommunities(ids, party),
+        (o) => o.communityId ?? '',
+      ),
+      members: byIdLoader((ids) => membersByIds(ids, party)),
+      posts: byIdLoader((ids) => postsByIds(ids, party)),
+      activePostsByCommunity: groupedLoader(
+        (ids) => activePostsOfCommunities(ids, party),
+        (p) => p.communityId,
+      ),
+      residents: byIdLoader((ids) => residentsByIds(ids, residents)),
+      offers: byIdLoader((ids) => offersByIds(ids, coBuilding)),
+      offersByNeed: groupedLoader(
+        (ids) => offersMatchedTo(ids, coBuilding),
+        (o) => o.match?.needId ?? '',
+      ),
+      needs: byIdLoader((ids) => needsByIds(ids, coBuilding)),
+      terminalsByCommunity: groupedLoader(
+        (ids) => terminalsOfCommunities(ids, platform),
+        (t) => t.communityId,
+      ),
+      centres: byIdLoader((ids) => centresByIds(ids, platform)),
+      centresByCommunity: groupedLoader(
+        (ids) => centresOfCommunities(ids, platform),
+        (c) => c.communityId,
+      ),
+      investmentsByCentre: groupedLoader(
+        (ids) => investmentsOfCentres(ids, platform),
+        (i) => i.centreId ?? '',
+      ),
     },
   };
 }

@@ -6,8 +6,8 @@ import {
   type DistrictLinkageMeetingInput,
   type DistrictPartyCommittee,
 } from '../../domain/district-linkage';
+import { districtMemberCommittees, linkageMeetings } from '../../domain/district-linkage-queries';
 import type { RegistryContext, RegistryDeps } from './context';
-import { committeeOfStreet } from './territory-resolvers';
 
 const present = <T>(rows: (T | null | Error)[]): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));
 
@@ -28,9 +28,9 @@ export function districtLinkageResolvers(deps: RegistryDeps) {
     DistrictPartyCommittee: {
       id: (c: DistrictPartyCommittee) => c._id,
       district: () => ({ __typename: 'District', ...deps.district }),
-      memberCommittees: async () => (await deps.territory.streets()).map(committeeOfStreet),
+      memberCommittees: () => districtMemberCommittees(deps.territory),
       linkageMeetings: (_: DistrictPartyCommittee, args: PageArgs & { streetId?: string | null }) =>
-        deps.districtLinkage.meetingPage({ streetId: args.streetId }, pageRequest(args)),
+        linkageMeetings({ streetId: args.streetId }, pageRequest(args), deps.districtLinkage),
     },
     DistrictLinkageMeeting: {
       id: (m: DistrictLinkageMeeting) => m._id,

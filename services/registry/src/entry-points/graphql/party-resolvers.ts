@@ -1,12 +1,5 @@
 import { pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { PartyMemberFilter, PartyOrganizationFilter, ServicePostFilter } from '../../data-access/party-repository';
-import {
-  authorizeMemberListing,
-  authorizeOrganizationMembers,
-  mayReadMember,
-  memberView,
-  type PartyMember,
-} from '../../domain/party-members';
+import { mayReadMember, memberView, type PartyMember } from '../../domain/party-members';
 import {
   createPartyOrganization,
   joinCoBuilding,
@@ -17,32 +10,39 @@ import {
   type PartyOrganization,
   type PartyOrganizationChanges,
 } from '../../domain/party-organizations';
+import {
+  listPartyMembers,
+  listPartyOrganizations,
+  listServicePosts,
+  organizationByName,
+  organizationMemberPage,
+  type PartyMemberFilter,
+  type PartyOrganizationFilter,
+  type ServicePostFilter,
+} from '../../domain/party-queries';
 import { assignServicePost, endServicePost, postStatus, type AssignServicePostInput, type ServicePost } from '../../domain/service-posts';
 import type { Community } from '../../domain/territory';
+import { committeeOfCommunity } from '../../domain/territory-queries';
 import type { RegistryContext, RegistryDeps } from './context';
-import { committeeOfCommunity } from './territory-resolvers';
 
 type Paged<T = object> = T & PageArgs;
 
 export function partyResolvers(deps: RegistryDeps) {
   const orgDeps = { organizations: deps.party, territory: deps.territory, events: deps.events };
-  const listingDeps = { organizations: deps.party, territory: deps.territory };
   return {
     Query: {
       partyOrganization: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.organizations.load(args.id),
-      partyOrganizationByName: (_: unknown, args: { name: string }) => deps.party.organizationByName(args.name.trim()),
+      partyOrganizationByName: (_: unknown, args: { name: string }) => organizationByName(args.name, deps.party),
       partyOrganizations: (_: unknown, args: Paged<{ filter?: PartyOrganizationFilter | null }>) =>
-        deps.party.organizationPage(args.filter ?? {}, pageRequest(args)),
+        listPartyOrganizations(args.filter ?? {}, pageRequest(args), deps.party),
       partyMember: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.members.load(args.id),
-      partyMembers: async (_: unknown, args: Paged<{ filter?: PartyMemberFilter | null }>, ctx: RegistryContext) => {
-        const filter = args.filter ?? {};
+      partyMembers: (_: unknown, args: Paged<{ filter?: PartyMemberFilter | null }>, ctx: RegistryContext) => {
         const page = pageRequest(args);
-        await authorizeMemberListing(filter, ctx, listingDeps);
-        return deps.party.memberPage(filter, page);
+        return listPartyMembers(args.filter ?? {}, page, ctx, { organizations: deps.party, territory: deps.territory });
       },
       servicePost: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.posts.load(args.id),
       servicePosts: (_: unknown, args: Paged<{ filter?: ServicePostFilter | null }>) =>
-        deps.party.postPage(args.filter ?? {}, pageRequest(args)),
+        listServicePosts(args.filter ?? {}, pageRequest(args), deps.party),
     },
     Mutation: {
       createPartyOrganization: (_: unknown, args: { input: NewPartyOrganizationInput }, ctx: RegistryContext) =>
@@ -78,11 +78,8 @@ export function partyResolvers(deps: RegistryDeps) {
       community: (o: PartyOrganization, _: unknown, ctx: RegistryContext) =>
         o.communityId ? ctx.loaders.communities.load(o.communityId) : null,
       memberCount: (o: PartyOrganization) => o.memberCount ?? 0,
-      members: (o: PartyOrganization, args: PageArgs, ctx: RegistryContext) => {
-        const page = pageRequest(args);
-        authorizeOrganizationMembers(o, ctx);
-        return ctx.loaders.organizationMembers.load({ group: o._id, page });
-      },
+      members: (o: PartyOrganization, args: PageArgs, ctx: RegistryContext) =>
+        organizationMemberPage(o, pageRequest(args), ctx, (key) => ctx.loaders.organizationMembers.load(key)),
     },
     CoBuildingMembership: {
       committee: (m: CoBuildingMembership, _: unknown, ctx: RegistryContext) => ctx.loaders.committees.load(m.committeeId),

@@ -6,6 +6,7 @@ import {
   type UpdateCommunityCentreInput,
 } from '../../domain/community-centres';
 import { recordInvestment, type FundedKind, type Investment, type RecordInvestmentInput } from '../../domain/investments';
+import { listInvestments, onlineTerminalCount, terminalById, terminalCount } from '../../domain/platform-queries';
 import { INFORMATION_CENTRE, INFORMATION_PLATFORM, PLATFORM_CHANNELS, PLATFORM_MODULES, platformModule } from '../../domain/platform';
 import {
   changeTerminalStatus,
@@ -24,8 +25,8 @@ export function platformResolvers(deps: RegistryDeps) {
       platformModules: () => PLATFORM_MODULES,
       informationPlatform: () => INFORMATION_PLATFORM,
       informationCentre: () => INFORMATION_CENTRE,
-      investments: (_: unknown, args: { fundedKind?: FundedKind | null }) => store.investments(args.fundedKind ?? null),
-      terminal: (_: unknown, args: { id: string }) => store.terminal(args.id),
+      investments: (_: unknown, args: { fundedKind?: FundedKind | null }) => listInvestments(args.fundedKind ?? null, store),
+      terminal: (_: unknown, args: { id: string }) => terminalById(args.id, store),
     },
     Mutation: {
       registerTerminal: (_: unknown, args: { input: RegisterTerminalInput }, ctx: RegistryContext) =>
@@ -42,19 +43,19 @@ export function platformResolvers(deps: RegistryDeps) {
     InformationPlatform: {
       modules: () => PLATFORM_MODULES,
       channels: () => PLATFORM_CHANNELS,
-      investments: () => store.investments('INFORMATION_PLATFORM'),
+      investments: () => listInvestments('INFORMATION_PLATFORM', store),
     },
     InformationCentre: {
-      terminalCount: async () => (await store.terminalCounts()).reduce((sum, c) => sum + c.count, 0),
-      onlineTerminalCount: async () => (await store.terminalCounts()).find((c) => c._id === 'ONLINE')?.count ?? 0,
-      investments: () => store.investments('INFORMATION_CENTRE'),
+      terminalCount: () => terminalCount(store),
+      onlineTerminalCount: () => onlineTerminalCount(store),
+      investments: () => listInvestments('INFORMATION_CENTRE', store),
     },
     Community: {
       terminals: (c: Community, _: unknown, ctx: RegistryContext) => ctx.loaders.terminalsByCommunity.load(c._id),
       centres: (c: Community, _: unknown, ctx: RegistryContext) => ctx.loaders.centresByCommunity.load(c._id),
     },
     CommunityTerminal: {
-      __resolveReference: (ref: { id: string }) => store.terminal(ref.id),
+      __resolveReference: (ref: { id: string }) => terminalById(ref.id, store),
       id: (t: CommunityTerminal) => t._id,
       community: (t: CommunityTerminal, _: unknown, ctx: RegistryContext) => ctx.loaders.communities.load(t.communityId),
       statusChangedAt: (t: CommunityTerminal) => t.statusChangedAt.toISOString(),

@@ -1,9 +1,8 @@
 import { maskAddress, maskPhone, pageRequest, type PageArgs } from '@sanshe/service-kit';
-import type { ResidentFilter } from '../../data-access/resident-repository';
+import { listResidents, residentById, type ResidentFilter } from '../../domain/resident-queries';
 import {
   assertMayViewResident,
   assertServesResident,
-  authorizeResidentListing,
   maskResidentName,
   moveResident,
   registerResident,
@@ -40,16 +39,11 @@ export function residentResolvers(deps: RegistryDeps) {
   const residentDeps = { residents: deps.residents, territory: deps.territory, events: deps.events };
   return {
     Query: {
-      resident: (_: unknown, args: { id: string }, ctx: RegistryContext) => {
-        // Refused callers are answered before the store is asked.
-        assertMayViewResident(ctx, { _id: args.id });
-        return ctx.loaders.residents.load(args.id);
-      },
-      residents: async (_: unknown, args: { filter?: ResidentFilter | null } & PageArgs, ctx: RegistryContext) => {
-        const filter = args.filter ?? {};
+      resident: (_: unknown, args: { id: string }, ctx: RegistryContext) =>
+        residentById(args.id, ctx, (id) => ctx.loaders.residents.load(id)),
+      residents: (_: unknown, args: { filter?: ResidentFilter | null } & PageArgs, ctx: RegistryContext) => {
         const page = pageRequest(args);
-        await authorizeResidentListing(filter, ctx, deps.territory);
-        return deps.residents.residentPage(filter, page);
+        return listResidents(args.filter ?? {}, page, ctx, { residents: deps.residents, territory: deps.territory });
       },
     },
     Mutation: {

@@ -1,6 +1,5 @@
-import { BadInputError, pageRequest, type PageArgs } from '@sanshe/service-kit';
-import { DISTRICT_OVERVIEW_SOURCES } from '../../domain/report-sources';
-import { districtOverview } from '../../domain/statistics';
+import { pageRequest, type PageArgs } from '@sanshe/service-kit';
+import { readDistrictOverview } from '../../domain/statistics-queries';
 import {
   createCommunity,
   createStreet,
@@ -17,20 +16,18 @@ import {
   type ServiceHall,
   type Street,
 } from '../../domain/territory';
+import {
+  allStreets,
+  brandedCommunities,
+  committeeOfCommunity,
+  committeeOfStreet,
+  communityByName,
+  listCommunities,
+  regionalPartyCommittees,
+  streetByName,
+} from '../../domain/territory-queries';
 import type { RegistryContext, RegistryDeps } from './context';
 
-export const committeeOfStreet = (s: Street): Committee => ({
-  ...s.regionalCommittee,
-  level: 'STREET',
-  streetId: s._id,
-  communityId: null,
-});
-export const committeeOfCommunity = (c: Community): Committee => ({
-  ...c.regionalCommittee,
-  level: 'COMMUNITY',
-  streetId: c.streetId,
-  communityId: c._id,
-});
 const brandOf = (c: Community) => (c.brand ? { ...c.brand, communityId: c._id } : null);
 
 export function territoryResolvers(deps: RegistryDeps) {
@@ -39,26 +36,18 @@ export function territoryResolvers(deps: RegistryDeps) {
   return {
     Query: {
       district: () => district,
-      streets: () => deps.territory.streets(),
+      streets: () => allStreets(deps.territory),
       street: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.streets.load(args.id),
-      streetByName: (_: unknown, args: { name: string }) => deps.territory.streetByName(args.name.trim()),
+      streetByName: (_: unknown, args: { name: string }) => streetByName(args.name, deps.territory),
       community: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.communities.load(args.id),
-      communityByName: async (_: unknown, args: { name: string; streetId?: string | null }) => {
-        const found = await deps.territory.communities({ name: args.name.trim(), streetId: args.streetId ?? null });
-        if (found.length > 1)
-          throw new BadInputError('streetId', `${found.length} communities are named ${args.name}; give streetId to choose one.`);
-        return found[0] ?? null;
-      },
-      communities: (_: unknown, args: { streetId?: string | null; urban?: boolean | null }) => deps.territory.communities(args),
-      communityBrands: async () => (await deps.territory.brandedCommunities()).map(brandOf),
+      communityByName: (_: unknown, args: { name: string; streetId?: string | null }) =>
+        communityByName(args.name, args.streetId ?? null, deps.territory),
+      communities: (_: unknown, args: { streetId?: string | null; urban?: boolean | null }) => listCommunities(args, deps.territory),
+      communityBrands: async () => (await brandedCommunities(deps.territory)).map(brandOf),
       regionalPartyCommittee: (_: unknown, args: { id: string }, ctx: RegistryContext) => ctx.loaders.committees.load(args.id),
-      regionalPartyCommittees: async (_: unknown, args: { level?: 'STREET' | 'COMMUNITY' | null; streetId?: string | null }) => {
-        const streetId = args.streetId ?? null;
-        const streets = args.level === 'COMMUNITY' ? [] : (await deps.territory.streets()).filter((s) => !streetId || s._id === streetId);
-        const communities = args.level === 'STREET' ? [] : await deps.territory.communities({ streetId });
-        return [...streets.map(committeeOfStreet), ...communities.map(committeeOfCommunity)];
-      },
-      districtOverview: async () => ({ ...districtOverview(await deps.statistics.overviewSource()), sources: DISTRICT_OVERVIEW_SOURCES }),
+      regionalPartyCommittees: (_: unknown, args: { level?: 'STREET' | 'COMMUNITY' | null; streetId?: string | null }) =>
+        regionalPartyCommittees(args.level ?? null, args.streetId ?? null, deps.territory),
+      districtOverview: () => readDistrictOverview(deps.statistics),
       partyBuildingProfile: async (_: unknown, args: { communityId: string }, ctx: RegistryContext) =>
         ctx.loaders.communities.load(args.communityId),
     },
@@ -75,7 +64,7 @@ export function territoryResolvers(deps: RegistryDeps) {
     },
     District: {
       __resolveReference: (ref: { id: string }) => (ref.id === deps.district.id ? district : null),
-      streets: () => deps.territory.streets(),
+      streets: () => allStreets(deps.territory),
     },
     Street: {
       __resolveReference: (ref: { id: string }, ctx: RegistryContext) => ctx.loaders.streets.load(ref.id),
