@@ -223,6 +223,11 @@ describe('community centres and investments', () => {
       code: 'BAD_USER_INPUT',
       field: 'built',
     });
+    // Service centres are named only by the investment that built them.
+    expect(errorOf(await stack.query(RECORD, { input: { ...input, serviceCentreIds: ['centre-district'] } }, admin))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'serviceCentreIds',
+    });
     expect(await count('investments')).toBe(before);
   });
 });

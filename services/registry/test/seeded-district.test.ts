@@ -4,7 +4,16 @@
  * once, into the stack's own registry database.
  */
 import { ANONYMOUS, normalizeIdentity } from '@sanshe/service-kit';
-import { COMMUNITIES, communityByName, PARTY_ORGANIZATIONS, residents, residentsOf, seedDayPlus } from '@sanshe/seed-fixtures';
+import {
+  COMMUNITIES,
+  communityByName,
+  PARTY_ORGANIZATIONS,
+  residents,
+  residentsOf,
+  seedDayPlus,
+  serviceCentreIds,
+  STREETS,
+} from '@sanshe/seed-fixtures';
 import { seed, type SeedSummary } from '@sanshe/registry/seed';
 import { buildSeedData } from '@sanshe/registry/seed/seed-data';
 import { eventually, postSigned, startStack, type Stack } from '@sanshe/test-env';
@@ -330,8 +339,14 @@ describe('the seeded district', () => {
         investments: [],
       },
     ]);
-    const all = await stack.query<{ investments: { source: { reported: string } }[] }>('{ investments { source { reported } } }');
+    const all = await stack.query<{
+      investments: { fundedKind: string; source: { reported: string }; serviceCentres: { id: string }[] }[];
+    }>('{ investments { fundedKind source { reported } serviceCentres { id } } }');
     expect(all.data!.investments.map((i) => i.source.reported).sort()).toEqual(['1000余万元', '200余万元', '300余万元', '500余万元']);
+    // 区、街道和社区三级社会组织服务中心: the district's centre, one per street, one per community (social-orgs' ids).
+    const centres = all.data!.investments.find((i) => i.fundedKind === 'SOCIAL_ORG_SERVICE_CENTRES')!.serviceCentres.map((c) => c.id);
+    expect(centres).toEqual(serviceCentreIds.all());
+    expect(centres).toHaveLength(1 + STREETS.length + COMMUNITIES.length);
   });
 
   it('changes nothing when seeded again, even after its completion marker is gone', async () => {

@@ -879,6 +879,8 @@ export type Investment = {
   fundedKind: FundedKind;
   id: Scalars['ID']['output'];
   purpose: Scalars['String']['output'];
+  /** For SOCIAL_ORG_SERVICE_CENTRES: the social-organization service centres the money built (social-orgs' entities); empty otherwise. */
+  serviceCentres: Array<ServiceCentre>;
   /** The report's wording and sentence; null for an investment the report does not state (recorded through recordInvestment without a source). */
   source?: Maybe<FigureSource>;
 };
@@ -2839,6 +2841,12 @@ export type RecordInvestmentInput = {
   centreId?: InputMaybe<Scalars['ID']['input']>;
   fundedKind: FundedKind;
   purpose: Scalars['String']['input'];
+  /**
+   * Only for SOCIAL_ORG_SERVICE_CENTRES: ids of the service centres (social-orgs' ServiceCentre) the
+   * money built. Registry keeps them as given (it holds no copy of social-orgs' centres), so name ids
+   * social-orgs knows (Query.serviceCentres): an unknown id answers its centre's fields with an error.
+   */
+  serviceCentreIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Omitted or null: the investment is not a figure of the report. */
   source?: InputMaybe<InvestmentSourceInput>;
 };
@@ -3219,10 +3227,7 @@ export type ServiceCategory = {
   name: Scalars['String']['output'];
 };
 
-/**
- * 社会组织服务中心 — a social-organization service centre at district, street or community level.
- * An entity: registry's district investments refer to the centres they built.
- */
+/** A social-organization service centre, owned by social-orgs; registry's investments refer to the ones they built. */
 export type ServiceCentre = {
   /** The community, for community-level centres. */
   community?: Maybe<Community>;

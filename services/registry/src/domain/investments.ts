@@ -17,6 +17,11 @@ export interface Investment {
   /** Set when the funded thing is one community centre. */
   centreId: string | null;
   communityId: string | null;
+  /**
+   * For SOCIAL_ORG_SERVICE_CENTRES: the social-organization service centres it built (social-orgs
+   * owns them; the graph resolves them there). Empty for every other kind.
+   */
+  serviceCentreIds: string[];
   /** What the money built, as the report lists it. */
   built: string[];
   amountAtLeastYuan: number;
@@ -31,6 +36,9 @@ export const FUNDED_KINDS: readonly FundedKind[] = [
   'INFORMATION_PLATFORM',
 ];
 
+/** One district, its streets and its communities: the three levels never come near this many centres. */
+const MAX_SERVICE_CENTRES = 500;
+
 export interface InvestmentStore {
   centre(id: string): Promise<CommunityCentre | null>;
   insertInvestment(investment: Investment): Promise<Investment>;
@@ -41,6 +49,8 @@ export interface RecordInvestmentInput {
   fundedKind: FundedKind;
   /** Required for COMMUNITY_CENTRE, refused for every other kind. */
   centreId?: string | null;
+  /** Only for SOCIAL_ORG_SERVICE_CENTRES: the service centres (social-orgs' ids) the money built. */
+  serviceCentreIds?: readonly string[] | null;
   built: string[];
   amountAtLeastYuan: number;
   /** Where the report states it; omitted or null when it is not a figure of the report. */
@@ -62,6 +72,15 @@ export async function recordInvestment(input: RecordInvestmentInput, caller: Cal
     throw new BadInputError('centreId', 'An investment in a COMMUNITY_CENTRE names the centre it funded (centreId).');
   if (input.fundedKind !== 'COMMUNITY_CENTRE' && centreId)
     throw new BadInputError('centreId', `Only a COMMUNITY_CENTRE investment names a centre; drop centreId for ${input.fundedKind}.`);
+  const serviceCentreIds = [...new Set((input.serviceCentreIds ?? []).map((id) => id.trim()))];
+  if (serviceCentreIds.some((id) => !id)) throw new BadInputError('serviceCentreIds', 'serviceCentreIds holds no empty ids.');
+  if (serviceCentreIds.length > MAX_SERVICE_CENTRES)
+    throw new BadInputError('serviceCentreIds', `Name at most ${MAX_SERVICE_CENTRES} service centres in one investment.`);
+  if (serviceCentreIds.length > 0 && input.fundedKind !== 'SOCIAL_ORG_SERVICE_CENTRES')
+    throw new BadInputError(
+      'serviceCentreIds',
+      `Only a SOCIAL_ORG_SERVICE_CENTRES investment names service centres; drop serviceCentreIds for ${input.fundedKind}.`,
+    );
   if (input.built.length === 0) throw new BadInputError('built', 'List at least one thing the money built.');
   const built = input.built.map((b, i) => text(`built[${i}]`, b, 60));
   if (!Number.isInteger(input.amountAtLeastYuan) || input.amountAtLeastYuan <= 0)
@@ -93,6 +112,7 @@ export async function recordInvestment(input: RecordInvestmentInput, caller: Cal
     fundedKind: input.fundedKind,
     centreId: centre?._id ?? null,
     communityId: centre?.communityId ?? null,
+    serviceCentreIds,
     built,
     amountAtLeastYuan: input.amountAtLeastYuan,
     source,

@@ -4,7 +4,7 @@
  * facts), and one terminal in each urban community's service hall (demo data: the report says
  * communities were equipped with dedicated front-end devices, not how many or where).
  */
-import { COMMUNITIES, communityByName, SEEDED_AT } from '@sanshe/seed-fixtures';
+import { COMMUNITIES, communityByName, SEEDED_AT, serviceCentreIds } from '@sanshe/seed-fixtures';
 import type { CommunityCentre } from '../domain/community-centres';
 import type { Investment } from '../domain/investments';
 import { PLATFORM_MODULE_KEYS } from '../domain/platform';
@@ -69,6 +69,7 @@ function investments(): Investment[] {
       fundedKind: 'COMMUNITY_CENTRE',
       centreId: WUHAN_ROAD_CENTRE_ID,
       communityId: wuhan.id,
+      serviceCentreIds: [],
       built: ['社区党群服务中心', '党员之家', '阅友之家', '创享社'],
       amountAtLeastYuan: 2_000_000,
       source: source('200余万元', '涧西区武汉路社区投入200余万元,健全了社区党群服务中心,设立了“党员之家”“阅友之家”“创享社”等功能室'),
@@ -79,6 +80,7 @@ function investments(): Investment[] {
       fundedKind: 'INFORMATION_CENTRE',
       centreId: null,
       communityId: null,
+      serviceCentreIds: [],
       built: ['信息中心', '社区信息平台前端专用设备'],
       amountAtLeastYuan: 10_000_000,
       source: source('1000余万元', '投入1000余万元,高标准建设信息中心,为社区配备了信息平台前端专用设备,推动智慧社区建设'),
@@ -89,6 +91,8 @@ function investments(): Investment[] {
       fundedKind: 'SOCIAL_ORG_SERVICE_CENTRES',
       centreId: null,
       communityId: null,
+      // 区、街道和社区三级: the district's, every street's and every community's centre.
+      serviceCentreIds: serviceCentreIds.all(),
       built: ['区级社会组织服务中心', '街道社会组织服务中心', '社区社会组织服务中心'],
       amountAtLeastYuan: 3_000_000,
       source: source('300余万元', '投入300余万元,建设了区、街道和社区三级社会组织服务中心'),
@@ -99,6 +103,7 @@ function investments(): Investment[] {
       fundedKind: 'INFORMATION_PLATFORM',
       centreId: null,
       communityId: null,
+      serviceCentreIds: [],
       built: ['政务通', '服务通', '活动通', '社区动态'],
       amountAtLeastYuan: 5_000_000,
       source: source('500余万元', '涧西区投资500余万元搭建集政务通、服务通、活动通、社区动态等于一体的“三社联动”信息平台'),

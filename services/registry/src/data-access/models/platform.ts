@@ -36,6 +36,8 @@ export const investmentSchema = new Schema<InvestmentDoc>(
     fundedKind: { type: String, required: true },
     centreId: { type: String, default: null },
     communityId: { type: String, default: null },
+    // social-orgs' ids of the service centres a SOCIAL_ORG_SERVICE_CENTRES investment built.
+    serviceCentreIds: { type: [String], default: [] },
     built: { type: [String], default: [] },
     amountAtLeastYuan: { type: Number, required: true },
     // Null for an investment the report does not state.

@@ -71,6 +71,8 @@ export function platformResolvers(deps: RegistryDeps) {
     Investment: {
       id: (i: Investment) => i._id,
       centre: (i: Investment, _: unknown, ctx: RegistryContext) => (i.centreId ? ctx.loaders.centres.load(i.centreId) : null),
+      // Investments stored before centres were named have none.
+      serviceCentres: (i: Investment) => (i.serviceCentreIds ?? []).map((id) => ({ __typename: 'ServiceCentre', id })),
     },
   };
 }
