@@ -93,7 +93,7 @@ const MONGO = {
   command: () => {
     // The H2 file backend keeps data across restarts; SANSHE_MONGO_BACKEND=memory trades that for speed.
     const memory = process.env.SANSHE_MONGO_BACKEND === 'memory';
-    const heap = (process.env.MONGO_HEAP_OPTS || '-Xms128m -Xmx1g').split(/\s+/).filter(Boolean);
+    const heap = (process.env.MONGO_HEAP_OPTS || '-Xms128m -Xmx2g').split(/\s+/).filter(Boolean);
     return {
       cmd: 'java',
       args: [

@@ -76,7 +76,10 @@ public final class SansheMongo {
   private static MongoBackend openH2(String file) throws IOException {
     Path path = Path.of(file).toAbsolutePath();
     Files.createDirectories(path.getParent());
-    return new PinnedH2Backend(MVStore.open(path.toString()));
+    // MVStore keeps decoded pages in its cache; with the default 16 MB most documents of a collection
+    // scan are decoded again on every query, which is what made unindexed filters slow.
+    int cacheMb = Integer.getInteger("sanshe.mongo.cacheMb", 512);
+    return new PinnedH2Backend(new MVStore.Builder().fileName(path.toString()).cacheSize(cacheMb).open());
   }
 
   /** Which unique index a filter pins, and the part of the filter that pins it. */

@@ -88,10 +88,15 @@ class TargetProcess {
  * label and shown only when `verbose` (or always for stderr lines when it fails).
  */
 function startTarget(label, script, env, { timeoutMs = 300_000, verbose = false, log = console.log, execArgv } = {}) {
+  // BENCH_CPU_PROF=<dir>: every target writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${label}.cpuprofile`]
+    : [];
+  const args = execArgv || profile.length > 0 ? [...(execArgv ?? process.execArgv), ...profile] : undefined;
   const child = fork(path.join(TARGETS, `${script}.js`), [], {
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    ...(execArgv ? { execArgv } : {}),
+    ...(args ? { execArgv: args } : {}),
   });
   const target = new TargetProcess(label, child);
   started.add(target);
