@@ -181,10 +181,13 @@ async function relayThroughput({ mongoUrl, brokers, backlog = 2000, batchSize = 
   const connection = await mongoose.createConnection(mongoUrl, { dbName: benchDb('relay') }).asPromise();
   let relay;
   try {
-    const schema = new mongoose.Schema({ _id: String, n: Number }, { collection: 'relay_backlog', versionKey: false });
+    // A fresh collection each run, dropped at the end: mongo-java-server can keep a dropped
+    // collection's map closed ("Map is closed") when the drop raced mongoose's background index build.
+    const collection = `relay_backlog_${randomUUID().slice(0, 8)}`;
+    const schema = new mongoose.Schema({ _id: String, n: Number }, { collection, versionKey: false });
     schema.plugin(kit.outboxPlugin);
-    const Model = connection.model('RelayBacklog', schema);
-    await Model.collection.drop().catch(() => undefined);
+    const Model = connection.model(collection, schema);
+    await Model.init();
     const docs = payloads.map((payload, i) => ({
       _id: `doc-${i}`,
       n: i,
