@@ -1,4 +1,4 @@
-import mongoose, { type Connection, type Model, type ProjectionType } from 'mongoose';
+import mongoose, { type Connection, type Model, type ProjectionType, type Schema } from 'mongoose';
 
 /**
  * One connection per service (never the mongoose singleton), so several services can
@@ -20,6 +20,14 @@ export async function connectMongo(url: string, dbName: string): Promise<Connect
   });
   await connection.asPromise();
   return connection;
+}
+
+/**
+ * The model `name` on this connection, compiled once: a service's models built again on the same
+ * connection (tests, the bench's monolith, seeds beside a service) reuse the first ones.
+ */
+export function modelOn<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
+  return (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
 }
 
 /** Reads a DataLoader batch of documents by id: one `$in`, answered from the `_id` index. */

@@ -1,4 +1,4 @@
-import { outboxPlugin } from '@sanshe/service-kit';
+import { modelOn, outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Campaign } from '../../domain/campaign';
 import type { Activity, Registration, VolunteerShift } from '../../domain/activity-model';
@@ -245,19 +245,17 @@ export interface ActivitiesModels {
 }
 
 export function createModels(connection: Connection): ActivitiesModels {
-  const model = <T>(name: string, schema: Schema<T>) =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    Activity: model('Activity', activitySchema),
-    ActivityArchive: model('ArchivedActivity', archiveSchema),
-    Venue: model('Venue', venueSchema),
-    ActivityGroup: model('ActivityGroup', groupSchema),
-    Rota: model('Rota', rotaSchema),
-    Booking: model('VenueBooking', bookingSchema),
-    Cell: model('VenueCell', cellSchema),
-    StatsBucket: model('ActivityStatsBucket', statsBucketSchema),
-    ResidentRecord: model('ResidentActivityRecord', residentRecordSchema),
-    SeedState: model('SeedState', seedStateSchema),
-    Campaign: model('Campaign', campaignSchema),
+    Activity: modelOn(connection, 'Activity', activitySchema),
+    ActivityArchive: modelOn(connection, 'ArchivedActivity', archiveSchema),
+    Venue: modelOn(connection, 'Venue', venueSchema),
+    ActivityGroup: modelOn(connection, 'ActivityGroup', groupSchema),
+    Rota: modelOn(connection, 'Rota', rotaSchema),
+    Booking: modelOn(connection, 'VenueBooking', bookingSchema),
+    Cell: modelOn(connection, 'VenueCell', cellSchema),
+    StatsBucket: modelOn(connection, 'ActivityStatsBucket', statsBucketSchema),
+    ResidentRecord: modelOn(connection, 'ResidentActivityRecord', residentRecordSchema),
+    SeedState: modelOn(connection, 'SeedState', seedStateSchema),
+    Campaign: modelOn(connection, 'Campaign', campaignSchema),
   };
 }

@@ -1,4 +1,4 @@
-import { outboxPlugin } from '@sanshe/service-kit';
+import { modelOn, outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { RedemptionRequest, RedemptionStep, Reward } from '../../domain/redemption';
 import type { StockEntry, StockState } from '../../domain/stock';
@@ -83,13 +83,11 @@ export interface CatalogueModels {
 }
 
 export function catalogueModels(connection: Connection): CatalogueModels {
-  const model = <T>(name: string, schema: Schema<T>): Model<T> =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    Reward: model('Reward', rewardSchema),
-    StockEntry: model('StockEntry', stockEntrySchema),
-    StockHead: model('StockHead', stockHeadSchema),
-    Redemption: model('Redemption', redemptionSchema),
-    RedemptionStep: model('RedemptionStep', stepSchema),
+    Reward: modelOn(connection, 'Reward', rewardSchema),
+    StockEntry: modelOn(connection, 'StockEntry', stockEntrySchema),
+    StockHead: modelOn(connection, 'StockHead', stockHeadSchema),
+    Redemption: modelOn(connection, 'Redemption', redemptionSchema),
+    RedemptionStep: modelOn(connection, 'RedemptionStep', stepSchema),
   };
 }

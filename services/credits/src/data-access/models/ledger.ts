@@ -1,4 +1,4 @@
-import { outboxPlugin } from '@sanshe/service-kit';
+import { modelOn, outboxPlugin } from '@sanshe/service-kit';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Account, AccountState, LedgerEntry } from '../../domain/ledger';
 import type { UnfinishedWork } from '../../domain/repair';
@@ -218,19 +218,17 @@ export interface LedgerModels {
 }
 
 export function ledgerModels(connection: Connection): LedgerModels {
-  const model = <T>(name: string, schema: Schema<T>): Model<T> =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    Account: model('Account', accountSchema),
-    AccountHead: model('AccountHead', headSchema),
-    Entry: model('Entry', entrySchema),
-    Posting: model('Posting', postingSchema),
-    Transfer: model('Transfer', transferSchema),
-    TransferOutcome: model('TransferOutcome', outcomeSchema),
-    Work: model('UnfinishedWork', workSchema),
-    HistoryBook: model('HistoryBook', historySchema),
-    Rules: model('EarningRules', rulesSchema),
-    Ranking: model('CommunityRanking', rankingSchema),
-    SeedMarker: model('SeedMarker', seedMarkerSchema),
+    Account: modelOn(connection, 'Account', accountSchema),
+    AccountHead: modelOn(connection, 'AccountHead', headSchema),
+    Entry: modelOn(connection, 'Entry', entrySchema),
+    Posting: modelOn(connection, 'Posting', postingSchema),
+    Transfer: modelOn(connection, 'Transfer', transferSchema),
+    TransferOutcome: modelOn(connection, 'TransferOutcome', outcomeSchema),
+    Work: modelOn(connection, 'UnfinishedWork', workSchema),
+    HistoryBook: modelOn(connection, 'HistoryBook', historySchema),
+    Rules: modelOn(connection, 'EarningRules', rulesSchema),
+    Ranking: modelOn(connection, 'CommunityRanking', rankingSchema),
+    SeedMarker: modelOn(connection, 'SeedMarker', seedMarkerSchema),
   };
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@sanshe/service-kit';
 import type { Connection, Model } from 'mongoose';
 import { projectNeedSchema, resourceOfferSchema, type ProjectNeedDoc, type ResourceOfferDoc } from './co-building';
 import {
@@ -45,21 +46,19 @@ export interface RegistryModels {
 
 /** The registry's models on the given connection (never the mongoose singleton). */
 export function createModels(connection: Connection): RegistryModels {
-  const model = <T>(name: string, schema: import('mongoose').Schema<T>): Model<T> =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    Street: model('Street', streetSchema),
-    Community: model('Community', communitySchema),
-    PartyOrganization: model('PartyOrganization', partyOrganizationSchema),
-    PartyMember: model('PartyMember', partyMemberSchema),
-    ServicePost: model('ServicePost', servicePostSchema),
-    Resident: model('Resident', residentSchema),
-    ResourceOffer: model('ResourceOffer', resourceOfferSchema),
-    ProjectNeed: model('ProjectNeed', projectNeedSchema),
-    Terminal: model('CommunityTerminal', terminalSchema),
-    Investment: model('Investment', investmentSchema),
-    CommunityCentre: model('CommunityCentre', communityCentreSchema),
-    DistrictLinkageMeeting: model('DistrictLinkageMeeting', districtLinkageMeetingSchema),
+    Street: modelOn(connection, 'Street', streetSchema),
+    Community: modelOn(connection, 'Community', communitySchema),
+    PartyOrganization: modelOn(connection, 'PartyOrganization', partyOrganizationSchema),
+    PartyMember: modelOn(connection, 'PartyMember', partyMemberSchema),
+    ServicePost: modelOn(connection, 'ServicePost', servicePostSchema),
+    Resident: modelOn(connection, 'Resident', residentSchema),
+    ResourceOffer: modelOn(connection, 'ResourceOffer', resourceOfferSchema),
+    ProjectNeed: modelOn(connection, 'ProjectNeed', projectNeedSchema),
+    Terminal: modelOn(connection, 'CommunityTerminal', terminalSchema),
+    Investment: modelOn(connection, 'Investment', investmentSchema),
+    CommunityCentre: modelOn(connection, 'CommunityCentre', communityCentreSchema),
+    DistrictLinkageMeeting: modelOn(connection, 'DistrictLinkageMeeting', districtLinkageMeetingSchema),
   };
 }
 

@@ -1,3 +1,4 @@
+import { modelOn } from '@sanshe/service-kit';
 import type { Connection, Model } from 'mongoose';
 import type {
   KnownResident,
@@ -49,20 +50,18 @@ export interface ResidentServicesModels {
 
 /** The models of one connection (never the mongoose singleton). */
 export function createModels(connection: Connection): ResidentServicesModels {
-  const model = <T>(name: string, schema: import('mongoose').Schema<T>): Model<T> =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    ServiceOrder: model('ServiceOrder', serviceOrderSchema),
-    ArchivedServiceOrder: model('ArchivedServiceOrder', archivedServiceOrderSchema),
-    OrderNumberCounter: model('OrderNumberCounter', orderNumberCounterSchema),
-    DeadlineWatch: model('DeadlineWatch', deadlineWatchSchema),
-    ServiceCategory: model('ServiceCategory', serviceCategorySchema),
-    ServiceItem: model('ServiceItem', serviceItemSchema),
-    KnownResident: model('KnownResident', knownResidentSchema),
-    KnownSocialWorker: model('KnownSocialWorker', knownSocialWorkerSchema),
-    ServiceContract: model('ServiceContract', serviceContractSchema),
-    ProviderLoad: model('ProviderLoad', providerLoadSchema),
-    Notice: model('Notice', noticeSchema),
-    StatisticsBucket: model('StatisticsBucket', statisticsBucketSchema),
+    ServiceOrder: modelOn(connection, 'ServiceOrder', serviceOrderSchema),
+    ArchivedServiceOrder: modelOn(connection, 'ArchivedServiceOrder', archivedServiceOrderSchema),
+    OrderNumberCounter: modelOn(connection, 'OrderNumberCounter', orderNumberCounterSchema),
+    DeadlineWatch: modelOn(connection, 'DeadlineWatch', deadlineWatchSchema),
+    ServiceCategory: modelOn(connection, 'ServiceCategory', serviceCategorySchema),
+    ServiceItem: modelOn(connection, 'ServiceItem', serviceItemSchema),
+    KnownResident: modelOn(connection, 'KnownResident', knownResidentSchema),
+    KnownSocialWorker: modelOn(connection, 'KnownSocialWorker', knownSocialWorkerSchema),
+    ServiceContract: modelOn(connection, 'ServiceContract', serviceContractSchema),
+    ProviderLoad: modelOn(connection, 'ProviderLoad', providerLoadSchema),
+    Notice: modelOn(connection, 'Notice', noticeSchema),
+    StatisticsBucket: modelOn(connection, 'StatisticsBucket', statisticsBucketSchema),
   };
 }

@@ -1,3 +1,4 @@
+import { modelOn } from '@sanshe/service-kit';
 import type { Connection, Model } from 'mongoose';
 import type { AnnualReview } from '../../domain/annual-review';
 import type { ServiceContract } from '../../domain/contract';
@@ -32,23 +33,21 @@ export interface SocialOrgsModels {
 
 /** The models on the service's own connection (never the mongoose singleton). */
 export function createModels(connection: Connection): SocialOrgsModels {
-  const model = <T>(name: string, schema: import('mongoose').Schema<T>) =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
   return {
-    Organization: model('Organization', organizationSchema),
-    ServiceCentre: model('ServiceCentre', serviceCentreSchema),
-    AnnualReview: model('AnnualReview', annualReviewSchema),
-    SocialWorker: model('SocialWorker', socialWorkerSchema),
-    Evaluation: model('Evaluation', evaluationSchema),
-    WorkerServiceYear: model('WorkerServiceYear', workerServiceYearSchema),
-    ServiceContract: model('ServiceContract', contractSchema),
-    ContractClaim: model('ContractClaim', contractClaimSchema),
-    Performance: model('Performance', performanceSchema),
-    JointMeeting: model('JointMeeting', jointMeetingSchema),
-    OrganizationSupport: model('OrganizationSupport', organizationSupportSchema),
-    OrganizationEvaluation: model('OrganizationEvaluation', organizationEvaluationSchema),
-    PartyTrainingCourse: model('PartyTrainingCourse', partyTrainingCourseSchema),
-    CourseAttendance: model('CourseAttendance', courseAttendanceSchema),
+    Organization: modelOn(connection, 'Organization', organizationSchema),
+    ServiceCentre: modelOn(connection, 'ServiceCentre', serviceCentreSchema),
+    AnnualReview: modelOn(connection, 'AnnualReview', annualReviewSchema),
+    SocialWorker: modelOn(connection, 'SocialWorker', socialWorkerSchema),
+    Evaluation: modelOn(connection, 'Evaluation', evaluationSchema),
+    WorkerServiceYear: modelOn(connection, 'WorkerServiceYear', workerServiceYearSchema),
+    ServiceContract: modelOn(connection, 'ServiceContract', contractSchema),
+    ContractClaim: modelOn(connection, 'ContractClaim', contractClaimSchema),
+    Performance: modelOn(connection, 'Performance', performanceSchema),
+    JointMeeting: modelOn(connection, 'JointMeeting', jointMeetingSchema),
+    OrganizationSupport: modelOn(connection, 'OrganizationSupport', organizationSupportSchema),
+    OrganizationEvaluation: modelOn(connection, 'OrganizationEvaluation', organizationEvaluationSchema),
+    PartyTrainingCourse: modelOn(connection, 'PartyTrainingCourse', partyTrainingCourseSchema),
+    CourseAttendance: modelOn(connection, 'CourseAttendance', courseAttendanceSchema),
   };
 }
 
