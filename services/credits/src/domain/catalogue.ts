@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { BadInputError, NotFoundError, authorize, type Identity, type PageRequest, type Policy } from '@sanshe/domain-kit';
 import { authorizeAccountRead, CATALOGUE_KEEPERS, requireSignedIn, type Caller, type Territory } from './access';
-import { DONOR_KINDS, type DonorKind, type Redemption, type RedemptionStore, type Reward, type RewardStore } from './redemption';
+import {
+  DONOR_KINDS,
+  donorKindOf,
+  type DonorKind,
+  type Redemption,
+  type RedemptionStore,
+  type Reward,
+  type RewardStore,
+} from './redemption';
 import { addItems, type StockStore } from './stock';
 
 export interface AddRewardInput {
@@ -41,7 +49,7 @@ export async function addReward(input: AddRewardInput, caller: Caller, deps: Cat
   wholeNumber('cost', input.cost, 1, 100_000);
   wholeNumber('stock', input.stock, 0, 100_000);
   const donorUnitId = input.donorUnitId.trim();
-  const donorKind = input.donorKind ?? 'PARTY_ORGANIZATION';
+  const donorKind = donorKindOf(input);
   if (!DONOR_KINDS.includes(donorKind)) throw new BadInputError('donorKind', `donorKind is one of ${DONOR_KINDS.join(', ')}.`);
   if (!donorUnitId) {
     throw new BadInputError(

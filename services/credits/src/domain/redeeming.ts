@@ -23,6 +23,7 @@ import { REDEMPTION_CANCELLED, REWARD_REDEEMED } from './events';
 import type { Account } from './ledger';
 import { postTransfer, type LedgerDeps } from './posting';
 import {
+  donorKindOf,
   redemptionOf,
   stepId,
   type Redemption,
@@ -106,7 +107,7 @@ async function settle(r: Redemption, deps: RedeemingDeps, traceparent?: string):
     residentId: r.residentId,
     communityId: r.communityId,
     donorUnitId: r.donorUnitId,
-    donorKind: r.donorKind ?? 'PARTY_ORGANIZATION',
+    donorKind: donorKindOf(r),
     points: r.points,
     redeemedAt: completed.at.toISOString(),
   };
@@ -184,7 +185,7 @@ export async function redeemReward(
     rewardId: reward._id,
     rewardTitle: reward.title,
     donorUnitId: reward.donorUnitId,
-    donorKind: reward.donorKind ?? 'PARTY_ORGANIZATION',
+    donorKind: donorKindOf(reward),
     points: reward.cost,
     createdAt: new Date(),
   };

@@ -63,6 +63,9 @@ export function redemptionOf(request: RedemptionRequest, steps: RedemptionStep[]
 export const DONOR_KINDS = ['PARTY_ORGANIZATION', 'SOCIAL_ORGANIZATION'] as const;
 export type DonorKind = (typeof DONOR_KINDS)[number];
 
+/** A donor's kind; records from before social organizations donated have none, and were party organizations'. */
+export const donorKindOf = (record: { donorKind?: DonorKind | null }): DonorKind => record.donorKind ?? 'PARTY_ORGANIZATION';
+
 /** 积分兑换品 — an item in the catalogue, donated by a co-building unit or a social organization. Its stock is a stream (stock.ts). */
 export interface Reward {
   _id: string;

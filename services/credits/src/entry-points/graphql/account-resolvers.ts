@@ -2,6 +2,7 @@ import { accountStatement, ledgerBalanceSum, ownAccount, residentAccount, type A
 import { pointsEarnedByMonth } from '../../domain/earned-by-month';
 import { runExpiry, type ExpiryReport } from '../../domain/expiry';
 import type { Account } from '../../domain/ledger';
+import { donorKindOf } from '../../domain/redemption';
 import type { CreditsPorts } from '../../domain/ports';
 import { virtueRanking } from '../../domain/ranking';
 import { reconcileLedger } from '../../domain/reconcile';
@@ -71,7 +72,7 @@ export function accountResolvers(credits: CreditsPorts) {
       id: (a: Account) => a._id,
       resident: (a: Account) => (a.kind === 'RESIDENT' ? ref('Resident', a.ownerId) : null),
       donorUnit: (a: Account) =>
-        a.kind === 'DONOR' && (a.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? ref('PartyOrganization', a.ownerId) : null,
+        a.kind === 'DONOR' && donorKindOf(a) === 'PARTY_ORGANIZATION' ? ref('PartyOrganization', a.ownerId) : null,
       donor: (a: Account) => (a.kind === 'DONOR' ? donorRef(a.donorKind, a.ownerId) : null),
       community: (a: Account) => ref('Community', a.communityId),
       balance: async (a: Account, _: unknown, ctx: CreditsContext) => (await ctx.heads.load(a._id)).state.balance,

@@ -2,7 +2,7 @@ import { pageRequest, toConnection } from '@sanshe/service-kit';
 import { addReward, linkRewardToCampaign, listRewards, readRedemption, restockReward, type AddRewardInput } from '../../domain/catalogue';
 import type { CreditsPorts } from '../../domain/ports';
 import { cancelRedemption, redeemReward } from '../../domain/redeeming';
-import type { DonorKind, Redemption, Reward } from '../../domain/redemption';
+import { donorKindOf, type DonorKind, type Redemption, type Reward } from '../../domain/redemption';
 import { iso, type CreditsContext } from './context';
 
 /** A donor as an entity reference of its owner: registry's party organizations, social-orgs' social organizations. */
@@ -43,10 +43,9 @@ export function catalogueResolvers(credits: CreditsPorts) {
       __resolveReference: (reference: { id: string }, ctx: CreditsContext) => ctx.rewards.load(reference.id),
       id: (r: Reward) => r._id,
       stock: (r: Reward, _: unknown, ctx: CreditsContext) => ctx.stock.load(r._id),
-      donorKind: (r: Reward) => r.donorKind ?? 'PARTY_ORGANIZATION',
+      donorKind: (r: Reward) => donorKindOf(r),
       donor: (r: Reward) => donorRef(r.donorKind, r.donorUnitId),
-      donorUnit: (r: Reward) =>
-        (r.donorKind ?? 'PARTY_ORGANIZATION') === 'PARTY_ORGANIZATION' ? { __typename: 'PartyOrganization', id: r.donorUnitId } : null,
+      donorUnit: (r: Reward) => (donorKindOf(r) === 'PARTY_ORGANIZATION' ? { __typename: 'PartyOrganization', id: r.donorUnitId } : null),
       community: (r: Reward) => (r.communityId ? { __typename: 'Community', id: r.communityId } : null),
       campaign: (r: Reward) => (r.campaignId ? { __typename: 'Campaign', id: r.campaignId } : null),
     },
