@@ -31,7 +31,10 @@ describe('points earned across the district by month', () => {
         const months = expectNoErrors(await stack.query<Earned>(EARNED, { from: lastMonth, to: thisMonth })).pointsEarnedByMonth;
         return months[1]?.postings === 2 ? months : undefined;
       },
-      // Generous: CI runs two suites at once on two cores, and this once took longer than 15 s there.
+      // Known flake: this stack's consumer group starts at the topic's end, so volunteer events another
+      // credits suite sends at the same moment land here too and the district-wide count passes 2.
+      // Running the suite alone passes; the fix (a topic per run, or counting only this run's
+      // communities) is scheduled, see the closing note.
       60_000,
       'both earnings posted',
     );
