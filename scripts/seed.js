@@ -27,6 +27,10 @@ function progressLine(out) {
 /** Today in the district (UTC+8): every service's seed anchors its calendar to the same day. */
 const districtToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/** Runs a service's seed entry (`dist/seed/index.js`) on the service's own database; resolves to its exit code. */
+const runSeedEntry = (name, args, env, onLine) =>
+  runNode(path.join(root, 'services', name, 'dist', 'seed', 'index.js'), args, { ...env, MONGO_DB: databaseFor(name, env) }, onLine);
+
 async function seedAll({ skipBuild = false, env = process.env, out = process.stdout } = {}) {
   if (!skipBuild) build();
   env = { ...env, SEED_AS_OF: env.SEED_AS_OF || districtToday() };
@@ -39,17 +43,12 @@ async function seedAll({ skipBuild = false, env = process.env, out = process.std
       const step = `seeding ${index + 1}/${names.length} ${name}`;
       const seen = [];
       progress.update(`${step}…`);
-      const code = await runNode(
-        path.join(root, 'services', name, 'dist', 'seed', 'index.js'),
-        [],
-        { ...env, MONGO_DB: databaseFor(name, env) },
-        (line) => {
-          log.write(`[${name}] ${line}\n`);
-          seen.push(line);
-          if (seen.length > 20) seen.shift();
-          progress.update(`${step}: ${line}`);
-        },
-      );
+      const code = await runSeedEntry(name, [], env, (line) => {
+        log.write(`[${name}] ${line}\n`);
+        seen.push(line);
+        if (seen.length > 20) seen.shift();
+        progress.update(`${step}: ${line}`);
+      });
       if (code !== 0) {
         progress.done(`${step}: failed (exit ${code}). Its last lines:`);
         out.write(`${seen.map((l) => `  ${l}`).join('\n')}\n`);
@@ -70,12 +69,7 @@ async function refreshCatalogue({ env = process.env } = {}) {
   const log = fs.createWriteStream(logFile('seed'), { flags: 'a' });
   try {
     const name = 'resident-services';
-    const code = await runNode(
-      path.join(root, 'services', name, 'dist', 'seed', 'index.js'),
-      ['--catalogue'],
-      { ...env, MONGO_DB: databaseFor(name, env) },
-      (line) => log.write(`[${name} catalogue] ${line}\n`),
-    );
+    const code = await runSeedEntry(name, ['--catalogue'], env, (line) => log.write(`[${name} catalogue] ${line}\n`));
     if (code !== 0) throw new Error(`writing the service catalogue failed (exit ${code}); the full output is in ${logFile('seed')}`);
   } finally {
     log.end();
