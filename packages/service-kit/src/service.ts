@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Topic } from '@sanshe/schemas/generated/events';
@@ -159,6 +160,10 @@ export async function createService<TConfig extends ServiceConfig, TContext exte
     includeStacktraceInErrorResponses: false,
     // The gateway composes from the committed supergraph and never introspects a subgraph.
     introspection: config.NODE_ENV !== 'production',
+    // Apollo installs both by default. Cache control hooks every field of every request, for
+    // HTTP cache hints no one reads behind the gateway; inline traces go to Apollo Studio,
+    // which Sanshe does not use (and would show a caller resolver timings).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
     logger,
   });
   await apollo.start();
