@@ -1,3 +1,4 @@
+import { CatalogueRepository } from '@sanshe/resident-services/data-access/catalogue-repository';
 import { createModels } from '@sanshe/resident-services/data-access/models';
 import { seedCatalogue } from '@sanshe/resident-services/seed';
 import { startStack, type Stack } from '@sanshe/test-env';
@@ -62,14 +63,42 @@ describe('the service catalogue', () => {
     // The test stack seeds the catalogue as a deployment's seed does: nothing is left to write.
     expect(await seedCatalogue(connection)).toEqual({ written: 0 });
 
+    // A reader with a short snapshot sees the store as it is: empty, then what the seed wrote.
     const models = createModels(connection);
+    const reader = new CatalogueRepository(models, 100);
+    expect(await reader.categories()).toHaveLength(12);
     await models.ServiceItem.deleteMany({});
     await models.ServiceCategory.deleteMany({});
-    expect(await categoryCodes()).toEqual([]);
+    expect(await reader.categories()).toHaveLength(12); // still its snapshot
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await reader.categories()).toEqual([]);
+    expect(await reader.item('C08-01')).toBeNull();
 
     expect(await seedCatalogue(connection)).toEqual({ written: 132 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await reader.categories()).toHaveLength(12);
+    expect((await reader.itemsOfCategories(['C08'])).map((i) => i._id)[0]).toBe('C08-01');
     const categories = await categoryCodes();
     expect(categories).toHaveLength(12);
     expect(categories.flatMap((c) => c.items)).toHaveLength(120);
+  });
+
+  it("drops its snapshot when its own sync writes, so a release's catalogue job is seen at once", async () => {
+    const connection = stack.services['resident-services']!.connection;
+    const models = createModels(connection);
+    const repository = new CatalogueRepository(models);
+    const item = await repository.item('C08-01');
+    expect(item).not.toBeNull();
+    // Frozen: a reader cannot change the snapshot the next reader gets.
+    expect(() => ((item as { name: string }).name = 'changed')).toThrow(TypeError);
+    const catalogue = { categories: await repository.categories(), items: await repository.itemsOfCategories(['C08']) };
+    const renamed = { ...catalogue.items[0]!, name: `${catalogue.items[0]!.name} (renamed)` };
+    try {
+      expect(await repository.sync({ categories: catalogue.categories, items: [renamed] })).toEqual({ written: 1 });
+      expect((await repository.item('C08-01'))!.name).toBe(renamed.name);
+    } finally {
+      await repository.sync({ categories: catalogue.categories, items: [catalogue.items[0]!] });
+    }
+    expect((await repository.item('C08-01'))!.name).toBe(catalogue.items[0]!.name);
   });
 });
