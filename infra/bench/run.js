@@ -15,7 +15,7 @@
  *          --budget=<minutes> (default 14, quick 5: optional work is dropped to stay within),
  *          --rounds=<n> (default 2: each workload's time split into rounds, targets alternating),
  *          --event-rate=<n> (registrations per second in the event-latency run, default 20),
- *          --only=load,concurrency,counts,events,tuning, --reseed (run the seeds even on data), --verbose.
+ *          --only=load,concurrency,counts,events,tuning, --workloads=overhead,dashboard (with --only, a partial run: results go to <date>-partial.*), --reseed (run the seeds even on data), --verbose.
  * Env: BENCH_DB_PREFIX (default bench_), MONGO_URL / KAFKA_BROKERS as everywhere.
  * Never stops or restarts Kafka or the Mongo store; stops only the processes it started.
  */
@@ -55,6 +55,8 @@ function parseArgs(argv) {
     tuningWorkloads: quick ? ['overhead'] : ['overhead', 'dashboard'],
     countTimeoutMs: quick ? 60_000 : 120_000,
     phases: new Set(String(flags.only ?? 'load,concurrency,counts,events,tuning').split(',')),
+    /** Some workloads only (--workloads=overhead,dashboard); with --only, a partial run, written to <date>-partial.*. */
+    workloads: flags.workloads ? new Set(String(flags.workloads).split(',')) : null,
     /** Optional work (tuning variants, the 1,000-item sweep, relay drain) is dropped to stay within it. */
     budgetMinutes: Number(flags.budget ?? (quick ? 5 : 14)),
     rounds: Number(flags.rounds ?? (quick ? 1 : 2)),
@@ -113,11 +115,13 @@ async function main() {
 
   const mutationContext = await prepareMutationContext({ gatewayUrl: gateway.url, log });
   notes.push(...mutationContext.problems.map((p) => `mutation mix setup: ${p}`));
-  const { workloads, minter, communities, residentsByCommunity } = await buildWorkloads({
+  const built = await buildWorkloads({
     mutationContext,
     poolSize: options.quick ? 800 : 3000,
     residentPool: options.quick ? 2000 : 6000,
   });
+  const { minter, communities, residentsByCommunity } = built;
+  const workloads = options.workloads ? built.workloads.filter((w) => options.workloads.has(w.name)) : built.workloads;
 
   /** Processes that report requests in flight: a run starts only once the previous one drained. */
   const counting = { ...subgraphs, monolith };
@@ -143,6 +147,8 @@ async function main() {
       date: new Date().toISOString().slice(0, 10),
       startedAt: new Date(t0).toISOString(),
       mode: options.quick ? 'quick' : 'full',
+      // Some workloads or phases only: written beside the full results, never over them.
+      partial: Boolean(options.workloads) || ['load', 'concurrency', 'counts', 'events', 'tuning'].some((p) => !options.phases.has(p)),
       warmupSeconds: options.warmupSeconds,
       rounds: options.rounds,
       workloads: Object.fromEntries(workloads.map((w) => [w.name, { title: w.title, ...runShape(w.name) }])),

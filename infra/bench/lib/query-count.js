@@ -132,15 +132,20 @@ const ENTITY_SELECTIONS = {
  * Runs the counting phase. `workloads` are the benchmark operations; `subgraphs` the
  * subgraph processes (label → TargetProcess with a url); `monolith` the monolith process.
  */
-async function countQueries({
-  gatewayUrl,
-  monolith,
-  subgraphs,
-  workloads,
-  sizes = [10, 100, 1000],
-  timeoutMs = 120_000,
-  log = console.log,
-}) {
+async function countQueries(options) {
+  // Per-fetch attribution (async-local storage) is on for this phase only: the load runs measure
+  // the processes as production runs them.
+  const counted = { ...options.subgraphs, ...(options.monolith ? { monolith: options.monolith } : {}) };
+  const attribute = (on) => Promise.all(Object.values(counted).map((p) => p.request('attribute-commands', on)));
+  await attribute(true);
+  try {
+    return await countAttributed(options);
+  } finally {
+    await attribute(false).catch(() => undefined);
+  }
+}
+
+async function countAttributed({ gatewayUrl, monolith, subgraphs, workloads, sizes = [10, 100, 1000], timeoutMs = 120_000, log = console.log }) {
   const minter = new TokenMinter();
   const admin = await minter.mint(adminClaims());
   const results = { operations: {}, listSizes: { gateway: {}, entities: {} }, background: {} };

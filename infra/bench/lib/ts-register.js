@@ -56,7 +56,10 @@ let registered = false;
 function register() {
   if (registered) return;
   registered = true;
-  process.setSourceMapsEnabled?.(true);
+  // Production runs compiled JavaScript without source maps, so the bench does too: with them on,
+  // every stack trace a library formats (mongoose, graphql, errors) costs a source-map lookup that
+  // production never pays. BENCH_SOURCE_MAPS=1 turns them on to read a target's stack traces.
+  if (process.env.BENCH_SOURCE_MAPS === '1') process.setSourceMapsEnabled?.(true);
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function resolveSanshe(request, parent, ...rest) {
     if (request.startsWith('@sanshe/')) {

@@ -200,6 +200,7 @@ runTarget('monolith', async () => {
     handlers: {
       counters: async () => counter.snapshot(),
       'reset-counters': async () => counter.reset(),
+      'attribute-commands': async (on) => counter.attribute(on),
     },
   };
 });

@@ -22,6 +22,7 @@ runTarget(name, async () => {
     handlers: {
       counters: async () => counter.snapshot(),
       'reset-counters': async () => counter.reset(),
+      'attribute-commands': async (on) => counter.attribute(on),
       'relay-pending': async () => service.relay.pending(),
       'relay-published': async () => service.relay.published,
     },
