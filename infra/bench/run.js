@@ -251,15 +251,22 @@ async function main() {
       const sizes = remaining() > 5 * 60_000 ? options.listSizes : options.listSizes.slice(0, 2);
       if (sizes.length < options.listSizes.length)
         notes.push(`list-size sweep cut to ${sizes.join(', ')}: the time budget was running out`);
-      results.queryCounts = await countQueries({
-        gatewayUrl: gateway.url,
-        monolith,
-        subgraphs,
-        workloads,
-        sizes,
-        timeoutMs: Math.round(Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8))),
-        log,
-      });
+      // Counted on a stack of its own with the driver's command monitoring on: the load runs'
+      // processes run without it, as production does.
+      const counting = await startCountingStack({ ...infraInfo, monitorCommands: true }, startOpts);
+      try {
+        results.queryCounts = await countQueries({
+          gatewayUrl: counting.gateway.url,
+          monolith: counting.monolith,
+          subgraphs: counting.subgraphs,
+          workloads,
+          sizes,
+          timeoutMs: Math.round(Math.max(20_000, Math.min(options.countTimeoutMs, remaining() / 8))),
+          log,
+        });
+      } finally {
+        await counting.stop();
+      }
     } catch (err) {
       results.queryCounts = null;
       notes.push(`query counting failed: ${err.message}`);
@@ -341,6 +348,24 @@ async function main() {
 }
 
 /** Writes the results so far: a phase that hangs or a Ctrl-C keeps what was measured before it. */
+/** Subgraphs, a gateway and a monolith for the counting phase, on `info` (command monitoring on). */
+async function startCountingStack(info, { log, verbose }) {
+  const subgraphs = await startSubgraphs(info, { log: () => undefined, verbose });
+  const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
+  const supergraphFile = writeSupergraph(composeFor(urls), 'counting');
+  const [gateway, monolith] = await Promise.all([
+    startTarget('gateway (counting)', 'gateway', gatewayEnv(info, urls, supergraphFile), { log, verbose }),
+    startTarget('monolith (counting)', 'monolith', gatewayEnv(info, urls, supergraphFile), { log, verbose }),
+  ]);
+  log(`  counting stack: gateway ${gateway.url}, monolith ${monolith.url}, five subgraphs, command monitoring on`);
+  return {
+    gateway,
+    monolith,
+    subgraphs,
+    stop: () => Promise.all([gateway, monolith, ...Object.values(subgraphs)].map((t) => t.stop().catch(() => undefined))),
+  };
+}
+
 function save(results, t0, complete = false) {
   results.meta.wallSeconds = Math.round((Date.now() - t0) / 1000);
   results.meta.complete = complete;
