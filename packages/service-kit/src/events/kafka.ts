@@ -7,7 +7,7 @@ import {
   topicConfigEntries,
 } from '@sanshe/schemas/topics';
 import { ConfigError, type BaseConfig } from '../config';
-import './kafkajs-idle-timer';
+import './kafkajs-timers';
 import type { Logger } from '../logger';
 
 /** How a client logs in: kafkajs' own `sasl` and `ssl` options. */

@@ -9,14 +9,25 @@
  * The replacement schedules a check only when requests wait: at the end of a broker's throttle,
  * or after kafkajs' own 10 ms interval when they wait for an in-flight slot (a finished request
  * also checks the queue). An empty queue needs no timer: `push` schedules one when it queues.
+ *
+ * Each connection also checks its in-flight requests for a timeout every 100 ms, another 10
+ * wake-ups a second per connection for timeouts of 30 s or more; it checks every second instead,
+ * so a request the broker never answers still fails within a second of its timeout.
  */
 
 interface RequestQueueInternals {
   pending: unknown[];
+  inflight: Map<number, { sentAt: number; requestTimeout: number; timeoutRequest(): void }>;
   throttledUntil: number;
   throttleCheckTimeoutId: NodeJS.Timeout | null;
+  enforceRequestTimeout: boolean;
+  requestTimeout: number;
+  requestTimeoutIntervalId?: NodeJS.Timeout;
+  isConnected(): boolean;
+  destroy(): void;
   checkPendingRequests(): void;
   scheduleCheckPendingRequests(): void;
+  scheduleRequestTimeoutCheck(): void;
 }
 
 /** kafkajs' CHECK_PENDING_REQUESTS_INTERVAL. */
@@ -34,12 +45,31 @@ function scheduleCheckPendingRequests(this: RequestQueueInternals): void {
   );
 }
 
+/** How often a connection looks for in-flight requests past their timeout (kafkajs: 100 ms). */
+export const REQUEST_TIMEOUT_CHECK_MS = 1_000;
+
+function scheduleRequestTimeoutCheck(this: RequestQueueInternals): void {
+  if (!this.enforceRequestTimeout) return;
+  this.destroy();
+  this.requestTimeoutIntervalId = setInterval(
+    () => {
+      const now = Date.now();
+      this.inflight.forEach((request) => {
+        if (now - request.sentAt > request.requestTimeout) request.timeoutRequest();
+      });
+      if (!this.isConnected()) this.destroy();
+    },
+    Math.min(this.requestTimeout, REQUEST_TIMEOUT_CHECK_MS),
+  );
+}
+
 /** The kafkajs request queue class, patched once per process (idempotent). */
 export function patchKafkajsRequestQueue(): { prototype: RequestQueueInternals } {
   // A file inside kafkajs, not its public API: kafkajs is pinned at 2.2.4, the release this fixes.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const RequestQueue = require('kafkajs/src/network/requestQueue') as { prototype: RequestQueueInternals };
   RequestQueue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
+  RequestQueue.prototype.scheduleRequestTimeoutCheck = scheduleRequestTimeoutCheck;
   return RequestQueue;
 }
 

@@ -1,9 +1,10 @@
-import { patchKafkajsRequestQueue } from './kafkajs-idle-timer';
+import { patchKafkajsRequestQueue, REQUEST_TIMEOUT_CHECK_MS } from './kafkajs-timers';
 
 // kafkajs' own request queue class, with the kit's patch applied (as importing the kit does).
 const RequestQueue = patchKafkajsRequestQueue() as unknown as new (options: object) => {
   pending: unknown[];
   inflight: Map<number, unknown>;
+  scheduleRequestTimeoutCheck(): void;
   throttledUntil: number;
   throttleCheckTimeoutId: NodeJS.Timeout | null;
   checkPendingRequests(): void;
@@ -63,5 +64,26 @@ describe("kafkajs' request queue, patched", () => {
     expect(sent).toEqual(['b']);
     expect(jest.getTimerCount()).toBe(0);
     queue.destroy();
+  });
+
+  it('looks for timed-out requests once a second, and times them out', () => {
+    const queue = new RequestQueue({
+      maxInFlightRequests: 1,
+      requestTimeout: 30_000,
+      enforceRequestTimeout: true,
+      clientId: 'test',
+      broker: 'localhost:9092',
+      logger: quietLogger,
+    });
+    const timedOut: number[] = [];
+    queue.inflight.set(3, { sentAt: Date.now(), requestTimeout: 30_000, timeoutRequest: () => timedOut.push(3) });
+    queue.scheduleRequestTimeoutCheck();
+    expect(jest.getTimerCount()).toBe(1);
+    jest.advanceTimersByTime(30_000);
+    expect(timedOut).toEqual([]);
+    jest.advanceTimersByTime(REQUEST_TIMEOUT_CHECK_MS);
+    expect(timedOut).toEqual([3]);
+    queue.destroy();
+    expect(jest.getTimerCount()).toBe(0);
   });
 });
