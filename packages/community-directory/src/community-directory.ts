@@ -1,6 +1,6 @@
 import { EVENT_TYPES, TOPICS } from '@sanshe/schemas/generated/events';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { ConsumerSpec, EventHandler } from '@sanshe/service-kit';
+import { copies, Snapshot, type ConsumerSpec, type EventHandler } from '@sanshe/service-kit';
 
 /**
  * A service's own copy of registry's communities (id → name, street), fed by
@@ -33,72 +33,48 @@ const SNAPSHOT_TTL_MS = 5_000;
 /**
  * The directory is small (one row per community: 71 in the district) and changes rarely, yet
  * nearly every request asks it something (scope checks need a community's street). Reads are
- * served from an in-memory snapshot of the whole collection, loaded with one query and kept
- * for a few seconds, so a page of 71 communities costs at most one query, never one per
+ * served from the kit's in-memory `Snapshot` of the whole collection, loaded with one query and
+ * kept for a few seconds, so a page of 71 communities costs at most one query, never one per
  * community. This process's own writes drop the snapshot at once; another replica's writes
- * are seen within the TTL.
+ * are seen within the TTL. One snapshot per connection's model is shared by every directory
+ * object over it, so one directory's write is seen by the others.
  */
-interface SnapshotState {
-  snapshot: { at: number; byId: Map<string, KnownCommunity> } | null;
-  loading: Promise<Map<string, KnownCommunity>> | null;
-  /** Bumped by every write, so a load that started before it is not kept. */
-  generation: number;
-}
-
-/** One snapshot per connection's model, shared by every directory object over it. */
-const snapshots = new WeakMap<Model<KnownCommunity>, SnapshotState>();
+const snapshots = new WeakMap<Model<KnownCommunity>, Snapshot<ReadonlyMap<string, KnownCommunity>>>();
 
 export class CommunityDirectory {
   readonly model: Model<KnownCommunity>;
-  private readonly state: SnapshotState;
+  private readonly snapshot: Snapshot<ReadonlyMap<string, KnownCommunity>>;
 
   constructor(
     connection: Connection,
     private readonly ttlMs = SNAPSHOT_TTL_MS,
   ) {
-    this.model = connection.models.KnownCommunity ?? connection.model<KnownCommunity>('KnownCommunity', schema);
-    const state = snapshots.get(this.model) ?? { snapshot: null, loading: null, generation: 0 };
-    snapshots.set(this.model, state);
-    this.state = state;
+    const model = connection.models.KnownCommunity ?? connection.model<KnownCommunity>('KnownCommunity', schema);
+    this.model = model;
+    const snapshot =
+      snapshots.get(model) ??
+      new Snapshot(async () => new Map((await model.find({}).lean<KnownCommunity[]>().exec()).map((c) => [c._id, c])), SNAPSHOT_TTL_MS);
+    snapshots.set(model, snapshot);
+    this.snapshot = snapshot;
   }
 
-  private async all(): Promise<Map<string, KnownCommunity>> {
-    const state = this.state;
-    if (state.snapshot && Date.now() - state.snapshot.at < this.ttlMs) return state.snapshot.byId;
-    if (!state.loading) {
-      const generation = state.generation;
-      const at = Date.now();
-      const loading = this.model
-        .find({})
-        .lean<KnownCommunity[]>()
-        .exec()
-        .then((rows) => {
-          const byId = new Map(rows.map((c) => [c._id, c]));
-          if (generation === state.generation) state.snapshot = { at, byId };
-          return byId;
-        })
-        .finally(() => {
-          if (state.loading === loading) state.loading = null;
-        });
-      state.loading = loading;
-    }
-    return state.loading;
+  private all(): Promise<ReadonlyMap<string, KnownCommunity>> {
+    return this.snapshot.get(this.ttlMs);
   }
 
   private invalidate(): void {
-    this.state.generation += 1;
-    this.state.snapshot = null;
-    this.state.loading = null;
+    this.snapshot.invalidate();
   }
 
   async get(id: string): Promise<KnownCommunity | null> {
-    return (await this.all()).get(id) ?? null;
+    const found = (await this.all()).get(id);
+    return found ? { ...found } : null;
   }
 
   /** The known ones among `ids`, in no particular order. */
   async getMany(ids: readonly string[]): Promise<KnownCommunity[]> {
     const byId = await this.all();
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return copies(ids.flatMap((id) => byId.get(id) ?? []));
   }
 
   /** Whether any known community lies in the street. */

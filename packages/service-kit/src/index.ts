@@ -12,6 +12,7 @@ export * from './jobs';
 export * from './loaders';
 export * from './logger';
 export * from './mongo';
+export * from './snapshot';
 export * from './service';
 export * from './seeding';
 export * from './store-errors';

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { copies, Snapshot, withAll } from '@sanshe/service-kit';
 import type { Model } from 'mongoose';
 import type { CatalogueReader } from '../domain/catalogue-queries';
 import type { Catalogue, ServiceCategory, ServiceItem } from '../domain/model';
@@ -8,54 +9,36 @@ import type { ResidentServicesModels } from './models';
 /** Equal as stored: compared through JSON, so absent and undefined fields agree. */
 const sameContent = (a: object, b: object) => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 
+const hasItem = (catalogue: LoadedCatalogue, code: string) => catalogue.itemsByCode.has(code);
+
 /** How long a snapshot of the catalogue serves reads before the next read reloads it. */
 const SNAPSHOT_TTL_MS = 30_000;
 
-interface Snapshot {
-  at: number;
+interface LoadedCatalogue {
   categories: readonly ServiceCategory[];
   items: readonly ServiceItem[];
   itemsByCode: ReadonlyMap<string, ServiceItem>;
 }
 
 /**
- * The catalogue is reference data: 15 categories and 120 items, written only by a seed or a
- * release's catalogue job (`sync`), yet read by nearly every request that shows an order.
- * Reads are served from an in-memory snapshot of both collections, loaded with two queries and
- * kept for 30 s (frozen, so no reader can change it for the next). This process's own `sync`
- * drops it at once; a sync by another process is seen within the TTL.
+ * The catalogue is reference data: 12 categories and 120 items, written only by a seed or a
+ * release's catalogue job (`sync`), yet read by nearly every request that shows an order. Reads
+ * are served from a snapshot of both collections kept 30 s; this process's own `sync` drops it.
  */
 export class CatalogueRepository implements CatalogueStore, CatalogueReader {
-  private snapshot: Snapshot | null = null;
-  private loading: Promise<Snapshot> | null = null;
-  /** Bumped by every sync, so a load that started before it is not kept. */
-  private generation = 0;
+  private readonly snapshot: Snapshot<LoadedCatalogue>;
 
   constructor(
     private readonly models: ResidentServicesModels,
-    private readonly ttlMs = SNAPSHOT_TTL_MS,
-  ) {}
-
-  private async current(): Promise<Snapshot> {
-    if (this.snapshot && Date.now() - this.snapshot.at < this.ttlMs) return this.snapshot;
-    if (!this.loading) {
-      const generation = this.generation;
-      const at = Date.now();
-      const loading = Promise.all([
+    ttlMs = SNAPSHOT_TTL_MS,
+  ) {
+    this.snapshot = new Snapshot(async () => {
+      const [categories, items] = await Promise.all([
         this.models.ServiceCategory.find().sort({ order: 1 }).lean<ServiceCategory[]>().exec(),
         this.models.ServiceItem.find().sort({ categoryCode: 1, order: 1 }).lean<ServiceItem[]>().exec(),
-      ])
-        .then(([categories, items]) => {
-          const snapshot: Snapshot = deepFreeze({ at, categories, items, itemsByCode: new Map(items.map((i) => [i._id, i])) });
-          if (generation === this.generation) this.snapshot = snapshot;
-          return snapshot;
-        })
-        .finally(() => {
-          if (this.loading === loading) this.loading = null;
-        });
-      this.loading = loading;
-    }
-    return this.loading;
+      ]);
+      return { categories, items, itemsByCode: new Map(items.map((i) => [i._id, i])) };
+    }, ttlMs);
   }
 
   /**
@@ -77,46 +60,37 @@ export class CatalogueRepository implements CatalogueStore, CatalogueReader {
     // Replicas starting together insert the same reference data: a duplicate is theirs, not a failure.
     if (missing.length > 0) await model.insertMany(missing, { ordered: false }).catch(unlessOnlyDuplicates);
     for (const doc of changed) await model.replaceOne({ _id: doc._id }, doc).exec();
-    if (missing.length + changed.length > 0) {
-      this.generation += 1;
-      this.snapshot = null;
-      this.loading = null;
-    }
+    if (missing.length + changed.length > 0) this.snapshot.invalidate();
     return missing.length + changed.length;
   }
 
   async categories(): Promise<ServiceCategory[]> {
-    return [...(await this.current()).categories];
+    return copies((await this.snapshot.get()).categories);
   }
 
   async categoriesByCodes(codes: readonly string[]): Promise<ServiceCategory[]> {
     const wanted = new Set(codes);
-    return (await this.current()).categories.filter((c) => wanted.has(c._id));
+    return copies((await this.snapshot.get()).categories.filter((c) => wanted.has(c._id)));
   }
 
   async item(code: string): Promise<ServiceItem | null> {
-    return (await this.current()).itemsByCode.get(code) ?? null;
+    const found = (await withAll(this.snapshot, [code], hasItem)).itemsByCode.get(code);
+    return found ? { ...found } : null;
   }
 
   async itemsByCodes(codes: readonly string[]): Promise<ServiceItem[]> {
-    const { itemsByCode } = await this.current();
-    return codes.flatMap((code) => itemsByCode.get(code) ?? []);
+    const { itemsByCode } = await withAll(this.snapshot, codes, hasItem);
+    return codes.flatMap((code) => {
+      const found = itemsByCode.get(code);
+      return found ? [{ ...found }] : [];
+    });
   }
 
   /** In category order, then item order, as stored. */
   async itemsOfCategories(codes: readonly string[]): Promise<ServiceItem[]> {
     const wanted = new Set(codes);
-    return (await this.current()).items.filter((i) => wanted.has(i.categoryCode));
+    return copies((await this.snapshot.get()).items.filter((i) => wanted.has(i.categoryCode)));
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    const children = value instanceof Map ? [...value.values()] : Object.values(value);
-    for (const child of children) deepFreeze(child);
-  }
-  return value;
 }
 
 /** Rethrows a bulk insert's error unless every write it refused was a duplicate `_id`. */
