@@ -1,11 +1,23 @@
-import { findByIds, type OutboxEntry, pushEvents, uniqueWrite } from '@sanshe/service-kit';
+import { findByIds, type OutboxEntry, pushEvents, copies, Snapshot, uniqueWrite, withAll } from '@sanshe/service-kit';
 import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
 import type { CommunityFilter, TerritoryReader } from '../domain/territory-queries';
 import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
 import { withoutBookkeeping } from './models/paging';
 
+/** How long the streets snapshot serves reads; another replica's street edits show within it. */
+const STREETS_TTL_MS = 5_000;
+
 export class TerritoryRepository implements TerritoryStore, TerritoryReader {
-  constructor(private readonly models: RegistryModels) {}
+  /**
+   * The district's streets (11, edited a few times a year) are read by nearly every community
+   * shown; reads are served from a snapshot, and this process's street writes drop it.
+   * `street(id)`, which write paths check against, still reads the store.
+   */
+  private readonly streetSnapshot: Snapshot<StreetDoc[]>;
+
+  constructor(private readonly models: RegistryModels) {
+    this.streetSnapshot = new Snapshot(() => this.models.Street.find().sort({ _id: 1 }).lean<StreetDoc[]>().exec(), STREETS_TTL_MS);
+  }
 
   street(id: string): Promise<Street | null> {
     return this.models.Street.findById(id).lean<StreetDoc>().exec();
@@ -36,14 +48,22 @@ export class TerritoryRepository implements TerritoryStore, TerritoryReader {
   }
 
   async insertStreet(street: Street): Promise<Street> {
-    await uniqueWrite('Street', () => this.models.Street.create(street));
+    try {
+      await uniqueWrite('Street', () => this.models.Street.create(street));
+    } finally {
+      this.streetSnapshot.invalidate();
+    }
     return street;
   }
 
   async updateStreet(id: string, set: Partial<Omit<Street, '_id'>>): Promise<Street | null> {
-    return uniqueWrite('Street', () =>
-      this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec(),
-    );
+    try {
+      return await uniqueWrite('Street', () =>
+        this.models.Street.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StreetDoc>().exec(),
+      );
+    } finally {
+      this.streetSnapshot.invalidate();
+    }
   }
 
   /** The community, its regional party committee and its events: one document write. */
@@ -60,12 +80,13 @@ export class TerritoryRepository implements TerritoryStore, TerritoryReader {
     return doc ? withoutBookkeeping(doc) : null;
   }
 
-  streets(): Promise<Street[]> {
-    return this.models.Street.find().sort({ _id: 1 }).lean<StreetDoc[]>().exec();
+  async streets(): Promise<Street[]> {
+    return copies(await this.streetSnapshot.get());
   }
 
-  streetByName(name: string): Promise<Street | null> {
-    return this.models.Street.findOne({ name }).lean<StreetDoc>().exec();
+  async streetByName(name: string): Promise<Street | null> {
+    const found = (await this.streetSnapshot.get()).find((s) => s.name === name);
+    return found ? { ...found } : null;
   }
 
   communities(filter: CommunityFilter): Promise<Community[]> {
@@ -90,9 +111,11 @@ export class TerritoryRepository implements TerritoryStore, TerritoryReader {
       .exec();
   }
 
-  /** One query for any number of street references. */
-  streetsByIds(ids: readonly string[]): Promise<Street[]> {
-    return findByIds<StreetDoc>(this.models.Street, ids);
+  /** Any number of street references, from the snapshot. */
+  async streetsByIds(ids: readonly string[]): Promise<Street[]> {
+    const wanted = new Set(ids);
+    const streets = await withAll(this.streetSnapshot, ids, (all, id) => all.some((s) => s._id === id));
+    return copies(streets.filter((s) => wanted.has(s._id)));
   }
 
   /** One query for any number of community references. */

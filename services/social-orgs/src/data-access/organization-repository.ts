@@ -1,4 +1,4 @@
-import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, uniqueWrite } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, copies, Snapshot, uniqueWrite, withAll } from '@sanshe/service-kit';
 import type { CommunityDirectory } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { AnnualReview, AnnualReviewStore } from '../domain/annual-review';
@@ -7,20 +7,36 @@ import type { CentreFilter, OrganizationFilter, OrganizationReads } from '../dom
 import type { OverviewFacts } from '../domain/overview';
 import type { SocialOrgsModels } from './models';
 
+const hasCentre = (centres: readonly ServiceCentre[], id: string) => centres.some((c) => c._id === id);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** How long the service-centre snapshot serves reads. */
+const CENTRES_TTL_MS = 30_000;
+
 export class OrganizationRepository implements OrganizationStore, AnnualReviewStore, OrganizationReads {
+  /**
+   * The 83 service centres (district, streets, communities) are written only by the seed, yet
+   * every community and organization shown names its centre: reads come from a snapshot.
+   */
+  private readonly centreSnapshot: Snapshot<ServiceCentre[]>;
+
   constructor(
     private readonly models: SocialOrgsModels,
     private readonly directory: CommunityDirectory,
-  ) {}
+  ) {
+    this.centreSnapshot = new Snapshot(
+      () => this.models.ServiceCentre.find().sort({ _id: 1 }).lean<ServiceCentre[]>().exec(),
+      CENTRES_TTL_MS,
+    );
+  }
 
   organization(id: string): Promise<Organization | null> {
     return this.models.Organization.findById(id).lean<Organization>();
   }
 
-  centre(id: string): Promise<ServiceCentre | null> {
-    return this.models.ServiceCentre.findById(id).lean<ServiceCentre>();
+  async centre(id: string): Promise<ServiceCentre | null> {
+    const found = (await withAll(this.centreSnapshot, [id], hasCentre)).find((c) => c._id === id);
+    return found ? { ...found } : null;
   }
 
   async unknownCommunities(ids: readonly string[]): Promise<string[]> {
@@ -117,19 +133,24 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
       .lean<AnnualReview[]>();
   }
 
-  centres(filter: CentreFilter): Promise<ServiceCentre[]> {
-    const query: FilterQuery<ServiceCentre> = {};
-    if (filter.level) query.level = filter.level;
-    if (filter.streetId) query.streetId = filter.streetId;
-    return this.models.ServiceCentre.find(query).sort({ _id: 1 }).lean<ServiceCentre[]>();
+  async centres(filter: CentreFilter): Promise<ServiceCentre[]> {
+    return copies(
+      (await this.centreSnapshot.get()).filter(
+        (c) => (!filter.level || c.level === filter.level) && (!filter.streetId || c.streetId === filter.streetId),
+      ),
+    );
   }
 
-  centresByIds(ids: readonly string[]): Promise<ServiceCentre[]> {
-    return this.models.ServiceCentre.find({ _id: { $in: [...ids] } }).lean<ServiceCentre[]>();
+  async centresByIds(ids: readonly string[]): Promise<ServiceCentre[]> {
+    const wanted = new Set(ids);
+    return copies((await withAll(this.centreSnapshot, ids, hasCentre)).filter((c) => wanted.has(c._id)));
   }
 
-  centresOfCommunities(communityIds: readonly string[]): Promise<ServiceCentre[]> {
-    return this.models.ServiceCentre.find({ communityId: { $in: [...communityIds] }, level: 'COMMUNITY' }).lean<ServiceCentre[]>();
+  async centresOfCommunities(communityIds: readonly string[]): Promise<ServiceCentre[]> {
+    const wanted = new Set(communityIds);
+    return copies(
+      (await this.centreSnapshot.get()).filter((c) => c.level === 'COMMUNITY' && c.communityId !== null && wanted.has(c.communityId)),
+    );
   }
 
   /** Organizations are a few hundred documents: the overview reads their few fields in one pass. */
