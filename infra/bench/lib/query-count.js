@@ -145,7 +145,15 @@ async function countQueries(options) {
   }
 }
 
-async function countAttributed({ gatewayUrl, monolith, subgraphs, workloads, sizes = [10, 100, 1000], timeoutMs = 120_000, log = console.log }) {
+async function countAttributed({
+  gatewayUrl,
+  monolith,
+  subgraphs,
+  workloads,
+  sizes = [10, 100, 1000],
+  timeoutMs = 120_000,
+  log = console.log,
+}) {
   const minter = new TokenMinter();
   const admin = await minter.mint(adminClaims());
   const results = { operations: {}, listSizes: { gateway: {}, entities: {} }, background: {} };

@@ -335,7 +335,10 @@ ${tuningSection(results)}
 /** Writes both files; returns their paths. */
 function writeResults(results) {
   fs.mkdirSync(RESULTS, { recursive: true });
-  const base = path.join(RESULTS, `${results.meta.date}${results.meta.mode === 'quick' ? '-quick' : ''}${results.meta.partial ? '-partial' : ''}`);
+  const base = path.join(
+    RESULTS,
+    `${results.meta.date}${results.meta.mode === 'quick' ? '-quick' : ''}${results.meta.partial ? '-partial' : ''}`,
+  );
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(`${base}.md`, markdown(results));
   return { markdown: `${base}.md`, json: `${base}.json` };
