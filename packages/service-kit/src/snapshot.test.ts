@@ -1,4 +1,4 @@
-import { deepFreeze, MISS_REFRESH_MS, Snapshot, withAll } from './snapshot';
+import { deepFreeze, documentsByIds, MISS_REFRESH_MS, Snapshot, withAll } from './snapshot';
 
 describe('Snapshot', () => {
   afterEach(() => jest.useRealTimers());
@@ -77,5 +77,23 @@ describe('Snapshot', () => {
     expect(await withAll(snapshot, ['b'], has)).toEqual(['a', 'b']);
     expect(await withAll(snapshot, ['nope'], has)).toEqual(['a', 'b']);
     expect(loads).toBe(2);
+  });
+
+  it('looks documents up by id as copies, in snapshot order', async () => {
+    const snapshot = new Snapshot(
+      async () => [
+        { _id: 'a', n: 1 },
+        { _id: 'b', n: 2 },
+        { _id: 'c', n: 3 },
+      ],
+      60_000,
+    );
+    const found = await documentsByIds(snapshot, ['c', 'a']);
+    expect(found).toEqual([
+      { _id: 'a', n: 1 },
+      { _id: 'c', n: 3 },
+    ]);
+    found[0]!.n = 9; // a copy: the snapshot is not changed
+    expect(await documentsByIds(snapshot, ['a'])).toEqual([{ _id: 'a', n: 1 }]);
   });
 });

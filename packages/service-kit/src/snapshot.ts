@@ -7,10 +7,12 @@
  *
  * The process's own writes call `invalidate()`, so it reads what it wrote at once; another
  * replica's writes are seen within the TTL, and at once by a lookup of ids the snapshot lacks
- * (`withAll`). Hand readers `copies` of the documents: Apollo's entity resolution defines
- * `__typename` on the object a reference resolves to, which a frozen document refuses. The value is frozen: a reader cannot change what
- * the next reader gets. Concurrent reads of an expired snapshot share one load, and a load
- * that started before an invalidation is not kept.
+ * (`withAll`). Concurrent reads of an expired snapshot share one load, and a load that started
+ * before an invalidation is not kept.
+ *
+ * The value is frozen, so a reader cannot change what the next reader gets; readers are handed
+ * `copies` of its documents, since Apollo's entity resolution defines `__typename` on the object
+ * a reference resolves to, which a frozen document refuses.
  */
 export class Snapshot<T> {
   private current: { at: number; value: T } | null = null;
@@ -70,6 +72,16 @@ export const MISS_REFRESH_MS = 1_000;
 export async function withAll<T>(snapshot: Snapshot<T>, ids: readonly string[], has: (value: T, id: string) => boolean): Promise<T> {
   const value = await snapshot.get();
   return ids.every((id) => has(value, id)) ? value : snapshot.refreshed(MISS_REFRESH_MS);
+}
+
+/**
+ * The documents among a snapshot's that have one of `ids`, as copies, in snapshot order; a
+ * missing id reloads the snapshot first (`withAll`).
+ */
+export async function documentsByIds<T extends { _id: string }>(snapshot: Snapshot<readonly T[]>, ids: readonly string[]): Promise<T[]> {
+  const wanted = new Set(ids);
+  const documents = await withAll(snapshot, ids, (all, id) => all.some((d) => d._id === id));
+  return copies(documents.filter((d) => wanted.has(d._id)));
 }
 
 /** Shallow copies of snapshot documents, for callers that add fields (their nested values stay frozen). */

@@ -1,4 +1,4 @@
-import { findByIds, type OutboxEntry, pushEvents, copies, Snapshot, uniqueWrite, withAll } from '@sanshe/service-kit';
+import { findByIds, type OutboxEntry, pushEvents, copies, documentsByIds, Snapshot, uniqueWrite } from '@sanshe/service-kit';
 import type { Committee, Community, Street, TerritoryStore } from '../domain/territory';
 import type { CommunityFilter, TerritoryReader } from '../domain/territory-queries';
 import { COMMUNITY_READ_PROJECTION, type CommunityDoc, type RegistryModels, type StreetDoc } from './models';
@@ -112,10 +112,8 @@ export class TerritoryRepository implements TerritoryStore, TerritoryReader {
   }
 
   /** Any number of street references, from the snapshot. */
-  async streetsByIds(ids: readonly string[]): Promise<Street[]> {
-    const wanted = new Set(ids);
-    const streets = await withAll(this.streetSnapshot, ids, (all, id) => all.some((s) => s._id === id));
-    return copies(streets.filter((s) => wanted.has(s._id)));
+  streetsByIds(ids: readonly string[]): Promise<Street[]> {
+    return documentsByIds(this.streetSnapshot, ids);
   }
 
   /** One query for any number of community references. */

@@ -80,10 +80,7 @@ export class CatalogueRepository implements CatalogueStore, CatalogueReader {
 
   async itemsByCodes(codes: readonly string[]): Promise<ServiceItem[]> {
     const { itemsByCode } = await withAll(this.snapshot, codes, hasItem);
-    return codes.flatMap((code) => {
-      const found = itemsByCode.get(code);
-      return found ? [{ ...found }] : [];
-    });
+    return copies(codes.flatMap((code) => itemsByCode.get(code) ?? []));
   }
 
   /** In category order, then item order, as stored. */

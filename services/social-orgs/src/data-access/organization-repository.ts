@@ -1,4 +1,4 @@
-import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, copies, Snapshot, uniqueWrite, withAll } from '@sanshe/service-kit';
+import { OUTBOX_FIELD, type OutboxEntry, type PageRequest, copies, documentsByIds, Snapshot, uniqueWrite } from '@sanshe/service-kit';
 import type { CommunityDirectory } from '@sanshe/community-directory';
 import type { FilterQuery } from 'mongoose';
 import type { AnnualReview, AnnualReviewStore } from '../domain/annual-review';
@@ -7,7 +7,6 @@ import type { CentreFilter, OrganizationFilter, OrganizationReads } from '../dom
 import type { OverviewFacts } from '../domain/overview';
 import type { SocialOrgsModels } from './models';
 
-const hasCentre = (centres: readonly ServiceCentre[], id: string) => centres.some((c) => c._id === id);
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** How long the service-centre snapshot serves reads. */
@@ -35,8 +34,8 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
   }
 
   async centre(id: string): Promise<ServiceCentre | null> {
-    const found = (await withAll(this.centreSnapshot, [id], hasCentre)).find((c) => c._id === id);
-    return found ? { ...found } : null;
+    const [found] = await documentsByIds(this.centreSnapshot, [id]);
+    return found ?? null;
   }
 
   async unknownCommunities(ids: readonly string[]): Promise<string[]> {
@@ -141,9 +140,8 @@ export class OrganizationRepository implements OrganizationStore, AnnualReviewSt
     );
   }
 
-  async centresByIds(ids: readonly string[]): Promise<ServiceCentre[]> {
-    const wanted = new Set(ids);
-    return copies((await withAll(this.centreSnapshot, ids, hasCentre)).filter((c) => wanted.has(c._id)));
+  centresByIds(ids: readonly string[]): Promise<ServiceCentre[]> {
+    return documentsByIds(this.centreSnapshot, ids);
   }
 
   async centresOfCommunities(communityIds: readonly string[]): Promise<ServiceCentre[]> {
