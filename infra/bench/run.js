@@ -95,21 +95,23 @@ async function main() {
   const sizes = await dataSizes({ mongoUrl });
 
   log(`stack… (${elapsed(t0)})`);
-  const subgraphs = await startSubgraphs(infraInfo, { log, verbose: options.verbose });
-  const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
-  const supergraphFile = writeSupergraph(composeFor(urls));
   const variants = options.phases.has('tuning')
     ? { 'keep-alive off': { SUBGRAPH_KEEP_ALIVE: 'false' }, 'APQ to subgraphs': { SUBGRAPH_APQ: 'true' } }
     : {};
   const startOpts = { log, verbose: options.verbose };
-  const [gateway, monolith, hive, ...variantTargets] = await Promise.all([
-    startTarget('gateway', 'gateway', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
-    startTarget('monolith', 'monolith', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
-    startTarget('hive', 'hive', gatewayEnv(infraInfo, urls, supergraphFile), startOpts),
-    ...Object.entries(variants).map(([label, env]) =>
-      startTarget(label, 'gateway', gatewayEnv(infraInfo, urls, supergraphFile, env), startOpts),
-    ),
-  ]);
+  const main = await startStack(
+    infraInfo,
+    'main',
+    [
+      ['gateway', 'gateway'],
+      ['monolith', 'monolith'],
+      ['hive', 'hive'],
+      ...Object.entries(variants).map(([label, env]) => [label, 'gateway', env]),
+    ],
+    startOpts,
+  );
+  const { subgraphs } = main;
+  const [gateway, monolith, hive, ...variantTargets] = main.targets;
   const targets = { gateway, monolith, hive };
   log(`  gateway ${gateway.url}, monolith ${monolith.url}, hive ${hive.url} (${elapsed(t0)})`);
 
@@ -348,21 +350,38 @@ async function main() {
 }
 
 /** Writes the results so far: a phase that hangs or a Ctrl-C keeps what was measured before it. */
-/** Subgraphs, a gateway and a monolith for the counting phase, on `info` (command monitoring on). */
-async function startCountingStack(info, { log, verbose }) {
-  const subgraphs = await startSubgraphs(info, { log: () => undefined, verbose });
+/**
+ * The five subgraphs on `info`, a supergraph over them (`<name>` in its file name), and the
+ * targets `[label, script, env overrides]` over that supergraph.
+ */
+async function startStack(info, name, targets, { log, verbose }) {
+  const subgraphs = await startSubgraphs(info, { log: name === 'main' ? log : () => undefined, verbose });
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
-  const supergraphFile = writeSupergraph(composeFor(urls), 'counting');
-  const [gateway, monolith] = await Promise.all([
-    startTarget('gateway (counting)', 'gateway', gatewayEnv(info, urls, supergraphFile), { log, verbose }),
-    startTarget('monolith (counting)', 'monolith', gatewayEnv(info, urls, supergraphFile), { log, verbose }),
-  ]);
-  log(`  counting stack: gateway ${gateway.url}, monolith ${monolith.url}, five subgraphs, command monitoring on`);
+  const supergraphFile = writeSupergraph(composeFor(urls), name);
+  const started = await Promise.all(
+    targets.map(([label, script, env]) => startTarget(label, script, gatewayEnv(info, urls, supergraphFile, env), { log, verbose })),
+  );
+  return { subgraphs, targets: started };
+}
+
+/** Subgraphs, a gateway and a monolith for the counting phase, on `info` (command monitoring on). */
+async function startCountingStack(info, opts) {
+  const { subgraphs, targets } = await startStack(
+    info,
+    'counting',
+    [
+      ['gateway (counting)', 'gateway'],
+      ['monolith (counting)', 'monolith'],
+    ],
+    opts,
+  );
+  const [gateway, monolith] = targets;
+  opts.log(`  counting stack: gateway ${gateway.url}, monolith ${monolith.url}, five subgraphs, command monitoring on`);
   return {
     gateway,
     monolith,
     subgraphs,
-    stop: () => Promise.all([gateway, monolith, ...Object.values(subgraphs)].map((t) => t.stop().catch(() => undefined))),
+    stop: () => Promise.all([...targets, ...Object.values(subgraphs)].map((t) => t.stop().catch(() => undefined))),
   };
 }
 
